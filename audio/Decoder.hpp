@@ -1,0 +1,36 @@
+#pragma once
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <span>
+
+#include "audio/PcmFormat.hpp"
+
+namespace lp::audio {
+
+// Decodes any FFmpeg-readable audio file (MP3, AAC/M4A, Ogg Vorbis/Opus, FLAC, WAV, any rate
+// and channel count) and converts it to `target` with libswresample.
+class Decoder {
+public:
+    // Opens and probes the file and its best audio stream. Throws MediaError.
+    Decoder(const std::filesystem::path& file, PcmFormat target);
+    ~Decoder();
+    Decoder(Decoder&&) noexcept;
+    Decoder& operator=(Decoder&&) noexcept;
+
+    // Fills `out` (interleaved, target format) with up to out.size()/channels frames and
+    // returns how many frames it wrote; 0 means end of stream. Throws MediaError naming the
+    // file and the position when decoding fails.
+    std::size_t read(std::span<Sample> out);
+
+    // Duration from the container; zero when unknown.
+    std::chrono::microseconds duration() const;
+    PcmFormat format() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lp::audio

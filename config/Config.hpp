@@ -1,0 +1,64 @@
+#pragma once
+// Typed daemon configuration, read from TOML. Every field has a default so that the
+// embedded demo configuration and a minimal file both work.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lp::config {
+
+enum class OutputKind { alsa, file, null };
+
+struct OutputConfig {
+    std::string name;              // unique, referenced by slots
+    OutputKind kind = OutputKind::null;
+    std::string device = "default"; // ALSA PCM name (kind = alsa)
+    std::filesystem::path path;      // target file (kind = file); container from its extension
+    int sample_rate = 48000;
+    int channels = 2;
+};
+
+struct SlotItemConfig {
+    std::filesystem::path file;  // absolute after loading (resolved against media_dir)
+    std::string title;           // defaults to the file name without extension
+    std::string topic = "other"; // plan heading code a..n, dd, other
+    std::string form = "other";  // tin, bai, phong_su, phong_van, toa_dam, thong_bao, am_nhac, other
+};
+
+struct SlotConfig {
+    std::string name;
+    // Days of week the slot airs, 0 = Sunday ... 6 = Saturday (as std::chrono::weekday::c_encoding()).
+    std::vector<unsigned> days{0, 1, 2, 3, 4, 5, 6};
+    // Local time of day of the start. Ignored when `relative_start` is set.
+    std::chrono::seconds start_of_day{0};
+    // Set when the config says start = "+90s": one airing that many seconds after the daemon
+    // starts (for the demo and for end-to-end tests), instead of a daily time.
+    std::optional<std::chrono::seconds> relative_start;
+    std::chrono::seconds max_length{std::chrono::minutes(60)};
+    std::vector<std::string> outputs; // empty = all outputs
+    std::vector<SlotItemConfig> items;
+};
+
+struct Organisation {
+    std::string parent_body = "UBND PHƯỜNG AN HẢI";
+    std::string issuing_body = "TRUNG TÂM DỊCH VỤ SỰ NGHIỆP CÔNG";
+    std::string place = "An Hải";
+    std::string preparer_title = "NGƯỜI LẬP BIỂU";
+    std::string head_title = "GIÁM ĐỐC";
+};
+
+struct Config {
+    std::filesystem::path source;     // file it was read from, or "<embedded>"
+    std::filesystem::path database = "var/loaphuong.db";
+    std::filesystem::path media_dir = "var/media";
+    std::string time_zone = "Asia/Ho_Chi_Minh";
+    std::string log_level = "info";  // trace, debug, info, warn, error
+    Organisation organisation;
+    std::vector<OutputConfig> outputs;
+    std::vector<SlotConfig> slots;
+};
+
+}  // namespace lp::config
