@@ -16,7 +16,7 @@ struct OutputConfig {
     std::string name;              // unique, referenced by slots
     OutputKind kind = OutputKind::null;
     std::string device = "default"; // ALSA PCM name (kind = alsa)
-    std::filesystem::path path;      // target file (kind = file); container from its extension
+    std::filesystem::path path;      // target file (kind = file; absolute after loading); container from its extension
     int sample_rate = 48000;
     int channels = 2;
 };
@@ -32,7 +32,8 @@ struct SlotConfig {
     std::string name;
     // Days of week the slot airs, 0 = Sunday ... 6 = Saturday (as std::chrono::weekday::c_encoding()).
     std::vector<unsigned> days{0, 1, 2, 3, 4, 5, 6};
-    // Local time of day of the start. Ignored when `relative_start` is set.
+    // Local time of day of the start (seconds since midnight). Ignored when `relative_start` is set.
+    // `start` is required in the file; a slot also needs at least one item.
     std::chrono::seconds start_of_day{0};
     // Set when the config says start = "+90s": one airing that many seconds after the daemon
     // starts (for the demo and for end-to-end tests), instead of a daily time.
@@ -52,6 +53,7 @@ struct Organisation {
 
 struct Config {
     std::filesystem::path source;     // file it was read from, or "<embedded>"
+    // Both absolute after loading (relative ones resolve against the config file's folder).
     std::filesystem::path database = "var/loaphuong.db";
     std::filesystem::path media_dir = "var/media";
     std::string time_zone = "Asia/Ho_Chi_Minh";
