@@ -1,0 +1,33 @@
+// loaphuong: the operator's command line (journal exports now; library, schedule, reports later).
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/Context.hpp"
+#include "cli/JournalCommands.hpp"
+#include "cli/OperatorError.hpp"
+#include "config/ConfigError.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"loaphuong — quản lý hệ thống truyền thanh phường"};
+    app.require_subcommand(1);
+    lp::cli::Context context;
+    app.add_option("-c,--config", context.config_file, "Tệp cấu hình của loaphuongd (mặc định: cấu hình demo)");
+    lp::cli::add_journal_commands(app, context);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const lp::config::ConfigError& e) {
+        std::cerr << "loaphuong: lỗi cấu hình: " << e.what() << '\n';
+        return lp::config::exit_config_error;
+    } catch (const lp::cli::OperatorError& e) {
+        std::cerr << "loaphuong: " << e.what() << '\n';
+        return lp::cli::exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "loaphuong: lỗi: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,68 @@
+#include "daemon/AiringRecorder.hpp"
+
+#include "daemon/Logging.hpp"
+
+namespace lp::daemon {
+namespace {
+
+journal::Status status_of(audio::CueResult r) {
+    switch (r) {
+        case audio::CueResult::completed: return journal::Status::completed;
+        case audio::CueResult::interrupted: return journal::Status::interrupted;
+        case audio::CueResult::failed: return journal::Status::failed;
+    }
+    return journal::Status::failed;
+}
+
+std::chrono::milliseconds ms(std::chrono::microseconds us) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(us);
+}
+
+}  // namespace
+
+AiringRecorder::AiringRecorder(journal::JournalStore& journal) : journal_(journal) {}
+
+void AiringRecorder::expect(const std::string& programme, std::vector<journal::AiringPlan> plans) {
+    programmes_[programme] = Pending{std::move(plans), {}};
+}
+
+void AiringRecorder::started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                             const std::vector<std::string>& outputs) {
+    auto& p = programmes_.at(programme);
+    const auto& plan = p.plans.at(cue);
+    p.open_rows[cue] = journal_.begin(plan, at, outputs);
+    const auto late = std::chrono::duration_cast<std::chrono::milliseconds>(at - plan.scheduled_at);
+    logger("journal")->info("airing \"{}\" ({}) started on [{}], {} ms after its slot time", plan.title,
+                            plan.slot, fmt::join(outputs, ", "), late.count());
+}
+
+void AiringRecorder::progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position) {
+    auto& p = programmes_.at(programme);
+    if (auto it = p.open_rows.find(cue); it != p.open_rows.end()) journal_.progress(it->second, ms(position));
+}
+
+void AiringRecorder::finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                              std::chrono::microseconds played, audio::CueResult result,
+                              const std::string& reason) {
+    auto& p = programmes_.at(programme);
+    const auto& plan = p.plans.at(cue);
+    const auto status = status_of(result);
+    if (auto it = p.open_rows.find(cue); it != p.open_rows.end()) {
+        journal_.finish(it->second, at, ms(played), status, reason);
+        p.open_rows.erase(it);
+    } else {
+        // Never reached the outputs (missing or undecodable file, no output open).
+        journal_.record_failure(plan, at, reason);
+    }
+    if (status == journal::Status::completed)
+        logger("journal")->info("airing \"{}\" completed, {} ms", plan.title, ms(played).count());
+    else
+        logger("journal")->warn("airing \"{}\" {}: {}", plan.title, journal::to_code(status), reason);
+}
+
+void AiringRecorder::done(const std::string& programme) {
+    programmes_.erase(programme);
+    logger("journal")->info("programme {} done", programme);
+}
+
+}  // namespace lp::daemon

@@ -1,0 +1,91 @@
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "db/Store.hpp"
+#include "db/sqlite/Error.hpp"
+
+namespace lp::db {
+namespace {
+
+// Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
+// Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
+constexpr std::array<std::string_view, 2> migrations{
+    // 1: library, slots and the journal of airings.
+    R"sql(
+CREATE TABLE media_item (
+    id          INTEGER PRIMARY KEY,
+    file        TEXT NOT NULL UNIQUE,
+    title       TEXT NOT NULL,
+    topic       TEXT NOT NULL DEFAULT 'other',
+    form        TEXT NOT NULL DEFAULT 'other',
+    sha256      TEXT,
+    duration_ms INTEGER,
+    added_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE slot (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    days         TEXT NOT NULL,
+    start_time   TEXT NOT NULL,
+    max_length_s INTEGER NOT NULL,
+    outputs      TEXT NOT NULL
+);
+CREATE TABLE slot_item (
+    slot_id       INTEGER NOT NULL REFERENCES slot(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    media_item_id INTEGER NOT NULL REFERENCES media_item(id),
+    PRIMARY KEY (slot_id, position)
+);
+CREATE TABLE journal (
+    id            INTEGER PRIMARY KEY,
+    scheduled_at  TEXT NOT NULL,
+    started_at    TEXT,
+    ended_at      TEXT,
+    media_item_id INTEGER REFERENCES media_item(id),
+    title         TEXT NOT NULL,
+    topic         TEXT NOT NULL,
+    form          TEXT NOT NULL,
+    slot          TEXT NOT NULL,
+    outputs       TEXT NOT NULL,
+    played_ms     INTEGER NOT NULL DEFAULT 0,
+    ordinal       INTEGER,
+    status        TEXT NOT NULL,
+    reason        TEXT
+);
+)sql",
+    // 2: the aired file itself is evidence; exports select by scheduled time.
+    R"sql(
+ALTER TABLE journal ADD COLUMN file TEXT;
+CREATE INDEX journal_by_scheduled ON journal(scheduled_at);
+CREATE INDEX journal_by_item ON journal(media_item_id, status);
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(migrations.size()); }
+
+int schema_version(sqlite::Database& db) {
+    auto st = db.prepare("PRAGMA user_version");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+
+void migrate(sqlite::Database& db, int target) {
+    const int current = schema_version(db);
+    if (current > latest_schema_version()) {
+        throw sqlite::Error(db.file().string() + ": schema version " + std::to_string(current) +
+                                " is newer than this program knows (" +
+                                std::to_string(latest_schema_version()) + "); refusing to touch it",
+                            0);
+    }
+    for (int v = current; v < target; ++v) {
+        sqlite::Transaction tx(db);
+        db.exec(migrations[static_cast<std::size_t>(v)]);
+        db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+        tx.commit();
+    }
+}
+
+}  // namespace lp::db

@@ -1,0 +1,33 @@
+#include "db/Store.hpp"
+
+#include <string>
+
+#include "db/sqlite/Error.hpp"
+
+namespace lp::db {
+namespace {
+
+std::string pragma_text(sqlite::Database& db, const char* sql) {
+    auto st = db.prepare(sql);
+    st.step();
+    return st.text(0);
+}
+
+}  // namespace
+
+sqlite::Database open_store(const std::filesystem::path& file) {
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    sqlite::Database db(file);
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+    // The journal's durability rests on these two; check them rather than trust the build.
+    if (pragma_text(db, "PRAGMA journal_mode") != "wal")
+        throw sqlite::Error(file.string() + ": could not switch the database to WAL mode", 0);
+    if (pragma_text(db, "PRAGMA synchronous") != "2")
+        throw sqlite::Error(file.string() + ": could not set synchronous=FULL", 0);
+    migrate(db, latest_schema_version());
+    return db;
+}
+
+}  // namespace lp::db

@@ -1,0 +1,23 @@
+#pragma once
+#include <filesystem>
+
+#include "db/sqlite/Database.hpp"
+
+namespace lp::db {
+
+// The newest schema version this build knows.
+int latest_schema_version();
+
+// Reads PRAGMA user_version.
+int schema_version(sqlite::Database& db);
+
+// Applies the migrations above the database's version, up to `target`, each in its own
+// transaction. Throws when the file is newer than this build (a downgrade would lose data).
+void migrate(sqlite::Database& db, int target);
+
+// Opens the daemon's database: creates the folder and file if needed, sets WAL mode and
+// synchronous=FULL and reads both back (a build may default WAL to NORMAL), turns on foreign
+// keys, and migrates to the latest schema. Throws sqlite::Error naming the file.
+sqlite::Database open_store(const std::filesystem::path& file);
+
+}  // namespace lp::db

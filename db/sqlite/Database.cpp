@@ -1,0 +1,68 @@
+#include "db/sqlite/Database.hpp"
+
+#include <sqlite3.h>
+
+#include <string>
+#include <utility>
+
+#include "db/sqlite/Error.hpp"
+
+namespace lp::sqlite {
+
+Database::Database(const std::filesystem::path& file) : file_(file) {
+    const int rc = sqlite3_open_v2(file.c_str(), &db_,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw Error(file.string() + ": sqlite3_open_v2() failed: " + msg, rc);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    // Readers (the CLI exporting while the daemon writes) wait instead of failing at once.
+    sqlite3_busy_timeout(db_, 5000);
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+Database::Database(Database&& other) noexcept
+    : file_(std::move(other.file_)), db_(std::exchange(other.db_, nullptr)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(db_);
+        file_ = std::move(other.file_);
+        db_ = std::exchange(other.db_, nullptr);
+    }
+    return *this;
+}
+
+Statement Database::prepare(std::string_view sql) { return Statement(db_, sql); }
+
+void Database::exec(std::string_view sql) {
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw Error(file_.string() + ": " + msg, rc);
+    }
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+int Database::changes() const { return sqlite3_changes(db_); }
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+}  // namespace lp::sqlite

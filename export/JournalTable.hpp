@@ -1,0 +1,26 @@
+#pragma once
+// The journal as the reviewer reads it: one line per airing with Vietnamese headers and
+// labels, local dates and times. Pure: rows in, table out; every export format renders it.
+
+#include <string>
+#include <vector>
+
+#include "journal/Airing.hpp"
+
+namespace date {
+class time_zone;
+}
+
+namespace lp::exporting {
+
+struct Table {
+    std::vector<std::string> headers;
+    std::vector<std::vector<std::string>> rows;
+};
+
+Table journal_table(const std::vector<journal::JournalRow>& rows, const date::time_zone* tz);
+
+// The CSV export: UTF-8 with BOM.
+std::string journal_csv(const std::vector<journal::JournalRow>& rows, const date::time_zone* tz);
+
+}  // namespace lp::exporting

@@ -1,0 +1,39 @@
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "journal/Status.hpp"
+
+namespace lp::journal {
+
+using TimePoint = std::chrono::system_clock::time_point;
+using Millis = std::chrono::milliseconds;
+
+// What the loop knows of an airing before it starts.
+struct AiringPlan {
+    TimePoint scheduled_at;
+    std::optional<std::int64_t> media_item_id;
+    std::string file;
+    std::string title;
+    std::string topic;
+    std::string form;
+    std::string slot;
+};
+
+// One journal row as stored.
+struct JournalRow {
+    std::int64_t id = 0;
+    AiringPlan plan;
+    std::optional<TimePoint> started_at;
+    std::optional<TimePoint> ended_at;
+    std::vector<std::string> outputs;  // the outputs that actually carried the airing
+    Millis played{0};
+    std::optional<int> ordinal;
+    Status status = Status::playing;
+    std::string reason;
+};
+
+}  // namespace lp::journal

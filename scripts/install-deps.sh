@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages loaphuong builds, runs and tests with. Idempotent: it only
+# calls apt-get when something is missing. Run as root.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config
+  # libraries
+  libboost-dev libsqlite3-dev libspdlog-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
+  libhowardhinnant-date-dev libsystemd-dev libasound2-dev libxlsxwriter-dev
+  libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libavfilter-dev libavdevice-dev
+  # tests and the demo: the ffmpeg CLI makes test audio, sqlite3 inspects the journal,
+  # espeak-ng speaks the Vietnamese demo announcement, tzdata gives Asia/Ho_Chi_Minh
+  libgtest-dev libgmock-dev ffmpeg sqlite3 espeak-ng tzdata alsa-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: these Debian packages are missing and installing them needs root: ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 clone to a running daemon on the embedded demo
+# configuration: installs packages, builds, makes the demo announcement, starts loaphuongd.
+# The demo slot airs one minute after start to ALSA's "null" device (no sound card needed)
+# and to var/air/demo.wav; the journal is in var/loaphuong.db. Ctrl-C stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh release -DLOAPHUONG_TESTS=OFF
+
+mkdir -p var/media
+if [ ! -s var/media/demo.wav ]; then
+  # A jingle tone, then a Vietnamese announcement spoken by espeak-ng.
+  espeak-ng -v vi -s 140 -w var/media/announcement.wav \
+    "Xin chào bà con. Đây là bản tin cải cách hành chính của phường An Hải. Bà con có thể nộp hồ sơ thủ tục hành chính trực tuyến trên Cổng dịch vụ công quốc gia."
+  ffmpeg -nostdin -loglevel error -y -f lavfi -i "sine=frequency=660:duration=1.5" \
+    -i var/media/announcement.wav \
+    -filter_complex "[0:a]aresample=22050,afade=t=out:st=1:d=0.5[j];[1:a]aresample=22050[v];[j][v]concat=n=2:v=0:a=1" \
+    var/media/demo.wav
+  rm -f var/media/announcement.wav
+fi
+
+echo "Demo: the slot airs in about 60 s. Afterwards: build/release/cli/loaphuong journal export --from $(date +%d/%m/%Y) --to $(date +%d/%m/%Y)"
+exec build/release/daemon/loaphuongd
