@@ -1,0 +1,23 @@
+#include "audio/ffmpeg/FormatContext.hpp"
+
+#include "audio/ffmpeg/Error.hpp"
+#include "audio/ffmpeg/LogCallback.hpp"
+
+namespace lp::audio::ffmpeg {
+
+FormatContext::FormatContext(const std::string& url) {
+    install_log_callback();
+    take_last_logged_error();
+    check(avformat_open_input(&ctx_, url.c_str(), nullptr, nullptr), "avformat_open_input");
+}
+
+FormatContext::~FormatContext() {
+    if (ctx_ != nullptr) avformat_close_input(&ctx_);
+}
+
+void FormatContext::find_stream_info() {
+    take_last_logged_error();
+    check(avformat_find_stream_info(ctx_, nullptr), "avformat_find_stream_info");
+}
+
+}  // namespace lp::audio::ffmpeg

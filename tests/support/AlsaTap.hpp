@@ -1,0 +1,50 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tests/support/TempDir.hpp"
+
+namespace lp::test {
+
+// An ALSA PCM that needs no sound card and captures what is played into a file.
+//
+// The constructor writes a copy of /usr/share/alsa/alsa.conf with
+//   pcm.<name> { type file; slave.pcm "null"; file "<dir>/tap.raw"; format "raw" }
+// appended, and points ALSA_CONFIG_PATH at it (setenv, process-wide): from then on any ALSA
+// client in this process, and any child started afterwards (e.g. the real daemon), can open
+// the PCM `<name>` ("tap" by default) and its audio lands in raw_path() exactly as written
+// (for loaphuong: interleaved s16le at the output's rate and channels). Neither the null
+// slave nor the file plugin paces to real time. The destructor restores the previous
+// ALSA_CONFIG_PATH. Use one AlsaTap at a time (the variable is global).
+//
+// By default ALSA truncates the file each time the PCM is opened (the player opens its
+// outputs once per programme); pass append = true to keep every opening's audio.
+class AlsaTap {
+public:
+    explicit AlsaTap(std::string pcm_name = "tap", bool append = false);
+    ~AlsaTap();
+    AlsaTap(const AlsaTap&) = delete;
+    AlsaTap& operator=(const AlsaTap&) = delete;
+
+    const std::string& pcm_name() const { return name_; }
+    const std::filesystem::path& raw_path() const { return raw_; }
+    const std::filesystem::path& config_path() const { return config_; }
+    // "ALSA_CONFIG_PATH=<config>", for a command line or an exec environment.
+    std::string environment() const;
+
+    // The s16 samples captured so far (interleaved as written); empty when nothing played.
+    std::vector<short> samples() const;
+    // Removes what was captured so far.
+    void clear() const;
+
+private:
+    TempDir dir_;
+    std::string name_;
+    std::filesystem::path raw_;
+    std::filesystem::path config_;
+    std::optional<std::string> previous_;
+};
+
+}  // namespace lp::test
