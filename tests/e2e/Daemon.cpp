@@ -79,7 +79,9 @@ int DaemonProcess::wait_exit(std::chrono::milliseconds timeout) {
         log_.append(buf, static_cast<std::size_t>(n));
     }
     int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) != pid_) return -1;
+    // The pipe closes as the process exits; it is reaped a moment later, so block for it,
+    // unless the deadline passed with the daemon still running.
+    if (waitpid(pid_, &status, std::chrono::steady_clock::now() < deadline ? 0 : WNOHANG) != pid_) return -1;
     pid_ = -1;
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     return 128 + WTERMSIG(status);
