@@ -91,7 +91,7 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     EXPECT_NEAR(frames, 2.5 * 48000, 0.03 * 48000) << "captured " << frames << " frames";
     ASSERT_GT(pcm.size(), 48000u * 2 * 2);
     const std::span<const short> all(pcm);
-    EXPECT_GT(lp::test::rms(all, 2, 0), 3000.0);
+    EXPECT_GT(lp::test::rms(all, 2, 0), 1000.0);  // ffmpeg's sine is at -18 dBFS; silence is 0
     EXPECT_NEAR(lp::test::dominant_frequency(all.subspan(48000, 48000), 48000, 2), 440.0, 10.0);
     EXPECT_NEAR(lp::test::dominant_frequency(all.subspan(pcm.size() - 2 * 36000, 48000), 48000, 2), 880.0, 15.0);
 
@@ -127,7 +127,7 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     const auto lines = split_csv_lines(csv.substr(3));
     ASSERT_EQ(lines.size(), 4u) << csv;
-    EXPECT_EQ(lines[0].substr(0, 30), "STT,Ngày,Giờ theo lịch");
+    EXPECT_TRUE(lines[0].starts_with("STT,Ngày,Giờ theo lịch,Giờ bắt đầu")) << lines[0];
     EXPECT_NE(lines[1].find("Dịch vụ công trực tuyến,\"Dịch vụ công trực tuyến, đường dây nóng"), std::string::npos)
         << lines[1];
     EXPECT_NE(lines[1].find(",Tin,1,Bản tin sáng,loa,Đã phát,"), std::string::npos) << lines[1];
