@@ -110,10 +110,13 @@ void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, St
     tx.commit();
 }
 
-std::int64_t JournalStore::record_failure(const AiringPlan& plan, TimePoint at, const std::string& reason) {
+std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status status, TimePoint at,
+                                           const std::string& reason) {
+    if (reached_listeners(status))
+        throw std::logic_error("record_not_aired() with status " + std::string(to_code(status)));
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, ended_at, media_item_id, file, title, topic, form, slot, "
-        "outputs, played_ms, status, reason) VALUES (?,?,?,?,?,?,?,?,'',0,'failed',?)");
+        "outputs, played_ms, status, reason) VALUES (?,?,?,?,?,?,?,?,'',0,?,?)");
     insert.bind(1, to_utc_text(plan.scheduled_at))
         .bind(2, to_utc_text(at))
         .bind(3, plan.media_item_id)
@@ -122,7 +125,8 @@ std::int64_t JournalStore::record_failure(const AiringPlan& plan, TimePoint at, 
         .bind(6, plan.topic)
         .bind(7, plan.form)
         .bind(8, plan.slot)
-        .bind(9, reason);
+        .bind(9, to_code(status))
+        .bind(10, reason);
     insert.run();
     return db_.last_insert_rowid();
 }

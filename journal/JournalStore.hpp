@@ -21,8 +21,12 @@ public:
     void progress(std::int64_t id, Millis played);
     // Closes an open row. Throws std::logic_error if it is not open.
     void finish(std::int64_t id, TimePoint ended_at, Millis played, Status status, const std::string& reason);
-    // An item that never reached the outputs (missing file, no output): a closed failed row.
-    std::int64_t record_failure(const AiringPlan& plan, TimePoint at, const std::string& reason);
+    // An item that never reached the outputs: a closed row with no ordinal. `status` is failed
+    // (missing file, no output), skipped or missed. Throws std::logic_error for other statuses.
+    std::int64_t record_not_aired(const AiringPlan& plan, Status status, TimePoint at, const std::string& reason);
+    std::int64_t record_failure(const AiringPlan& plan, TimePoint at, const std::string& reason) {
+        return record_not_aired(plan, Status::failed, at, reason);
+    }
     // At start-up: rows left open by a crash or power cut become interrupted at their last
     // committed position. Returns how many.
     int recover_open_rows(TimePoint now);

@@ -11,12 +11,14 @@ std::string_view to_code(Status s) {
         case Status::completed: return "completed";
         case Status::interrupted: return "interrupted";
         case Status::failed: return "failed";
+        case Status::skipped: return "skipped";
+        case Status::missed: return "missed";
     }
     return "unknown";
 }
 
 std::optional<Status> status_from_code(std::string_view code) {
-    for (Status s : {Status::playing, Status::completed, Status::interrupted, Status::failed})
+    for (Status s : all_statuses)
         if (to_code(s) == code) return s;
     return std::nullopt;
 }
@@ -27,6 +29,8 @@ std::string_view status_label(Status s) {
         case Status::completed: return "Đã phát";
         case Status::interrupted: return "Bị ngắt giữa chừng";
         case Status::failed: return "Không phát được";
+        case Status::skipped: return "Bỏ qua (không đủ thời lượng)";
+        case Status::missed: return "Lỡ giờ phát";
     }
     return "";
 }

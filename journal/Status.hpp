@@ -5,8 +5,14 @@
 namespace lp::journal {
 
 // An airing's state. `playing` is the only open state: a row is committed as playing when the
-// first sample leaves and closed with one of the others.
-enum class Status { playing, completed, interrupted, failed };
+// first sample leaves and closed with one of the others. `failed`, `skipped` (did not fit the
+// slot's length) and `missed` (its time passed while the daemon was down or the clock jumped)
+// rows never reached listeners and carry the reason.
+enum class Status { playing, completed, interrupted, failed, skipped, missed };
+
+// Every status, in a fixed order (for iteration in tests and reports).
+inline constexpr Status all_statuses[] = {Status::playing, Status::completed, Status::interrupted,
+                                          Status::failed, Status::skipped, Status::missed};
 
 std::string_view to_code(Status s);                   // "completed" (stored in the database)
 std::optional<Status> status_from_code(std::string_view code);

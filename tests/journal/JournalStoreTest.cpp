@@ -67,6 +67,19 @@ TEST_F(JournalStoreTest, AFailureIsAClosedRowWithItsReasonAndNoOrdinal) {
     EXPECT_EQ(row.reason, "/m/a.mp3: avformat_open_input() failed: No such file or directory");
 }
 
+TEST_F(JournalStoreTest, SkippedAndMissedRowsAreClosedWithoutOrdinalAndOnlyThoseStatusesAreAccepted) {
+    const auto item = items.upsert({"/m/a.mp3", "A"});
+    const auto skipped = journal.record_not_aired(plan(item, t0), Status::skipped, t0, "does not fit the slot");
+    const auto missed = journal.record_not_aired(plan(item, t0 + 1h), Status::missed, t0 + 2h, "daemon was down");
+    EXPECT_EQ(journal.row(skipped).status, Status::skipped);
+    EXPECT_EQ(journal.row(missed).status, Status::missed);
+    EXPECT_EQ(journal.row(missed).reason, "daemon was down");
+    EXPECT_FALSE(journal.row(missed).ordinal.has_value());
+    EXPECT_THROW(journal.record_not_aired(plan(item, t0), Status::completed, t0, ""), std::logic_error);
+    // Rows that did not air do not count: the next airing is still the first.
+    EXPECT_EQ(journal.row(journal.begin(plan(item, t0 + 3h), t0 + 3h, {"loa"})).ordinal, 1);
+}
+
 TEST_F(JournalStoreTest, RowsLeftOpenByACrashBecomeInterruptedAtTheirLastPosition) {
     const auto item = items.upsert({"/m/a.mp3", "A"});
     const auto open = journal.begin(plan(item, t0), t0, {"loa"});

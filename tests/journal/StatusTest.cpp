@@ -18,7 +18,7 @@ TEST(Status, OnlyAnOpenRowCloses) {
 }
 
 TEST(Status, CodesRoundTripAndUnknownCodesAreRejected) {
-    for (Status s : {Status::playing, Status::completed, Status::interrupted, Status::failed})
+    for (Status s : lp::journal::all_statuses)
         EXPECT_EQ(lp::journal::status_from_code(lp::journal::to_code(s)), s);
     EXPECT_FALSE(lp::journal::status_from_code("done").has_value());
 }
@@ -27,6 +27,8 @@ TEST(Status, OnlyAiringsThatReachedListenersCount) {
     EXPECT_TRUE(lp::journal::reached_listeners(Status::completed));
     EXPECT_TRUE(lp::journal::reached_listeners(Status::interrupted));
     EXPECT_FALSE(lp::journal::reached_listeners(Status::failed));
+    EXPECT_FALSE(lp::journal::reached_listeners(Status::skipped));
+    EXPECT_FALSE(lp::journal::reached_listeners(Status::missed));
     EXPECT_EQ(lp::journal::ordinal_for(true, 0), 1);
     EXPECT_EQ(lp::journal::ordinal_for(true, 41), 42);
     EXPECT_EQ(lp::journal::ordinal_for(false, 41), std::nullopt);
