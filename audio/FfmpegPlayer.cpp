@@ -21,6 +21,7 @@ namespace lp::audio {
 namespace {
 
 constexpr std::size_t chunk_frames = 1024;
+constexpr std::chrono::milliseconds open_ahead{200};
 using Steady = std::chrono::steady_clock;
 
 std::chrono::microseconds frames_to_us(std::uint64_t frames, int rate) {
@@ -112,11 +113,17 @@ struct FfmpegPlayer::Impl {
 
     void play_programme(Run run) {
         const auto& programme = run.programme;
-        if (options.paced && !wait_for_wall_clock(run, programme.start)) {
+        // Outputs open shortly before the start instant, so that the first sample is on time.
+        if (options.paced && !wait_for_wall_clock(run, programme.start - open_ahead)) {
             events.on_programme_done(programme.id);
             return;
         }
         player::OutputSet set{outputs, programme.outputs};
+        if (options.paced && !wait_for_wall_clock(run, programme.start)) {
+            set.close();
+            events.on_programme_done(programme.id);
+            return;
+        }
         if (set.empty()) {
             const std::string reason = "no output could be opened: " + set.failures();
             for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue)
