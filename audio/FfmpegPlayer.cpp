@@ -134,6 +134,11 @@ struct FfmpegPlayer::Impl {
         const PcmFormat format = set.format();
         if (options.paced) run.pacer.emplace(format.sample_rate, Steady::now());
         for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue) {
+            if (set.empty()) {  // every output failed during an earlier cue
+                events.on_finished(programme.id, cue, Clock::now(), {}, CueResult::failed,
+                                   "every output failed: " + set.failures());
+                continue;
+            }
             const bool last = cue + 1 == programme.cues.size();
             play_cue(run, set, cue, last);
         }

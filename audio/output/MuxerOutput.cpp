@@ -105,6 +105,9 @@ void MuxerOutput::write(std::span<const Sample> interleaved) {
         packet_->dts = packet_->pts;
         packet_->duration = av_rescale_q(frames_written_ + frames, ours, theirs) - packet_->pts;
         muxer_->write_frame(packet_.get());
+        // Buffered I/O reports a failed flush (disk full, broken pipe) only through pb->error.
+        if (AVIOContext* pb = (*muxer_)->pb; pb != nullptr && pb->error < 0)
+            throw ffmpeg::Error("avio_write", pb->error);
         frames_written_ += frames;
     } catch (const ffmpeg::Error& e) {
         packet_.unref();

@@ -189,3 +189,47 @@ TEST_F(Player, StopWhileWaitingForTheStartAndDestroyWhilePlaying) {
 }
 
 }  // namespace
+
+namespace {
+
+// An archive file whose writes fail (ENOSPC): a .wav name pointing at /dev/full. FFmpeg's
+// file protocol buffers 256 KiB, so the failure shows after ~1.4 s of 48 kHz stereo.
+std::filesystem::path full_disk_wav(const TempDir& dir) {
+    const auto path = dir / "full.wav";
+    std::filesystem::create_symlink("/dev/full", path);
+    return path;
+}
+
+TEST_F(Player, AnOutputFailingMidCueIsDroppedAndTheOthersPlayOn) {
+    const auto a = clip("a.wav", 2.0);
+    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48},
+                         {"full", OutputKind::file, full_disk_wav(dir).string(), stereo48}},
+                        events, options(false)};
+    player.play({"p", {{a}, {a}}, {}, Clock::now()});
+    ASSERT_TRUE(events.wait_done("p"));
+    const auto started = events.of(Event::started);
+    ASSERT_EQ(started.size(), 2u);
+    EXPECT_EQ(started[0].outputs, (std::vector<std::string>{"loa", "full"}));
+    EXPECT_EQ(started[1].outputs, std::vector<std::string>{"loa"});
+    for (const auto& f : events.of(Event::finished)) EXPECT_EQ(f.result, CueResult::completed);
+    EXPECT_EQ(tap.samples().size(), 2u * 2 * 48000 * 2);
+}
+
+TEST_F(Player, WhenEveryOutputFailsTheCueFails) {
+    const auto a = clip("a.wav", 2.0);
+    FfmpegPlayer player{{{"full", OutputKind::file, full_disk_wav(dir).string(), stereo48}},
+                        events, options(false)};
+    player.play({"p", {{a}, {a}}, {}, Clock::now()});
+    ASSERT_TRUE(events.wait_done("p"));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 2u);
+    EXPECT_EQ(finished[0].result, CueResult::failed);
+    EXPECT_NE(finished[0].reason.find("full"), std::string::npos) << finished[0].reason;
+    EXPECT_NE(finished[0].reason.find("No space left on device"), std::string::npos)
+        << finished[0].reason;
+    EXPECT_EQ(finished[1].result, CueResult::failed);
+    EXPECT_EQ(finished[1].reason.rfind("every output failed: full: ", 0), 0u) << finished[1].reason;
+    EXPECT_EQ(events.of(Event::started).size(), 1u);  // the second cue never started
+}
+
+}  // namespace
