@@ -106,7 +106,13 @@ struct FfmpegPlayer::Impl {
             try {
                 play_programme(Run{programme, generation, std::nullopt});
             } catch (const std::exception& e) {
+                // Only a bug (or a throwing PlayerEvents) gets here; keep the promise anyway.
                 log->error("programme '{}' aborted: {}", programme.id, e.what());
+                try {
+                    events.on_programme_done(programme.id);
+                } catch (const std::exception& again) {
+                    log->error("on_programme_done('{}') threw: {}", programme.id, again.what());
+                }
             }
         }
     }
