@@ -2,19 +2,19 @@
 
 #include <csignal>
 
+#include "audio/Decoder.hpp"
+#include "audio/Errors.hpp"
 #include "daemon/Logging.hpp"
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
 #include "library/ItemStore.hpp"
-#include "scheduler/SlotStore.hpp"
 
 namespace lp::daemon {
 namespace {
 
-// The player gets the programme this long before its start, to open outputs and decode the
-// first frames so that the first sample leaves on time.
-constexpr auto preroll = std::chrono::seconds(2);
+// Items the config file names are approved by whoever wrote the file (the administrator).
+constexpr const char* config_approver = "tệp cấu hình";
 
 audio::OutputSpec to_spec(const config::OutputConfig& o) {
     audio::OutputSpec spec;
@@ -43,6 +43,29 @@ std::vector<audio::OutputSpec> output_specs(const config::Config& c) {
     return specs;
 }
 
+// The length the planner fits into slots; unknown (zero) when the file cannot be opened,
+// in which case the airing itself fails and is journaled with FFmpeg's reason.
+std::chrono::milliseconds probe_duration(const std::filesystem::path& file) {
+    try {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(audio::Decoder(file, {}).duration());
+    } catch (const audio::MediaError& e) {
+        logger("scheduler")->warn("cannot read the length of {}: {}", file.string(), e.what());
+        return std::chrono::milliseconds{0};
+    }
+}
+
+scheduler::Slot slot_from_config(const config::SlotConfig& c, const std::vector<scheduler::ItemId>& items) {
+    scheduler::Slot s;
+    s.name = c.name;
+    s.days = c.days;
+    s.start_of_day = c.start_of_day;
+    s.relative_start = c.relative_start;
+    s.max_length = c.max_length;
+    s.outputs = c.outputs;
+    for (const auto id : items) s.programme.push_back({scheduler::Entry::Kind::fixed, id, 1, {}});
+    return s;
+}
+
 }  // namespace
 
 Daemon::Daemon(config::Config config)
@@ -51,36 +74,42 @@ Daemon::Daemon(config::Config config)
       started_at_(std::chrono::system_clock::now()),
       db_(db::open_store(config_.database)),
       journal_(db_),
+      rules_(db_),
       recorder_(journal_),
-      events_(io_, recorder_),
+      events_(io_, *this),
       player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_)),
       timer_(io_),
-      signals_(io_, SIGTERM, SIGINT) {
+      signals_(io_, SIGTERM, SIGINT, SIGHUP) {
     if (const int n = journal_.recover_open_rows(started_at_); n > 0)
         logger("journal")->warn("{} airing(s) left open by an unclean stop marked interrupted", n);
     seed_from_config();
+    auto rules = rules_.load();
+    auto history = rules_.load_history(started_at_ - rules.rotation_window);
+    engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_,
+                                                  rules_.load_marks(started_at_), std::move(history));
 }
 
 Daemon::~Daemon() = default;
 
 void Daemon::seed_from_config() {
     library::ItemStore items(db_);
-    item_ids_.clear();
     for (const auto& slot : config_.slots) {
-        auto& ids = item_ids_.emplace_back();
-        for (const auto& item : slot.items)
-            ids.push_back(items.upsert({item.file, item.title, item.topic, item.form}));
+        std::vector<scheduler::ItemId> ids;
+        for (const auto& item : slot.items) {
+            const auto id = items.upsert({item.file, item.title, item.topic, item.form});
+            rules_.set_duration(id, probe_duration(item.file));
+            rules_.approve(id, config_approver);
+            ids.push_back(id);
+        }
+        rules_.save_slot(slot_from_config(slot, ids));
     }
-    scheduler::SlotStore(db_).replace(config_.slots, item_ids_);
 }
 
 void Daemon::run() {
-    signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
-        if (!ec) shut_down(signal);
-    });
-    schedule_after(started_at_);
+    wait_for_signal();
+    decide();
     logger("daemon")->info("ready: database {}, {} output(s), {} slot(s), zone {}", config_.database.string(),
-                           config_.outputs.size(), config_.slots.size(), config_.time_zone);
+                           config_.outputs.size(), engine_->rules().slots.size(), config_.time_zone);
     notify_ready();
     io_.run();
     // The loop has stopped: stop the player (cutting any airing), join its thread, then run
@@ -91,47 +120,116 @@ void Daemon::run() {
     logger("daemon")->info("stopped");
 }
 
-void Daemon::schedule_after(scheduler::TimePoint after) {
-    const auto next = scheduler::next_occurrence(config_.slots, after, tz_, started_at_);
-    if (!next) {
-        logger("scheduler")->info("no slot airs again; waiting for a stop signal");
-        return;
-    }
-    const auto& slot = config_.slots[next->slot];
-    logger("scheduler")->info("next: slot \"{}\" at {} {}", slot.name, domain::local_date_text(tz_, next->at),
-                              domain::local_time_text(tz_, next->at));
-    notify_status("Khung giờ tiếp theo: " + slot.name + " lúc " + domain::local_time_text(tz_, next->at) + " " +
-                  domain::local_date_text(tz_, next->at));
-    timer_.expires_at(next->at - preroll);
-    timer_.async_wait([this, occurrence = *next](const boost::system::error_code& ec) {
-        if (ec) return;  // cancelled at shutdown
-        air(occurrence);
-        schedule_after(occurrence.at);
+void Daemon::wait_for_signal() {
+    signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
+        if (ec) return;
+        if (signal == SIGHUP) {
+            reload();
+            wait_for_signal();
+            return;
+        }
+        logger("daemon")->info("signal {} received, stopping", signal);
+        notify_stopping();
+        timer_.cancel();
+        io_.stop();
     });
 }
 
-void Daemon::air(const scheduler::Occurrence& occurrence) {
-    const auto& slot = config_.slots[occurrence.slot];
-    audio::Programme programme;
-    programme.id = slot.name + "@" + domain::to_utc_text(occurrence.at);
-    programme.outputs = slot.outputs;
-    programme.start = occurrence.at;
-    std::vector<journal::AiringPlan> plans;
-    for (std::size_t i = 0; i < slot.items.size(); ++i) {
-        const auto& item = slot.items[i];
-        programme.cues.push_back({item.file});
-        plans.push_back({occurrence.at, item_ids_[occurrence.slot][i], item.file.string(), item.title, item.topic,
-                         item.form, slot.name});
-    }
-    recorder_.expect(programme.id, std::move(plans));
-    player_->play(std::move(programme));
+void Daemon::reload() {
+    logger("scheduler")->info("reloading slots, programmes and one-offs from the database");
+    engine_->set_rules(rules_.load());
+    decide();
 }
 
-void Daemon::shut_down(int signal) {
-    logger("daemon")->info("signal {} received, stopping", signal);
-    notify_stopping();
-    timer_.cancel();
-    io_.stop();
+void Daemon::decide() {
+    apply(engine_->tick(std::chrono::system_clock::now()));
+    rules_.save_marks(engine_->marks());
+    schedule();
+}
+
+void Daemon::schedule() {
+    const auto next = engine_->next_wakeup();
+    if (next) {
+        logger("scheduler")->debug("next decision at {} {}", domain::local_date_text(tz_, *next),
+                                   domain::local_time_text(tz_, *next));
+    } else {
+        logger("scheduler")->info("nothing is scheduled; waiting for changes or a stop signal");
+    }
+    // With nothing due, still wait: a wall-clock change or SIGHUP may make something due.
+    const auto at = next.value_or(std::chrono::system_clock::now() + std::chrono::days(365));
+    timer_.wait_until(at, [this](bool clock_was_set) {
+        if (clock_was_set)
+            logger("scheduler")->warn("the wall clock was set (now {} {}); re-planning",
+                                      domain::local_date_text(tz_, std::chrono::system_clock::now()),
+                                      domain::local_time_text(tz_, std::chrono::system_clock::now()));
+        decide();
+    });
+}
+
+journal::AiringPlan Daemon::airing_plan(const scheduler::Order& order, const scheduler::PlannedCue& cue) const {
+    journal::AiringPlan plan;
+    plan.scheduled_at = order.scheduled_at;
+    plan.slot = order.slot_name;
+    if (const auto* item = engine_->rules().item(cue.item)) {
+        plan.media_item_id = item->id;
+        plan.file = item->file.string();
+        plan.title = item->title;
+        plan.topic = item->topics.empty() ? "other" : item->topics.front();
+        plan.form = item->form;
+    } else {
+        plan.title = "(tin, bài số " + std::to_string(cue.item) + " không còn trong thư viện)";
+        plan.topic = "other";
+        plan.form = "other";
+    }
+    return plan;
+}
+
+void Daemon::apply(const scheduler::Decisions& d) {
+    for (const auto& note : d.notes) logger("scheduler")->info("{}", note);
+    if (d.stop_current) {
+        logger("scheduler")->warn("emergency: cutting what plays");
+        player_->stop();
+    }
+    const auto now = std::chrono::system_clock::now();
+    for (const auto& n : d.not_aired) {
+        scheduler::Order order{"", n.slot_name, n.scheduled_at, n.scheduled_at, {}, {}};
+        journal_.record_not_aired(airing_plan(order, {n.item, "", std::nullopt}), n.status, now, n.reason);
+    }
+    for (const auto& order : d.air) {
+        audio::Programme programme;
+        programme.id = order.id;
+        programme.outputs = order.outputs;
+        programme.start = order.start;
+        std::vector<journal::AiringPlan> plans;
+        for (const auto& cue : order.cues) {
+            plans.push_back(airing_plan(order, cue));
+            programme.cues.push_back({plans.back().file});
+        }
+        logger("scheduler")->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
+                                  domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
+        recorder_.expect(order.id, std::move(plans));
+        player_->play(std::move(programme));
+    }
+}
+
+void Daemon::started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                     const std::vector<std::string>& outputs) {
+    recorder_.started(programme, cue, at, outputs);
+    engine_->cue_started(programme, cue, at);
+}
+
+void Daemon::progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position) {
+    recorder_.progress(programme, cue, position);
+}
+
+void Daemon::finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                      std::chrono::microseconds played, audio::CueResult result, const std::string& reason) {
+    recorder_.finished(programme, cue, at, played, result, reason);
+}
+
+void Daemon::done(const std::string& programme) {
+    recorder_.done(programme);
+    engine_->order_done(programme);
 }
 
 }  // namespace lp::daemon

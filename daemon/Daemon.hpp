@@ -1,18 +1,18 @@
 #pragma once
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/system_timer.hpp>
 
 #include <memory>
-#include <vector>
 
 #include "audio/FfmpegPlayer.hpp"
 #include "config/Config.hpp"
 #include "daemon/AiringRecorder.hpp"
 #include "daemon/LoopEvents.hpp"
+#include "daemon/WallClockTimer.hpp"
 #include "db/sqlite/Database.hpp"
 #include "journal/JournalStore.hpp"
-#include "scheduler/Occurrences.hpp"
+#include "scheduler/Engine.hpp"
+#include "scheduler/RuleStore.hpp"
 
 namespace date {
 class time_zone;
@@ -20,36 +20,48 @@ class time_zone;
 
 namespace lp::daemon {
 
-// Wires the parts together around one Boost.Asio loop: the scheduler's timer, signals, the
-// journal (all SQLite writes happen here) and the player's events.
-class Daemon {
+// Wires the parts together around one Boost.Asio loop: the scheduler engine woken by a
+// wall-clock timer, signals, the journal (all SQLite writes happen here) and the player's
+// events. SIGHUP reloads slots, programmes and one-offs from the database.
+class Daemon final : private PlayerEventSink {
 public:
     // Opens the database, recovers rows left open by a crash, seeds library and slots from the
     // config. Throws on a database error.
     explicit Daemon(config::Config config);
-    ~Daemon();
+    ~Daemon() override;
 
     // Runs until SIGTERM or SIGINT; an airing in progress is cut and journaled interrupted.
     void run();
 
 private:
     void seed_from_config();
-    void schedule_after(scheduler::TimePoint after);
-    void air(const scheduler::Occurrence& occurrence);
-    void shut_down(int signal);
+    void decide();
+    void schedule();
+    void apply(const scheduler::Decisions& decisions);
+    void reload();
+    void wait_for_signal();
+    journal::AiringPlan airing_plan(const scheduler::Order& order, const scheduler::PlannedCue& cue) const;
+
+    void started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                 const std::vector<std::string>& outputs) override;
+    void progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position) override;
+    void finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                  std::chrono::microseconds played, audio::CueResult result, const std::string& reason) override;
+    void done(const std::string& programme) override;
 
     config::Config config_;
     const date::time_zone* tz_;
     scheduler::TimePoint started_at_;
     sqlite::Database db_;
     journal::JournalStore journal_;
+    scheduler::RuleStore rules_;
     AiringRecorder recorder_;
+    std::unique_ptr<scheduler::Engine> engine_;
     boost::asio::io_context io_;
     LoopEvents events_;
     std::unique_ptr<audio::Player> player_;
-    boost::asio::system_timer timer_;
+    WallClockTimer timer_;
     boost::asio::signal_set signals_;
-    std::vector<std::vector<std::int64_t>> item_ids_;  // per slot, per item: media_item id
 };
 
 }  // namespace lp::daemon

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 2> migrations{
+constexpr std::array<std::string_view, 3> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -59,6 +59,47 @@ CREATE TABLE journal (
 ALTER TABLE journal ADD COLUMN file TEXT;
 CREATE INDEX journal_by_scheduled ON journal(scheduled_at);
 CREATE INDEX journal_by_item ON journal(media_item_id, status);
+)sql",
+    // 3: the scheduler's rules and state: slot calendars, programmes (fixed items, pool picks,
+    // jingles), one-offs with priority, approvals, and the high-water marks of decided starts.
+    R"sql(
+ALTER TABLE slot ADD COLUMN first_day TEXT;
+ALTER TABLE slot ADD COLUMN last_day TEXT;
+ALTER TABLE slot ADD COLUMN skipped_days TEXT NOT NULL DEFAULT '';
+CREATE TABLE programme_entry (
+    slot_id       INTEGER NOT NULL REFERENCES slot(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    media_item_id INTEGER REFERENCES media_item(id),
+    pick_count    INTEGER NOT NULL DEFAULT 1,
+    topics        TEXT NOT NULL DEFAULT '',
+    forms         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (slot_id, position)
+);
+INSERT INTO programme_entry (slot_id, position, kind, media_item_id)
+    SELECT slot_id, position, 'fixed', media_item_id FROM slot_item;
+DROP TABLE slot_item;
+CREATE TABLE one_off (
+    id            INTEGER PRIMARY KEY,
+    media_item_id INTEGER NOT NULL REFERENCES media_item(id),
+    at            TEXT NOT NULL,
+    priority      TEXT NOT NULL,
+    repeat        INTEGER NOT NULL DEFAULT 1,
+    gap_s         INTEGER NOT NULL DEFAULT 0,
+    outputs       TEXT NOT NULL DEFAULT '',
+    created_by    TEXT,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    cancelled_at  TEXT
+);
+CREATE TABLE approval (
+    media_item_id INTEGER PRIMARY KEY REFERENCES media_item(id),
+    approved_by   TEXT NOT NULL,
+    approved_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE scheduler_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 )sql",
 };
 

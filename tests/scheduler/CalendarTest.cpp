@@ -1,25 +1,25 @@
 #include <gtest/gtest.h>
 
 #include "domain/Time.hpp"
-#include "scheduler/Occurrences.hpp"
+#include "scheduler/Calendar.hpp"
 
 namespace {
 
 using namespace std::chrono_literals;
-using lp::config::SlotConfig;
+using lp::scheduler::Slot;
 using lp::domain::from_utc_text;
 
 const auto* vn = lp::domain::zone("Asia/Ho_Chi_Minh");
 
-SlotConfig daily(std::string name, std::chrono::seconds start, std::vector<unsigned> days = {0, 1, 2, 3, 4, 5, 6}) {
-    SlotConfig s;
+Slot daily(std::string name, std::chrono::seconds start, std::vector<unsigned> days = {0, 1, 2, 3, 4, 5, 6}) {
+    Slot s;
     s.name = std::move(name);
     s.start_of_day = start;
     s.days = std::move(days);
     return s;
 }
 
-TEST(Occurrences, DailySlotIsAtItsLocalTime) {
+TEST(Calendar, DailySlotIsAtItsLocalTime) {
     const auto morning = daily("Sáng", 5h + 30min);
     // 29/11/2026 10:00 local = 03:00 UTC; next 05:30 local is 30/11 = 29/11 22:30 UTC.
     const auto after = from_utc_text("2026-11-29T03:00:00.000Z");
@@ -29,7 +29,7 @@ TEST(Occurrences, DailySlotIsAtItsLocalTime) {
               from_utc_text("2026-11-30T22:30:00.000Z"));
 }
 
-TEST(Occurrences, WeekdaysAreLocalWeekdays) {
+TEST(Calendar, WeekdaysAreLocalWeekdays) {
     // Mondays only (1). Sunday 29/11/2026 23:00 local is Sunday; next Monday 05:30 is 30/11 local.
     const auto monday = daily("Thứ hai", 5h + 30min, {1});
     const auto sunday_night = from_utc_text("2026-11-29T16:00:00.000Z");  // 23:00 local Sunday
@@ -40,7 +40,7 @@ TEST(Occurrences, WeekdaysAreLocalWeekdays) {
               from_utc_text("2026-12-06T22:30:00.000Z"));
 }
 
-TEST(Occurrences, ZoneIsNotAFixedOffset) {
+TEST(Calendar, ZoneIsNotAFixedOffset) {
     // The same rule in a zone with daylight saving follows its offset change.
     const auto* paris = lp::domain::zone("Europe/Paris");
     const auto slot = daily("Matin", 6h);
@@ -50,16 +50,16 @@ TEST(Occurrences, ZoneIsNotAFixedOffset) {
               from_utc_text("2026-03-28T05:00:00.000Z"));  // CET (+1)
 }
 
-TEST(Occurrences, RelativeSlotAirsOnceAfterDaemonStart) {
-    SlotConfig demo;
+TEST(Calendar, RelativeSlotAirsOnceAfterDaemonStart) {
+    Slot demo;
     demo.relative_start = 60s;
     const auto start = from_utc_text("2026-11-29T03:00:00.000Z");
     EXPECT_EQ(lp::scheduler::next_start(demo, start, vn, start), start + 60s);
     EXPECT_EQ(lp::scheduler::next_start(demo, start + 60s, vn, start), std::nullopt);
 }
 
-TEST(Occurrences, NextOccurrencePicksTheEarliestSlot) {
-    const std::vector<SlotConfig> slots{daily("Chiều", 17h), daily("Sáng", 5h + 30min)};
+TEST(Calendar, NextOccurrencePicksTheEarliestSlot) {
+    const std::vector<Slot> slots{daily("Chiều", 17h), daily("Sáng", 5h + 30min)};
     const auto after = from_utc_text("2026-11-29T03:00:00.000Z");  // 10:00 local
     const auto next = lp::scheduler::next_occurrence(slots, after, vn, after);
     ASSERT_TRUE(next);
@@ -69,6 +69,30 @@ TEST(Occurrences, NextOccurrencePicksTheEarliestSlot) {
     ASSERT_TRUE(then);
     EXPECT_EQ(then->slot, 1u);
     EXPECT_FALSE(lp::scheduler::next_occurrence({daily("Không ngày nào", 5h, {})}, after, vn, after));
+}
+
+TEST(Calendar, DateRangeAndSkippedDaysAreHonoured) {
+    auto slot = daily("Tết", 5h + 30min);
+    slot.first_day = lp::domain::LocalDate{2026, 12, 1};
+    slot.last_day = lp::domain::LocalDate{2026, 12, 3};
+    slot.skipped_days = {{2026, 12, 2}};
+    const auto from = from_utc_text("2026-11-29T03:00:00.000Z");
+    const auto all = lp::scheduler::occurrences_between({slot}, from, from + std::chrono::days{30}, vn, from);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].at, from_utc_text("2026-11-30T22:30:00.000Z"));  // 01/12 05:30 local
+    EXPECT_EQ(all[1].at, from_utc_text("2026-12-02T22:30:00.000Z"));  // 03/12; 02/12 skipped
+    EXPECT_FALSE(lp::scheduler::airs_on(slot, {2026, 12, 2}));
+    EXPECT_TRUE(lp::scheduler::airs_on(slot, {2026, 12, 3}));
+}
+
+TEST(Calendar, OccurrencesBetweenIsHalfOpenAndOrdered) {
+    const std::vector<Slot> slots{daily("Chiều", 17h), daily("Sáng", 5h + 30min)};
+    const auto from = from_utc_text("2026-11-29T10:00:00.000Z");  // exactly 17:00 local: excluded
+    const auto all = lp::scheduler::occurrences_between(slots, from, from + std::chrono::days{1}, vn, from);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].slot, 1u);
+    EXPECT_EQ(all[1].slot, 0u);
+    EXPECT_EQ(all[1].at, from + std::chrono::days{1});  // included at the end
 }
 
 }  // namespace

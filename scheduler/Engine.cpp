@@ -1,0 +1,175 @@
+#include "scheduler/Engine.hpp"
+
+#include <algorithm>
+
+#include "domain/Time.hpp"
+#include "scheduler/Calendar.hpp"
+
+namespace lp::scheduler {
+namespace {
+
+std::string lateness_text(std::chrono::system_clock::duration late) {
+    const auto m = std::chrono::duration_cast<std::chrono::minutes>(late).count();
+    if (m < 60) return std::to_string(m) + " phút";
+    return std::to_string(m / 60) + " giờ " + std::to_string(m % 60) + " phút";
+}
+
+std::string missed_reason(std::chrono::system_clock::duration late) {
+    return "lỡ giờ phát: đã quá giờ " + lateness_text(late) +
+           " khi hệ thống xử lý (dịch vụ ngừng chạy hoặc đồng hồ hệ thống bị chỉnh)";
+}
+
+}  // namespace
+
+Engine::Engine(Rules rules, const date::time_zone* tz, TimePoint daemon_start, Marks done, History history,
+               Seconds preroll)
+    : rules_(std::move(rules)),
+      tz_(tz),
+      daemon_start_(daemon_start),
+      marks_(done),
+      history_(std::move(history)),
+      preroll_(preroll) {}
+
+void Engine::set_rules(Rules rules) { rules_ = std::move(rules); }
+
+std::vector<OneOff> Engine::instances(Priority p, TimePoint after, TimePoint until) const {
+    std::vector<OneOff> out;
+    for (const auto& o : rules_.one_offs) {
+        if (o.priority != p) continue;
+        for (int i = 0; i < std::max(o.repeat, 1); ++i) {
+            OneOff instance = o;
+            instance.at = o.at + i * o.gap;
+            if (instance.at > after && instance.at <= until) out.push_back(instance);
+        }
+    }
+    std::ranges::sort(out, [](const OneOff& a, const OneOff& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; });
+    return out;
+}
+
+std::optional<Engine::Due> Engine::next_slots() const {
+    const auto first = next_occurrence(rules_.slots, marks_.slots, tz_, daemon_start_);
+    if (!first) return std::nullopt;
+    Due due{first->at, {}, {}};
+    for (std::size_t i = 0; i < rules_.slots.size(); ++i)
+        if (next_start(rules_.slots[i], marks_.slots, tz_, daemon_start_) == first->at) due.slots.push_back(i);
+    return due;
+}
+
+std::optional<Engine::Due> Engine::next_emergencies() const {
+    const auto all = instances(Priority::emergency, marks_.emergencies, TimePoint::max());
+    if (all.empty()) return std::nullopt;
+    Due due{all.front().at, {}, {}};
+    for (const auto& o : all)
+        if (o.at == due.at) due.emergencies.push_back(o);
+    return due;
+}
+
+std::optional<TimePoint> Engine::next_wakeup() const {
+    std::optional<TimePoint> t;
+    if (const auto s = next_slots()) t = s->at - preroll_;
+    if (const auto e = next_emergencies(); e && (!t || e->at < *t)) t = e->at;
+    return t;
+}
+
+Decisions Engine::tick(TimePoint now) {
+    Decisions d;
+    while (true) {
+        const auto s = next_slots();
+        const auto e = next_emergencies();
+        const bool slot_due = s && s->at - preroll_ <= now;
+        const bool emergency_due = e && e->at <= now;
+        if (!slot_due && !emergency_due) break;
+        if (emergency_due && (!slot_due || e->at <= s->at)) {
+            for (const auto& o : e->emergencies) decide_emergency(o, now, d);
+            marks_.emergencies = e->at;
+            continue;
+        }
+        // One-offs waiting for a slot go to the first slot that starts at or after them.
+        auto attached = instances(Priority::priority, marks_.slots, s->at);
+        for (auto& o : instances(Priority::normal, marks_.slots, s->at)) attached.push_back(std::move(o));
+        bool first = true;
+        for (const std::size_t slot : s->slots) {
+            decide_slot(slot, s->at, now, first ? attached : std::vector<OneOff>{}, d);
+            first = false;
+        }
+        marks_.slots = s->at;
+    }
+    history_.forget_before(now - rules_.rotation_window - std::chrono::days{1});
+    return d;
+}
+
+void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, const std::vector<OneOff>& attached,
+                         Decisions& d) {
+    const Slot& slot = rules_.slots[slot_index];
+    const Plan plan = plan_occurrence(rules_, slot_index, at, tz_, history_, attached);
+    for (const auto& w : plan.warnings) d.notes.push_back("slot \"" + slot.name + "\": " + w);
+    for (const auto& s : plan.skipped)
+        d.not_aired.push_back({s.item, slot.name, at, journal::Status::skipped, s.reason});
+    if (now - at > rules_.grace) {
+        for (const auto& c : plan.cues)
+            d.not_aired.push_back({c.item, slot.name, at, journal::Status::missed, missed_reason(now - at)});
+        d.notes.push_back("slot \"" + slot.name + "\" at " + domain::to_utc_text(at) + " missed");
+        return;
+    }
+    if (plan.cues.empty()) return;
+    hand_out({slot.name + "@" + domain::to_utc_text(at), slot.name, at, std::max(at, now), plan.cues, slot.outputs},
+             d);
+}
+
+void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
+    const std::string name = "Phát khẩn cấp";
+    const ItemInfo* item = rules_.item(o.item);
+    if (!item) {
+        d.not_aired.push_back({o.item, name, o.at, journal::Status::skipped, "không có trong thư viện"});
+        return;
+    }
+    if (auto why = item->why_not_airable(local_date(tz_, o.at))) {
+        d.not_aired.push_back({o.item, name, o.at, journal::Status::skipped, "\"" + item->title + "\" " + *why});
+        return;
+    }
+    if (now - o.at > rules_.grace) {
+        d.not_aired.push_back({o.item, name, o.at, journal::Status::missed, missed_reason(now - o.at)});
+        return;
+    }
+    // Cut what plays; whatever was handed out resumes after the emergency, from its next item.
+    std::vector<Order> resumed;
+    for (const auto& id : in_flight_order_) {
+        const auto it = in_flight_.find(id);
+        if (it == in_flight_.end()) continue;
+        const auto& f = it->second;
+        const std::size_t from = f.playing ? *f.playing + 1 : 0;
+        if (from >= f.order.cues.size()) continue;
+        Order rest = f.order;
+        rest.id = f.order.id + "/resume" + std::to_string(++resumes_);
+        rest.cues.assign(f.order.cues.begin() + static_cast<std::ptrdiff_t>(from), f.order.cues.end());
+        rest.start = std::max(f.order.start, now);
+        resumed.push_back(std::move(rest));
+    }
+    if (!in_flight_.empty()) d.stop_current = true;
+    in_flight_.clear();
+    in_flight_order_.clear();
+    hand_out({"emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at), name, o.at, now,
+              {{o.item, "phát khẩn cấp, ngắt chương trình đang phát", o.id}}, o.outputs},
+             d);
+    for (auto& r : resumed) hand_out(std::move(r), d);
+}
+
+void Engine::hand_out(Order order, Decisions& d) {
+    in_flight_order_.push_back(order.id);
+    in_flight_[order.id] = InFlight{order, std::nullopt};
+    d.air.push_back(std::move(order));
+}
+
+void Engine::cue_started(const std::string& order, std::size_t cue, TimePoint at) {
+    const auto it = in_flight_.find(order);
+    if (it == in_flight_.end() || cue >= it->second.order.cues.size()) return;
+    it->second.playing = cue;
+    history_.record(it->second.order.cues[cue].item, at);
+}
+
+void Engine::order_done(const std::string& order) {
+    in_flight_.erase(order);
+    std::erase(in_flight_order_, order);
+}
+
+}  // namespace lp::scheduler

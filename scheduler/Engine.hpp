@@ -1,0 +1,112 @@
+#pragma once
+// The scheduler's state machine. The shell (the daemon's event loop, or a test in virtual
+// time) asks when to wake up, calls tick() then, carries out the decisions (hand programmes to
+// the player, journal what will not air) and reports the player's events back. No I/O, no
+// clock of its own: time is whatever `now` the shell passes.
+//
+// Guarantees: no occurrence is decided twice (high-water marks survive restarts and backward
+// clock jumps); none is silently lost (a start passed by more than the grace period is
+// journaled missed); an emergency one-off cuts what plays and the cut programme resumes with
+// its next item.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "journal/Status.hpp"
+#include "scheduler/History.hpp"
+#include "scheduler/Model.hpp"
+#include "scheduler/Planner.hpp"
+
+namespace date {
+class time_zone;
+}
+
+namespace lp::scheduler {
+
+// A programme for the player.
+struct Order {
+    std::string id;
+    std::string slot_name;     // the slot, or "Phát đột xuất" for a one-off of its own
+    TimePoint scheduled_at;    // the slot's or one-off's instant (journaled)
+    TimePoint start;           // when the first sample should leave
+    std::vector<PlannedCue> cues;
+    std::vector<std::string> outputs;  // empty = all
+};
+
+// An item that will not air, for the journal.
+struct NotAired {
+    ItemId item = 0;
+    std::string slot_name;
+    TimePoint scheduled_at;
+    journal::Status status = journal::Status::skipped;  // skipped or missed
+    std::string reason;
+};
+
+struct Decisions {
+    bool stop_current = false;  // cut what plays (and what is queued) before `air`
+    std::vector<Order> air;
+    std::vector<NotAired> not_aired;
+    std::vector<std::string> notes;  // for the log
+    bool empty() const { return !stop_current && air.empty() && not_aired.empty(); }
+};
+
+// What the engine must not decide again: everything at or before these instants is done.
+struct Marks {
+    TimePoint slots;       // slot occurrences (and the normal/priority one-offs attached to them)
+    TimePoint emergencies;  // emergency one-offs
+};
+
+class Engine {
+public:
+    Engine(Rules rules, const date::time_zone* tz, TimePoint daemon_start, Marks done, History history,
+           Seconds preroll = Seconds{2});
+
+    // New rules at run time (CLI/API edits): applies from the next undecided occurrence.
+    void set_rules(Rules rules);
+    const Rules& rules() const { return rules_; }
+
+    // When the shell must call tick() next; none when nothing will ever be due.
+    std::optional<TimePoint> next_wakeup() const;
+    // Decides everything due by `now`. Safe to call at any time, any number of times.
+    Decisions tick(TimePoint now);
+
+    // Player events, in the order the player sends them.
+    void cue_started(const std::string& order, std::size_t cue, TimePoint at);
+    void order_done(const std::string& order);
+
+    const Marks& marks() const { return marks_; }
+    const History& history() const { return history_; }
+    bool busy() const { return !in_flight_.empty(); }
+
+private:
+    struct Due {
+        TimePoint at;
+        std::vector<std::size_t> slots;     // slot occurrences at `at`
+        std::vector<OneOff> emergencies;    // emergency instances at `at`
+    };
+    std::optional<Due> next_slots() const;
+    std::optional<Due> next_emergencies() const;
+    std::vector<OneOff> instances(Priority p, TimePoint after, TimePoint until) const;
+    void decide_slot(std::size_t slot, TimePoint at, TimePoint now, const std::vector<OneOff>& attached, Decisions& d);
+    void decide_emergency(const OneOff& o, TimePoint now, Decisions& d);
+    void hand_out(Order order, Decisions& d);
+
+    struct InFlight {
+        Order order;
+        std::optional<std::size_t> playing;  // index of the cue that started last
+    };
+
+    Rules rules_;
+    const date::time_zone* tz_;
+    TimePoint daemon_start_;
+    Marks marks_;
+    History history_;
+    Seconds preroll_;
+    std::vector<std::string> in_flight_order_;  // handed-out order ids, oldest first
+    std::map<std::string, InFlight> in_flight_;
+    int resumes_ = 0;
+};
+
+}  // namespace lp::scheduler

@@ -1,0 +1,57 @@
+#include "scheduler/Model.hpp"
+
+#include <algorithm>
+
+namespace lp::scheduler {
+
+std::optional<std::string> ItemInfo::why_not_airable(LocalDate day) const {
+    if (retired) return "đã ngừng sử dụng";
+    if (!approved_by) return "chưa được duyệt";
+    if (!valid_on(day)) return "ngoài thời hạn sử dụng";
+    return std::nullopt;
+}
+
+bool PoolFilter::matches(const ItemInfo& item) const {
+    const bool topic_ok =
+        topics.empty() || std::ranges::any_of(item.topics, [&](const std::string& t) {
+            return std::ranges::find(topics, t) != topics.end();
+        });
+    const bool form_ok = forms.empty() || std::ranges::find(forms, item.form) != forms.end();
+    return topic_ok && form_ok;
+}
+
+const ItemInfo* Rules::item(ItemId id) const {
+    auto it = std::ranges::find(items, id, &ItemInfo::id);
+    return it == items.end() ? nullptr : &*it;
+}
+
+ItemInfo* Rules::item(ItemId id) {
+    auto it = std::ranges::find(items, id, &ItemInfo::id);
+    return it == items.end() ? nullptr : &*it;
+}
+
+std::string_view priority_code(Priority p) {
+    switch (p) {
+        case Priority::normal: return "normal";
+        case Priority::priority: return "priority";
+        case Priority::emergency: return "emergency";
+    }
+    return "normal";
+}
+
+std::optional<Priority> priority_from_code(std::string_view code) {
+    for (Priority p : {Priority::normal, Priority::priority, Priority::emergency})
+        if (priority_code(p) == code) return p;
+    return std::nullopt;
+}
+
+std::string_view priority_label(Priority p) {
+    switch (p) {
+        case Priority::normal: return "Thông thường";
+        case Priority::priority: return "Ưu tiên";
+        case Priority::emergency: return "Khẩn cấp";
+    }
+    return "";
+}
+
+}  // namespace lp::scheduler

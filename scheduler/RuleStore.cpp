@@ -1,0 +1,257 @@
+#include "scheduler/RuleStore.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+#include "domain/Time.hpp"
+
+namespace lp::scheduler {
+namespace {
+
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string part; std::getline(in, part, ',');)
+        if (!part.empty()) out.push_back(part);
+    return out;
+}
+
+template <typename Range, typename Fn>
+std::string join(const Range& values, Fn&& fn) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ",") + fn(v);
+    return out;
+}
+
+std::string date_text(LocalDate d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year % 10000, d.month % 100, d.day % 100);
+    return buf;
+}
+
+LocalDate parse_stored_date(const std::string& text) {
+    const auto d = domain::parse_date(text);
+    if (!d) throw std::runtime_error("database holds a bad date \"" + text + "\"");
+    return *d;
+}
+
+std::optional<LocalDate> optional_date(const std::optional<std::string>& text) {
+    if (!text || text->empty()) return std::nullopt;
+    return parse_stored_date(*text);
+}
+
+std::string start_text(const Slot& s) {
+    if (s.relative_start) return "+" + std::to_string(s.relative_start->count()) + "s";
+    return domain::duration_text(s.start_of_day);  // "05:30:00"
+}
+
+void parse_start(const std::string& text, Slot& s) {
+    if (!text.empty() && text.front() == '+') {
+        s.relative_start = Seconds(std::stoll(text.substr(1)));
+        return;
+    }
+    unsigned h = 0, m = 0, sec = 0;
+    if (std::sscanf(text.c_str(), "%2u:%2u:%2u", &h, &m, &sec) != 3)
+        throw std::runtime_error("database holds a bad slot start \"" + text + "\"");
+    s.start_of_day = std::chrono::hours(h) + std::chrono::minutes(m) + Seconds(sec);
+}
+
+std::string_view kind_code(Entry::Kind k) {
+    switch (k) {
+        case Entry::Kind::fixed: return "fixed";
+        case Entry::Kind::pool: return "pool";
+        case Entry::Kind::opening_jingle: return "opening_jingle";
+        case Entry::Kind::closing_jingle: return "closing_jingle";
+    }
+    return "fixed";
+}
+
+Entry::Kind kind_from(const std::string& code) {
+    for (auto k : {Entry::Kind::fixed, Entry::Kind::pool, Entry::Kind::opening_jingle, Entry::Kind::closing_jingle})
+        if (kind_code(k) == code) return k;
+    throw std::runtime_error("database holds an unknown programme entry kind \"" + code + "\"");
+}
+
+auto identity = [](const std::string& s) { return s; };
+
+}  // namespace
+
+RuleStore::RuleStore(sqlite::Database& db) : db_(db) {}
+
+Rules RuleStore::load() {
+    Rules r;
+    auto items = db_.prepare(
+        "SELECT m.id, m.title, m.file, m.topic, m.form, coalesce(m.duration_ms, 0), a.approved_by "
+        "FROM media_item m LEFT JOIN approval a ON a.media_item_id = m.id ORDER BY m.id");
+    while (items.step()) {
+        ItemInfo i;
+        i.id = items.integer(0);
+        i.title = items.text(1);
+        i.file = items.text(2);
+        i.topics = {items.text(3)};
+        i.form = items.text(4);
+        i.duration = Millis(items.integer(5));
+        i.approved_by = items.optional_text(6);
+        r.items.push_back(std::move(i));
+    }
+    auto slots = db_.prepare(
+        "SELECT id, name, days, start_time, max_length_s, outputs, first_day, last_day, skipped_days "
+        "FROM slot ORDER BY id");
+    auto entries = db_.prepare(
+        "SELECT kind, media_item_id, pick_count, topics, forms FROM programme_entry WHERE slot_id = ? "
+        "ORDER BY position");
+    while (slots.step()) {
+        Slot s;
+        s.id = slots.integer(0);
+        s.name = slots.text(1);
+        s.days.clear();
+        for (const auto& d : split(slots.text(2))) s.days.push_back(static_cast<unsigned>(std::stoul(d)));
+        parse_start(slots.text(3), s);
+        s.max_length = Seconds(slots.integer(4));
+        s.outputs = split(slots.text(5));
+        s.first_day = optional_date(slots.optional_text(6));
+        s.last_day = optional_date(slots.optional_text(7));
+        for (const auto& d : split(slots.text(8))) s.skipped_days.push_back(parse_stored_date(d));
+        entries.bind(1, s.id);
+        while (entries.step()) {
+            Entry e;
+            e.kind = kind_from(entries.text(0));
+            e.item = entries.optional_integer(1).value_or(0);
+            e.count = static_cast<int>(entries.integer(2));
+            e.filter.topics = split(entries.text(3));
+            e.filter.forms = split(entries.text(4));
+            s.programme.push_back(std::move(e));
+        }
+        entries.reset();
+        r.slots.push_back(std::move(s));
+    }
+    auto one_offs = db_.prepare(
+        "SELECT id, media_item_id, at, priority, repeat, gap_s, outputs FROM one_off WHERE cancelled_at IS NULL "
+        "ORDER BY at, id");
+    while (one_offs.step()) {
+        OneOff o;
+        o.id = one_offs.integer(0);
+        o.item = one_offs.integer(1);
+        o.at = domain::from_utc_text(one_offs.text(2));
+        o.priority = priority_from_code(one_offs.text(3)).value_or(Priority::normal);
+        o.repeat = static_cast<int>(one_offs.integer(4));
+        o.gap = Seconds(one_offs.integer(5));
+        o.outputs = split(one_offs.text(6));
+        r.one_offs.push_back(std::move(o));
+    }
+    return r;
+}
+
+std::int64_t RuleStore::save_slot(const Slot& s) {
+    sqlite::Transaction tx(db_);
+    auto upsert = db_.prepare(
+        "INSERT INTO slot (name, days, start_time, max_length_s, outputs, first_day, last_day, skipped_days) "
+        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET days = excluded.days, "
+        "start_time = excluded.start_time, max_length_s = excluded.max_length_s, outputs = excluded.outputs, "
+        "first_day = excluded.first_day, last_day = excluded.last_day, skipped_days = excluded.skipped_days "
+        "RETURNING id");
+    upsert.bind(1, s.name)
+        .bind(2, join(s.days, [](unsigned d) { return std::to_string(d); }))
+        .bind(3, start_text(s))
+        .bind(4, static_cast<std::int64_t>(s.max_length.count()))
+        .bind(5, join(s.outputs, identity))
+        .bind(6, s.first_day ? std::optional(date_text(*s.first_day)) : std::nullopt)
+        .bind(7, s.last_day ? std::optional(date_text(*s.last_day)) : std::nullopt)
+        .bind(8, join(s.skipped_days, date_text));
+    upsert.step();
+    const auto id = upsert.integer(0);
+    upsert.reset();
+    db_.prepare("DELETE FROM programme_entry WHERE slot_id = ?").bind(1, id).run();
+    auto entry = db_.prepare(
+        "INSERT INTO programme_entry (slot_id, position, kind, media_item_id, pick_count, topics, forms) "
+        "VALUES (?,?,?,?,?,?,?)");
+    for (std::size_t i = 0; i < s.programme.size(); ++i) {
+        const auto& e = s.programme[i];
+        entry.bind(1, id)
+            .bind(2, static_cast<std::int64_t>(i))
+            .bind(3, kind_code(e.kind))
+            .bind(4, e.kind == Entry::Kind::pool ? std::optional<std::int64_t>{} : std::optional(e.item))
+            .bind(5, e.count)
+            .bind(6, join(e.filter.topics, identity))
+            .bind(7, join(e.filter.forms, identity));
+        entry.run();
+    }
+    tx.commit();
+    return id;
+}
+
+bool RuleStore::remove_slot(const std::string& name) {
+    db_.prepare("DELETE FROM slot WHERE name = ?").bind(1, name).run();
+    return db_.changes() > 0;
+}
+
+std::int64_t RuleStore::add_one_off(const OneOff& o, const std::string& created_by) {
+    db_.prepare("INSERT INTO one_off (media_item_id, at, priority, repeat, gap_s, outputs, created_by) "
+                "VALUES (?,?,?,?,?,?,?)")
+        .bind(1, o.item)
+        .bind(2, domain::to_utc_text(o.at))
+        .bind(3, priority_code(o.priority))
+        .bind(4, o.repeat)
+        .bind(5, static_cast<std::int64_t>(o.gap.count()))
+        .bind(6, join(o.outputs, identity))
+        .bind(7, created_by)
+        .run();
+    return db_.last_insert_rowid();
+}
+
+bool RuleStore::cancel_one_off(std::int64_t id) {
+    db_.prepare("UPDATE one_off SET cancelled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                "WHERE id = ? AND cancelled_at IS NULL")
+        .bind(1, id)
+        .run();
+    return db_.changes() > 0;
+}
+
+bool RuleStore::approve(ItemId item, const std::string& approver) {
+    auto exists = db_.prepare("SELECT count(*) FROM media_item WHERE id = ?");
+    exists.bind(1, item);
+    exists.step();
+    if (exists.integer(0) == 0) return false;
+    db_.prepare("INSERT INTO approval (media_item_id, approved_by) VALUES (?, ?) ON CONFLICT(media_item_id) "
+                "DO UPDATE SET approved_by = excluded.approved_by, approved_at = excluded.approved_at")
+        .bind(1, item)
+        .bind(2, approver)
+        .run();
+    return true;
+}
+
+void RuleStore::set_duration(ItemId item, Millis duration) {
+    db_.prepare("UPDATE media_item SET duration_ms = ? WHERE id = ?")
+        .bind(1, static_cast<std::int64_t>(duration.count()))
+        .bind(2, item)
+        .run();
+}
+
+Marks RuleStore::load_marks(TimePoint fallback) {
+    Marks m{fallback, fallback};
+    auto st = db_.prepare("SELECT key, value FROM scheduler_state WHERE key IN ('slots_done', 'emergencies_done')");
+    while (st.step()) {
+        const auto t = domain::from_utc_text(st.text(1));
+        (st.text(0) == "slots_done" ? m.slots : m.emergencies) = t;
+    }
+    return m;
+}
+
+void RuleStore::save_marks(const Marks& m) {
+    auto st = db_.prepare(
+        "INSERT INTO scheduler_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, "slots_done").bind(2, domain::to_utc_text(m.slots)).run();
+    st.bind(1, "emergencies_done").bind(2, domain::to_utc_text(m.emergencies)).run();
+}
+
+History RuleStore::load_history(TimePoint since) {
+    History h;
+    auto st = db_.prepare(
+        "SELECT media_item_id, started_at FROM journal WHERE media_item_id IS NOT NULL AND started_at >= ? "
+        "AND status IN ('playing', 'completed', 'interrupted')");
+    st.bind(1, domain::to_utc_text(since));
+    while (st.step()) h.record(st.integer(0), domain::from_utc_text(st.text(1)));
+    return h;
+}
+
+}  // namespace lp::scheduler

@@ -1,0 +1,129 @@
+// The engine against time going wrong: clock jumps both ways, restarts, late starts.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/scheduler/Programme.hpp"
+#include "tests/scheduler/Simulator.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using lp::journal::Status;
+using lp::scheduler::Entry;
+using lp::test::local_time;
+
+lp::scheduler::Rules two_slots() {
+    lp::scheduler::Rules r;
+    for (lp::scheduler::ItemId id : {1, 2, 3}) {
+        lp::scheduler::ItemInfo i;
+        i.id = id;
+        i.title = "Tin " + std::to_string(id);
+        i.duration = 60s;
+        i.approved_by = "Lê Văn Duyệt";
+        r.items.push_back(i);
+    }
+    lp::scheduler::Slot s;
+    s.name = "Sáng";
+    s.start_of_day = 5h + 30min;
+    s.programme = {{Entry::Kind::fixed, 1, 1, {}}, {Entry::Kind::fixed, 2, 1, {}}, {Entry::Kind::fixed, 3, 1, {}}};
+    lp::scheduler::Slot e = s;
+    e.name = "Chiều";
+    e.start_of_day = 17h;
+    r.slots = {s, e};
+    return r;
+}
+
+long count_starts(const lp::test::Simulator& sim, lp::scheduler::TimePoint scheduled) {
+    return std::ranges::count_if(sim.airings(), [&](const auto& a) { return a.scheduled_at == scheduled; });
+}
+
+TEST(Engine, ForwardJumpOverASlotByHoursJournalsItMissed) {
+    lp::test::Simulator sim(two_slots(), lp::test::vietnam(), local_time(2026, 3, 2, 4, 0));
+    sim.run_until(local_time(2026, 3, 2, 5, 0));
+    sim.jump_to(local_time(2026, 3, 2, 7, 15));  // NTP fixes a clock that was 2 h 15 min slow
+    sim.run_until(local_time(2026, 3, 2, 18, 0));
+    EXPECT_EQ(count_starts(sim, local_time(2026, 3, 2, 5, 30)), 0);
+    const auto missed = std::ranges::count_if(sim.not_aired(), [](const auto& n) {
+        return n.status == Status::missed && n.slot_name == "Sáng";
+    });
+    EXPECT_EQ(missed, 3);  // each planned item, with the reason
+    EXPECT_NE(sim.not_aired().front().reason.find("quá giờ 1 giờ 45 phút"), std::string::npos)
+        << sim.not_aired().front().reason;
+    EXPECT_EQ(count_starts(sim, local_time(2026, 3, 2, 17, 0)), 3);  // the next slot airs normally
+}
+
+TEST(Engine, ForwardJumpByMinutesWithinGraceAirsLate) {
+    lp::test::Simulator sim(two_slots(), lp::test::vietnam(), local_time(2026, 3, 2, 4, 0));
+    sim.run_until(local_time(2026, 3, 2, 5, 27));
+    sim.jump_to(local_time(2026, 3, 2, 5, 33));  // 3 min past the slot, grace is 5 min
+    sim.run_until(local_time(2026, 3, 2, 6, 0));
+    ASSERT_EQ(count_starts(sim, local_time(2026, 3, 2, 5, 30)), 3);
+    EXPECT_EQ(sim.airings().front().started, local_time(2026, 3, 2, 5, 33));
+    EXPECT_TRUE(sim.not_aired().empty());
+}
+
+TEST(Engine, BackwardJumpAfterASlotNeverAirsItTwice) {
+    lp::test::Simulator sim(two_slots(), lp::test::vietnam(), local_time(2026, 3, 2, 4, 0));
+    sim.run_until(local_time(2026, 3, 2, 5, 40));
+    ASSERT_EQ(count_starts(sim, local_time(2026, 3, 2, 5, 30)), 3);
+    sim.jump_to(local_time(2026, 3, 2, 4, 40));  // an operator sets the clock an hour back
+    sim.run_until(local_time(2026, 3, 2, 17, 30));
+    EXPECT_EQ(count_starts(sim, local_time(2026, 3, 2, 5, 30)), 3);
+    EXPECT_EQ(count_starts(sim, local_time(2026, 3, 2, 17, 0)), 3);
+    EXPECT_TRUE(sim.not_aired().empty());
+}
+
+TEST(Engine, BackwardJumpByMinutesBeforeASlotStillAirsItOnce) {
+    lp::test::Simulator sim(two_slots(), lp::test::vietnam(), local_time(2026, 3, 2, 4, 0));
+    sim.run_until(local_time(2026, 3, 2, 5, 20));
+    sim.jump_to(local_time(2026, 3, 2, 5, 10));
+    sim.run_until(local_time(2026, 3, 2, 6, 0));
+    ASSERT_EQ(count_starts(sim, local_time(2026, 3, 2, 5, 30)), 3);
+    EXPECT_EQ(sim.airings().front().started, local_time(2026, 3, 2, 5, 30));
+}
+
+TEST(Engine, RestartInTheMiddleOfASlotDoesNotAirItAgain) {
+    lp::test::Simulator sim(two_slots(), lp::test::vietnam(), local_time(2026, 3, 2, 4, 0));
+    sim.run_until(local_time(2026, 3, 2, 5, 31, 30));  // item 2 is playing
+    sim.crash_and_restart_at(local_time(2026, 3, 2, 5, 33));
+    sim.run_until(local_time(2026, 3, 2, 17, 10));
+    const auto morning = count_starts(sim, local_time(2026, 3, 2, 5, 30));
+    EXPECT_EQ(morning, 2);  // item 1 completed, item 2 cut by the crash; nothing aired twice
+    EXPECT_EQ(std::ranges::count(sim.airings(), Status::interrupted, &lp::test::SimAiring::status), 1);
+    EXPECT_EQ(count_starts(sim, local_time(2026, 3, 2, 17, 0)), 3);
+}
+
+TEST(Engine, DowntimeOverSeveralSlotsJournalsEachMissedOnRestart) {
+    lp::test::Simulator sim(two_slots(), lp::test::vietnam(), local_time(2026, 3, 2, 4, 0));
+    sim.run_until(local_time(2026, 3, 2, 4, 30));
+    sim.crash_and_restart_at(local_time(2026, 3, 3, 12, 0));  // down for a day and a half
+    sim.run_until(local_time(2026, 3, 3, 18, 0));
+    EXPECT_EQ(std::ranges::count(sim.not_aired(), Status::missed, &lp::scheduler::NotAired::status), 9);
+    EXPECT_EQ(count_starts(sim, local_time(2026, 3, 3, 17, 0)), 3);
+}
+
+TEST(Engine, RulesChangedAtRunTimeApplyFromTheNextOccurrence) {
+    lp::test::Simulator sim(two_slots(), lp::test::vietnam(), local_time(2026, 3, 2, 4, 0));
+    sim.run_until(local_time(2026, 3, 2, 12, 0));
+    auto rules = two_slots();
+    rules.slots[1].start_of_day = 18h;  // the evening slot moves to 18:00
+    sim.set_rules(rules);
+    sim.run_until(local_time(2026, 3, 2, 19, 0));
+    EXPECT_EQ(count_starts(sim, local_time(2026, 3, 2, 17, 0)), 0);
+    EXPECT_EQ(count_starts(sim, local_time(2026, 3, 2, 18, 0)), 3);
+}
+
+TEST(Engine, NextWakeupIsThePrerollBeforeTheSlot) {
+    lp::scheduler::Engine engine(two_slots(), lp::test::vietnam(), local_time(2026, 3, 2, 4, 0),
+                                 {local_time(2026, 3, 2, 4, 0), local_time(2026, 3, 2, 4, 0)}, {});
+    EXPECT_EQ(engine.next_wakeup(), local_time(2026, 3, 2, 5, 29, 58));
+    EXPECT_TRUE(engine.tick(local_time(2026, 3, 2, 5, 29, 57)).empty());
+    const auto d = engine.tick(local_time(2026, 3, 2, 5, 29, 58));
+    ASSERT_EQ(d.air.size(), 1u);
+    EXPECT_EQ(d.air[0].start, local_time(2026, 3, 2, 5, 30));
+    EXPECT_EQ(engine.next_wakeup(), local_time(2026, 3, 2, 16, 59, 58));
+}
+
+}  // namespace
