@@ -8,6 +8,7 @@
 #include "config/Config.hpp"
 #include "daemon/AiringRecorder.hpp"
 #include "daemon/LoopEvents.hpp"
+#include "daemon/ReloadWatch.hpp"
 #include "daemon/WallClockTimer.hpp"
 #include "db/sqlite/Database.hpp"
 #include "journal/JournalStore.hpp"
@@ -22,7 +23,8 @@ namespace lp::daemon {
 
 // Wires the parts together around one Boost.Asio loop: the scheduler engine woken by a
 // wall-clock timer, signals, the journal (all SQLite writes happen here) and the player's
-// events. SIGHUP reloads slots, programmes and one-offs from the database.
+// events. SIGHUP, or the CLI touching the reload flag, reloads slots, programmes, one-offs
+// and approvals from the database.
 class Daemon final : private PlayerEventSink {
 public:
     // Opens the database, recovers rows left open by a crash, seeds library and slots from the
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<audio::Player> player_;
     WallClockTimer timer_;
     boost::asio::signal_set signals_;
+    std::unique_ptr<ReloadWatch> reload_watch_;
 };
 
 }  // namespace lp::daemon

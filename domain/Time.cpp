@@ -71,6 +71,18 @@ std::string local_time_text(const date::time_zone* tz, TimePoint t) {
     return date::format("%H:%M:%S", date::make_zoned(tz, std::chrono::floor<std::chrono::seconds>(t)));
 }
 
+std::string date_text(LocalDate day) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", day.day, day.month, day.year);
+    return buf;
+}
+
+std::string iso_date_text(LocalDate day) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", day.year, day.month, day.day);
+    return buf;
+}
+
 std::string duration_text(Millis d) {
     const auto total = std::chrono::round<std::chrono::seconds>(d).count();
     char buf[32];

@@ -40,6 +40,8 @@ TimePoint start_of_day(const date::time_zone* tz, LocalDate day);
 LocalDate next_day(LocalDate day);
 
 std::string local_date_text(const date::time_zone* tz, TimePoint t);  // "29/11/2026"
+std::string date_text(LocalDate day);                                 // "29/11/2026"
+std::string iso_date_text(LocalDate day);                             // "2026-11-29"
 std::string local_time_text(const date::time_zone* tz, TimePoint t);  // "11:02:56"
 std::string duration_text(Millis d);                                  // "00:03:25"
 

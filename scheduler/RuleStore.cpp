@@ -23,12 +23,6 @@ std::string join(const Range& values, Fn&& fn) {
     return out;
 }
 
-std::string date_text(LocalDate d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year % 10000, d.month % 100, d.day % 100);
-    return buf;
-}
-
 LocalDate parse_stored_date(const std::string& text) {
     const auto d = domain::parse_date(text);
     if (!d) throw std::runtime_error("database holds a bad date \"" + text + "\"");
@@ -155,9 +149,9 @@ std::int64_t RuleStore::save_slot(const Slot& s) {
         .bind(3, start_text(s))
         .bind(4, static_cast<std::int64_t>(s.max_length.count()))
         .bind(5, join(s.outputs, identity))
-        .bind(6, s.first_day ? std::optional(date_text(*s.first_day)) : std::nullopt)
-        .bind(7, s.last_day ? std::optional(date_text(*s.last_day)) : std::nullopt)
-        .bind(8, join(s.skipped_days, date_text));
+        .bind(6, s.first_day ? std::optional(domain::iso_date_text(*s.first_day)) : std::nullopt)
+        .bind(7, s.last_day ? std::optional(domain::iso_date_text(*s.last_day)) : std::nullopt)
+        .bind(8, join(s.skipped_days, domain::iso_date_text));
     upsert.step();
     const auto id = upsert.integer(0);
     upsert.reset();
