@@ -28,17 +28,21 @@ const std::unordered_map<char32_t, char>& table() {
     return map;
 }
 
-// Decodes one UTF-8 sequence at `i` (advancing it); invalid bytes come back as themselves.
+// Beyond Unicode: what next() returns for a byte that starts no valid sequence.
+constexpr char32_t invalid = 0x110000;
+
+// Decodes the UTF-8 sequence at `i` and sets its `length`; a stray byte is `invalid`.
 char32_t next(std::string_view s, std::size_t& i, std::size_t& length) {
     const auto b = static_cast<unsigned char>(s[i]);
     int extra = b < 0x80 ? 0 : (b >> 5) == 0x6 ? 1 : (b >> 4) == 0xe ? 2 : (b >> 3) == 0x1e ? 3 : -1;
     if (extra < 0 || i + static_cast<std::size_t>(extra) >= s.size()) extra = 0;
-    char32_t c = extra == 0 ? b : b & (0x3f >> extra);
+    if (extra == 0) return b < 0x80 ? b : invalid;
+    char32_t c = b & (0x3f >> extra);
     for (int k = 1; k <= extra; ++k) {
         const auto cont = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
         if ((cont & 0xc0) != 0x80) {  // broken sequence: pass the lead byte through
             length = 1;
-            return b;
+            return invalid;
         }
         c = (c << 6) | (cont & 0x3f);
     }

@@ -14,17 +14,17 @@ namespace lp::library {
 // What the operator says about a file being imported. Codes and dates must already be valid
 // (the CLI and API check them and name the field).
 struct ImportRequest {
-    std::filesystem::path file;
-    std::optional<std::string> title;  // default: the file's title tag, else its name
-    std::vector<std::string> topics;   // default: {"other"}
+    std::filesystem::path file{};
+    std::optional<std::string> title{};  // default: the file's title tag, else its name
+    std::vector<std::string> topics{};   // default: {"other"}
     std::string form = "other";
-    std::optional<std::string> source;
-    std::optional<std::string> note;
-    std::optional<domain::LocalDate> valid_from;
-    std::optional<domain::LocalDate> valid_until;
-    std::optional<std::string> speech_text;
+    std::optional<std::string> source{};
+    std::optional<std::string> note{};
+    std::optional<domain::LocalDate> valid_from{};
+    std::optional<domain::LocalDate> valid_until{};
+    std::optional<std::string> speech_text{};
     // Recorded as the original name instead of file's (e.g. none for a spoken item).
-    std::optional<std::string> original_name;
+    std::optional<std::string> original_name{};
 };
 
 struct ImportResult {

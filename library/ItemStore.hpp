@@ -19,10 +19,10 @@ struct ItemFields {
 };
 
 struct ItemFilter {
-    std::optional<std::string> topic;
-    std::optional<std::string> form;
-    std::optional<domain::LocalDate> valid_on;  // only items that may air that day
-    std::optional<std::string> text;            // in the title, accent-insensitive
+    std::optional<std::string> topic{};
+    std::optional<std::string> form{};
+    std::optional<domain::LocalDate> valid_on{};  // only items that may air that day
+    std::optional<std::string> text{};            // in the title, accent-insensitive
     bool include_retired = false;
 };
 

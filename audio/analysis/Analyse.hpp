@@ -29,7 +29,7 @@ struct AnalyseOptions {
     // An open file descriptor that receives an exact copy of the bytes hashed; -1 = none.
     int copy_fd = -1;
     // Called now and then with bytes read so far and the file's size.
-    std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+    std::function<void(std::uint64_t done, std::uint64_t total)> progress{};
     // Below this integrated loudness a recording counts as silent.
     double silence_floor_lufs = -70.0;
 };
