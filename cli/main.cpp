@@ -1,4 +1,4 @@
-// loaphuong: the operator's command line (journal exports now; library, schedule, reports later).
+// loaphuong: the operator's command line (journal exports, the media library; schedule and reports later).
 
 #include <CLI/CLI.hpp>
 
@@ -6,6 +6,7 @@
 
 #include "cli/Context.hpp"
 #include "cli/JournalCommands.hpp"
+#include "cli/MediaCommands.hpp"
 #include "cli/OperatorError.hpp"
 #include "config/ConfigError.hpp"
 
@@ -15,8 +16,11 @@ int main(int argc, char** argv) {
     lp::cli::Context context;
     app.add_option("-c,--config", context.config_file, "Tệp cấu hình của loaphuongd (mặc định: cấu hình demo)");
     lp::cli::add_journal_commands(app, context);
+    lp::cli::add_media_commands(app, context);
     try {
         app.parse(argc, argv);
+    } catch (const CLI::RuntimeError& e) {  // a command that already reported its failures
+        return e.get_exit_code();
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const lp::config::ConfigError& e) {

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 3> migrations{
+constexpr std::array<std::string_view, 4> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -60,7 +60,37 @@ ALTER TABLE journal ADD COLUMN file TEXT;
 CREATE INDEX journal_by_scheduled ON journal(scheduled_at);
 CREATE INDEX journal_by_item ON journal(media_item_id, status);
 )sql",
-    // 3: the scheduler's rules and state: slot calendars, programmes (fixed items, pool picks,
+    // 3: the media library. What an import measured (codec, rate, loudness, size, tags as
+    // JSON), what the operator said (source, note, validity as local yyyy-mm-dd, the text
+    // of a spoken item), retirement, and several topics per item (media_item.topic stays
+    // the first one, which the journal copies). One item per content: sha256 is unique.
+    R"sql(
+ALTER TABLE media_item ADD COLUMN original_name TEXT;
+ALTER TABLE media_item ADD COLUMN source TEXT;
+ALTER TABLE media_item ADD COLUMN note TEXT;
+ALTER TABLE media_item ADD COLUMN valid_from TEXT;
+ALTER TABLE media_item ADD COLUMN valid_until TEXT;
+ALTER TABLE media_item ADD COLUMN speech_text TEXT;
+ALTER TABLE media_item ADD COLUMN container TEXT;
+ALTER TABLE media_item ADD COLUMN codec TEXT;
+ALTER TABLE media_item ADD COLUMN sample_rate INTEGER;
+ALTER TABLE media_item ADD COLUMN channels INTEGER;
+ALTER TABLE media_item ADD COLUMN bit_rate INTEGER;
+ALTER TABLE media_item ADD COLUMN size_bytes INTEGER;
+ALTER TABLE media_item ADD COLUMN loudness_lufs REAL;
+ALTER TABLE media_item ADD COLUMN true_peak_dbtp REAL;
+ALTER TABLE media_item ADD COLUMN tags TEXT;
+ALTER TABLE media_item ADD COLUMN retired_at TEXT;
+CREATE UNIQUE INDEX media_item_by_sha256 ON media_item(sha256) WHERE sha256 IS NOT NULL;
+CREATE TABLE media_item_topic (
+    media_item_id INTEGER NOT NULL REFERENCES media_item(id) ON DELETE CASCADE,
+    topic         TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    PRIMARY KEY (media_item_id, topic)
+);
+INSERT INTO media_item_topic (media_item_id, topic, position) SELECT id, topic, 0 FROM media_item;
+)sql",
+    // 4: the scheduler's rules and state: slot calendars, programmes (fixed items, pool picks,
     // jingles), one-offs with priority, approvals, and the high-water marks of decided starts.
     R"sql(
 ALTER TABLE slot ADD COLUMN first_day TEXT;

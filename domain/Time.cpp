@@ -63,24 +63,30 @@ LocalDate next_day(LocalDate day) {
             static_cast<unsigned>(next.day())};
 }
 
+std::string iso_date_text(LocalDate day) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", day.year, day.month, day.day);
+    return text;
+}
+
+std::string display_date_text(LocalDate day) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%02u/%02u/%04d", day.day, day.month, day.year);
+    return text;
+}
+
+LocalDate local_date(const date::time_zone* tz, TimePoint t) {
+    const auto local = date::make_zoned(tz, std::chrono::floor<std::chrono::seconds>(t)).get_local_time();
+    const date::year_month_day ymd{date::floor<date::days>(local)};
+    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+}
+
 std::string local_date_text(const date::time_zone* tz, TimePoint t) {
     return date::format("%d/%m/%Y", date::make_zoned(tz, std::chrono::floor<std::chrono::seconds>(t)));
 }
 
 std::string local_time_text(const date::time_zone* tz, TimePoint t) {
     return date::format("%H:%M:%S", date::make_zoned(tz, std::chrono::floor<std::chrono::seconds>(t)));
-}
-
-std::string date_text(LocalDate day) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", day.day, day.month, day.year);
-    return buf;
-}
-
-std::string iso_date_text(LocalDate day) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", day.year, day.month, day.day);
-    return buf;
 }
 
 std::string duration_text(Millis d) {

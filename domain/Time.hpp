@@ -34,14 +34,18 @@ struct LocalDate {
 // Accepts yyyy-mm-dd and dd/mm/yyyy; nullopt when it is neither or not a real day.
 std::optional<LocalDate> parse_date(std::string_view text);
 
+// "2026-03-31" (the database's form) and "31/03/2026" (the operator's).
+std::string iso_date_text(LocalDate day);
+std::string display_date_text(LocalDate day);
+// The local calendar day of an instant in the zone.
+LocalDate local_date(const date::time_zone* tz, TimePoint t);
+
 // First instant of the local day in the zone.
 TimePoint start_of_day(const date::time_zone* tz, LocalDate day);
 // The local day after `day`.
 LocalDate next_day(LocalDate day);
 
 std::string local_date_text(const date::time_zone* tz, TimePoint t);  // "29/11/2026"
-std::string date_text(LocalDate day);                                 // "29/11/2026"
-std::string iso_date_text(LocalDate day);                             // "2026-11-29"
 std::string local_time_text(const date::time_zone* tz, TimePoint t);  // "11:02:56"
 std::string duration_text(Millis d);                                  // "00:03:25"
 

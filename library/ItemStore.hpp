@@ -1,12 +1,16 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "db/sqlite/Database.hpp"
+#include "library/Item.hpp"
 
 namespace lp::library {
 
+// What the config file says about an item it airs (the daemon seeds these).
 struct ItemFields {
     std::filesystem::path file;
     std::string title;
@@ -14,14 +18,39 @@ struct ItemFields {
     std::string form = "other";
 };
 
-// The media_item table. Called on the loop thread (or by the CLI) only.
+struct ItemFilter {
+    std::optional<std::string> topic{};
+    std::optional<std::string> form{};
+    std::optional<domain::LocalDate> valid_on{};  // only items that may air that day
+    std::optional<std::string> text{};            // in the title, accent-insensitive
+    bool include_retired = false;
+};
+
+// The media_item and media_item_topic tables. Called on the loop thread (or by the CLI)
+// only. Throws sqlite::Error. Methods do not open transactions unless they say so; callers
+// that need several writes to be atomic wrap them in one.
 class ItemStore {
 public:
     explicit ItemStore(sqlite::Database& db);
     // The item for this file, created or updated to these fields. Returns its id.
     std::int64_t upsert(const ItemFields& item);
+    // Adds an item (item.id is ignored); returns its id. Fails on a duplicate sha256 or file.
+    std::int64_t insert(const Item& item);
+    std::optional<Item> find(std::int64_t id);
+    std::optional<Item> find_by_sha256(const std::string& sha256);
+    // Ordered by id.
+    std::vector<Item> list(const ItemFilter& filter = {});
+    // Writes the operator-editable fields (title, topics, form, source, note, validity).
+    void update(const Item& item);
+    // Marks the item retired now (idempotent: keeps the first retirement time). Its file,
+    // row and journal references stay.
+    void retire(std::int64_t id, domain::TimePoint at);
+    // How many journal rows reference the item.
+    std::int64_t airings(std::int64_t id);
 
 private:
+    void write_topics(std::int64_t id, const std::vector<std::string>& topics);
+
     sqlite::Database& db_;
 };
 

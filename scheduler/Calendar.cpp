@@ -20,10 +20,6 @@ LocalDate from_local_days(date::local_days d) {
 
 }  // namespace
 
-LocalDate local_date(const date::time_zone* tz, TimePoint t) {
-    return from_local_days(date::floor<date::days>(tz->to_local(t)));
-}
-
 bool airs_on(const Slot& slot, LocalDate day) {
     if (slot.first_day && day < *slot.first_day) return false;
     if (slot.last_day && *slot.last_day < day) return false;

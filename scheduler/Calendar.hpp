@@ -19,7 +19,7 @@ struct Occurrence {
     bool operator==(const Occurrence&) const = default;
 };
 
-LocalDate local_date(const date::time_zone* tz, TimePoint t);
+using domain::local_date;
 
 // Whether the slot airs on that local day (weekday, date range, skipped days).
 bool airs_on(const Slot& slot, LocalDate day);

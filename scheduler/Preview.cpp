@@ -76,7 +76,7 @@ Preview preview(const Rules& rules, History history, TimePoint from, TimePoint t
     for (const auto& item : rules.items)
         if (item.valid_until && !item.retired && local_date(tz, from) <= *item.valid_until &&
             *item.valid_until < local_date(tz, to))
-            conflict("Tin \"" + item.title + "\" hết hạn sử dụng sau ngày " + domain::date_text(*item.valid_until));
+            conflict("Tin \"" + item.title + "\" hết hạn sử dụng sau ngày " + domain::display_date_text(*item.valid_until));
     return p;
 }
 

@@ -74,18 +74,24 @@ RuleStore::RuleStore(sqlite::Database& db) : db_(db) {}
 
 Rules RuleStore::load() {
     Rules r;
+    // Topics in the item's order; the library keeps media_item.topic as the first of them.
     auto items = db_.prepare(
-        "SELECT m.id, m.title, m.file, m.topic, m.form, coalesce(m.duration_ms, 0), a.approved_by "
+        "SELECT m.id, m.title, m.file, coalesce((SELECT group_concat(topic, ',') FROM "
+        "(SELECT topic FROM media_item_topic t WHERE t.media_item_id = m.id ORDER BY position)), m.topic), "
+        "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL "
         "FROM media_item m LEFT JOIN approval a ON a.media_item_id = m.id ORDER BY m.id");
     while (items.step()) {
         ItemInfo i;
         i.id = items.integer(0);
         i.title = items.text(1);
         i.file = items.text(2);
-        i.topics = {items.text(3)};
+        i.topics = split(items.text(3));
         i.form = items.text(4);
         i.duration = Millis(items.integer(5));
         i.approved_by = items.optional_text(6);
+        i.valid_from = optional_date(items.optional_text(7));
+        i.valid_until = optional_date(items.optional_text(8));
+        i.retired = items.integer(9) != 0;
         r.items.push_back(std::move(i));
     }
     auto slots = db_.prepare(

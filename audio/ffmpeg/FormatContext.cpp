@@ -1,6 +1,9 @@
 #include "audio/ffmpeg/FormatContext.hpp"
 
+#include <new>
+
 #include "audio/ffmpeg/Error.hpp"
+#include "audio/ffmpeg/IoContext.hpp"
 #include "audio/ffmpeg/LogCallback.hpp"
 
 namespace lp::audio::ffmpeg {
@@ -9,6 +12,17 @@ FormatContext::FormatContext(const std::string& url) {
     install_log_callback();
     take_last_logged_error();
     check(avformat_open_input(&ctx_, url.c_str(), nullptr, nullptr), "avformat_open_input");
+}
+
+FormatContext::FormatContext(IoContext& io, const std::string& name) {
+    install_log_callback();
+    take_last_logged_error();
+    ctx_ = avformat_alloc_context();
+    if (ctx_ == nullptr) throw std::bad_alloc{};
+    ctx_->pb = io.get();
+    ctx_->flags |= AVFMT_FLAG_CUSTOM_IO;
+    // On failure avformat_open_input frees the context (not the custom I/O) and nulls ctx_.
+    check(avformat_open_input(&ctx_, name.c_str(), nullptr, nullptr), "avformat_open_input");
 }
 
 FormatContext::~FormatContext() {

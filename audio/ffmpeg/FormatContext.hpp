@@ -8,10 +8,15 @@ extern "C" {
 
 namespace lp::audio::ffmpeg {
 
+class IoContext;
+
 // An opened input (avformat_open_input / avformat_close_input). Throws Error.
 class FormatContext {
 public:
     explicit FormatContext(const std::string& url);
+    // Opens from a custom I/O context (e.g. one that hashes what it reads); `name` is only
+    // for FFmpeg's messages and format guessing. `io` must outlive this object.
+    FormatContext(IoContext& io, const std::string& name);
     ~FormatContext();
     FormatContext(FormatContext&& other) noexcept : ctx_(std::exchange(other.ctx_, nullptr)) {}
     FormatContext& operator=(FormatContext&& other) noexcept {
