@@ -28,7 +28,7 @@ struct OutputSpec {
     Codec codec = Codec::pcm;  // icecast: mp3 or opus; rtp/udp: pcm or opus; archive: mp3
     int bitrate = 128000;      // bits per second, for mp3 and opus
     // rtp: the session description receivers need is written here at every open (optional).
-    std::string sdp_path;
+    std::string sdp_path{};
     // archive: the IANA zone whose calendar day names the file (e.g. "Asia/Ho_Chi_Minh").
     std::string time_zone = "Asia/Ho_Chi_Minh";
 };

@@ -131,6 +131,7 @@ void OutputSet::service() {
 }
 
 bool OutputSet::reopen_now() {
+    const auto now = Clock::now();
     for (auto& entry : entries_) {
         if (entry.state == State::reopening) {
             entry.state = State::waiting;
@@ -139,7 +140,7 @@ bool OutputSet::reopen_now() {
                 continue;
             }
             start_live(entry);
-        } else if (entry.state == State::waiting) {
+        } else if (entry.state == State::waiting && now >= entry.retry_at) {
             if (auto error = try_open(*entry.output)) fail(entry, message(error));
             else start_live(entry);
         }

@@ -53,8 +53,9 @@ public:
 
     // Lets outputs whose reopen finished rejoin and starts due retries; never blocks.
     void service();
-    // Reopens, synchronously, every output that is down (nothing is playing: the start of a
-    // cue after all outputs failed). Returns whether one is live afterwards.
+    // Reopens, synchronously, every output whose retry is due, and waits for reopens under
+    // way (nothing is playing: the start of a cue after every output failed). Returns
+    // whether one is live afterwards.
     bool reopen_now();
 
     // Writes interleaved frames in format() to every live output.
