@@ -58,7 +58,7 @@ int OutputFormatContext::finish() noexcept {
         result = av_write_trailer(ctx_);
     }
     if (custom_io_) {
-        avio_flush(ctx_->pb);
+        if (ctx_->pb != nullptr) avio_flush(ctx_->pb);
         ctx_->pb = nullptr;  // the owner frees it
     } else if (ctx_->pb != nullptr && (ctx_->oformat->flags & AVFMT_NOFILE) == 0) {
         avio_closep(&ctx_->pb);
