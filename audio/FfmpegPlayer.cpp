@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <sched.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include "audio/detail/Log.hpp"
 #include "audio/player/OutputSet.hpp"
 #include "audio/player/Pacer.hpp"
+#include "audio/player/Shaper.hpp"
 
 namespace lp::audio {
 
@@ -60,6 +62,8 @@ struct FfmpegPlayer::Impl {
     struct Run {
         const Programme& programme;
         std::uint64_t generation;
+        PcmFormat format{};             // what cues decode to: the first output's
+        bool awaiting_start = false;    // paced and the first sample is not out yet
         std::optional<player::Pacer> pacer;
         std::uint64_t frames = 0;  // written since the programme's first sample
     };
@@ -104,7 +108,7 @@ struct FfmpegPlayer::Impl {
                 generation = stops.load();
             }
             try {
-                play_programme(Run{programme, generation, std::nullopt});
+                play_programme(Run{programme, generation, PcmFormat{}, false, std::nullopt, 0});
             } catch (const std::exception& e) {
                 // Only a bug (or a throwing PlayerEvents) gets here; keep the promise anyway.
                 log->error("programme '{}' aborted: {}", programme.id, e.what());
@@ -124,58 +128,126 @@ struct FfmpegPlayer::Impl {
             events.on_programme_done(programme.id);
             return;
         }
-        player::OutputSet set{outputs, programme.outputs};
-        if (options.paced && !wait_for_wall_clock(run, programme.start)) {
+        player::OutputSet set{outputs, programme.outputs, programme.start,
+                              player::RetryPolicy{options.retry_first, options.retry_max}};
+        if (set.empty()) {
+            // Nothing carries the airing: report it now (the journal says why), but at the
+            // slot's time, not 200 ms early.
+            if (options.paced && !wait_for_wall_clock(run, programme.start)) {
+                set.close();
+                events.on_programme_done(programme.id);
+                return;
+            }
+            const std::string reason = "no output could be opened: " + set.failures();
+            for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue)
+                events.on_finished(programme.id, cue, Clock::now(), {}, CueResult::failed, reason);
             set.close();
             events.on_programme_done(programme.id);
             return;
         }
-        if (set.empty()) {
-            const std::string reason = "no output could be opened: " + set.failures();
-            for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue)
-                events.on_finished(programme.id, cue, Clock::now(), {}, CueResult::failed, reason);
-            events.on_programme_done(programme.id);
-            return;
-        }
-        const PcmFormat format = set.format();
-        if (options.paced) run.pacer.emplace(format.sample_rate, Steady::now());
+        run.format = set.format();
+        run.awaiting_start = options.paced;
         for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue) {
-            if (set.empty()) {  // every output failed during an earlier cue
+            if (set.empty() && !set.reopen_now()) {  // every output failed during an earlier cue
                 events.on_finished(programme.id, cue, Clock::now(), {}, CueResult::failed,
                                    "every output failed: " + set.failures());
                 continue;
             }
             const bool last = cue + 1 == programme.cues.size();
-            play_cue(run, set, cue, last);
+            if (play_cue(run, set, cue, last) && !last && options.gap.count() > 0)
+                play_gap(run, set);
         }
         set.close();
         events.on_programme_done(programme.id);
     }
 
-    void play_cue(Run& run, player::OutputSet& set, std::size_t cue, bool last) {
+    // Waits for the programme's start instant before its first write; the pacer's timeline
+    // begins there.
+    bool begin_timeline(Run& run) {
+        if (!run.awaiting_start) return true;
+        if (!wait_for_wall_clock(run, run.programme.start)) return false;
+        run.pacer.emplace(run.format.sample_rate, Steady::now());
+        run.awaiting_start = false;
+        return true;
+    }
+
+    // Writes paced frames; false when stopped.
+    bool write_paced(Run& run, player::OutputSet& set, std::span<const Sample> samples) {
+        if (samples.empty()) return true;
+        if (!begin_timeline(run)) return false;
+        if (run.pacer && !wait_until(run, run.pacer->write_time(run.frames))) return false;
+        set.write(samples);
+        run.frames += samples.size() / static_cast<std::size_t>(run.format.channels);
+        return true;
+    }
+
+    void play_gap(Run& run, player::OutputSet& set) {
+        const auto frames = static_cast<std::uint64_t>(options.gap.count()) *
+                            static_cast<std::uint64_t>(run.format.sample_rate) / 1000;
+        const std::vector<Sample> silence(chunk_frames * static_cast<std::size_t>(run.format.channels));
+        for (std::uint64_t done = 0; done < frames && !cancelled(run) && !set.empty();) {
+            const auto n = std::min<std::uint64_t>(chunk_frames, frames - done);
+            if (!write_paced(run, set, {silence.data(), n * static_cast<std::size_t>(run.format.channels)}))
+                return;
+            done += n;
+        }
+    }
+
+    double gain_for(const Run& run, std::size_t cue) const {
+        const auto& measured = run.programme.cues[cue].loudness_lufs;
+        if (!options.loudness_target_lufs) return 0.0;
+        if (!measured) {
+            log->info("programme '{}' cue {}: loudness unknown; played without gain", run.programme.id, cue);
+            return 0.0;
+        }
+        const double gain = std::clamp(*options.loudness_target_lufs - *measured, -options.max_cut_db,
+                                       options.max_boost_db);
+        log->debug("programme '{}' cue {}: {:.1f} LUFS, gain {:+.1f} dB", run.programme.id, cue, *measured, gain);
+        return gain;
+    }
+
+    // Plays one cue; returns whether it reached the outputs to its end (for the gap).
+    bool play_cue(Run& run, player::OutputSet& set, std::size_t cue, bool last) {
         const auto& id = run.programme.id;
         const auto& file = run.programme.cues[cue].file;
-        const PcmFormat format = set.format();
+        const PcmFormat format = run.format;
         std::uint64_t cue_frames = 0;
         const auto played = [&] { return frames_to_us(cue_frames, format.sample_rate); };
         const auto finish = [&](CueResult result, std::string reason) {
             events.on_finished(id, cue, Clock::now(), played(), result, std::move(reason));
+            return result == CueResult::completed;
         };
 
+        // During the pre-roll for the first cue: the file is probed before the start instant.
         std::optional<Decoder> decoder;
         try {
             decoder.emplace(file, format);
         } catch (const MediaError& e) {
             log->warn("programme '{}' cue {}: {}", id, cue, e.what());
-            finish(CueResult::failed, e.what());
-            return;
+            return finish(CueResult::failed, e.what());
         }
+        player::Shaper shaper{format, gain_for(run, cue), options.fade_in, options.fade_out};
 
         std::vector<Sample> chunk(chunk_frames * static_cast<std::size_t>(format.channels));
-        const auto interval = std::chrono::duration_cast<std::chrono::microseconds>(
-            options.progress_interval);
+        const auto interval = std::chrono::duration_cast<std::chrono::microseconds>(options.progress_interval);
         auto next_progress = interval;
         bool started = false;
+        std::uint64_t seen_generation = set.generation();
+        // Writes shaped samples; reports the start with the first and output changes after.
+        const auto emit = [&](std::span<const Sample> samples) {
+            if (!write_paced(run, set, samples)) return false;
+            if (samples.empty()) return true;
+            if (!started) {
+                report_started(run, set, cue);
+                started = true;
+                seen_generation = set.generation();
+            } else if (set.generation() != seen_generation) {
+                seen_generation = set.generation();
+                events.on_outputs_changed(id, cue, Clock::now(), set.names());
+            }
+            cue_frames += samples.size() / static_cast<std::size_t>(format.channels);
+            return true;
+        };
         while (true) {
             if (cancelled(run)) return finish(CueResult::interrupted, {});
             std::size_t got = 0;
@@ -183,31 +255,26 @@ struct FfmpegPlayer::Impl {
                 got = decoder->read(chunk);
             } catch (const MediaError& e) {
                 log->warn("programme '{}' cue {}: {}", id, cue, e.what());
+                (void)emit(shaper.finish());  // fade out what was decoded: no click
                 if (!started) report_started(run, set, cue);
                 return finish(CueResult::failed, e.what());
             }
             if (got == 0) break;
-            if (run.pacer && !wait_until(run, run.pacer->write_time(run.frames)))
+            if (!emit(shaper.push({chunk.data(), got * static_cast<std::size_t>(format.channels)})))
                 return finish(CueResult::interrupted, {});
-            set.write(std::span<const Sample>{chunk.data(), got * format.channels});
-            if (!started) {
-                report_started(run, set, cue);
-                started = true;
-            }
             if (set.empty())
                 return finish(CueResult::failed, "every output failed: " + set.failures());
-            cue_frames += got;
-            run.frames += got;
             if (interval.count() > 0 && played() >= next_progress) {
                 events.on_progress(id, cue, played());
                 while (next_progress <= played()) next_progress += interval;
             }
         }
+        if (!emit(shaper.finish())) return finish(CueResult::interrupted, {});
         if (!started) report_started(run, set, cue);
         // The programme's last sound ends in real time before the outputs close.
         if (last && run.pacer && !wait_until(run, run.pacer->end_time(run.frames)))
             return finish(CueResult::interrupted, {});
-        finish(CueResult::completed, {});
+        return finish(CueResult::completed, {});
     }
 
     void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {

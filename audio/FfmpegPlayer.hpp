@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "audio/Output.hpp"
@@ -13,17 +14,34 @@ struct PlayerOptions {
     // waits for its start instant. Unpaced (tests, benchmarks): as fast as decoding goes.
     bool paced = true;
     std::chrono::milliseconds progress_interval{2000};
+
+    // Loudness matching: each cue with a known loudness gets gain = target - measured, clamped
+    // to [-max_cut_db, +max_boost_db]. No target: no gain at all.
+    std::optional<double> loudness_target_lufs{};
+    double max_boost_db = 12.0;
+    double max_cut_db = 30.0;
+    // Every cue fades in from and out to silence over these (no clicks at boundaries).
+    std::chrono::milliseconds fade_in{15};
+    std::chrono::milliseconds fade_out{15};
+    // Silence between consecutive cues of a programme.
+    std::chrono::milliseconds gap{0};
+    // A failed output is retried after retry_first, doubling up to retry_max.
+    std::chrono::milliseconds retry_first{1000};
+    std::chrono::milliseconds retry_max{30000};
 };
 
 // The real player: one named thread ("lp-player") that decodes cues with Decoder and writes
 // them to the programme's outputs (make_output). A cue that cannot be decoded is reported
-// failed with FFmpeg's reason and the next cue plays. An output that cannot open is left out
-// (and named in the log) while the others play; a cue fails only when no output could open.
+// failed with FFmpeg's reason and the next cue plays. An output that cannot open, or fails
+// while playing, is retried with exponential backoff (retry_first .. retry_max) while the
+// others play, and rejoins mid-cue when it is back (on_outputs_changed); a cue fails only
+// when no output carries it.
 //
 // Event contract (all events on the player thread, in this order per cue):
 // - on_started(at = wall clock when the cue's first chunk was written, outputs = those open)
-//   then on_progress every progress_interval of the cue's audio position, then on_finished
-//   with `played` = frames written / rate.
+//   then on_progress every progress_interval of the cue's audio position, on_outputs_changed
+//   whenever an output drops out or rejoins, then on_finished with `played` = frames
+//   written / rate (gap excluded).
 // - A cue whose file cannot be opened gets on_finished(failed, reason = MediaError text
 //   naming the file) WITHOUT an on_started; a decode error mid-cue gets started + failed.
 // - No output could open: every cue gets on_finished(failed, "no output could be opened:
@@ -33,7 +51,8 @@ struct PlayerOptions {
 // - Every programme passed to play() ends with exactly one on_programme_done (after its
 //   outputs are closed), also when it was cut or dropped from the queue by stop(); queued
 //   programmes still pending at destruction are dropped silently.
-// - Paced: outputs open ~200 ms before `start`, the first sample is written at `start`, writes
+// - Paced: outputs open ~200 ms before `start` and the first cue's file is opened and
+//   decoded during that pre-roll, so that the first sample is written at `start`; writes
 //   run at most 100 ms ahead of real time, and the programme's last on_finished comes when
 //   its sound has ended. Unpaced: no waiting at all.
 // The PlayerEvents object must outlive the player (the destructor may still emit events).

@@ -1,33 +1,58 @@
 #pragma once
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "audio/PcmFormat.hpp"
 
 namespace lp::audio {
 
-enum class OutputKind { alsa, file, null };
+enum class OutputKind { alsa, file, null, icecast, rtp, udp, archive };
+
+// How an output carries the sound. pcm is s16 (little-endian, big-endian on RTP as RFC 3551
+// wants); mp3 (libmp3lame, CBR) and opus (libopus) go through the encoder path.
+enum class Codec { pcm, mp3, opus };
 
 struct OutputSpec {
     std::string name;
     OutputKind kind = OutputKind::null;
-    std::string target;  // ALSA PCM name for alsa, file path for file, ignored for null
+    // alsa: the ALSA PCM name; file: the file path; icecast: the full source URL
+    // ("icecast://source:PASS@host:port/mount"); rtp/udp: "rtp://host:port" or
+    // "udp://host:port", multicast groups included (FFmpeg URL options such as "?ttl=4" pass
+    // through); archive: the folder that holds one file per local day; null: ignored.
+    std::string target;
     PcmFormat format;
+    Codec codec = Codec::pcm;  // icecast: mp3 or opus; rtp/udp: pcm or opus; archive: mp3
+    int bitrate = 128000;      // bits per second, for mp3 and opus
+    // rtp: the session description receivers need is written here at every open (optional).
+    std::string sdp_path{};
+    // archive: the IANA zone whose calendar day names the file (e.g. "Asia/Ho_Chi_Minh").
+    std::string time_zone = "Asia/Ho_Chi_Minh";
 };
+
+// "alsa", "file", ... as written in the config.
+std::string_view to_string(OutputKind kind);
 
 // One destination for the airing's sound. Every implementation is an FFmpeg muxer
 // (libavformat / libavdevice). An output never sleeps by itself: the player paces.
-// All methods are called on the player thread.
+// Calls come from one thread at a time (the player thread, or the player's reopen helper
+// while the output is closed and out of the rotation).
 class Output {
 public:
     virtual ~Output() = default;
-    // Opens the device or file for the spec's format. Throws OutputError naming the output.
+    // The wall-clock start of the programme the next open() serves; the archive names its
+    // file by that instant's local day. Others ignore it.
+    virtual void set_airing_start(std::chrono::system_clock::time_point) {}
+    // Opens the device, file or connection for the spec's format. Throws OutputError naming
+    // the output and carrying FFmpeg's reason.
     virtual void open() = 0;
     // Writes interleaved frames in the spec's format. Throws OutputError.
     virtual void write(std::span<const Sample> interleaved) = 0;
-    // Flushes and closes (writes the trailer); safe to call twice or after a failed open.
+    // Flushes (encoder and muxer), writes the trailer and closes; safe to call twice or after
+    // a failed open.
     virtual void close() noexcept = 0;
     virtual bool is_open() const = 0;
     virtual const OutputSpec& spec() const = 0;

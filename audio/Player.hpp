@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@ using Clock = std::chrono::system_clock;
 // One recording to air, in programme order.
 struct Cue {
     std::filesystem::path file;
+    // The item's integrated loudness (EBU R128, LUFS) as the library measured it. The player
+    // applies gain = target - measured (clamped, peak-limited); unknown: no gain, and it logs so.
+    std::optional<double> loudness_lufs{};
 };
 
 // What the loop hands the player: cues to air back to back from `start` on `outputs`.
@@ -38,6 +42,13 @@ public:
                              std::chrono::microseconds played, CueResult result,
                              std::string reason) = 0;
     virtual void on_programme_done(const std::string& programme) = 0;
+    // The outputs carrying a started cue changed mid-cue: one failed (and is being retried) or
+    // one came back and rejoined. `outputs` are those carrying it from `at` on. Between the
+    // cue's on_started and on_finished. The default ignores it (doubles need not care).
+    virtual void on_outputs_changed(const std::string& programme, std::size_t cue, Clock::time_point at,
+                                    std::vector<std::string> outputs) {
+        (void)programme, (void)cue, (void)at, (void)outputs;
+    }
 };
 
 // The seam between the scheduler/loop and audio. The real one decodes and plays on its own

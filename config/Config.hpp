@@ -10,15 +10,36 @@
 
 namespace lp::config {
 
-enum class OutputKind { alsa, file, null };
+enum class OutputKind { alsa, file, null, icecast, rtp, udp, archive };
+enum class OutputCodec { pcm, mp3, opus };
 
 struct OutputConfig {
     std::string name;              // unique, referenced by slots
     OutputKind kind = OutputKind::null;
     std::string device = "default"; // ALSA PCM name (kind = alsa)
-    std::filesystem::path path;      // target file (kind = file; absolute after loading); container from its extension
+    std::filesystem::path path;      // file: target file (container from its extension); archive: folder of day files
     int sample_rate = 48000;
     int channels = 2;
+    // icecast: server URL ("http://host:port"), source password and mount ("/cchc").
+    std::string url;
+    std::string password;
+    std::string mount;
+    // rtp / udp: destination host (unicast or multicast group), port, multicast TTL, and for
+    // rtp the SDP file written for receivers (absolute after loading; optional).
+    std::string host;
+    int port = 0;
+    int ttl = 0;  // 0: FFmpeg's default
+    std::filesystem::path sdp;
+    // icecast: mp3 (default) or opus; rtp/udp: pcm (default) or opus; archive: mp3.
+    OutputCodec codec = OutputCodec::pcm;
+    int bitrate_kbps = 128;
+};
+
+// [audio]: how the player shapes what it airs.
+struct AudioConfig {
+    std::optional<double> loudness_target;  // LUFS (EBU R128), e.g. -16; unset: no gain
+    int fade_ms = 15;                        // fade-in and fade-out of every item
+    int gap_ms = 0;                          // silence between items of a programme
 };
 
 struct SlotItemConfig {
@@ -59,6 +80,7 @@ struct Config {
     std::string time_zone = "Asia/Ho_Chi_Minh";
     std::string log_level = "info";  // trace, debug, info, warn, error
     Organisation organisation;
+    AudioConfig audio;
     std::vector<OutputConfig> outputs;
     std::vector<SlotConfig> slots;
 };

@@ -42,6 +42,19 @@ std::string joined(const std::array<std::string_view, N>& list) {
     return out;
 }
 
+std::string_view to_text(OutputKind kind) {
+    switch (kind) {
+    case OutputKind::alsa: return "alsa";
+    case OutputKind::file: return "file";
+    case OutputKind::null: return "null";
+    case OutputKind::icecast: return "icecast";
+    case OutputKind::rtp: return "rtp";
+    case OutputKind::udp: return "udp";
+    case OutputKind::archive: return "archive";
+    }
+    return "?";
+}
+
 fs::path resolve(const fs::path& base, const fs::path& p) {
     return (p.is_absolute() ? p : base / p).lexically_normal();
 }
@@ -91,6 +104,55 @@ int read_int_in(const TableReader& r, std::string_view key, int low, int high, i
     return static_cast<int>(v->value);
 }
 
+// A key only some output kinds use; fails naming the kinds when another kind has it.
+bool allowed_for(const TableReader& r, std::string_view key, bool allowed, std::string_view kinds) {
+    if (!r.has(key)) return false;
+    if (!allowed) fail(r.source(), *r.node(key), "only used by kind " + std::string{kinds});
+    return true;
+}
+
+void read_network(const TableReader& r, OutputConfig& out) {
+    const bool ice = out.kind == OutputKind::icecast;
+    const bool rtp_udp = out.kind == OutputKind::rtp || out.kind == OutputKind::udp;
+    const bool archive = out.kind == OutputKind::archive;
+    const auto required = [&](std::string_view key, bool needed, std::string& field, std::string_view what) {
+        if (allowed_for(r, key, needed, what)) {
+            const auto s = r.string(key);
+            if (s->value.empty()) fail(r.source(), *s, "must not be empty");
+            field = s->value;
+        } else if (needed) {
+            r.fail_at_header(key, "missing required key (kind " + quote(std::string{to_text(out.kind)}) + " needs it)");
+        }
+    };
+    required("url", ice, out.url, R"("icecast")");
+    required("password", ice, out.password, R"("icecast")");
+    required("mount", ice, out.mount, R"("icecast")");
+    if (ice && out.url.rfind("http://", 0) != 0)
+        fail(r.source(), *r.string("url"), quote(out.url) + R"( is not an http:// URL (e.g. "http://127.0.0.1:8000"))");
+    if (ice && out.mount.front() != '/') out.mount.insert(0, "/");
+    required("host", rtp_udp, out.host, R"("rtp" and "udp")");
+    if (allowed_for(r, "port", rtp_udp, R"("rtp" and "udp")")) out.port = read_int_in(r, "port", 1, 65535, 0);
+    else if (rtp_udp) r.fail_at_header("port", "missing required key (kind " + quote(std::string{to_text(out.kind)}) + " needs it)");
+    if (allowed_for(r, "ttl", rtp_udp, R"("rtp" and "udp")")) out.ttl = read_int_in(r, "ttl", 1, 255, 0);
+    if (allowed_for(r, "sdp", out.kind == OutputKind::rtp, R"("rtp")"))
+        out.sdp = read_path(r, "sdp", r.source().base_dir);
+
+    out.codec = ice || archive ? OutputCodec::mp3 : OutputCodec::pcm;
+    if (allowed_for(r, "codec", ice || rtp_udp || archive, R"("icecast", "rtp", "udp" and "archive")")) {
+        const auto c = r.string("codec");
+        const bool ok = ice ? (c->value == "mp3" || c->value == "opus")
+                      : rtp_udp ? (c->value == "pcm" || c->value == "opus")
+                                : c->value == "mp3";
+        if (!ok)
+            fail(r.source(), *c, "codec " + quote(c->value) + " is not available for kind " +
+                                     quote(std::string{to_text(out.kind)}) +
+                                     (ice ? " (mp3, opus)" : rtp_udp ? " (pcm, opus)" : " (mp3)"));
+        out.codec = c->value == "mp3" ? OutputCodec::mp3 : c->value == "opus" ? OutputCodec::opus : OutputCodec::pcm;
+    }
+    if (allowed_for(r, "bitrate", ice || rtp_udp || archive, R"("icecast", "rtp", "udp" and "archive")"))
+        out.bitrate_kbps = read_int_in(r, "bitrate", 16, 320, out.bitrate_kbps);
+}
+
 OutputConfig read_output(const TableReader& r) {
     OutputConfig out;
     out.name = r.required_string("name").value;
@@ -98,22 +160,46 @@ OutputConfig read_output(const TableReader& r) {
     if (kind.value == "alsa") out.kind = OutputKind::alsa;
     else if (kind.value == "file") out.kind = OutputKind::file;
     else if (kind.value == "null") out.kind = OutputKind::null;
-    else fail(r.source(), kind, "unknown output kind " + quote(kind.value) + " (alsa, file, null)");
+    else if (kind.value == "icecast") out.kind = OutputKind::icecast;
+    else if (kind.value == "rtp") out.kind = OutputKind::rtp;
+    else if (kind.value == "udp") out.kind = OutputKind::udp;
+    else if (kind.value == "archive") out.kind = OutputKind::archive;
+    else fail(r.source(), kind, "unknown output kind " + quote(kind.value) + " (alsa, file, null, icecast, rtp, udp, archive)");
 
     if (auto device = r.string("device")) {
         if (out.kind != OutputKind::alsa) fail(r.source(), *device, R"(only used by kind "alsa")");
         if (device->value.empty()) fail(r.source(), *device, "must not be empty");
         out.device = device->value;
     }
+    const bool has_path = out.kind == OutputKind::file || out.kind == OutputKind::archive;
     if (r.has("path")) {
-        if (out.kind != OutputKind::file) fail(r.source(), *r.node("path"), R"(only used by kind "file")");
+        if (!has_path) fail(r.source(), *r.node("path"), R"(only used by kinds "file" and "archive")");
         out.path = read_path(r, "path", r.source().base_dir);
-    } else if (out.kind == OutputKind::file) {
-        r.fail_at_header("path", R"(missing required key (kind "file" needs a path))");
+    } else if (has_path) {
+        r.fail_at_header("path", "missing required key (kind " + quote(kind.value) + " needs a path)");
     }
+    read_network(r, out);
     out.sample_rate = read_int_in(r, "sample_rate", 8000, 192000, out.sample_rate);
     out.channels = read_int_in(r, "channels", 1, 8, out.channels);
     return out;
+}
+
+double read_number(const TableReader& r, std::string_view key, double low, double high) {
+    const auto n = r.node(key);
+    double value = 0;
+    if (const auto* i = n->value->as_integer()) value = static_cast<double>(i->get());
+    else if (const auto* f = n->value->as_floating_point()) value = f->get();
+    else fail(r.source(), *n, std::string{"expected a number, got "} + std::string{describe(n->value->type())});
+    if (value < low || value > high)
+        fail(r.source(), *n, std::to_string(value) + " is out of range (" + std::to_string(static_cast<int>(low)) +
+                                 ".." + std::to_string(static_cast<int>(high)) + ")");
+    return value;
+}
+
+void read_audio(const TableReader& r, AudioConfig& audio) {
+    if (r.has("loudness_target")) audio.loudness_target = read_number(r, "loudness_target", -40, 0);
+    audio.fade_ms = read_int_in(r, "fade_ms", 0, 1000, audio.fade_ms);
+    audio.gap_ms = read_int_in(r, "gap_ms", 0, 60000, audio.gap_ms);
 }
 
 seconds read_length(const TableReader& r, std::string_view key, seconds fallback) {
@@ -218,7 +304,7 @@ SlotConfig read_slot(const TableReader& r, const Config& cfg) {
 
 Config read_config(const toml::table& root, const Source& source) {
     Config cfg;
-    const TableReader top(source, root, "", {"daemon", "organisation", "output", "slot"});
+    const TableReader top(source, root, "", {"daemon", "organisation", "audio", "output", "slot"});
 
     if (auto t = top.table("daemon"))
         read_daemon(TableReader(source, *t->value, t->key, {"database", "media_dir", "time_zone", "log_level"}), cfg);
@@ -230,9 +316,14 @@ Config read_config(const toml::table& root, const Source& source) {
                                       {"parent_body", "issuing_body", "place", "preparer_title", "head_title"}),
                           cfg.organisation);
 
+    if (auto t = top.table("audio"))
+        read_audio(TableReader(source, *t->value, t->key, {"loudness_target", "fade_ms", "gap_ms"}), cfg.audio);
+
     if (auto outputs = top.tables("output")) {
         for (const auto& t : *outputs) {
-            const TableReader r(source, *t.value, t.key, {"name", "kind", "device", "path", "sample_rate", "channels"});
+            const TableReader r(source, *t.value, t.key, {"name", "kind", "device", "path", "sample_rate", "channels", "url",
+                                                          "password", "mount", "host", "port", "ttl", "sdp", "codec",
+                                                          "bitrate"});
             OutputConfig out = read_output(r);
             for (const auto& other : cfg.outputs)
                 if (other.name == out.name) fail(source, *r.string("name"), "duplicate output name " + quote(out.name));

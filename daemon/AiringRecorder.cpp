@@ -1,5 +1,7 @@
 #include "daemon/AiringRecorder.hpp"
 
+#include <algorithm>
+
 #include "daemon/Logging.hpp"
 
 namespace lp::daemon {
@@ -23,7 +25,7 @@ std::chrono::milliseconds ms(std::chrono::microseconds us) {
 AiringRecorder::AiringRecorder(journal::JournalStore& journal) : journal_(journal) {}
 
 void AiringRecorder::expect(const std::string& programme, std::vector<journal::AiringPlan> plans) {
-    programmes_[programme] = Pending{std::move(plans), {}};
+    programmes_[programme] = Pending{std::move(plans), {}, {}};
 }
 
 void AiringRecorder::started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
@@ -31,9 +33,27 @@ void AiringRecorder::started(const std::string& programme, std::size_t cue, audi
     auto& p = programmes_.at(programme);
     const auto& plan = p.plans.at(cue);
     p.open_rows[cue] = journal_.begin(plan, at, outputs);
+    p.carried[cue] = outputs;
     const auto late = std::chrono::duration_cast<std::chrono::milliseconds>(at - plan.scheduled_at);
     logger("journal")->info("airing \"{}\" ({}) started on [{}], {} ms after its slot time", plan.title,
                             plan.slot, fmt::join(outputs, ", "), late.count());
+}
+
+void AiringRecorder::outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point,
+                                     const std::vector<std::string>& outputs) {
+    auto& p = programmes_.at(programme);
+    const auto row = p.open_rows.find(cue);
+    if (row == p.open_rows.end()) return;
+    auto& carried = p.carried[cue];
+    bool grew = false;
+    for (const auto& name : outputs) {
+        if (std::find(carried.begin(), carried.end(), name) == carried.end()) {
+            carried.push_back(name);
+            grew = true;
+        }
+    }
+    if (grew) journal_.set_outputs(row->second, carried);
+    logger("journal")->warn("airing \"{}\": now on [{}]", p.plans.at(cue).title, fmt::join(outputs, ", "));
 }
 
 void AiringRecorder::progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position) {

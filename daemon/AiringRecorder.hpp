@@ -20,6 +20,10 @@ public:
 
     void started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
                  const std::vector<std::string>& outputs);
+    // An output dropped out or rejoined mid-cue: the row lists every output that carried part
+    // of the airing (the union).
+    void outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                         const std::vector<std::string>& outputs);
     void progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position);
     void finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
                   std::chrono::microseconds played, audio::CueResult result, const std::string& reason);
@@ -30,6 +34,7 @@ private:
     struct Pending {
         std::vector<journal::AiringPlan> plans;
         std::map<std::size_t, std::int64_t> open_rows;  // cue -> journal row id
+        std::map<std::size_t, std::vector<std::string>> carried;  // cue -> outputs that carried it
     };
     journal::JournalStore& journal_;
     std::map<std::string, Pending> programmes_;

@@ -16,7 +16,7 @@ namespace {
 // Items the config file names are approved by whoever wrote the file (the administrator).
 constexpr const char* config_approver = "tệp cấu hình";
 
-audio::OutputSpec to_spec(const config::OutputConfig& o) {
+audio::OutputSpec to_spec(const config::OutputConfig& o, const config::Config& c) {
     audio::OutputSpec spec;
     spec.name = o.name;
     spec.format = {o.sample_rate, o.channels};
@@ -33,13 +33,45 @@ audio::OutputSpec to_spec(const config::OutputConfig& o) {
         case config::OutputKind::null:
             spec.kind = audio::OutputKind::null;
             break;
+        case config::OutputKind::icecast: {
+            spec.kind = audio::OutputKind::icecast;
+            // "http://host:port" + password + mount -> FFmpeg's icecast://source:PASS@host:port/mount
+            spec.target = "icecast://source:" + o.password + "@" + o.url.substr(7) + o.mount;
+            break;
+        }
+        case config::OutputKind::rtp:
+        case config::OutputKind::udp: {
+            const bool rtp = o.kind == config::OutputKind::rtp;
+            spec.kind = rtp ? audio::OutputKind::rtp : audio::OutputKind::udp;
+            spec.target = (rtp ? "rtp://" : "udp://") + o.host + ":" + std::to_string(o.port);
+            if (o.ttl > 0) spec.target += "?ttl=" + std::to_string(o.ttl);
+            spec.sdp_path = o.sdp.string();
+            break;
+        }
+        case config::OutputKind::archive:
+            spec.kind = audio::OutputKind::archive;
+            spec.target = o.path.string();
+            break;
     }
+    spec.codec = o.codec == config::OutputCodec::mp3    ? audio::Codec::mp3
+                 : o.codec == config::OutputCodec::opus ? audio::Codec::opus
+                                                        : audio::Codec::pcm;
+    spec.bitrate = o.bitrate_kbps * 1000;
+    spec.time_zone = c.time_zone;
     return spec;
+}
+
+audio::PlayerOptions player_options(const config::Config& c) {
+    audio::PlayerOptions options;
+    options.loudness_target_lufs = c.audio.loudness_target;
+    options.fade_in = options.fade_out = std::chrono::milliseconds{c.audio.fade_ms};
+    options.gap = std::chrono::milliseconds{c.audio.gap_ms};
+    return options;
 }
 
 std::vector<audio::OutputSpec> output_specs(const config::Config& c) {
     std::vector<audio::OutputSpec> specs;
-    for (const auto& o : c.outputs) specs.push_back(to_spec(o));
+    for (const auto& o : c.outputs) specs.push_back(to_spec(o, c));
     return specs;
 }
 
@@ -77,7 +109,7 @@ Daemon::Daemon(config::Config config)
       rules_(db_),
       recorder_(journal_),
       events_(io_, *this),
-      player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_)),
+      player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_, player_options(config_))),
       timer_(io_),
       signals_(io_, SIGTERM, SIGINT, SIGHUP) {
     if (const int n = journal_.recover_open_rows(started_at_); n > 0)
@@ -204,7 +236,8 @@ void Daemon::apply(const scheduler::Decisions& d) {
         std::vector<journal::AiringPlan> plans;
         for (const auto& cue : order.cues) {
             plans.push_back(airing_plan(order, cue));
-            programme.cues.push_back({plans.back().file});
+            const auto* item = engine_->rules().item(cue.item);
+            programme.cues.push_back({plans.back().file, item ? item->loudness_lufs : std::nullopt});
         }
         logger("scheduler")->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
                                   domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
@@ -226,6 +259,11 @@ void Daemon::progress(const std::string& programme, std::size_t cue, std::chrono
 void Daemon::finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
                       std::chrono::microseconds played, audio::CueResult result, const std::string& reason) {
     recorder_.finished(programme, cue, at, played, result, reason);
+}
+
+void Daemon::outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                             const std::vector<std::string>& outputs) {
+    recorder_.outputs_changed(programme, cue, at, outputs);
 }
 
 void Daemon::done(const std::string& programme) {

@@ -50,6 +50,8 @@ private:
     void finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
                   std::chrono::microseconds played, audio::CueResult result, const std::string& reason) override;
     void done(const std::string& programme) override;
+    void outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                         const std::vector<std::string>& outputs) override;
 
     config::Config config_;
     const date::time_zone* tz_;

@@ -16,6 +16,9 @@ public:
     virtual void finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
                           std::chrono::microseconds played, audio::CueResult result, const std::string& reason) = 0;
     virtual void done(const std::string& programme) = 0;
+    // An output dropped out of, or rejoined, a started cue (see audio::PlayerEvents).
+    virtual void outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                                 const std::vector<std::string>& outputs) = 0;
 };
 
 // Carries the player thread's events onto the event loop, where the sink (and with it every
@@ -37,6 +40,12 @@ public:
                      std::chrono::microseconds played, audio::CueResult result, std::string reason) override {
         boost::asio::post(io_, [this, programme, cue, at, played, result, reason = std::move(reason)] {
             sink_.finished(programme, cue, at, played, result, reason);
+        });
+    }
+    void on_outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
+                            std::vector<std::string> outputs) override {
+        boost::asio::post(io_, [this, programme, cue, at, outputs = std::move(outputs)] {
+            sink_.outputs_changed(programme, cue, at, outputs);
         });
     }
     void on_programme_done(const std::string& programme) override {

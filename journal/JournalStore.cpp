@@ -95,6 +95,12 @@ void JournalStore::progress(std::int64_t id, Millis played) {
     st.bind(1, static_cast<std::int64_t>(played.count())).bind(2, id).run();
 }
 
+void JournalStore::set_outputs(std::int64_t id, const std::vector<std::string>& outputs) {
+    auto st = db_.prepare("UPDATE journal SET outputs = ? WHERE id = ? AND status = 'playing'");
+    st.bind(1, join(outputs)).bind(2, id).run();
+    if (db_.changes() != 1) throw std::logic_error("journal row " + std::to_string(id) + " is not open");
+}
+
 void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, Status status,
                           const std::string& reason) {
     sqlite::Transaction tx(db_);

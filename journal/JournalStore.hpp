@@ -17,6 +17,9 @@ public:
 
     // The first sample left at `started_at`: commits an open (playing) row with its ordinal.
     std::int64_t begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs);
+    // Replaces the outputs of an open row (one rejoined mid-airing). Throws std::logic_error
+    // if it is not open.
+    void set_outputs(std::int64_t id, const std::vector<std::string>& outputs);
     // Commits the position reached so far; after a crash the row is closed with it.
     void progress(std::int64_t id, Millis played);
     // Closes an open row. Throws std::logic_error if it is not open.

@@ -28,6 +28,7 @@ struct ItemInfo {
     std::vector<std::string> topics{"other"};
     std::string form = "other";
     Millis duration{0};  // zero when unknown: it then always "fits"
+    std::optional<double> loudness_lufs;  // EBU R128 integrated, as the library measured it
     std::optional<LocalDate> valid_from;
     std::optional<LocalDate> valid_until;  // inclusive
     std::optional<std::string> approved_by;  // biên tập → duyệt → phát: none, never aired

@@ -78,7 +78,7 @@ Rules RuleStore::load() {
     auto items = db_.prepare(
         "SELECT m.id, m.title, m.file, coalesce((SELECT group_concat(topic, ',') FROM "
         "(SELECT topic FROM media_item_topic t WHERE t.media_item_id = m.id ORDER BY position)), m.topic), "
-        "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL "
+        "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL, m.loudness_lufs "
         "FROM media_item m LEFT JOIN approval a ON a.media_item_id = m.id ORDER BY m.id");
     while (items.step()) {
         ItemInfo i;
@@ -92,6 +92,7 @@ Rules RuleStore::load() {
         i.valid_from = optional_date(items.optional_text(7));
         i.valid_until = optional_date(items.optional_text(8));
         i.retired = items.integer(9) != 0;
+        if (!items.is_null(10)) i.loudness_lufs = items.real(10);
         r.items.push_back(std::move(i));
     }
     auto slots = db_.prepare(

@@ -13,6 +13,8 @@ packages=(
   # tests and the demo: the ffmpeg CLI makes test audio, sqlite3 inspects the journal,
   # espeak-ng speaks the Vietnamese demo announcement, tzdata gives Asia/Ho_Chi_Minh
   libgtest-dev libgmock-dev ffmpeg sqlite3 espeak-ng tzdata alsa-utils
+  # playout tests and bench: a real Icecast server, MPD and its client to compare with, bc
+  icecast2 mpd mpc bc
 )
 
 missing=()

@@ -25,15 +25,21 @@ AVStream* OutputFormatContext::add_stream() {
     return stream;
 }
 
-void OutputFormatContext::open_io() {
+void OutputFormatContext::open_io(AVDictionary** options) {
     if ((ctx_->oformat->flags & AVFMT_NOFILE) != 0 || ctx_->pb != nullptr) return;
     take_last_logged_error();
-    check(avio_open(&ctx_->pb, ctx_->url, AVIO_FLAG_WRITE), "avio_open");
+    check(avio_open2(&ctx_->pb, ctx_->url, AVIO_FLAG_WRITE, nullptr, options), "avio_open2");
 }
 
-void OutputFormatContext::write_header() {
+void OutputFormatContext::use_custom_io(AVIOContext* io) noexcept {
+    ctx_->pb = io;
+    ctx_->flags |= AVFMT_FLAG_CUSTOM_IO;
+    custom_io_ = true;
+}
+
+void OutputFormatContext::write_header(AVDictionary** options) {
     take_last_logged_error();
-    check(avformat_write_header(ctx_, nullptr), "avformat_write_header");
+    check(avformat_write_header(ctx_, options), "avformat_write_header");
     header_written_ = true;
 }
 
@@ -51,7 +57,12 @@ int OutputFormatContext::finish() noexcept {
         header_written_ = false;
         result = av_write_trailer(ctx_);
     }
-    if (ctx_->pb != nullptr && (ctx_->oformat->flags & AVFMT_NOFILE) == 0) avio_closep(&ctx_->pb);
+    if (custom_io_) {
+        if (ctx_->pb != nullptr) avio_flush(ctx_->pb);
+        ctx_->pb = nullptr;  // the owner frees it
+    } else if (ctx_->pb != nullptr && (ctx_->oformat->flags & AVFMT_NOFILE) == 0) {
+        avio_closep(&ctx_->pb);
+    }
     return result;
 }
 

@@ -1,24 +1,26 @@
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 
 #include "audio/Output.hpp"
+#include "audio/ffmpeg/AppendFile.hpp"
 #include "audio/ffmpeg/OutputFormatContext.hpp"
 #include "audio/ffmpeg/Packet.hpp"
+#include "audio/output/Encoder.hpp"
 
 namespace lp::audio {
 
-// The one Output implementation: a libavformat/libavdevice muxer fed pcm_s16le packets.
-//   alsa -> libavdevice's "alsa" muxer, url = the ALSA PCM name (spec.target)
-//   file -> the muxer guessed from the path's extension; it must store pcm_s16le (.wav, .mka,
-//           .mkv, .caf, ...), anything else is refused at open()
-//   null -> the "null" muxer (discards; useful for tests and dry runs)
-// Not thread-safe: every call comes from the player thread.
+// The one Output implementation: a libavformat/libavdevice muxer (output/Target.cpp chooses
+// it per kind) fed either pcm_s16le packets (alsa, file, null, udp pcm) or the packets of an
+// Encoder (icecast, rtp, udp opus, archive).
+// Not thread-safe: one caller at a time.
 class MuxerOutput final : public Output {
 public:
     explicit MuxerOutput(OutputSpec spec) : spec_(std::move(spec)) {}
     ~MuxerOutput() override { close(); }
 
+    void set_airing_start(std::chrono::system_clock::time_point start) override { start_ = start; }
     void open() override;
     void write(std::span<const Sample> interleaved) override;
     void close() noexcept override;
@@ -27,10 +29,17 @@ public:
 
 private:
     [[noreturn]] void fail(const std::string& what) const;
-    const AVOutputFormat* choose_format() const;
+    void add_pcm_stream();
+    void add_encoded_stream();
+    void write_packet(AVPacket* packet, AVRational from);
+    void write_sdp() const;
 
     OutputSpec spec_;
+    std::optional<std::chrono::system_clock::time_point> start_;
+    // Declared before muxer_: the muxer's trailer goes through it, so it must die after.
+    std::unique_ptr<ffmpeg::AppendFile> append_;
     std::optional<ffmpeg::OutputFormatContext> muxer_;
+    std::optional<output::Encoder> encoder_;
     ffmpeg::Packet packet_;
     std::int64_t frames_written_ = 0;
 };

@@ -7,8 +7,33 @@
 
 namespace lp::audio::player {
 
-OutputSet::OutputSet(const std::vector<OutputSpec>& configured,
-                     const std::vector<std::string>& names) {
+namespace {
+
+// Opens on a helper thread; the exception (if any) comes back through the future.
+std::exception_ptr try_open(Output& output) noexcept {
+    try {
+        output.open();
+        return nullptr;
+    } catch (...) {
+        return std::current_exception();
+    }
+}
+
+std::string message(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown error";
+    }
+}
+
+}  // namespace
+
+OutputSet::OutputSet(const std::vector<OutputSpec>& configured, const std::vector<std::string>& names,
+                     std::chrono::system_clock::time_point airing_start, RetryPolicy retry)
+    : retry_(retry) {
     const auto log = detail::logger("audio");
     std::vector<const OutputSpec*> wanted;
     if (names.empty()) {
@@ -25,32 +50,46 @@ OutputSet::OutputSet(const std::vector<OutputSpec>& configured,
             }
         }
     }
-    for (const OutputSpec* spec : wanted) {
-        auto output = make_output(*spec);
-        try {
-            output->open();
-        } catch (const std::exception& e) {
-            log->warn("{}; left out of this programme", e.what());
-            failures_.push_back(spec->name + ": " + e.what());
-            continue;
-        }
-        Entry entry{std::move(output), std::nullopt, {}};
-        if (entries_.empty()) {
-            format_ = spec->format;
-            layout_.emplace(format_.channels);
-        } else if (!(spec->format == format_)) {
-            ffmpeg::ChannelLayout out_layout{spec->format.channels};
-            entry.converter.emplace(
-                ffmpeg::AudioSpec{layout_->ptr(), AV_SAMPLE_FMT_S16, format_.sample_rate},
-                ffmpeg::AudioSpec{out_layout.ptr(), AV_SAMPLE_FMT_S16, spec->format.sample_rate});
-        }
-        entries_.push_back(std::move(entry));
+    if (!wanted.empty()) {
+        format_ = wanted.front()->format;
+        layout_.emplace(format_.channels);
     }
+    for (const OutputSpec* spec : wanted) {
+        Entry entry;
+        entry.output = make_output(*spec);
+        entry.output->set_airing_start(airing_start);
+        entries_.push_back(std::move(entry));
+        if (auto error = try_open(*entries_.back().output)) {
+            fail(entries_.back(), message(error));
+        } else {
+            start_live(entries_.back());
+        }
+    }
+}
+
+void OutputSet::start_live(Entry& entry) {
+    const PcmFormat own = entry.output->spec().format;
+    entry.converter.reset();  // a fresh converter: no stale samples from before the gap
+    if (!(own == format_)) {
+        ffmpeg::ChannelLayout out_layout{own.channels};
+        entry.converter.emplace(
+            ffmpeg::AudioSpec{layout_->ptr(), AV_SAMPLE_FMT_S16, format_.sample_rate},
+            ffmpeg::AudioSpec{out_layout.ptr(), AV_SAMPLE_FMT_S16, own.sample_rate});
+    }
+    entry.state = State::live;
+    entry.backoff = {};
+    ++generation_;
+}
+
+bool OutputSet::empty() const {
+    return std::none_of(entries_.begin(), entries_.end(),
+                        [](const Entry& e) { return e.state == State::live; });
 }
 
 std::vector<std::string> OutputSet::names() const {
     std::vector<std::string> result;
-    for (const auto& entry : entries_) result.push_back(entry.output->spec().name);
+    for (const auto& entry : entries_)
+        if (entry.state == State::live) result.push_back(entry.output->spec().name);
     return result;
 }
 
@@ -60,43 +99,107 @@ std::string OutputSet::failures() const {
     return text;
 }
 
+void OutputSet::fail(Entry& entry, const std::string& reason) {
+    const bool was_live = entry.state == State::live;
+    entry.output->close();
+    entry.backoff = entry.backoff.count() == 0 ? retry_.first : std::min(entry.backoff * 2, retry_.max);
+    entry.retry_at = Clock::now() + entry.backoff;
+    entry.state = State::waiting;
+    failures_.push_back(entry.output->spec().name + ": " + reason);
+    detail::logger("audio")->warn("{}; retrying in {} ms", reason, entry.backoff.count());
+    if (was_live) ++generation_;
+}
+
+void OutputSet::service() {
+    const auto now = Clock::now();
+    for (auto& entry : entries_) {
+        if (entry.state == State::waiting && now >= entry.retry_at) {
+            entry.state = State::reopening;
+            Output* output = entry.output.get();
+            entry.reopening = std::async(std::launch::async, [output] { return try_open(*output); });
+        } else if (entry.state == State::reopening &&
+                   entry.reopening.wait_for(std::chrono::seconds{0}) == std::future_status::ready) {
+            if (auto error = entry.reopening.get()) {
+                fail(entry, message(error));
+            } else {
+                detail::logger("audio")->info("output '{}' is back; it rejoins the airing",
+                                              entry.output->spec().name);
+                start_live(entry);
+            }
+        }
+    }
+}
+
+bool OutputSet::reopen_now() {
+    const auto now = Clock::now();
+    for (auto& entry : entries_) {
+        if (entry.state == State::reopening) {
+            entry.state = State::waiting;
+            if (auto error = entry.reopening.get()) {
+                fail(entry, message(error));
+                continue;
+            }
+            start_live(entry);
+        } else if (entry.state == State::waiting && now >= entry.retry_at) {
+            if (auto error = try_open(*entry.output)) fail(entry, message(error));
+            else start_live(entry);
+        }
+    }
+    return !empty();
+}
+
 void OutputSet::write_one(Entry& entry, std::span<const Sample> interleaved) {
     if (!entry.converter) {
         entry.output->write(interleaved);
         return;
     }
-    const auto in_frames = static_cast<int>(interleaved.size() / format_.channels);
+    const auto in_frames = static_cast<int>(interleaved.size() / static_cast<std::size_t>(format_.channels));
     const int capacity = entry.converter->max_output(in_frames);
     const auto out_channels = static_cast<std::size_t>(entry.output->spec().format.channels);
     entry.buffer.resize(static_cast<std::size_t>(capacity) * out_channels);
     auto* out = reinterpret_cast<std::uint8_t*>(entry.buffer.data());
     const auto* in = reinterpret_cast<const std::uint8_t*>(interleaved.data());
     const int got = entry.converter->convert(&out, capacity, &in, in_frames);
-    entry.output->write(std::span<const Sample>{entry.buffer.data(),
-                                                static_cast<std::size_t>(got) * out_channels});
+    entry.output->write(std::span<const Sample>{entry.buffer.data(), static_cast<std::size_t>(got) * out_channels});
 }
 
 void OutputSet::write(std::span<const Sample> interleaved) {
-    for (std::size_t i = 0; i < entries_.size();) {
+    service();
+    for (auto& entry : entries_) {
+        if (entry.state != State::live) continue;
         try {
-            write_one(entries_[i], interleaved);
-            ++i;
+            write_one(entry, interleaved);
         } catch (const std::exception& e) {
-            drop(i, e.what());
+            fail(entry, e.what());
         }
     }
 }
 
-void OutputSet::drop(std::size_t index, const std::string& reason) {
-    auto& output = *entries_[index].output;
-    detail::logger("audio")->warn("{}; dropped for the rest of this programme", reason);
-    failures_.push_back(output.spec().name + ": " + reason);
-    output.close();
-    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(index));
-}
-
 void OutputSet::close() noexcept {
-    for (auto& entry : entries_) entry.output->close();
+    for (auto& entry : entries_) {
+        if (entry.state == State::reopening) {
+            entry.reopening.wait();  // the helper must not touch the output after this
+            entry.state = State::waiting;
+        }
+        // The converter's last samples (its filter delay) go out before the trailer.
+        if (entry.state == State::live && entry.converter) {
+            try {
+                const auto channels = static_cast<std::size_t>(entry.output->spec().format.channels);
+                const int capacity = entry.converter->max_output(0);
+                if (capacity > 0) {
+                    entry.buffer.resize(static_cast<std::size_t>(capacity) * channels);
+                    auto* out = reinterpret_cast<std::uint8_t*>(entry.buffer.data());
+                    const int got = entry.converter->convert(&out, capacity, nullptr, 0);
+                    entry.output->write(
+                        std::span<const Sample>{entry.buffer.data(), static_cast<std::size_t>(got) * channels});
+                }
+            } catch (const std::exception& e) {
+                detail::logger("audio")->warn("{} (at close)", e.what());
+            }
+        }
+        entry.output->close();
+        entry.state = State::waiting;
+    }
 }
 
 }  // namespace lp::audio::player

@@ -9,7 +9,7 @@ namespace lp::audio::test {
 
 // One PlayerEvents call, as recorded.
 struct Event {
-    enum Kind { started, progress, finished, programme_done } kind;
+    enum Kind { started, progress, finished, programme_done, outputs_changed } kind;
     std::string programme;
     std::size_t cue = 0;
     Clock::time_point at{};
@@ -36,6 +36,10 @@ public:
                      std::chrono::microseconds played, CueResult result,
                      std::string reason) override {
         add({Event::finished, programme, cue, at, played, result, std::move(reason), {}});
+    }
+    void on_outputs_changed(const std::string& programme, std::size_t cue, Clock::time_point at,
+                            std::vector<std::string> outputs) override {
+        add({Event::outputs_changed, programme, cue, at, {}, {}, {}, std::move(outputs)});
     }
     void on_programme_done(const std::string& programme) override {
         add({Event::programme_done, programme, 0, Clock::now(), {}, {}, {}, {}});

@@ -96,7 +96,7 @@ TEST(ConfigErrors, WrongType) {
 
 TEST(ConfigErrors, UnknownOutputKind) {
     EXPECT_EQ(error_of("[[output]]\nname = \"loa\"\nkind = \"pulse\"\n"),
-              "t.toml:3: output[0].kind: unknown output kind \"pulse\" (alsa, file, null)");
+              "t.toml:3: output[0].kind: unknown output kind \"pulse\" (alsa, file, null, icecast, rtp, udp, archive)");
 }
 
 TEST(ConfigErrors, DeviceOnlyForAlsaPathOnlyForFile) {

@@ -1,0 +1,186 @@
+// The player's sound (gain to a loudness target, fades, gap, no clicks), its faults (an
+// icecast server killed and restarted mid-airing, an ALSA device that does not exist) and
+// its start timing.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+
+#include "audio/FfmpegPlayer.hpp"
+#include "audio/player/Shaper.hpp"
+#include "tests/audio/RecordingEvents.hpp"
+#include "tests/audio/Tone.hpp"
+#include "tests/support/AlsaTap.hpp"
+#include "tests/support/Icecast.hpp"
+#include "tests/support/MakeAudio.hpp"
+#include "tests/support/Pcm.hpp"
+#include "tests/support/TempDir.hpp"
+
+using namespace lp::audio;
+using namespace std::chrono_literals;
+using lp::audio::test::Event;
+using lp::audio::test::RecordingEvents;
+using lp::test::TempDir;
+
+namespace {
+
+constexpr PcmFormat stereo48{48000, 2};
+
+double db(double ratio) { return 20 * std::log10(ratio); }
+
+// Largest sample-to-sample step on channel 0.
+int largest_step(std::span<const short> interleaved, int channels) {
+    int worst = 0;
+    for (std::size_t i = static_cast<std::size_t>(channels); i < interleaved.size(); i += static_cast<std::size_t>(channels))
+        worst = std::max(worst, std::abs(interleaved[i] - interleaved[i - static_cast<std::size_t>(channels)]));
+    return worst;
+}
+
+std::filesystem::path clip(const TempDir& dir, const std::string& name, double seconds, double frequency) {
+    lp::test::AudioOptions o;
+    o.frequency = frequency;
+    lp::test::make_audio(dir / name, seconds, o);
+    return dir / name;
+}
+
+TEST(Shaper, LimiterKeepsABoostedToneBelowFullScale) {
+    const auto loud = test::tone(stereo48, 4800, 1000.0);  // ~0.5 FS
+    player::Shaper shaper{stereo48, 12.0, 0ms, 0ms};        // x4: would clip at 2 FS
+    const auto out = shaper.push(loud);
+    ASSERT_EQ(out.size(), loud.size());
+    const auto peak = std::abs(*std::max_element(out.begin(), out.end(), [](short a, short b) {
+        return std::abs(a) < std::abs(b);
+    }));
+    EXPECT_LE(peak, 31700);  // -0.3 dBFS ceiling, never a wrapped or clipped sample
+    EXPECT_GT(peak, 30000);
+}
+
+TEST(Shaper, FadesHoldBackTheTailAndEndAtSilence) {
+    const auto tone = test::tone(stereo48, 4800, 1000.0);
+    player::Shaper shaper{stereo48, 0.0, 10ms, 10ms};
+    const auto first = shaper.push(tone);
+    EXPECT_EQ(first.size(), tone.size() - 480 * 2);
+    EXPECT_EQ(first[0], 0);
+    const std::vector<Sample> head(first.begin(), first.end());
+    const auto tail = shaper.finish();
+    ASSERT_EQ(tail.size(), 480u * 2);
+    EXPECT_LT(std::abs(tail[tail.size() - 2]), 100);
+    std::vector<Sample> all = head;
+    all.insert(all.end(), tail.begin(), tail.end());
+    EXPECT_LT(largest_step(all, 2), 2150);  // a 1 kHz sine at 0.5 FS steps ~2094 at most
+}
+
+TEST(Playout, GainMatchesTheLoudnessTargetWithNoClickAtBoundaries) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    RecordingEvents events;
+    // 0.51 s: the tones end mid-cycle, where a cut without fade would jump.
+    const auto quiet = clip(dir, "quiet.wav", 0.51, 440);
+    const auto other = clip(dir, "other.wav", 0.51, 880);
+    PlayerOptions options;
+    options.paced = false;
+    options.loudness_target_lufs = -16.0;
+    options.gap = 100ms;
+    {
+        FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}}, events, options};
+        // quiet is said to measure -20 LUFS: +4 dB. other's loudness is unknown: no gain.
+        player.play({"p", {{quiet, -20.0}, {other}, {quiet, -10.0}}, {}, Clock::now()});
+        ASSERT_TRUE(events.wait_done("p"));
+    }
+    const auto source = lp::test::decode_with_ffmpeg(quiet, 48000, 2);
+    const auto captured = tap.samples();
+    const std::size_t cue = 24480 * 2, gap = 4800 * 2;
+    ASSERT_EQ(captured.size(), 3 * cue + 2 * gap);
+    const auto middle = [](std::span<const short> s) { return s.subspan(4800 * 2, 14400 * 2); };
+    const double src = lp::test::rms(middle(source), 2);
+    EXPECT_NEAR(db(lp::test::rms(middle(std::span{captured}.subspan(0, cue)), 2) / src), 4.0, 0.5);
+    EXPECT_NEAR(db(lp::test::rms(middle(std::span{captured}.subspan(cue + gap, cue)), 2) / src), 0.0, 0.5);
+    EXPECT_NEAR(db(lp::test::rms(middle(std::span{captured}.subspan(2 * (cue + gap), cue)), 2) / src), -6.0, 0.5);
+    // The gaps are silent and nothing clicks: 880 Hz at 0.125 FS steps ~470 at most.
+    EXPECT_EQ(lp::test::rms(std::span{captured}.subspan(cue, gap), 2), 0.0);
+    EXPECT_LT(largest_step(captured, 2), 900);
+}
+
+TEST(Playout, AMissingAlsaDeviceIsRetriedWhileTheOthersPlay) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    RecordingEvents events;
+    PlayerOptions options;
+    options.retry_first = 100ms;
+    options.progress_interval = 100ms;
+    const auto a = clip(dir, "a.wav", 0.6, 440);
+    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48},
+                         {"gone", OutputKind::alsa, "khong_co_thiet_bi", stereo48}},
+                        events, options};
+    player.play({"p", {{a}}, {}, Clock::now() + 250ms});
+    ASSERT_TRUE(events.wait_done("p", 10s));
+    const auto started = events.of(Event::started);
+    ASSERT_EQ(started.size(), 1u);
+    EXPECT_EQ(started[0].outputs, std::vector<std::string>{"loa"});
+    EXPECT_EQ(events.of(Event::finished).at(0).result, CueResult::completed);
+    EXPECT_EQ(tap.samples().size(), 28800u * 2);
+    EXPECT_TRUE(events.of(Event::outputs_changed).empty());  // it never came back
+}
+
+TEST(Playout, IcecastKilledMidAiringIsRetriedAndRejoins) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    lp::test::IcecastServer server;
+    RecordingEvents events;
+    PlayerOptions options;
+    options.retry_first = 100ms;
+    options.retry_max = 400ms;
+    options.progress_interval = 100ms;
+    const auto a = clip(dir, "a.wav", 3.0, 440);
+    OutputSpec ice;
+    ice.name = "ice";
+    ice.kind = OutputKind::icecast;
+    ice.target = server.source_url("cchc");
+    ice.codec = Codec::mp3;
+    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, ice}, events, options};
+    player.play({"p", {{a}}, {}, Clock::now() + 250ms});
+    ASSERT_TRUE(events.events.wait_for(5s, [](const auto& all) {
+        return std::any_of(all.begin(), all.end(), [](const Event& e) {
+            return e.kind == Event::progress && e.position >= 500ms;
+        });
+    }));
+    server.kill();  // a crash, mid-airing
+    ASSERT_TRUE(events.events.wait_for(5s, [](const auto& all) {
+        return std::any_of(all.begin(), all.end(), [](const Event& e) {
+            return e.kind == Event::outputs_changed && e.outputs == std::vector<std::string>{"loa"};
+        });
+    })) << "the dead output was not noticed";
+    server.start();
+    ASSERT_TRUE(events.wait_done("p", 10s));
+    const auto changes = events.of(Event::outputs_changed);
+    ASSERT_GE(changes.size(), 2u);
+    EXPECT_EQ(changes.back().outputs, (std::vector<std::string>{"loa", "ice"})) << "it did not rejoin";
+    EXPECT_EQ(events.of(Event::started).at(0).outputs, (std::vector<std::string>{"loa", "ice"}));
+    EXPECT_EQ(events.of(Event::finished).at(0).result, CueResult::completed);
+    EXPECT_EQ(tap.samples().size(), 144000u * 2);  // the loudspeaker never missed a sample
+}
+
+TEST(Playout, FirstSampleLeavesAtTheScheduledInstant) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    RecordingEvents events;
+    const auto a = clip(dir, "a.mp3", 0.2, 440);
+    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}}, events, PlayerOptions{}};
+    std::vector<Clock::time_point> starts;
+    for (int i = 0; i < 5; ++i) {
+        starts.push_back(Clock::now() + 300ms);
+        player.play({"p" + std::to_string(i), {{a}}, {}, starts.back()});
+        ASSERT_TRUE(events.wait_done("p" + std::to_string(i), 5s));
+    }
+    const auto started = events.of(Event::started);
+    ASSERT_EQ(started.size(), 5u);
+    for (std::size_t i = 0; i < 5; ++i) {
+        const auto late = started[i].at - starts[i];
+        EXPECT_GE(late, 0ms);
+        EXPECT_LT(late, 5ms) << "cue " << i << " late by "
+                             << std::chrono::duration<double, std::milli>(late).count() << " ms";
+    }
+}
+
+}  // namespace

@@ -1,0 +1,35 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "tests/support/Process.hpp"
+#include "tests/support/TempDir.hpp"
+
+namespace lp::test {
+
+// A real icecast2 server (Debian package icecast2) on 127.0.0.1, with its own small config,
+// logs and a big burst (every listener gets the stream from its first byte). icecast2
+// refuses to run as root: as root it is started with `runuser -u nobody` in a folder owned
+// by nobody. start() returns once it accepts connections; kill() stops it hard (a crash);
+// start() again brings it back on the same port.
+class IcecastServer {
+public:
+    IcecastServer();
+    ~IcecastServer();
+
+    void start();
+    void kill();
+    int port() const { return port_; }
+    // "icecast://source:PASSWORD@127.0.0.1:PORT/<mount>"
+    std::string source_url(const std::string& mount) const;
+    // "http://127.0.0.1:PORT/<mount>"
+    std::string listen_url(const std::string& mount) const;
+    std::string error_log() const;
+
+private:
+    TempDir dir_;
+    int port_;
+    std::unique_ptr<Process> process_;
+};
+
+}  // namespace lp::test
