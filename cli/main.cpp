@@ -1,4 +1,4 @@
-// loaphuong: the operator's command line (journal exports, the media library; schedule and reports later).
+// loaphuong: the operator's command line: journal exports, the media library, the schedule.
 
 #include <CLI/CLI.hpp>
 
@@ -8,6 +8,7 @@
 #include "cli/JournalCommands.hpp"
 #include "cli/MediaCommands.hpp"
 #include "cli/OperatorError.hpp"
+#include "cli/ScheduleCommands.hpp"
 #include "config/ConfigError.hpp"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     app.add_option("-c,--config", context.config_file, "Tệp cấu hình của loaphuongd (mặc định: cấu hình demo)");
     lp::cli::add_journal_commands(app, context);
     lp::cli::add_media_commands(app, context);
+    lp::cli::add_schedule_commands(app, context);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a command that already reported its failures

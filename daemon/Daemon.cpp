@@ -139,7 +139,7 @@ void Daemon::seed_from_config() {
 
 void Daemon::run() {
     wait_for_signal();
-    reload_watch_ = std::make_unique<ReloadWatch>(io_, reload_flag_for(config_.database), [this] { reload(); });
+    reload_watch_ = std::make_unique<ReloadWatch>(io_, db::reload_flag_for(config_.database), [this] { reload(); });
     decide();
     logger("daemon")->info("ready: database {}, {} output(s), {} slot(s), zone {}", config_.database.string(),
                            config_.outputs.size(), engine_->rules().slots.size(), config_.time_zone);

@@ -10,10 +10,6 @@
 
 namespace lp::daemon {
 
-std::filesystem::path reload_flag_for(const std::filesystem::path& database) {
-    return std::filesystem::path(database.string() + ".reload");
-}
-
 ReloadWatch::ReloadWatch(boost::asio::io_context& io, const std::filesystem::path& flag_file,
                          std::function<void()> on_change)
     : fd_(io), name_(flag_file.filename().string()), on_change_(std::move(on_change)) {

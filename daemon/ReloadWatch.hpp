@@ -25,7 +25,4 @@ private:
     alignas(8) std::array<char, 4096> buffer_{};
 };
 
-// The flag file for a database: "<database>.reload".
-std::filesystem::path reload_flag_for(const std::filesystem::path& database);
-
 }  // namespace lp::daemon

@@ -1,6 +1,9 @@
 #include "db/Store.hpp"
 
+#include <cerrno>
+#include <fstream>
 #include <string>
+#include <system_error>
 
 #include "db/sqlite/Error.hpp"
 
@@ -28,6 +31,18 @@ sqlite::Database open_store(const std::filesystem::path& file) {
         throw sqlite::Error(file.string() + ": could not set synchronous=FULL", 0);
     migrate(db, latest_schema_version());
     return db;
+}
+
+std::filesystem::path reload_flag_for(const std::filesystem::path& database) {
+    return std::filesystem::path(database.string() + ".reload");
+}
+
+void announce_schedule_change(const std::filesystem::path& database) {
+    const auto flag = reload_flag_for(database);
+    std::ofstream out(flag, std::ios::trunc);
+    out << "schedule changed\n";
+    out.close();
+    if (!out) throw std::system_error(errno, std::generic_category(), "cannot write " + flag.string());
 }
 
 }  // namespace lp::db

@@ -20,4 +20,10 @@ void migrate(sqlite::Database& db, int target);
 // keys, and migrates to the latest schema. Throws sqlite::Error naming the file.
 sqlite::Database open_store(const std::filesystem::path& file);
 
+// The flag file next to the database that the CLI touches after it changes the schedule
+// (slots, programmes, one-offs, approvals) and that the daemon watches: "<database>.reload".
+std::filesystem::path reload_flag_for(const std::filesystem::path& database);
+// Touches that flag. Throws std::system_error naming the file.
+void announce_schedule_change(const std::filesystem::path& database);
+
 }  // namespace lp::db

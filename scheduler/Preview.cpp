@@ -53,7 +53,7 @@ Preview preview(const Rules& rules, History history, TimePoint from, TimePoint t
         for (const auto& w : plan.warnings) conflict("Khung giờ \"" + slot.name + "\" lúc " + when(tz, occ.at) + ": " + w);
         if (plan.length < slot.max_length / 2 && !plan.cues.empty())
             conflict("Khung giờ \"" + slot.name + "\" dài " + std::to_string(slot.max_length.count() / 60) +
-                     " phút nhưng chỉ có " + std::to_string(plan.length.count() / 60000) + " phút nội dung");
+                     " phút nhưng chỉ có " + domain::duration_text(plan.length) + " nội dung");
         p.entries.push_back({std::move(plan), slot.name, t});
     }
     for (const auto& o : rules.one_offs)

@@ -1,0 +1,335 @@
+#include "cli/ScheduleCommands.hpp"
+
+#include <date/tz.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/OperatorError.hpp"
+#include "cli/ScheduleParse.hpp"
+#include "db/Store.hpp"
+#include "domain/Time.hpp"
+#include "domain/Vocabulary.hpp"
+#include "export/Csv.hpp"
+#include "scheduler/Preview.hpp"
+#include "scheduler/RuleStore.hpp"
+
+namespace lp::cli {
+namespace {
+
+using scheduler::Entry;
+
+struct SlotOptions {
+    std::string name, days = "all", start, length = "60m", from, until, skip, outputs;
+    std::vector<scheduler::ItemId> items;
+    std::vector<std::string> pools;
+    scheduler::ItemId opening = 0, closing = 0;
+};
+
+struct OneOffOptions {
+    scheduler::ItemId item = 0;
+    std::string at, priority = "thuong", gap = "0s", outputs, by;
+    int repeat = 1;
+};
+
+struct ShowOptions {
+    std::string date, week, month, format = "text", output;
+};
+
+const date::time_zone* zone_of(const Context& c) { return domain::zone(c.config.time_zone); }
+
+void check_outputs(const Context& c, const std::vector<std::string>& names) {
+    for (const auto& n : names)
+        if (std::ranges::find(c.config.outputs, n, &config::OutputConfig::name) == c.config.outputs.end())
+            throw OperatorError("Không có đầu ra tên \"" + n + "\" trong cấu hình.");
+}
+
+void check_item(const scheduler::Rules& rules, scheduler::ItemId id, const std::string& option) {
+    if (!rules.item(id))
+        throw OperatorError(option + " " + std::to_string(id) + ": không có tin, bài số này trong thư viện " +
+                            "(xem: loaphuong media list).");
+}
+
+void announce(const Context& c, const std::string& what) {
+    db::announce_schedule_change(c.config.database);
+    std::cout << what << " loaphuongd (nếu đang chạy) áp dụng ngay.\n";
+}
+
+void run_slot_set(Context& c, const SlotOptions& o) {
+    c.load();
+    auto db = db::open_store(c.config.database);
+    scheduler::RuleStore store(db);
+    const auto rules = store.load();
+    scheduler::Slot s;
+    s.name = o.name;
+    s.days = parse_days("--days", o.days);
+    s.start_of_day = parse_time_option("--start", o.start);
+    s.max_length = parse_duration_option("--length", o.length);
+    if (!o.from.empty()) s.first_day = parse_date_option("--from", o.from);
+    if (!o.until.empty()) s.last_day = parse_date_option("--until", o.until);
+    if (s.first_day && s.last_day && *s.last_day < *s.first_day)
+        throw OperatorError("Ngày --until (" + o.until + ") đứng trước ngày --from (" + o.from + ").");
+    for (const auto& d : split_list(o.skip)) s.skipped_days.push_back(parse_date_option("--skip", d));
+    s.outputs = split_list(o.outputs);
+    check_outputs(c, s.outputs);
+    if (o.opening) {
+        check_item(rules, o.opening, "--opening");
+        s.programme.push_back({Entry::Kind::opening_jingle, o.opening, 1, {}});
+    }
+    for (const auto id : o.items) {
+        check_item(rules, id, "--item");
+        s.programme.push_back({Entry::Kind::fixed, id, 1, {}});
+    }
+    for (const auto& p : o.pools) s.programme.push_back(parse_pool(p));
+    if (o.closing) {
+        check_item(rules, o.closing, "--closing");
+        s.programme.push_back({Entry::Kind::closing_jingle, o.closing, 1, {}});
+    }
+    if (s.programme.empty()) throw OperatorError("Khung giờ cần ít nhất một --item hoặc --pool.");
+    store.save_slot(s);
+    announce(c, "Đã lưu khung giờ \"" + s.name + "\".");
+}
+
+void run_slot_list(Context& c) {
+    c.load();
+    auto db = c.open_database();
+    const auto rules = scheduler::RuleStore(db).load();
+    if (rules.slots.empty()) std::cout << "Chưa có khung giờ nào.\n";
+    for (const auto& s : rules.slots) {
+        std::string days;
+        static const char* names[] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};
+        for (unsigned d : s.days) days += (days.empty() ? "" : ",") + std::string(names[d % 7]);
+        std::cout << s.name << ": "
+                  << (s.relative_start ? "+" + std::to_string(s.relative_start->count()) + "s"
+                                       : domain::duration_text(s.start_of_day).substr(0, 5))
+                  << ", " << days << ", tối đa " << s.max_length.count() / 60 << " phút, "
+                  << s.programme.size() << " mục" << (s.outputs.empty() ? "" : ", đầu ra " + s.outputs.front())
+                  << '\n';
+    }
+}
+
+void run_slot_remove(Context& c, const std::string& name) {
+    c.load();
+    auto db = c.open_database();
+    if (!scheduler::RuleStore(db).remove_slot(name)) throw OperatorError("Không có khung giờ tên \"" + name + "\".");
+    announce(c, "Đã xoá khung giờ \"" + name + "\".");
+}
+
+void run_oneoff_add(Context& c, const OneOffOptions& o) {
+    c.load();
+    auto db = db::open_store(c.config.database);
+    scheduler::RuleStore store(db);
+    const auto rules = store.load();
+    check_item(rules, o.item, "--item");
+    scheduler::OneOff one;
+    one.item = o.item;
+    one.at = parse_instant_option("--at", o.at, zone_of(c));
+    one.priority = parse_priority(o.priority);
+    if (o.repeat < 1 || o.repeat > 100) throw OperatorError("--repeat phải từ 1 đến 100.");
+    one.repeat = o.repeat;
+    one.gap = o.repeat > 1 ? parse_duration_option("--gap", o.gap) : std::chrono::seconds{0};
+    one.outputs = split_list(o.outputs);
+    check_outputs(c, one.outputs);
+    if (o.by.empty()) throw OperatorError("Cần --by: tên người yêu cầu phát.");
+    if (const auto why = rules.item(o.item)->why_not_airable(domain::local_date(zone_of(c), one.at)))
+        std::cerr << "Lưu ý: tin, bài này " << *why << " nên sẽ không được phát cho đến khi khắc phục.\n";
+    const auto id = store.add_one_off(one, o.by);
+    announce(c, "Đã đặt lịch phát đột xuất số " + std::to_string(id) + " (" +
+                    std::string(scheduler::priority_label(one.priority)) + ") lúc " +
+                    domain::local_time_text(zone_of(c), one.at) + " " + domain::local_date_text(zone_of(c), one.at) +
+                    ".");
+}
+
+void run_oneoff_list(Context& c) {
+    c.load();
+    auto db = c.open_database();
+    const auto rules = scheduler::RuleStore(db).load();
+    if (rules.one_offs.empty()) std::cout << "Không có lịch phát đột xuất nào.\n";
+    for (const auto& o : rules.one_offs) {
+        const auto* item = rules.item(o.item);
+        std::cout << o.id << ". " << domain::local_date_text(zone_of(c), o.at) << ' '
+                  << domain::local_time_text(zone_of(c), o.at) << "  " << scheduler::priority_label(o.priority)
+                  << "  " << (item ? item->title : "?") << (o.repeat > 1 ? "  × " + std::to_string(o.repeat) : "")
+                  << '\n';
+    }
+}
+
+void run_oneoff_cancel(Context& c, std::int64_t id) {
+    c.load();
+    auto db = c.open_database();
+    if (!scheduler::RuleStore(db).cancel_one_off(id))
+        throw OperatorError("Không có lịch phát đột xuất số " + std::to_string(id) + " (hoặc đã huỷ).");
+    announce(c, "Đã huỷ lịch phát đột xuất số " + std::to_string(id) + ".");
+}
+
+void run_approve(Context& c, scheduler::ItemId id, const std::string& by) {
+    c.load();
+    if (by.empty()) throw OperatorError("Cần --by: tên người duyệt.");
+    auto db = c.open_database();
+    if (!scheduler::RuleStore(db).approve(id, by))
+        throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
+    announce(c, "Đã ghi nhận " + by + " duyệt tin, bài số " + std::to_string(id) + ".");
+}
+
+void print_text(std::ostream& out, const scheduler::Preview& p, const scheduler::Rules& rules,
+                const date::time_zone* tz) {
+    std::string day;
+    for (const auto& e : p.entries) {
+        const auto d = domain::local_date_text(tz, e.plan.at);
+        if (d != day) {
+            out << "\n== Ngày " << d << " ==\n";
+            day = d;
+        }
+        const auto& slot = rules.slots[e.plan.slot];
+        out << domain::local_time_text(tz, e.plan.at) << "  " << e.slot_name << " (tối đa "
+            << slot.max_length.count() / 60 << " phút, dự kiến " << domain::duration_text(e.plan.length) << ")\n";
+        auto t = e.plan.at;
+        for (const auto& c : e.plan.cues) {
+            const auto* item = rules.item(c.item);
+            out << "   " << domain::local_time_text(tz, t) << "  " << (item ? item->title : "?") << " ["
+                << (item ? domain::form_label(item->form) : "") << "] — " << c.reason << '\n';
+            if (item) t += item->duration;
+        }
+        for (const auto& s : e.plan.skipped) out << "   bỏ qua: " << s.reason << '\n';
+    }
+    if (p.entries.empty()) out << "Không có khung giờ nào trong khoảng này.\n";
+    if (!p.conflicts.empty()) {
+        out << "\nCẢNH BÁO:\n";
+        for (const auto& c : p.conflicts) out << " - " << c << '\n';
+    }
+}
+
+std::string csv_of(const scheduler::Preview& p, const scheduler::Rules& rules, const date::time_zone* tz) {
+    exporting::CsvWriter csv;
+    csv.row({"Ngày", "Giờ", "Khung giờ", "Tên tin, bài", "Nội dung", "Hình thức", "Thời lượng", "Lý do"});
+    for (const auto& e : p.entries) {
+        auto t = e.plan.at;
+        for (const auto& c : e.plan.cues) {
+            const auto* item = rules.item(c.item);
+            std::string topics;
+            if (item)
+                for (const auto& tp : item->topics)
+                    topics += (topics.empty() ? "" : "; ") + std::string(domain::topic_label(tp));
+            csv.row({domain::local_date_text(tz, t), domain::local_time_text(tz, t), e.slot_name,
+                     item ? item->title : "?", topics, item ? std::string(domain::form_label(item->form)) : "",
+                     item ? domain::duration_text(item->duration) : "", c.reason});
+            if (item) t += item->duration;
+        }
+    }
+    return csv.text();
+}
+
+void run_show(Context& c, const ShowOptions& o) {
+    c.load();
+    const auto* tz = zone_of(c);
+    const int given = !o.date.empty() + !o.week.empty() + !o.month.empty();
+    if (given > 1) throw OperatorError("Chỉ chọn một trong --date, --week, --month.");
+    domain::LocalDate first = domain::local_date(tz, std::chrono::system_clock::now());
+    int days = 1;
+    if (!o.date.empty()) first = parse_date_option("--date", o.date);
+    if (!o.week.empty()) {
+        first = parse_date_option("--week", o.week);
+        days = 7;
+    }
+    if (!o.month.empty()) {
+        first = parse_date_option("--month", o.month);
+        first.day = 1;
+        days = static_cast<int>(
+            (date::sys_days{date::year{first.year} / date::month{first.month} / date::last} -
+             date::sys_days{date::year{first.year} / date::month{first.month} / date::day{1}})
+                .count()) +
+               1;
+    }
+    domain::LocalDate last = first;
+    for (int i = 0; i < days; ++i) last = domain::next_day(last);
+    auto db = c.open_database();
+    scheduler::RuleStore store(db);
+    const auto rules = store.load();
+    const auto from = domain::start_of_day(tz, first);
+    const auto p =
+        scheduler::preview(rules, store.load_history(from - rules.rotation_window), from, domain::start_of_day(tz, last), tz);
+    std::string text;
+    if (o.format == "csv") {
+        text = csv_of(p, rules, tz);
+    } else {
+        std::ostringstream out;
+        out << "Lịch phát từ " << domain::display_date_text(first) << " (" << days << " ngày)\n";
+        print_text(out, p, rules, tz);
+        text = out.str();
+    }
+    if (o.output.empty()) {
+        std::cout << text;
+        return;
+    }
+    std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.close();
+    if (!file) throw OperatorError("Không ghi được tệp \"" + o.output + "\".");
+    std::cerr << "Đã xuất lịch phát vào " << o.output << '\n';
+}
+
+}  // namespace
+
+void add_schedule_commands(CLI::App& app, Context& context) {
+    auto* slot = app.add_subcommand("slot", "Khung giờ phát sóng");
+    slot->require_subcommand(1);
+    auto so = std::make_shared<SlotOptions>();
+    auto* set = slot->add_subcommand("set", "Tạo hoặc sửa một khung giờ và chương trình của nó");
+    set->add_option("name", so->name, "Tên khung giờ")->required();
+    set->add_option("--start", so->start, "Giờ bắt đầu, ví dụ 05:30")->required();
+    set->add_option("--days", so->days, "Ngày trong tuần: t2,t4,t6 … hoặc all");
+    set->add_option("--length", so->length, "Thời lượng tối đa, ví dụ 30m");
+    set->add_option("--from", so->from, "Từ ngày (dd/mm/yyyy)");
+    set->add_option("--until", so->until, "Đến ngày (dd/mm/yyyy)");
+    set->add_option("--skip", so->skip, "Ngày nghỉ không phát, cách nhau bằng dấu phẩy");
+    set->add_option("--outputs", so->outputs, "Đầu ra (cụm loa), cách nhau bằng dấu phẩy; mặc định: tất cả");
+    set->add_option("--opening", so->opening, "Số tin, bài làm nhạc hiệu mở đầu");
+    set->add_option("--closing", so->closing, "Số tin, bài làm nhạc hiệu kết thúc");
+    set->add_option("--item", so->items, "Số tin, bài cố định (lặp lại được, theo thứ tự)");
+    set->add_option("--pool", so->pools, "Chọn từ kho: N[:nội dung,...[:hình thức,...]]");
+    set->callback([&context, so] { run_slot_set(context, *so); });
+    slot->add_subcommand("list", "Liệt kê các khung giờ")->callback([&context] { run_slot_list(context); });
+    auto name = std::make_shared<std::string>();
+    auto* remove = slot->add_subcommand("remove", "Xoá một khung giờ");
+    remove->add_option("name", *name, "Tên khung giờ")->required();
+    remove->callback([&context, name] { run_slot_remove(context, *name); });
+
+    auto* oneoff = app.add_subcommand("oneoff", "Phát đột xuất (thông thường, ưu tiên, khẩn cấp)");
+    oneoff->require_subcommand(1);
+    auto oo = std::make_shared<OneOffOptions>();
+    auto* add = oneoff->add_subcommand("add", "Đặt một lần phát đột xuất");
+    add->add_option("--item", oo->item, "Số tin, bài")->required();
+    add->add_option("--at", oo->at, "Thời điểm: \"dd/mm/yyyy HH:MM\" hoặc now")->required();
+    add->add_option("--priority", oo->priority, "thuong | uu-tien | khan-cap");
+    add->add_option("--repeat", oo->repeat, "Số lần phát");
+    add->add_option("--gap", oo->gap, "Cách nhau, ví dụ 30m");
+    add->add_option("--outputs", oo->outputs, "Đầu ra; mặc định: tất cả");
+    add->add_option("--by", oo->by, "Người yêu cầu")->required();
+    add->callback([&context, oo] { run_oneoff_add(context, *oo); });
+    oneoff->add_subcommand("list", "Liệt kê lịch phát đột xuất")->callback([&context] { run_oneoff_list(context); });
+    auto id = std::make_shared<std::int64_t>(0);
+    auto* cancel = oneoff->add_subcommand("cancel", "Huỷ một lịch phát đột xuất");
+    cancel->add_option("id", *id, "Số lịch")->required();
+    cancel->callback([&context, id] { run_oneoff_cancel(context, *id); });
+
+    auto approve_id = std::make_shared<scheduler::ItemId>(0);
+    auto approver = std::make_shared<std::string>();
+    auto* approve = app.add_subcommand("approve", "Duyệt một tin, bài để được phát (biên tập → duyệt → phát)");
+    approve->add_option("item", *approve_id, "Số tin, bài")->required();
+    approve->add_option("--by", *approver, "Người duyệt")->required();
+    approve->callback([&context, approve_id, approver] { run_approve(context, *approve_id, *approver); });
+
+    auto* schedule = app.add_subcommand("schedule", "Lịch phát sóng");
+    schedule->require_subcommand(1);
+    auto sh = std::make_shared<ShowOptions>();
+    auto* show = schedule->add_subcommand("show", "Xem trước những gì sẽ phát, lý do chọn và cảnh báo");
+    show->add_option("--date", sh->date, "Một ngày (dd/mm/yyyy); mặc định: hôm nay");
+    show->add_option("--week", sh->week, "Bảy ngày kể từ ngày này");
+    show->add_option("--month", sh->month, "Cả tháng chứa ngày này");
+    show->add_option("--format", sh->format, "text | csv")->check(CLI::IsMember({"text", "csv"}));
+    show->add_option("-o,--output", sh->output, "Tệp kết quả");
+    show->callback([&context, sh] { run_show(context, *sh); });
+}
+
+}  // namespace lp::cli
