@@ -6,22 +6,12 @@
 
 #include "cli/OperatorError.hpp"
 #include "config/TimeText.hpp"
+#include "domain/Lists.hpp"
 #include "domain/Vocabulary.hpp"
 
 namespace lp::cli {
 
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto comma = text.find(',', start);
-        const auto part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        if (!part.empty()) out.push_back(part);
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
-    return out;
-}
+std::vector<std::string> split_list(const std::string& text) { return domain::split_commas(text); }
 
 std::vector<unsigned> parse_days(const std::string& option, const std::string& text) {
     if (text == "all" || text == "hằng ngày" || text == "hang-ngay") return {0, 1, 2, 3, 4, 5, 6};

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "db/sqlite/Statement.hpp"
+#include "domain/Lists.hpp"
 #include "domain/Time.hpp"
 
 namespace lp::journal {
@@ -11,23 +12,6 @@ namespace {
 
 using domain::from_utc_text;
 using domain::to_utc_text;
-
-std::string join(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) {
-        if (!out.empty()) out += ',';
-        out += n;
-    }
-    return out;
-}
-
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string part; std::getline(in, part, ',');)
-        if (!part.empty()) out.push_back(part);
-    return out;
-}
 
 constexpr const char* select_columns =
     "SELECT id, scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
@@ -45,7 +29,7 @@ JournalRow read_row(const sqlite::Statement& st) {
     r.plan.topic = st.text(7);
     r.plan.form = st.text(8);
     r.plan.slot = st.text(9);
-    r.outputs = split(st.text(10));
+    r.outputs = domain::split_commas(st.text(10));
     r.played = Millis(st.integer(11));
     if (auto o = st.optional_integer(12)) r.ordinal = static_cast<int>(*o);
     const auto status = status_from_code(st.text(13));
@@ -82,7 +66,7 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
         .bind(6, plan.topic)
         .bind(7, plan.form)
         .bind(8, plan.slot)
-        .bind(9, join(outputs))
+        .bind(9, domain::join_commas(outputs))
         .bind(10, ordinal_for(true, earlier));
     insert.run();
     const auto id = db_.last_insert_rowid();
@@ -97,7 +81,7 @@ void JournalStore::progress(std::int64_t id, Millis played) {
 
 void JournalStore::set_outputs(std::int64_t id, const std::vector<std::string>& outputs) {
     auto st = db_.prepare("UPDATE journal SET outputs = ? WHERE id = ? AND status = 'playing'");
-    st.bind(1, join(outputs)).bind(2, id).run();
+    st.bind(1, domain::join_commas(outputs)).bind(2, id).run();
     if (db_.changes() != 1) throw std::logic_error("journal row " + std::to_string(id) + " is not open");
 }
 

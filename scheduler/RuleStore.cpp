@@ -3,25 +3,11 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "domain/Lists.hpp"
 #include "domain/Time.hpp"
 
 namespace lp::scheduler {
 namespace {
-
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string part; std::getline(in, part, ',');)
-        if (!part.empty()) out.push_back(part);
-    return out;
-}
-
-template <typename Range, typename Fn>
-std::string join(const Range& values, Fn&& fn) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ",") + fn(v);
-    return out;
-}
 
 LocalDate parse_stored_date(const std::string& text) {
     const auto d = domain::parse_date(text);
@@ -66,8 +52,6 @@ Entry::Kind kind_from(const std::string& code) {
     throw std::runtime_error("database holds an unknown programme entry kind \"" + code + "\"");
 }
 
-auto identity = [](const std::string& s) { return s; };
-
 }  // namespace
 
 RuleStore::RuleStore(sqlite::Database& db) : db_(db) {}
@@ -85,7 +69,7 @@ Rules RuleStore::load() {
         i.id = items.integer(0);
         i.title = items.text(1);
         i.file = items.text(2);
-        i.topics = split(items.text(3));
+        i.topics = domain::split_commas(items.text(3));
         i.form = items.text(4);
         i.duration = Millis(items.integer(5));
         i.approved_by = items.optional_text(6);
@@ -106,21 +90,21 @@ Rules RuleStore::load() {
         s.id = slots.integer(0);
         s.name = slots.text(1);
         s.days.clear();
-        for (const auto& d : split(slots.text(2))) s.days.push_back(static_cast<unsigned>(std::stoul(d)));
+        for (const auto& d : domain::split_commas(slots.text(2))) s.days.push_back(static_cast<unsigned>(std::stoul(d)));
         parse_start(slots.text(3), s);
         s.max_length = Seconds(slots.integer(4));
-        s.outputs = split(slots.text(5));
+        s.outputs = domain::split_commas(slots.text(5));
         s.first_day = optional_date(slots.optional_text(6));
         s.last_day = optional_date(slots.optional_text(7));
-        for (const auto& d : split(slots.text(8))) s.skipped_days.push_back(parse_stored_date(d));
+        for (const auto& d : domain::split_commas(slots.text(8))) s.skipped_days.push_back(parse_stored_date(d));
         entries.bind(1, s.id);
         while (entries.step()) {
             Entry e;
             e.kind = kind_from(entries.text(0));
             e.item = entries.optional_integer(1).value_or(0);
             e.count = static_cast<int>(entries.integer(2));
-            e.filter.topics = split(entries.text(3));
-            e.filter.forms = split(entries.text(4));
+            e.filter.topics = domain::split_commas(entries.text(3));
+            e.filter.forms = domain::split_commas(entries.text(4));
             s.programme.push_back(std::move(e));
         }
         entries.reset();
@@ -137,7 +121,7 @@ Rules RuleStore::load() {
         o.priority = priority_from_code(one_offs.text(3)).value_or(Priority::normal);
         o.repeat = static_cast<int>(one_offs.integer(4));
         o.gap = Seconds(one_offs.integer(5));
-        o.outputs = split(one_offs.text(6));
+        o.outputs = domain::split_commas(one_offs.text(6));
         r.one_offs.push_back(std::move(o));
     }
     return r;
@@ -152,13 +136,13 @@ std::int64_t RuleStore::save_slot(const Slot& s) {
         "first_day = excluded.first_day, last_day = excluded.last_day, skipped_days = excluded.skipped_days "
         "RETURNING id");
     upsert.bind(1, s.name)
-        .bind(2, join(s.days, [](unsigned d) { return std::to_string(d); }))
+        .bind(2, domain::join_commas(s.days, [](unsigned d) { return std::to_string(d); }))
         .bind(3, start_text(s))
         .bind(4, static_cast<std::int64_t>(s.max_length.count()))
-        .bind(5, join(s.outputs, identity))
+        .bind(5, domain::join_commas(s.outputs))
         .bind(6, s.first_day ? std::optional(domain::iso_date_text(*s.first_day)) : std::nullopt)
         .bind(7, s.last_day ? std::optional(domain::iso_date_text(*s.last_day)) : std::nullopt)
-        .bind(8, join(s.skipped_days, domain::iso_date_text));
+        .bind(8, domain::join_commas(s.skipped_days, domain::iso_date_text));
     upsert.step();
     const auto id = upsert.integer(0);
     upsert.reset();
@@ -173,8 +157,8 @@ std::int64_t RuleStore::save_slot(const Slot& s) {
             .bind(3, kind_code(e.kind))
             .bind(4, e.kind == Entry::Kind::pool ? std::optional<std::int64_t>{} : std::optional(e.item))
             .bind(5, e.count)
-            .bind(6, join(e.filter.topics, identity))
-            .bind(7, join(e.filter.forms, identity));
+            .bind(6, domain::join_commas(e.filter.topics))
+            .bind(7, domain::join_commas(e.filter.forms));
         entry.run();
     }
     tx.commit();
@@ -194,7 +178,7 @@ std::int64_t RuleStore::add_one_off(const OneOff& o, const std::string& created_
         .bind(3, priority_code(o.priority))
         .bind(4, o.repeat)
         .bind(5, static_cast<std::int64_t>(o.gap.count()))
-        .bind(6, join(o.outputs, identity))
+        .bind(6, domain::join_commas(o.outputs))
         .bind(7, created_by)
         .run();
     return db_.last_insert_rowid();

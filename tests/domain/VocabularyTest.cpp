@@ -21,3 +21,17 @@ TEST(Vocabulary, FormsHaveVietnameseLabelsAndUnknownCodesShowAsThemselves) {
 }
 
 }  // namespace
+
+#include "domain/Lists.hpp"
+
+namespace {
+
+TEST(Lists, SplitDropsEmptyPartsAndJoinRoundTrips) {
+    EXPECT_EQ(lp::domain::split_commas("loa,,ghi-âm,"), (std::vector<std::string>{"loa", "ghi-âm"}));
+    EXPECT_TRUE(lp::domain::split_commas("").empty());
+    EXPECT_EQ(lp::domain::join_commas(std::vector<std::string>{"a", "dd"}), "a,dd");
+    EXPECT_EQ(lp::domain::join_commas(std::vector<unsigned>{1, 3, 5}, [](unsigned d) { return std::to_string(d); }),
+              "1,3,5");
+}
+
+}  // namespace
