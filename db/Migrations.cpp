@@ -131,6 +131,32 @@ CREATE TABLE scheduler_state (
     value TEXT NOT NULL
 );
 )sql",
+    // 4: tamper evidence and operator entries. Every closed row is sealed, in the order it
+    // closed (chain_seq), with seal = SHA-256(previous seal, canonical row); journal_head keeps
+    // the chain's last link. Manual rows carry who entered them; a correction is a new row that
+    // names the row it corrects. Sealed rows can be neither changed nor deleted.
+    R"sql(
+ALTER TABLE journal ADD COLUMN media_sha256 TEXT;
+ALTER TABLE journal ADD COLUMN manual_by TEXT;
+ALTER TABLE journal ADD COLUMN corrects INTEGER REFERENCES journal(id);
+ALTER TABLE journal ADD COLUMN chain_seq INTEGER;
+ALTER TABLE journal ADD COLUMN seal TEXT;
+CREATE UNIQUE INDEX journal_by_chain ON journal(chain_seq);
+CREATE TABLE journal_head (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    chain_seq INTEGER NOT NULL,
+    seal      TEXT NOT NULL
+);
+CREATE TRIGGER journal_sealed_rows_are_final BEFORE UPDATE ON journal
+WHEN OLD.seal IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'journal: a sealed row cannot be changed; record a correction instead');
+END;
+CREATE TRIGGER journal_rows_are_never_deleted BEFORE DELETE ON journal
+BEGIN
+    SELECT RAISE(ABORT, 'journal: rows cannot be deleted; record a correction instead');
+END;
+)sql",
 };
 
 }  // namespace

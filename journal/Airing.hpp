@@ -34,6 +34,13 @@ struct JournalRow {
     std::optional<int> ordinal;
     Status status = Status::playing;
     std::string reason;
+    std::optional<std::string> media_sha256;  // the aired file's SHA-256 when the library knew it
+    std::string manual_by;                    // who entered a manual row or correction; empty: the player
+    std::optional<std::int64_t> corrects;     // the row this one corrects
+    std::optional<std::int64_t> chain_seq;    // position in the hash chain once sealed
+    std::string seal;                         // hex SHA-256 once sealed (closed rows only)
+
+    bool is_manual() const { return !manual_by.empty() && !corrects; }
 };
 
 }  // namespace lp::journal

@@ -1,43 +1,17 @@
 #include "journal/JournalStore.hpp"
 
-#include <sstream>
 #include <stdexcept>
 
 #include "db/sqlite/Statement.hpp"
 #include "domain/Lists.hpp"
 #include "domain/Time.hpp"
+#include "journal/Seal.hpp"
+#include "journal/detail/RowReader.hpp"
 
 namespace lp::journal {
 namespace {
 
-using domain::from_utc_text;
 using domain::to_utc_text;
-
-constexpr const char* select_columns =
-    "SELECT id, scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
-    "outputs, played_ms, ordinal, status, reason FROM journal ";
-
-JournalRow read_row(const sqlite::Statement& st) {
-    JournalRow r;
-    r.id = st.integer(0);
-    r.plan.scheduled_at = from_utc_text(st.text(1));
-    if (auto s = st.optional_text(2)) r.started_at = from_utc_text(*s);
-    if (auto s = st.optional_text(3)) r.ended_at = from_utc_text(*s);
-    r.plan.media_item_id = st.optional_integer(4);
-    r.plan.file = st.text(5);
-    r.plan.title = st.text(6);
-    r.plan.topic = st.text(7);
-    r.plan.form = st.text(8);
-    r.plan.slot = st.text(9);
-    r.outputs = domain::split_commas(st.text(10));
-    r.played = Millis(st.integer(11));
-    if (auto o = st.optional_integer(12)) r.ordinal = static_cast<int>(*o);
-    const auto status = status_from_code(st.text(13));
-    if (!status) throw std::runtime_error("journal row " + std::to_string(r.id) + ": unknown status " + st.text(13));
-    r.status = *status;
-    r.reason = st.text(14);
-    return r;
-}
 
 }  // namespace
 
@@ -57,7 +31,8 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
     }
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, started_at, media_item_id, file, title, topic, form, "
-        "slot, outputs, played_ms, ordinal, status) VALUES (?,?,?,?,?,?,?,?,?,0,?,'playing')");
+        "slot, outputs, played_ms, ordinal, status, media_sha256) VALUES (?,?,?3,?,?,?,?,?,?,0,?,'playing', "
+        "(SELECT sha256 FROM media_item WHERE id = ?3))");
     insert.bind(1, to_utc_text(plan.scheduled_at))
         .bind(2, to_utc_text(started_at))
         .bind(3, plan.media_item_id)
@@ -97,6 +72,7 @@ void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, St
         .bind(4, reason.empty() ? std::optional<std::string>{} : std::optional<std::string>{reason})
         .bind(5, id)
         .run();
+    seal(id);
     tx.commit();
 }
 
@@ -104,9 +80,11 @@ std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status statu
                                            const std::string& reason) {
     if (reached_listeners(status))
         throw std::logic_error("record_not_aired() with status " + std::string(to_code(status)));
+    sqlite::Transaction tx(db_);
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, ended_at, media_item_id, file, title, topic, form, slot, "
-        "outputs, played_ms, status, reason) VALUES (?,?,?,?,?,?,?,?,'',0,?,?)");
+        "outputs, played_ms, status, reason, media_sha256) VALUES (?,?,?3,?,?,?,?,?,'',0,?,?, "
+        "(SELECT sha256 FROM media_item WHERE id = ?3))");
     insert.bind(1, to_utc_text(plan.scheduled_at))
         .bind(2, to_utc_text(at))
         .bind(3, plan.media_item_id)
@@ -118,11 +96,17 @@ std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status statu
         .bind(9, to_code(status))
         .bind(10, reason);
     insert.run();
-    return db_.last_insert_rowid();
+    const auto id = db_.last_insert_rowid();
+    seal(id);
+    tx.commit();
+    return id;
 }
 
 int JournalStore::recover_open_rows(TimePoint now) {
     sqlite::Transaction tx(db_);
+    std::vector<std::int64_t> open;
+    auto find = db_.prepare("SELECT id FROM journal WHERE status = 'playing' ORDER BY id");
+    while (find.step()) open.push_back(find.integer(0));
     // The end is not known; the last committed position is. ended_at = start + position.
     auto st = db_.prepare(
         "UPDATE journal SET status = 'interrupted', "
@@ -131,24 +115,132 @@ int JournalStore::recover_open_rows(TimePoint now) {
     st.bind(1, "daemon stopped while airing (crash or power loss); recovered at " + to_utc_text(now));
     st.run();
     const int n = db_.changes();
+    for (const auto id : open) seal(id);
     tx.commit();
     return n;
 }
 
+std::int64_t JournalStore::add_manual(const ManualEntry& e) {
+    if (e.entered_by.empty()) throw std::invalid_argument("a manual entry needs the name of who entered it");
+    if (e.title.empty()) throw std::invalid_argument("a manual entry needs a title");
+    sqlite::Transaction tx(db_);
+    // Manual items have no library id: they count by title among manual rows.
+    auto count = db_.prepare(
+        "SELECT count(*) FROM journal WHERE media_item_id IS NULL AND corrects IS NULL AND title = ? "
+        "AND status IN ('playing', 'completed', 'interrupted')");
+    count.bind(1, e.title);
+    count.step();
+    const int earlier = static_cast<int>(count.integer(0));
+    auto insert = db_.prepare(
+        "INSERT INTO journal (scheduled_at, started_at, ended_at, file, title, topic, form, slot, outputs, "
+        "played_ms, ordinal, status, reason, manual_by) VALUES (?1,?1,?2,'',?3,?4,?5,?6,'',?7,?8,'completed',?9,?10)");
+    insert.bind(1, to_utc_text(e.started_at))
+        .bind(2, to_utc_text(e.started_at + e.duration))
+        .bind(3, e.title)
+        .bind(4, e.topic)
+        .bind(5, e.form)
+        .bind(6, e.slot)
+        .bind(7, static_cast<std::int64_t>(e.duration.count()))
+        .bind(8, ordinal_for(true, earlier))
+        .bind(9, e.note.empty() ? std::optional<std::string>{} : std::optional<std::string>{e.note})
+        .bind(10, e.entered_by);
+    insert.run();
+    const auto id = db_.last_insert_rowid();
+    seal(id);
+    tx.commit();
+    return id;
+}
+
+std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
+    if (c.by.empty()) throw std::invalid_argument("a correction needs the name of who made it");
+    if (c.reason.empty()) throw std::invalid_argument("a correction needs a reason");
+    sqlite::Transaction tx(db_);
+    JournalRow original;
+    try {
+        original = row(id);
+    } catch (const std::out_of_range&) {
+        throw std::invalid_argument("no journal row " + std::to_string(id));
+    }
+    if (original.status == Status::playing)
+        throw std::invalid_argument("journal row " + std::to_string(id) + " is still airing");
+    // A correction of a correction corrects the same airing: it names the original row.
+    const auto root = original.corrects.value_or(id);
+    // Compare with what the journal says now: the latest correction of that airing, if any.
+    auto latest = db_.prepare("SELECT max(id) FROM journal WHERE corrects = ?");
+    latest.bind(1, root);
+    latest.step();
+    JournalRow next = row(latest.optional_integer(0).value_or(root));
+    bool changed = false;
+    const auto apply = [&](const std::optional<std::string>& v, std::string& field) {
+        if (v && *v != field) {
+            field = *v;
+            changed = true;
+        }
+    };
+    apply(c.title, next.plan.title);
+    apply(c.topic, next.plan.topic);
+    apply(c.form, next.plan.form);
+    if (!changed) throw std::invalid_argument("the correction changes nothing in journal row " + std::to_string(id));
+    auto insert = db_.prepare(
+        "INSERT INTO journal (scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
+        "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    insert.bind(1, to_utc_text(next.plan.scheduled_at))
+        .bind(2, next.started_at ? std::optional<std::string>{to_utc_text(*next.started_at)} : std::nullopt)
+        .bind(3, next.ended_at ? std::optional<std::string>{to_utc_text(*next.ended_at)} : std::nullopt)
+        .bind(4, next.plan.media_item_id)
+        .bind(5, next.plan.file)
+        .bind(6, next.plan.title)
+        .bind(7, next.plan.topic)
+        .bind(8, next.plan.form)
+        .bind(9, next.plan.slot)
+        .bind(10, domain::join_commas(next.outputs))
+        .bind(11, static_cast<std::int64_t>(next.played.count()))
+        .bind(12, next.ordinal)
+        .bind(13, to_code(next.status))
+        .bind(14, c.reason)
+        .bind(15, next.media_sha256)
+        .bind(16, c.by)
+        .bind(17, root);
+    insert.run();
+    const auto new_id = db_.last_insert_rowid();
+    seal(new_id);
+    tx.commit();
+    return new_id;
+}
+
+ChainHead JournalStore::head() {
+    auto st = db_.prepare("SELECT chain_seq, seal FROM journal_head WHERE id = 1");
+    if (!st.step()) return {0, std::string(genesis_seal)};
+    return {st.integer(0), st.text(1)};
+}
+
+void JournalStore::seal(std::int64_t id) {
+    const ChainHead previous = head();
+    const auto seq = previous.chain_seq + 1;
+    const std::string s = seal_of(previous.seal, row(id), seq);
+    auto update = db_.prepare("UPDATE journal SET chain_seq = ?, seal = ? WHERE id = ?");
+    update.bind(1, seq).bind(2, s).bind(3, id).run();
+    auto h = db_.prepare(
+        "INSERT INTO journal_head (id, chain_seq, seal) VALUES (1, ?1, ?2) "
+        "ON CONFLICT(id) DO UPDATE SET chain_seq = ?1, seal = ?2");
+    h.bind(1, seq).bind(2, s).run();
+}
+
 std::vector<JournalRow> JournalStore::between(TimePoint from, TimePoint to) {
-    auto st = db_.prepare(std::string(select_columns) +
+    auto st = db_.prepare(std::string(detail::select_columns) +
                           "WHERE scheduled_at >= ? AND scheduled_at < ? ORDER BY scheduled_at, id");
     st.bind(1, to_utc_text(from)).bind(2, to_utc_text(to));
     std::vector<JournalRow> rows;
-    while (st.step()) rows.push_back(read_row(st));
+    while (st.step()) rows.push_back(detail::read_row(st));
     return rows;
 }
 
 JournalRow JournalStore::row(std::int64_t id) {
-    auto st = db_.prepare(std::string(select_columns) + "WHERE id = ?");
+    auto st = db_.prepare(std::string(detail::select_columns) + "WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) throw std::out_of_range("no journal row " + std::to_string(id));
-    return read_row(st);
+    return detail::read_row(st);
 }
 
 }  // namespace lp::journal

@@ -8,9 +8,38 @@
 
 namespace lp::journal {
 
-// The journal table. Every write is its own transaction, committed with synchronous=FULL
-// before it returns, so a power cut loses at most the progress since the last call.
-// Called on the loop thread only.
+// An airing that did not go through the player, entered by the operator: a live reading by an
+// announcer, a relay of the city's programme.
+struct ManualEntry {
+    TimePoint started_at;
+    Millis duration{0};
+    std::string title;
+    std::string topic = "other";
+    std::string form = "other";
+    std::string slot;        // how it aired, e.g. "Đọc trực tiếp", "Tiếp sóng Đài Phát thanh thành phố"
+    std::string entered_by;  // required
+    std::string note;
+};
+
+// A correction of a closed row: the fields that change, who and why. The original stays.
+struct Correction {
+    std::optional<std::string> title;
+    std::optional<std::string> topic;
+    std::optional<std::string> form;
+    std::string by;
+    std::string reason;
+};
+
+// The chain's last link.
+struct ChainHead {
+    std::int64_t chain_seq = 0;
+    std::string seal;
+};
+
+// The journal table: append-only. Every write is its own transaction, committed with
+// synchronous=FULL before it returns, so a power cut loses at most the progress since the last
+// call. Every row is sealed into the hash chain (journal/Seal.hpp) in the transaction that
+// closes it. Called on the loop thread (or by the CLI) only.
 class JournalStore {
 public:
     explicit JournalStore(sqlite::Database& db);
@@ -34,11 +63,22 @@ public:
     // committed position. Returns how many.
     int recover_open_rows(TimePoint now);
 
+    // A manual entry: a closed, sealed row marked with who entered it. Returns its id.
+    std::int64_t add_manual(const ManualEntry& entry);
+    // A new row that corrects `id` (which must be closed): a copy with the changed fields, the
+    // original's id in `corrects`, who and why. Throws std::invalid_argument naming the problem
+    // (no such row, still open, nothing to change). Returns the new row's id.
+    std::int64_t correct(std::int64_t id, const Correction& correction);
+
+    ChainHead head();
+
     // Rows scheduled in [from, to), in order.
     std::vector<JournalRow> between(TimePoint from, TimePoint to);
     JournalRow row(std::int64_t id);
 
 private:
+    // Seals the closed row `id` as the chain's next link. Inside the caller's transaction.
+    void seal(std::int64_t id);
     sqlite::Database& db_;
 };
 

@@ -1,0 +1,56 @@
+#include "journal/ChainVerifier.hpp"
+
+#include "journal/Seal.hpp"
+#include "journal/detail/RowReader.hpp"
+
+namespace lp::journal {
+
+std::string_view ChainChecker::genesis() { return genesis_seal; }
+
+std::optional<ChainBreak> ChainChecker::next(const JournalRow& row) {
+    const std::int64_t expected = last_.chain_seq + 1;
+    if (!row.chain_seq || *row.chain_seq != expected)
+        return ChainBreak{ChainBreak::Kind::missing_link, row.id, expected};
+    const std::string s = seal_of(last_.seal, row, expected);
+    if (s != row.seal) return ChainBreak{ChainBreak::Kind::content_mismatch, row.id, expected};
+    last_ = {expected, s};
+    ++rows_;
+    return std::nullopt;
+}
+
+ChainReport verify_chain(sqlite::Database& db) {
+    ChainReport report;
+    ChainChecker checker;
+    auto st = db.prepare(std::string(detail::select_columns) + "WHERE chain_seq IS NOT NULL ORDER BY chain_seq");
+    while (st.step()) {
+        if (auto b = checker.next(detail::read_row(st))) {
+            report.first_break = b;
+            break;
+        }
+    }
+    report.rows_checked = checker.rows();
+    report.head = checker.last();
+    if (report.first_break) return report;
+
+    auto unsealed = db.prepare(
+        "SELECT id FROM journal WHERE (chain_seq IS NULL OR seal IS NULL) AND status != 'playing' "
+        "ORDER BY id LIMIT 1");
+    if (unsealed.step()) {
+        report.first_break = ChainBreak{ChainBreak::Kind::unsealed_row, unsealed.integer(0), 0};
+        return report;
+    }
+    auto head = db.prepare("SELECT chain_seq, seal FROM journal_head WHERE id = 1");
+    const ChainHead recorded = head.step() ? ChainHead{head.integer(0), head.text(1)} : ChainHead{0, std::string(genesis_seal)};
+    if (recorded.chain_seq != report.head.chain_seq || recorded.seal != report.head.seal)
+        report.first_break = ChainBreak{ChainBreak::Kind::head_mismatch, 0, report.head.chain_seq + 1};
+    return report;
+}
+
+std::optional<std::string> seal_at(sqlite::Database& db, std::int64_t chain_seq) {
+    auto st = db.prepare("SELECT seal FROM journal WHERE chain_seq = ?");
+    st.bind(1, chain_seq);
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
+}
+
+}  // namespace lp::journal

@@ -1,0 +1,70 @@
+#include "journal/Seal.hpp"
+
+#include "domain/Time.hpp"
+#include "journal/Sha256.hpp"
+
+namespace lp::journal {
+namespace {
+
+class Encoder {
+public:
+    void text(std::string_view s) {
+        out_ += std::to_string(s.size());
+        out_ += ':';
+        out_ += s;
+        out_ += ',';
+    }
+    void none() { out_ += "~,"; }
+    template <typename T>
+    void optional(const std::optional<T>& v) {
+        if (!v) return none();
+        if constexpr (std::is_same_v<T, std::string>) text(*v);
+        else text(std::to_string(*v));
+    }
+    void instant(const std::optional<TimePoint>& t) {
+        if (!t) return none();
+        text(domain::to_utc_text(*t));
+    }
+    std::string take() { return std::move(out_); }
+
+private:
+    std::string out_;
+};
+
+}  // namespace
+
+std::string canonical(const JournalRow& r, std::int64_t chain_seq) {
+    Encoder e;
+    e.text("loaphuong-journal-v1");
+    e.text(std::to_string(chain_seq));
+    e.text(std::to_string(r.id));
+    e.instant(r.plan.scheduled_at);
+    e.instant(r.started_at);
+    e.instant(r.ended_at);
+    e.optional(r.plan.media_item_id);
+    e.text(r.plan.file);
+    e.optional(r.media_sha256);
+    e.text(r.plan.title);
+    e.text(r.plan.topic);
+    e.text(r.plan.form);
+    e.text(r.plan.slot);
+    std::string outputs;
+    for (const auto& o : r.outputs) outputs += (outputs.empty() ? "" : ",") + o;
+    e.text(outputs);
+    e.text(std::to_string(r.played.count()));
+    e.optional(r.ordinal);
+    e.text(to_code(r.status));
+    e.text(r.reason);
+    e.text(r.manual_by);
+    e.optional(r.corrects);
+    return e.take();
+}
+
+std::string seal_of(std::string_view previous_seal, const JournalRow& row, std::int64_t chain_seq) {
+    Sha256 h;
+    h.update(previous_seal);
+    h.update(canonical(row, chain_seq));
+    return h.hex_digest();
+}
+
+}  // namespace lp::journal

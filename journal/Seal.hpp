@@ -1,0 +1,26 @@
+#pragma once
+// The journal's hash chain, pure: how a closed row is encoded and sealed. No I/O.
+//
+//   seal(n) = SHA-256( seal(n-1) || canonical(row n) ),   seal(0) = 64 × '0'
+//
+// canonical() covers every field a reviewer reads (times, item, file and its SHA-256, topic,
+// form, slot, outputs, duration, ordinal, status, reason, who entered it, what it corrects)
+// plus the row's id and position in the chain, so an edited, deleted, reordered or inserted
+// row breaks the chain at that row.
+
+#include <string>
+#include <string_view>
+
+#include "journal/Airing.hpp"
+
+namespace lp::journal {
+
+inline constexpr std::string_view genesis_seal =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+// Length-prefixed fields ("5:hello," or "~," for none) after a version tag; unambiguous.
+std::string canonical(const JournalRow& row, std::int64_t chain_seq);
+
+std::string seal_of(std::string_view previous_seal, const JournalRow& row, std::int64_t chain_seq);
+
+}  // namespace lp::journal

@@ -1,0 +1,48 @@
+#include "journal/detail/RowReader.hpp"
+
+#include <stdexcept>
+
+#include "domain/Lists.hpp"
+#include "domain/Time.hpp"
+
+namespace lp::journal::detail {
+namespace {
+
+using domain::from_utc_text;
+
+}  // namespace
+
+const char* const select_columns =
+    "SELECT id, scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
+    "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, chain_seq, seal "
+    "FROM journal ";
+
+JournalRow read_row(const sqlite::Statement& st) {
+    JournalRow r;
+    r.id = st.integer(0);
+    r.plan.scheduled_at = from_utc_text(st.text(1));
+    if (auto s = st.optional_text(2)) r.started_at = from_utc_text(*s);
+    if (auto s = st.optional_text(3)) r.ended_at = from_utc_text(*s);
+    r.plan.media_item_id = st.optional_integer(4);
+    r.plan.file = st.text(5);
+    r.plan.title = st.text(6);
+    r.plan.topic = st.text(7);
+    r.plan.form = st.text(8);
+    r.plan.slot = st.text(9);
+    r.outputs = domain::split_commas(st.text(10));
+    r.played = Millis(st.integer(11));
+    if (auto o = st.optional_integer(12)) r.ordinal = static_cast<int>(*o);
+    const auto status = status_from_code(st.text(13));
+    if (!status) throw std::runtime_error("journal row " + std::to_string(r.id) + ": unknown status " + st.text(13));
+    r.status = *status;
+    r.reason = st.text(14);
+    r.media_sha256 = st.optional_text(15);
+    r.manual_by = st.text(16);
+    r.corrects = st.optional_integer(17);
+    r.chain_seq = st.optional_integer(18);
+    r.seal = st.text(19);
+    return r;
+}
+
+
+}  // namespace lp::journal::detail

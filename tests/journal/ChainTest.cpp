@@ -1,0 +1,206 @@
+// The hash chain: every closed row sealed in order; tampering with the sqlite3 CLI (edit,
+// delete, reorder, insert) is found and the row named.
+#include <gtest/gtest.h>
+
+#include "db/Store.hpp"
+#include "domain/Time.hpp"
+#include "journal/ChainVerifier.hpp"
+#include "journal/JournalStore.hpp"
+#include "journal/Seal.hpp"
+#include "journal/Sha256.hpp"
+#include "library/ItemStore.hpp"
+#include "tests/support/Command.hpp"
+#include "tests/support/TempDir.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using lp::journal::ChainBreak;
+using lp::journal::Status;
+using lp::test::run_command;
+using lp::test::shell_quote;
+
+TEST(Sha256, KnownVectors) {
+    EXPECT_EQ(lp::journal::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(lp::journal::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(Seal, CanonicalEncodingIsUnambiguousAndCoversEveryField) {
+    lp::journal::JournalRow r;
+    r.id = 4;
+    r.plan.title = "a,b";
+    r.plan.topic = "m";
+    const auto base = lp::journal::canonical(r, 1);
+    auto moved = r;
+    moved.plan.title = "a";
+    moved.plan.topic = ",bm";  // the same bytes shifted between fields must not collide
+    EXPECT_NE(lp::journal::canonical(moved, 1), base);
+    EXPECT_NE(lp::journal::canonical(r, 2), base);
+    auto other = r;
+    other.media_sha256 = "00";
+    EXPECT_NE(lp::journal::canonical(other, 1), base);
+    other = r;
+    other.manual_by = "Lan";
+    EXPECT_NE(lp::journal::canonical(other, 1), base);
+    EXPECT_NE(lp::journal::seal_of(lp::journal::genesis_seal, r, 1), lp::journal::seal_of(std::string(64, '1'), r, 1));
+}
+
+class ChainTest : public ::testing::Test {
+protected:
+    lp::test::TempDir dir;
+    std::filesystem::path file = dir / "j.db";
+    lp::sqlite::Database db = lp::db::open_store(file);
+    lp::journal::JournalStore journal{db};
+    const lp::journal::TimePoint t0 = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+
+    // Five closed rows (ids 1..5) and one still airing (id 6).
+    void SetUp() override {
+        lp::library::ItemStore items(db);
+        const auto a = items.upsert({"/m/a.mp3", "Dịch vụ công trực tuyến", "m", "tin"});
+        db.exec("UPDATE media_item SET sha256 = '" + std::string(64, 'a') + "' WHERE id = 1");
+        for (int i = 0; i < 4; ++i) {
+            const auto at = t0 + std::chrono::hours(i);
+            const auto id = journal.begin({at, a, "/m/a.mp3", "Dịch vụ công trực tuyến", "m", "tin", "Sáng"}, at, {"loa"});
+            journal.finish(id, at + 60s, 60s, Status::completed, "");
+        }
+        journal.record_failure({t0 + 5h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", "m", "tin", "Sáng"}, t0 + 5h, "gone");
+        journal.begin({t0 + 6h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", "m", "tin", "Sáng"}, t0 + 6h, {"loa"});
+    }
+
+    void sql(const std::string& statements) {
+        const auto r = run_command("sqlite3 " + shell_quote(file.string()) + " " + shell_quote(statements));
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+    }
+    // A tamperer who knows SQL removes the guards first.
+    void tamper(const std::string& statements) {
+        sql("DROP TRIGGER journal_sealed_rows_are_final; DROP TRIGGER journal_rows_are_never_deleted; " + statements);
+    }
+    lp::journal::ChainReport verify() { return lp::journal::verify_chain(db); }
+};
+
+TEST_F(ChainTest, ClosedRowsAreSealedInOrderAndTheChainVerifies) {
+    EXPECT_EQ(journal.row(1).chain_seq, 1);
+    EXPECT_EQ(journal.row(5).chain_seq, 5);
+    EXPECT_EQ(journal.row(1).media_sha256, std::string(64, 'a'));
+    EXPECT_FALSE(journal.row(6).chain_seq.has_value());  // still airing
+    const auto report = verify();
+    EXPECT_TRUE(report.ok());
+    EXPECT_EQ(report.rows_checked, 5);
+    EXPECT_EQ(report.head.seal, journal.head().seal);
+    EXPECT_EQ(report.head.seal, journal.row(5).seal);
+    // Closing the open row (here by crash recovery) extends the chain.
+    EXPECT_EQ(journal.recover_open_rows(t0 + 7h), 1);
+    EXPECT_EQ(journal.row(6).chain_seq, 6);
+    EXPECT_TRUE(verify().ok());
+}
+
+TEST_F(ChainTest, SealedRowsCannotBeChangedOrDeletedThroughSql) {
+    const auto edit = run_command("sqlite3 " + shell_quote(file.string()) + " \"UPDATE journal SET form = 'bai' WHERE id = 2\"");
+    EXPECT_NE(edit.exit_code, 0);
+    EXPECT_NE(edit.output.find("sealed row cannot be changed"), std::string::npos) << edit.output;
+    const auto del = run_command("sqlite3 " + shell_quote(file.string()) + " \"DELETE FROM journal WHERE id = 2\"");
+    EXPECT_NE(del.exit_code, 0);
+    EXPECT_TRUE(verify().ok());
+}
+
+TEST_F(ChainTest, AnEditedRowIsNamed) {
+    tamper("UPDATE journal SET played_ms = 600000 WHERE id = 3;");
+    const auto report = verify();
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::content_mismatch);
+    EXPECT_EQ(report.first_break->row_id, 3);
+    EXPECT_EQ(report.rows_checked, 2);
+}
+
+TEST_F(ChainTest, AnEditedFileHashIsNamed) {
+    tamper("UPDATE journal SET media_sha256 = '" + std::string(64, 'b') + "' WHERE id = 4;");
+    ASSERT_FALSE(verify().ok());
+    EXPECT_EQ(verify().first_break->row_id, 4);
+}
+
+TEST_F(ChainTest, ADeletedRowIsFoundAtTheNextLink) {
+    tamper("DELETE FROM journal WHERE id = 2;");
+    const auto report = verify();
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::missing_link);
+    EXPECT_EQ(report.first_break->row_id, 3);
+    EXPECT_EQ(report.first_break->chain_seq, 2);
+}
+
+TEST_F(ChainTest, DeletingTheLastRowsIsFoundAgainstTheHead) {
+    tamper("DELETE FROM journal WHERE id >= 4;");
+    const auto report = verify();
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::head_mismatch);
+    EXPECT_EQ(report.first_break->chain_seq, 4);
+}
+
+TEST_F(ChainTest, ReorderedRowsAreNamed) {
+    // Swap the places of rows 2 and 3 in the chain.
+    tamper("UPDATE journal SET chain_seq = -1 WHERE id = 2; UPDATE journal SET chain_seq = 2 WHERE id = 3; "
+           "UPDATE journal SET chain_seq = 3 WHERE id = 2;");
+    auto report = verify();
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::content_mismatch);
+    EXPECT_EQ(report.first_break->row_id, 3);
+}
+
+TEST_F(ChainTest, SwappedContentBetweenRowsIsNamed) {
+    tamper("UPDATE journal SET scheduled_at = (SELECT scheduled_at FROM journal WHERE id = 3), "
+           "started_at = (SELECT started_at FROM journal WHERE id = 3) WHERE id = 2;");
+    ASSERT_FALSE(verify().ok());
+    EXPECT_EQ(verify().first_break->row_id, 2);
+}
+
+TEST_F(ChainTest, AnInsertedRowIsNamed) {
+    sql("INSERT INTO journal (scheduled_at, started_at, ended_at, title, topic, form, slot, outputs, played_ms, "
+        "status) VALUES ('2026-03-03T01:00:00.000Z', '2026-03-03T01:00:00.000Z', '2026-03-03T01:05:00.000Z', "
+        "'Bài chèn thêm', 'a', 'bai', 'Sáng', 'loa', 300000, 'completed');");
+    const auto report = verify();
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::unsealed_row);
+    EXPECT_EQ(report.first_break->row_id, 7);
+}
+
+TEST_F(ChainTest, AnInsertedRowWithAForgedSealIsNamed) {
+    // Squeezed into the chain at position 3, the later rows moved up by one.
+    tamper("UPDATE journal SET chain_seq = chain_seq + 100 WHERE chain_seq >= 3; "
+           "UPDATE journal SET chain_seq = chain_seq - 99 WHERE chain_seq >= 103; "
+           "INSERT INTO journal (scheduled_at, title, topic, form, slot, outputs, status, chain_seq, seal) VALUES "
+           "('2026-03-03T01:00:00.000Z', 'Chèn', 'a', 'bai', 'Sáng', '', 'completed', 3, '" + std::string(64, 'f') + "');");
+    const auto report = verify();
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::content_mismatch);
+    EXPECT_EQ(report.first_break->row_id, 7);
+}
+
+TEST_F(ChainTest, ManualEntriesAndCorrectionsAreSealedAndKeepTheOriginal) {
+    const auto manual = journal.add_manual({t0 + 8h, 15min, "Đọc trực tiếp: lịch tiếp công dân", "b", "thong_bao",
+                                            "Đọc trực tiếp", "Nguyễn Thị Lan", ""});
+    auto row = journal.row(manual);
+    EXPECT_EQ(row.manual_by, "Nguyễn Thị Lan");
+    EXPECT_TRUE(row.is_manual());
+    EXPECT_EQ(row.played, 15min);
+    EXPECT_EQ(row.ordinal, 1);
+    EXPECT_EQ(row.ended_at, t0 + 8h + 15min);
+    EXPECT_TRUE(row.chain_seq.has_value());
+
+    const auto fix = journal.correct(2, {std::nullopt, std::nullopt, std::string("phong_su"), "Trần Văn Minh",
+                                         "Nhập nhầm hình thức"});
+    const auto corrected = journal.row(fix);
+    EXPECT_EQ(corrected.corrects, 2);
+    EXPECT_EQ(corrected.plan.form, "phong_su");
+    EXPECT_EQ(corrected.plan.title, journal.row(2).plan.title);
+    EXPECT_EQ(corrected.ordinal, journal.row(2).ordinal);
+    EXPECT_EQ(journal.row(2).plan.form, "tin");  // the original stays as it was
+    // A correction of the correction still names the original airing.
+    EXPECT_EQ(journal.row(journal.correct(fix, {std::nullopt, std::string("a"), std::nullopt, "Minh", "Sai nội dung"})).corrects, 2);
+    EXPECT_TRUE(verify().ok());
+
+    EXPECT_THROW(journal.correct(6, {std::nullopt, std::nullopt, std::string("bai"), "Minh", "x"}), std::invalid_argument);
+    EXPECT_THROW(journal.correct(99, {std::nullopt, std::nullopt, std::string("bai"), "Minh", "x"}), std::invalid_argument);
+    EXPECT_THROW(journal.correct(2, {std::nullopt, std::nullopt, std::string("phong_su"), "Minh", "x"}), std::invalid_argument);
+    EXPECT_THROW(journal.add_manual({t0, 1min, "X", "a", "tin", "", "", ""}), std::invalid_argument);
+}
+
+}  // namespace
