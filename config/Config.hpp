@@ -72,6 +72,21 @@ struct Organisation {
     std::string head_title = "GIÁM ĐỐC";
 };
 
+// Periodic report files (quarter, half year, year), written by the daemon on `day` of each
+// period's last month — before the 8th, when the reports are due.
+struct ReportsConfig {
+    std::filesystem::path dir = "var/reports";  // absolute after loading
+    unsigned day = 1;                          // 1..7
+    std::vector<std::string> formats{"xlsx", "pdf", "csv", "json"};
+};
+
+// Daily online backups of the database, the newest `keep` kept.
+struct BackupConfig {
+    std::filesystem::path dir = "var/backups";   // absolute after loading
+    std::chrono::seconds time_of_day{2 * 3600 + 30 * 60};  // local time, 02:30
+    int keep = 14;                                // 0 = no daily backups
+};
+
 struct Config {
     std::filesystem::path source;     // file it was read from, or "<embedded>"
     // Both absolute after loading (relative ones resolve against the config file's folder).
@@ -81,6 +96,8 @@ struct Config {
     std::string log_level = "info";  // trace, debug, info, warn, error
     Organisation organisation;
     AudioConfig audio;
+    ReportsConfig reports;
+    BackupConfig backup;
     std::vector<OutputConfig> outputs;
     std::vector<SlotConfig> slots;
 };

@@ -153,6 +153,33 @@ void read_network(const TableReader& r, OutputConfig& out) {
         out.bitrate_kbps = read_int_in(r, "bitrate", 16, 320, out.bitrate_kbps);
 }
 
+constexpr std::array<std::string_view, 4> report_formats{"xlsx", "pdf", "csv", "json"};
+
+void read_reports(const TableReader& r, ReportsConfig& reports) {
+    if (r.has("dir")) reports.dir = read_path(r, "dir", r.source().base_dir);
+    // Reports are due before the 8th of the period's last month.
+    reports.day = static_cast<unsigned>(read_int_in(r, "day", 1, 7, static_cast<int>(reports.day)));
+    if (auto formats = r.strings("formats")) {
+        if (formats->empty()) fail(r.source(), *r.node("formats"), "lists no format (" + joined(report_formats) + ")");
+        reports.formats.clear();
+        for (const auto& f : *formats) {
+            if (!one_of(report_formats, f.value))
+                fail(r.source(), f, "unknown report format " + quote(f.value) + " (" + joined(report_formats) + ")");
+            reports.formats.push_back(f.value);
+        }
+    }
+}
+
+void read_backup(const TableReader& r, BackupConfig& backup) {
+    if (r.has("dir")) backup.dir = read_path(r, "dir", r.source().base_dir);
+    if (auto t = r.string("time")) {
+        const auto tod = parse_time_of_day(t->value);
+        if (!tod) fail(r.source(), *t, quote(t->value) + " is not a time of day (HH:MM or HH:MM:SS)");
+        backup.time_of_day = *tod;
+    }
+    backup.keep = read_int_in(r, "keep", 0, 3650, backup.keep);
+}
+
 OutputConfig read_output(const TableReader& r) {
     OutputConfig out;
     out.name = r.required_string("name").value;
@@ -304,7 +331,7 @@ SlotConfig read_slot(const TableReader& r, const Config& cfg) {
 
 Config read_config(const toml::table& root, const Source& source) {
     Config cfg;
-    const TableReader top(source, root, "", {"daemon", "organisation", "audio", "output", "slot"});
+    const TableReader top(source, root, "", {"daemon", "organisation", "audio", "reports", "backup", "output", "slot"});
 
     if (auto t = top.table("daemon"))
         read_daemon(TableReader(source, *t->value, t->key, {"database", "media_dir", "time_zone", "log_level"}), cfg);
@@ -318,6 +345,12 @@ Config read_config(const toml::table& root, const Source& source) {
 
     if (auto t = top.table("audio"))
         read_audio(TableReader(source, *t->value, t->key, {"loudness_target", "fade_ms", "gap_ms"}), cfg.audio);
+    if (auto t = top.table("reports"))
+        read_reports(TableReader(source, *t->value, t->key, {"dir", "day", "formats"}), cfg.reports);
+    cfg.reports.dir = resolve(source.base_dir, cfg.reports.dir);
+    if (auto t = top.table("backup"))
+        read_backup(TableReader(source, *t->value, t->key, {"dir", "time", "keep"}), cfg.backup);
+    cfg.backup.dir = resolve(source.base_dir, cfg.backup.dir);
 
     if (auto outputs = top.tables("output")) {
         for (const auto& t : *outputs) {

@@ -1,0 +1,216 @@
+#include "export/Pdf.hpp"
+
+#include <numeric>
+#include <vector>
+
+#include "export/pdf/Cairo.hpp"
+
+namespace lp::exporting {
+namespace {
+
+using namespace pdf;
+
+constexpr double mm = 72.0 / 25.4;
+constexpr double page_w = 297 * mm, page_h = 210 * mm;  // A4 landscape
+constexpr double left_edge = 30 * mm, right_edge = page_w - 15 * mm, top = 20 * mm, bottom = page_h - 20 * mm;
+constexpr double pad = 2.5;
+
+enum class Align { left, center, right };
+
+struct Style {
+    double size = 12;
+    bool bold = false;
+    bool italic = false;
+    Align align = Align::left;
+};
+
+class Writer {
+public:
+    Writer(const std::filesystem::path& file) : file_(file), surface_(pdf_surface(file, page_w, page_h)),
+                                                  cr_(cairo_create(surface_.get())) {
+        check(cairo_status(cr_.get()), file, "cairo_create");
+    }
+
+    cairo_surface_t* surface() const { return surface_.get(); }
+
+    // Lays out `text` in a box `width` wide; draws it at (x, y) when `draw`. Returns its height.
+    double text(double x, double y, double width, const std::string& s, const Style& st, bool draw = true) {
+        Layout layout(pango_cairo_create_layout(cr_.get()));
+        Font font(pango_font_description_new());
+        pango_font_description_set_family(font.get(), "Liberation Serif");
+        pango_font_description_set_absolute_size(font.get(), st.size * PANGO_SCALE);
+        pango_font_description_set_weight(font.get(), st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_style(font.get(), st.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        pango_layout_set_font_description(layout.get(), font.get());
+        pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_alignment(layout.get(), st.align == Align::center  ? PANGO_ALIGN_CENTER
+                                                 : st.align == Align::right ? PANGO_ALIGN_RIGHT
+                                                                            : PANGO_ALIGN_LEFT);
+        pango_layout_set_text(layout.get(), s.data(), static_cast<int>(s.size()));
+        int w = 0, h = 0;
+        pango_layout_get_size(layout.get(), &w, &h);
+        if (draw) {
+            cairo_move_to(cr_.get(), x, y);
+            pango_cairo_show_layout(cr_.get(), layout.get());
+        }
+        return static_cast<double>(h) / PANGO_SCALE;
+    }
+
+    void line(double x0, double y0, double x1, double y1, double width = 0.6) {
+        cairo_set_line_width(cr_.get(), width);
+        cairo_move_to(cr_.get(), x0, y0);
+        cairo_line_to(cr_.get(), x1, y1);
+        cairo_stroke(cr_.get());
+    }
+
+    void box(double x, double y, double w, double h, bool shaded) {
+        if (shaded) {
+            cairo_set_source_rgb(cr_.get(), 0.91, 0.90, 0.90);
+            cairo_rectangle(cr_.get(), x, y, w, h);
+            cairo_fill(cr_.get());
+            cairo_set_source_rgb(cr_.get(), 0, 0, 0);
+        }
+        cairo_set_line_width(cr_.get(), 0.5);
+        cairo_rectangle(cr_.get(), x, y, w, h);
+        cairo_stroke(cr_.get());
+    }
+
+    double at = top;
+
+    void new_page() {
+        footer();
+        cairo_show_page(cr_.get());
+        ++page_;
+        at = top;
+    }
+    void ensure(double height) {
+        if (at + height > bottom) new_page();
+    }
+    void finish() {
+        footer();
+        cairo_show_page(cr_.get());
+        cr_.reset();
+        cairo_surface_finish(surface_.get());
+        check(cairo_surface_status(surface_.get()), file_, "cairo_surface_finish");
+    }
+
+private:
+    void footer() {
+        text(left_edge, bottom + 6 * mm, right_edge - left_edge, "Trang " + std::to_string(page_), {9, false, true, Align::center});
+    }
+    std::filesystem::path file_;
+    Surface surface_;
+    Context cr_;
+    int page_ = 1;
+};
+
+// A table whose columns share the width by `weights`; the header row repeats on every page.
+void table(Writer& w, const Table& t, const std::vector<double>& weights, const std::vector<Align>& aligns,
+           bool last_is_total) {
+    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+    std::vector<double> widths;
+    for (double wt : weights) widths.push_back((right_edge - left_edge) * wt / total);
+    const auto row_height = [&](const std::vector<std::string>& cells, const Style& st) {
+        double h = 0;
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            h = std::max(h, w.text(0, 0, widths[c] - 2 * pad, cells[c], st, false));
+        return h + 2 * pad;
+    };
+    const auto draw_row = [&](const std::vector<std::string>& cells, const Style& base, bool shaded, double h) {
+        double x = left_edge;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            w.box(x, w.at, widths[c], h, shaded);
+            Style st = base;
+            if (!shaded) st.align = aligns[c];
+            w.text(x + pad, w.at + pad, widths[c] - 2 * pad, cells[c], st);
+            x += widths[c];
+        }
+        w.at += h;
+    };
+    const Style head{10, true, false, Align::center};
+    const double head_h = row_height(t.headers, head);
+    w.ensure(head_h + 20);
+    draw_row(t.headers, head, true, head_h);
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        const Style body{10, last_is_total && i + 1 == t.rows.size(), false, Align::left};
+        const double h = row_height(t.rows[i], body);
+        if (w.at + h > bottom) {
+            w.new_page();
+            draw_row(t.headers, head, true, head_h);
+        }
+        draw_row(t.rows[i], body, false, h);
+    }
+}
+
+void header_block(Writer& w, const Report& r) {
+    const double col = (right_edge - left_edge) * 0.42;
+    const double rx = right_edge - col;
+    double ly = w.at, ry = w.at;
+    ly += w.text(left_edge, ly, col, r.organisation.parent_body, {12.5, false, false, Align::center});
+    ly += w.text(left_edge, ly, col, r.organisation.issuing_body, {12.5, true, false, Align::center});
+    w.line(left_edge + col * 0.35, ly + 2, left_edge + col * 0.65, ly + 2);
+    ry += w.text(rx, ry, col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {12.5, true, false, Align::center});
+    const double motto_h = w.text(rx, ry, col, "Độc lập - Tự do - Hạnh phúc", {13.5, true, false, Align::center});
+    ry += motto_h;
+    // The rule under the motto is as long as the motto itself (about 48% of the column).
+    w.line(rx + col * 0.24, ry + 2, rx + col * 0.76, ry + 2);
+    ry += 10;
+    ry += w.text(rx, ry, col, place_and_date(r), {13, false, true, Align::center});
+    w.at = std::max(ly, ry) + 18;
+}
+
+void title(Writer& w, const std::string& text, const std::string& period) {
+    w.at += w.text(left_edge, w.at, right_edge - left_edge, text, {14, true, false, Align::center});
+    if (!period.empty()) w.at += w.text(left_edge, w.at, right_edge - left_edge, period, {13, false, true, Align::center});
+    w.at += 10;
+}
+
+void heading(Writer& w, const std::string& text) {
+    w.ensure(60);
+    w.at += 8;
+    w.at += w.text(left_edge, w.at, right_edge - left_edge, text, {12.5, true, false, Align::left}) + 4;
+}
+
+void signature_block(Writer& w, const Report& r) {
+    w.ensure(130);
+    w.at += 16;
+    const double col = (right_edge - left_edge) * 0.4;
+    const double rx = right_edge - col;
+    w.text(left_edge, w.at, col, r.organisation.preparer_title, {13, true, false, Align::center});
+    const double h = w.text(rx, w.at, col, r.organisation.head_title, {13, true, false, Align::center});
+    w.at += h;
+    w.text(left_edge, w.at, col, "(Ký, ghi rõ họ tên)", {13, false, true, Align::center});
+    w.at += w.text(rx, w.at, col, "(Ký, ghi rõ họ tên, đóng dấu)", {13, false, true, Align::center});
+    w.at += 90;  // room to sign and stamp
+}
+
+}  // namespace
+
+void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem::path& file) {
+    Writer w(file);
+    const std::string marker = r.stamp.marker();
+    const std::string doc_title = std::string(journal_title) + " - " + r.period.words();
+    cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_TITLE, doc_title.c_str());
+    cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_AUTHOR, r.organisation.issuing_body.c_str());
+    cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_KEYWORDS, marker.c_str());
+    cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_CREATOR, "loaphuong");
+
+    header_block(w, r);
+    title(w, journal_title, r.period.words_with_dates());
+    heading(w, "I. NHẬT KÝ CHI TIẾT");
+    const auto C = Align::center, L = Align::left;
+    table(w, detail_table(r, tz), {4, 8, 7, 7, 7, 22, 18, 8, 6, 10, 10, 18}, {C, C, C, C, C, L, L, C, C, L, C, L}, false);
+    heading(w, "II. TỔNG HỢP THEO TIN, BÀI");
+    table(w, item_table(r, tz), {4, 30, 22, 10, 8, 10, 13, 13}, {C, L, L, C, C, C, C, C}, true);
+    heading(w, "III. TỔNG HỢP THEO NỘI DUNG TUYÊN TRUYỀN");
+    table(w, group_table(r.topics, "Nội dung"), {4, 60, 10, 10, 12}, {C, L, C, C, C}, true);
+    heading(w, "IV. TỔNG HỢP THEO HÌNH THỨC THỂ HIỆN");
+    table(w, group_table(r.forms, "Hình thức"), {4, 60, 10, 10, 12}, {C, L, C, C, C}, true);
+    signature_block(w, r);
+    w.ensure(50);
+    for (const auto& line : footer_lines(r)) w.at += w.text(left_edge, w.at, right_edge - left_edge, line, {8.5, false, true, Align::left});
+    w.finish();
+}
+
+}  // namespace lp::exporting

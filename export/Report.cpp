@@ -1,0 +1,215 @@
+#include "export/Report.hpp"
+
+#include <cstdio>
+#include <map>
+#include <regex>
+
+#include "domain/Time.hpp"
+#include "domain/Vocabulary.hpp"
+#include "journal/Sha256.hpp"
+
+namespace lp::exporting {
+namespace {
+
+using journal::JournalRow;
+
+std::string change_text(const char* what, std::string_view from, std::string_view to) {
+    return std::string(what) + " \"" + std::string(from) + "\" → \"" + std::string(to) + "\"";
+}
+
+std::string correction_note(const JournalRow& before, const JournalRow& after) {
+    std::string changes;
+    const auto add = [&](std::string s) { changes += (changes.empty() ? "" : "; ") + s; };
+    if (before.plan.title != after.plan.title) add(change_text("tên", before.plan.title, after.plan.title));
+    if (before.plan.topic != after.plan.topic)
+        add(change_text("nội dung", domain::topic_label(before.plan.topic), domain::topic_label(after.plan.topic)));
+    if (before.plan.form != after.plan.form)
+        add(change_text("hình thức", domain::form_label(before.plan.form), domain::form_label(after.plan.form)));
+    return "Đính chính (dòng nhật ký số " + std::to_string(after.id) + ", " + after.manual_by + "): " + changes +
+           ". Lý do: " + after.reason;
+}
+
+GroupTotal& group(std::vector<GroupTotal>& groups, const std::string& code, std::string_view label) {
+    for (auto& g : groups)
+        if (g.code == code) return g;
+    GroupTotal g;
+    g.code = code;
+    g.label = std::string(label);
+    return groups.emplace_back(std::move(g));
+}
+
+}  // namespace
+
+std::string seal_digest(const std::vector<JournalRow>& rows) {
+    journal::Sha256 h;
+    for (const auto& r : rows) {
+        h.update(r.seal.empty() ? "open:" + std::to_string(r.id) : r.seal);
+        h.update("\n");
+    }
+    return h.hex_digest();
+}
+
+std::string ChainStamp::marker() const {
+    return "LP-SEAL/1 period=" + period_code + " rows=" + std::to_string(rows) + " head=" + std::to_string(head_seq) +
+           ":" + head_seal + " digest=" + digest;
+}
+
+std::optional<ChainStamp> ChainStamp::find_in(std::string_view text) {
+    static const std::regex re(
+        R"(LP-SEAL/1 period=([0-9A-Za-z.\-]+) rows=([0-9]+) head=([0-9]+):([0-9a-f]{64}) digest=([0-9a-f]{64}))");
+    std::match_results<std::string_view::const_iterator> m;
+    if (!std::regex_search(text.begin(), text.end(), m, re)) return std::nullopt;
+    return ChainStamp{m[1].str(), std::stoll(m[2].str()), std::stoll(m[3].str()), m[4].str(), m[5].str()};
+}
+
+Report build_report(const Period& period, const config::Organisation& organisation, domain::LocalDate made_on,
+                    const std::vector<JournalRow>& rows, const journal::ChainHead& head) {
+    Report r;
+    r.period = period;
+    r.organisation = organisation;
+    r.made_on = made_on;
+    r.stamp = {period.code(), static_cast<std::int64_t>(rows.size()), head.chain_seq, head.seal, seal_digest(rows)};
+
+    // Fold corrections into the airing they correct (the latest one wins).
+    std::map<std::int64_t, std::size_t> line_of;  // original row id -> index in lines
+    for (const auto& row : rows) {
+        if (row.corrects) {
+            auto it = line_of.find(*row.corrects);
+            if (it == line_of.end()) continue;  // its original lies outside the period (same scheduled time: cannot)
+            auto& line = r.lines[it->second];
+            line.note += (line.note.empty() ? "" : "\n") + correction_note(line.row, row);
+            const auto id = line.row.id;
+            const auto seal = line.row.seal;
+            line.row.plan.title = row.plan.title;
+            line.row.plan.topic = row.plan.topic;
+            line.row.plan.form = row.plan.form;
+            line.row.id = id;
+            line.row.seal = seal;
+            continue;
+        }
+        ReportLine line{row, row.reason};
+        if (row.is_manual())
+            line.note = "Nhập tay: " + row.manual_by + (row.reason.empty() ? "" : ". " + row.reason);
+        line_of[row.id] = r.lines.size();
+        r.lines.push_back(std::move(line));
+    }
+
+    for (const auto& t : domain::topics()) group(r.topics, std::string(t.code), t.label);
+    for (const auto& f : domain::forms()) group(r.forms, std::string(f.code), f.label);
+    std::map<std::string, std::size_t> item_of;
+    std::map<std::string, std::map<std::string, bool>> seen;  // "topic:x"/"form:y" -> item keys
+    for (const auto& line : r.lines) {
+        const auto& row = line.row;
+        if (!journal::reached_listeners(row.status)) {
+            ++r.not_aired;
+            continue;
+        }
+        const std::string key = row.plan.media_item_id ? "id:" + std::to_string(*row.plan.media_item_id)
+                                                       : "manual:" + row.plan.title;
+        auto [it, fresh] = item_of.try_emplace(key, r.items.size());
+        if (fresh) {
+            ItemTotal fresh_item;
+            fresh_item.manual = row.is_manual();
+            r.items.push_back(fresh_item);
+        }
+        auto& item = r.items[it->second];
+        item.title = row.plan.title;  // the latest name, topic and form
+        item.topic = row.plan.topic;
+        item.form = row.plan.form;
+        ++item.airings;
+        item.airtime += row.played;
+        const auto at = row.started_at.value_or(row.plan.scheduled_at);
+        if (!item.first || at < *item.first) item.first = at;
+        if (!item.last || at > *item.last) item.last = at;
+
+        auto& topic = group(r.topics, row.plan.topic, domain::topic_label(row.plan.topic));
+        auto& form = group(r.forms, row.plan.form, domain::form_label(row.plan.form));
+        for (auto* g : {&topic, &form}) {
+            ++g->airings;
+            g->airtime += row.played;
+            if (!seen[(g == &topic ? "t:" : "f:") + g->code][key]) {
+                seen[(g == &topic ? "t:" : "f:") + g->code][key] = true;
+                ++g->items;
+            }
+        }
+        ++r.airings;
+        r.airtime += row.played;
+    }
+    return r;
+}
+
+std::string place_and_date(const Report& r) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, ", ngày %02u tháng %02u năm %04d", r.made_on.day, r.made_on.month, r.made_on.year);
+    return r.organisation.place + buf;
+}
+
+Table detail_table(const Report& r, const date::time_zone* tz) {
+    Table t;
+    t.headers = {"STT",          "Ngày",     "Giờ bắt đầu", "Giờ kết thúc",  "Thời lượng", "Tên tin, bài",
+                 "Nội dung",     "Hình thức", "Lượt phát thứ", "Khung giờ", "Kết quả",    "Ghi chú"};
+    int n = 0;
+    for (const auto& line : r.lines) {
+        const auto& row = line.row;
+        t.rows.push_back({
+            std::to_string(++n),
+            domain::local_date_text(tz, row.started_at.value_or(row.plan.scheduled_at)),
+            domain::local_time_text(tz, row.started_at.value_or(row.plan.scheduled_at)),
+            row.ended_at && row.started_at ? domain::local_time_text(tz, *row.ended_at) : "",
+            domain::duration_text(row.played),
+            row.plan.title,
+            std::string(domain::topic_label(row.plan.topic)),
+            std::string(domain::form_label(row.plan.form)),
+            row.ordinal ? std::to_string(*row.ordinal) : "",
+            row.plan.slot,
+            std::string(journal::status_label(row.status)),
+            line.note,
+        });
+    }
+    return t;
+}
+
+Table item_table(const Report& r, const date::time_zone* tz) {
+    Table t;
+    t.headers = {"STT", "Tên tin, bài", "Nội dung", "Hình thức", "Số lượt phát", "Tổng thời lượng",
+                 "Phát lần đầu", "Phát lần cuối"};
+    int n = 0;
+    const auto when = [&](const std::optional<journal::TimePoint>& at) {
+        return at ? domain::local_date_text(tz, *at) + " " + domain::local_time_text(tz, *at) : std::string();
+    };
+    for (const auto& i : r.items)
+        t.rows.push_back({std::to_string(++n), i.title + (i.manual ? " (nhập tay)" : ""),
+                          std::string(domain::topic_label(i.topic)), std::string(domain::form_label(i.form)),
+                          std::to_string(i.airings), domain::duration_text(i.airtime), when(i.first), when(i.last)});
+    t.rows.push_back({"", "Tổng cộng", "", "", std::to_string(r.airings), domain::duration_text(r.airtime), "", ""});
+    return t;
+}
+
+Table group_table(const std::vector<GroupTotal>& groups, const std::string& heading) {
+    Table t;
+    t.headers = {"STT", heading, "Số tin, bài", "Số lượt phát", "Tổng thời lượng"};
+    int n = 0, items = 0, airings = 0;
+    std::chrono::milliseconds airtime{0};
+    for (const auto& g : groups) {
+        t.rows.push_back({std::to_string(++n), g.label, std::to_string(g.items), std::to_string(g.airings),
+                          domain::duration_text(g.airtime)});
+        items += g.items;
+        airings += g.airings;
+        airtime += g.airtime;
+    }
+    t.rows.push_back({"", "Tổng cộng", std::to_string(items), std::to_string(airings), domain::duration_text(airtime)});
+    return t;
+}
+
+std::vector<std::string> footer_lines(const Report& r) {
+    return {
+        "Tổng số dòng nhật ký: " + std::to_string(r.stamp.rows) + " (số lượt phát: " + std::to_string(r.airings) +
+            "; tổng thời lượng phát: " + domain::duration_text(r.airtime) + "; không phát được/bỏ qua/lỡ giờ: " +
+            std::to_string(r.not_aired) + ").",
+        "Mã niêm phong chuỗi nhật ký (SHA-256) tại mắt xích số " + std::to_string(r.stamp.head_seq) + ": " +
+            r.stamp.head_seal + ".",
+        "Kiểm tra tệp này với cơ sở dữ liệu: loaphuong journal verify --export <tệp>. Mã kiểm tra: " + r.stamp.marker(),
+    };
+}
+
+}  // namespace lp::exporting

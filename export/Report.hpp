@@ -1,0 +1,94 @@
+#pragma once
+// What a period's report says, pure: the journal rows of the period (corrections folded into
+// the airing they correct), totals per item, per topic and per form, and the chain stamp that
+// lets the file be checked against the database. Every export format renders a Report.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/Config.hpp"
+#include "export/JournalTable.hpp"
+#include "export/Period.hpp"
+#include "journal/Airing.hpp"
+#include "journal/JournalStore.hpp"
+
+namespace date {
+class time_zone;
+}
+
+namespace lp::exporting {
+
+// One airing as the report shows it: its latest state and what the reader should know.
+struct ReportLine {
+    journal::JournalRow row;  // with corrections applied
+    std::string note;         // reason, manual entry, corrections ("Ghi chú")
+};
+
+struct ItemTotal {
+    std::string title;
+    std::string topic;
+    std::string form;
+    bool manual = false;
+    int airings = 0;  // airings that reached listeners
+    std::chrono::milliseconds airtime{0};
+    std::optional<journal::TimePoint> first;
+    std::optional<journal::TimePoint> last;
+};
+
+struct GroupTotal {
+    std::string code;
+    std::string label;
+    int items = 0;  // distinct items aired
+    int airings = 0;
+    std::chrono::milliseconds airtime{0};
+};
+
+// Binds a file to the database: the period's rows (count and a digest of their seals) and the
+// chain head when it was made. Written into every format as one ASCII line (marker()).
+struct ChainStamp {
+    std::string period_code;
+    std::int64_t rows = 0;  // journal rows of the period, corrections included
+    std::int64_t head_seq = 0;
+    std::string head_seal;
+    std::string digest;     // SHA-256 over the period's row seals, in order
+
+    std::string marker() const;  // "LP-SEAL/1 period=2026Q1 rows=12 head=40:<hex> digest=<hex>"
+    static std::optional<ChainStamp> find_in(std::string_view text);
+};
+
+// SHA-256 over the rows' seals in the given order ("open:<id>" for a row not closed yet).
+std::string seal_digest(const std::vector<journal::JournalRow>& rows);
+
+struct Report {
+    Period period;
+    config::Organisation organisation;
+    domain::LocalDate made_on;  // the date in the header ("An Hải, ngày … tháng … năm …")
+    std::vector<ReportLine> lines;
+    std::vector<ItemTotal> items;    // by first airing
+    std::vector<GroupTotal> topics;  // every topic of the plan, in its order
+    std::vector<GroupTotal> forms;   // every form, in order
+    int airings = 0;
+    std::chrono::milliseconds airtime{0};
+    int not_aired = 0;  // failed, skipped, missed
+    ChainStamp stamp;
+};
+
+// `rows`: the journal rows of the period as JournalStore::between returns them.
+Report build_report(const Period& period, const config::Organisation& organisation, domain::LocalDate made_on,
+                    const std::vector<journal::JournalRow>& rows, const journal::ChainHead& head);
+
+inline constexpr const char* journal_title = "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH";
+
+// "An Hải, ngày 05 tháng 03 năm 2026"
+std::string place_and_date(const Report& r);
+// The official detail columns (sheet 1): STT … Ghi chú.
+Table detail_table(const Report& r, const date::time_zone* tz);
+Table item_table(const Report& r, const date::time_zone* tz);
+Table group_table(const std::vector<GroupTotal>& groups, const std::string& heading);
+// "Tổng số dòng: 12. Mã niêm phong (SHA-256) của chuỗi nhật ký: …"
+std::vector<std::string> footer_lines(const Report& r);
+
+}  // namespace lp::exporting

@@ -1,0 +1,81 @@
+#include "export/ReportFiles.hpp"
+
+#include <fstream>
+#include <stdexcept>
+
+#include "export/Pdf.hpp"
+#include "export/ReportText.hpp"
+#include "export/Xlsx.hpp"
+#include "journal/JournalStore.hpp"
+
+namespace lp::exporting {
+namespace {
+
+void write_text(const std::filesystem::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) throw std::runtime_error(file.string() + ": cannot write");
+}
+
+}  // namespace
+
+std::string_view extension(Format f) {
+    switch (f) {
+        case Format::xlsx: return "xlsx";
+        case Format::pdf: return "pdf";
+        case Format::csv: return "csv";
+        case Format::json: return "json";
+    }
+    return "";
+}
+
+std::optional<Format> format_from_name(std::string_view name) {
+    for (Format f : all_formats)
+        if (extension(f) == name) return f;
+    return std::nullopt;
+}
+
+Report load_report(sqlite::Database& db, const Period& period, const config::Organisation& organisation,
+                   const date::time_zone* tz, domain::LocalDate made_on) {
+    journal::JournalStore journal(db);
+    // One read transaction: the rows and the head belong to the same state of the journal.
+    db.exec("BEGIN");
+    try {
+        const auto rows = journal.between(domain::start_of_day(tz, period.first),
+                                          domain::start_of_day(tz, domain::next_day(period.last)));
+        const auto head = journal.head();
+        db.exec("COMMIT");
+        return build_report(period, organisation, made_on, rows, head);
+    } catch (...) {
+        db.exec("ROLLBACK");
+        throw;
+    }
+}
+
+void write_report(const Report& r, const date::time_zone* tz, Format format, const std::filesystem::path& file) {
+    switch (format) {
+        case Format::xlsx: return write_xlsx(r, tz, file);
+        case Format::pdf: return write_pdf(r, tz, file);
+        case Format::csv: return write_text(file, report_csv(r, tz));
+        case Format::json: return write_text(file, report_json(r, tz));
+    }
+}
+
+std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
+                                                      const std::filesystem::path& dir,
+                                                      const std::vector<Format>& formats) {
+    std::filesystem::create_directories(dir);
+    std::vector<std::filesystem::path> written;
+    for (Format f : formats) {
+        const auto file = dir / ("nhat-ky-" + r.period.code() + "." + std::string(extension(f)));
+        auto tmp = file;
+        tmp += ".tmp";
+        write_report(r, tz, f, tmp);
+        std::filesystem::rename(tmp, file);
+        written.push_back(file);
+    }
+    return written;
+}
+
+}  // namespace lp::exporting

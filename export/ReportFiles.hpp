@@ -1,0 +1,33 @@
+#pragma once
+// A period's report from the database to files: used by `loaphuong journal export`,
+// `loaphuong report` and the daemon's report timer.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/sqlite/Database.hpp"
+#include "export/Report.hpp"
+
+namespace lp::exporting {
+
+enum class Format { xlsx, pdf, csv, json };
+inline constexpr Format all_formats[] = {Format::xlsx, Format::pdf, Format::csv, Format::json};
+std::string_view extension(Format f);  // "xlsx"
+std::optional<Format> format_from_name(std::string_view name);
+
+// Reads the period's rows (whole local days) and the chain head, and builds the report.
+Report load_report(sqlite::Database& db, const Period& period, const config::Organisation& organisation,
+                   const date::time_zone* tz, domain::LocalDate made_on);
+
+// Writes one file; throws std::runtime_error naming it.
+void write_report(const Report& r, const date::time_zone* tz, Format format, const std::filesystem::path& file);
+
+// Writes "nhat-ky-<code>.<ext>" for each format into `dir` (created if needed), each through a
+// temporary file renamed into place, so a reader never sees half a report. Returns the paths.
+std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
+                                                      const std::filesystem::path& dir,
+                                                      const std::vector<Format>& formats);
+
+}  // namespace lp::exporting

@@ -1,0 +1,103 @@
+#include "export/ReportText.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+#include "domain/Time.hpp"
+#include "domain/Vocabulary.hpp"
+#include "export/Csv.hpp"
+
+namespace lp::exporting {
+namespace {
+
+using nlohmann::json;
+
+std::string iso(domain::LocalDate d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
+    return buf;
+}
+
+double seconds(std::chrono::milliseconds d) { return static_cast<double>(d.count()) / 1000.0; }
+
+json instant(const std::optional<journal::TimePoint>& t) {
+    return t ? json(domain::to_utc_text(*t)) : json(nullptr);
+}
+
+json groups(const std::vector<GroupTotal>& gs) {
+    json out = json::array();
+    for (const auto& g : gs)
+        out.push_back({{"code", g.code}, {"label", g.label}, {"items", g.items}, {"airings", g.airings},
+                       {"airtime_s", seconds(g.airtime)}});
+    return out;
+}
+
+}  // namespace
+
+std::string report_csv(const Report& r, const date::time_zone* tz) {
+    std::vector<journal::JournalRow> rows;
+    for (const auto& l : r.lines) rows.push_back(l.row);
+    Table t = journal_table(rows, tz);
+    for (std::size_t i = 0; i < t.rows.size(); ++i) t.rows[i].back() = r.lines[i].note;
+    CsvWriter csv;
+    csv.row(t.headers);
+    for (const auto& row : t.rows) csv.row(row);
+    csv.row({});
+    for (const auto& line : footer_lines(r)) csv.row({line});
+    return csv.text();
+}
+
+std::string report_json(const Report& r, const date::time_zone* tz) {
+    json rows = json::array();
+    for (const auto& l : r.lines) {
+        const auto& row = l.row;
+        json outputs = row.outputs;
+        rows.push_back({
+            {"id", row.id},
+            {"local_date", domain::local_date_text(tz, row.started_at.value_or(row.plan.scheduled_at))},
+            {"scheduled_at", domain::to_utc_text(row.plan.scheduled_at)},
+            {"started_at", instant(row.started_at)},
+            {"ended_at", instant(row.ended_at)},
+            {"played_s", seconds(row.played)},
+            {"title", row.plan.title},
+            {"topic", row.plan.topic},
+            {"topic_label", domain::topic_label(row.plan.topic)},
+            {"form", row.plan.form},
+            {"form_label", domain::form_label(row.plan.form)},
+            {"ordinal", row.ordinal ? json(*row.ordinal) : json(nullptr)},
+            {"slot", row.plan.slot},
+            {"outputs", outputs},
+            {"status", journal::to_code(row.status)},
+            {"status_label", journal::status_label(row.status)},
+            {"file", row.plan.file},
+            {"file_sha256", row.media_sha256 ? json(*row.media_sha256) : json(nullptr)},
+            {"manual_by", row.is_manual() ? json(row.manual_by) : json(nullptr)},
+            {"note", l.note},
+            {"seal", row.seal.empty() ? json(nullptr) : json(row.seal)},
+        });
+    }
+    json items = json::array();
+    for (const auto& i : r.items)
+        items.push_back({{"title", i.title}, {"topic", i.topic}, {"form", i.form}, {"manual", i.manual},
+                         {"airings", i.airings}, {"airtime_s", seconds(i.airtime)}, {"first", instant(i.first)},
+                         {"last", instant(i.last)}});
+    const json doc = {
+        {"title", journal_title},
+        {"organisation", {{"parent_body", r.organisation.parent_body}, {"issuing_body", r.organisation.issuing_body},
+                          {"place", r.organisation.place}}},
+        {"period", {{"code", r.period.code()}, {"words", r.period.words_with_dates()}, {"first", iso(r.period.first)},
+                    {"last", iso(r.period.last)}}},
+        {"made_on", iso(r.made_on)},
+        {"rows", rows},
+        {"items", items},
+        {"by_topic", groups(r.topics)},
+        {"by_form", groups(r.forms)},
+        {"totals", {{"airings", r.airings}, {"airtime_s", seconds(r.airtime)}, {"not_aired", r.not_aired}}},
+        {"chain", {{"rows", r.stamp.rows}, {"head_seq", r.stamp.head_seq}, {"head_seal", r.stamp.head_seal},
+                   {"digest", r.stamp.digest}, {"marker", r.stamp.marker()}}},
+    };
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace lp::exporting

@@ -1,0 +1,280 @@
+#include "export/Xlsx.hpp"
+
+#include <array>
+#include <set>
+
+#include "export/xlsx/Workbook.hpp"
+
+namespace lp::exporting {
+namespace {
+
+using xlsx::Workbook;
+
+constexpr const char* font = "Times New Roman";  // Nghị định 30/2020: Unicode Times New Roman
+
+struct Formats {
+    lxw_format* parent;
+    lxw_format* issuing;
+    lxw_format* nation;
+    lxw_format* motto;
+    lxw_format* rule;
+    lxw_format* place;
+    lxw_format* title;
+    lxw_format* period;
+    lxw_format* header;
+    lxw_format* cell;
+    lxw_format* cell_left;
+    lxw_format* number;
+    lxw_format* duration;
+    lxw_format* total;
+    lxw_format* total_duration;
+    lxw_format* sign_title;
+    lxw_format* sign_hint;
+    lxw_format* footer;
+};
+
+lxw_format* make(Workbook& wb, double size, bool bold, bool italic, uint8_t align) {
+    lxw_format* f = wb.format();
+    format_set_font_name(f, font);
+    format_set_font_size(f, size);
+    if (bold) format_set_bold(f);
+    if (italic) format_set_italic(f);
+    format_set_align(f, align);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(f);
+    return f;
+}
+
+lxw_format* boxed(lxw_format* f) {
+    format_set_border(f, LXW_BORDER_THIN);
+    return f;
+}
+
+Formats formats(Workbook& wb) {
+    Formats f{};
+    f.parent = make(wb, 12, false, false, LXW_ALIGN_CENTER);
+    f.issuing = make(wb, 12, true, false, LXW_ALIGN_CENTER);
+    f.nation = make(wb, 12, true, false, LXW_ALIGN_CENTER);
+    f.motto = make(wb, 13, true, false, LXW_ALIGN_CENTER);
+    f.rule = wb.format();
+    format_set_top(f.rule, LXW_BORDER_THIN);
+    f.place = make(wb, 13, false, true, LXW_ALIGN_CENTER);
+    f.title = make(wb, 14, true, false, LXW_ALIGN_CENTER);
+    f.period = make(wb, 13, false, true, LXW_ALIGN_CENTER);
+    f.header = boxed(make(wb, 11, true, false, LXW_ALIGN_CENTER));
+    format_set_bg_color(f.header, 0xE7E6E6);
+    f.cell = boxed(make(wb, 11, false, false, LXW_ALIGN_CENTER));
+    f.cell_left = boxed(make(wb, 11, false, false, LXW_ALIGN_LEFT));
+    f.number = boxed(make(wb, 11, false, false, LXW_ALIGN_CENTER));
+    f.duration = boxed(make(wb, 11, false, false, LXW_ALIGN_CENTER));
+    format_set_num_format(f.duration, "[h]:mm:ss");
+    f.total = boxed(make(wb, 11, true, false, LXW_ALIGN_CENTER));
+    f.total_duration = boxed(make(wb, 11, true, false, LXW_ALIGN_CENTER));
+    format_set_num_format(f.total_duration, "[h]:mm:ss");
+    f.sign_title = make(wb, 13, true, false, LXW_ALIGN_CENTER);
+    f.sign_hint = make(wb, 13, false, true, LXW_ALIGN_CENTER);
+    f.footer = make(wb, 9, false, true, LXW_ALIGN_LEFT);
+    return f;
+}
+
+double day_fraction(std::chrono::milliseconds d) { return static_cast<double>(d.count()) / 86'400'000.0; }
+
+// "00:03:25" back to milliseconds (the Table's text form).
+std::chrono::milliseconds parse_hms(const std::string& s) {
+    int h = 0, m = 0, sec = 0;
+    if (std::sscanf(s.c_str(), "%d:%d:%d", &h, &m, &sec) != 3) return std::chrono::milliseconds(0);
+    return std::chrono::milliseconds((h * 3600 + m * 60 + sec) * 1000LL);
+}
+
+void merged(lxw_worksheet* ws, lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text, lxw_format* f) {
+    if (first == last) worksheet_write_string(ws, row, first, text.c_str(), f);
+    else worksheet_merge_range(ws, row, first, row, last, text.c_str(), f);
+}
+
+void page_setup(lxw_worksheet* ws, bool landscape) {
+    worksheet_set_paper(ws, 9);  // A4
+    if (landscape) worksheet_set_landscape(ws);
+    else worksheet_set_portrait(ws);
+    // Inches: left 30 mm, right 15 mm, top and bottom 20 mm.
+    worksheet_set_margins(ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_footer(ws, "&C&\"Times New Roman\"&10Trang &P/&N");
+}
+
+// The header block over columns [0, width): returns the next free row.
+lxw_row_t header_block(lxw_worksheet* ws, const Report& r, const Formats& f, lxw_col_t width,
+                       const std::string& title) {
+    const lxw_col_t left_end = static_cast<lxw_col_t>(width / 3);
+    const lxw_col_t right_start = static_cast<lxw_col_t>(width - width / 2 - 1 + 1);
+    const lxw_col_t last = static_cast<lxw_col_t>(width - 1);
+    merged(ws, 0, 0, left_end, r.organisation.parent_body, f.parent);
+    merged(ws, 0, right_start, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f.nation);
+    merged(ws, 1, 0, left_end, r.organisation.issuing_body, f.issuing);
+    merged(ws, 1, right_start, last, "Độc lập - Tự do - Hạnh phúc", f.motto);
+    // Short rules under the issuing body and under the motto.
+    worksheet_write_blank(ws, 2, static_cast<lxw_col_t>(left_end / 2), f.rule);
+    if (left_end / 2 + 1 <= left_end) worksheet_write_blank(ws, 2, static_cast<lxw_col_t>(left_end / 2 + 1), f.rule);
+    for (lxw_col_t c = static_cast<lxw_col_t>(right_start + 1); c < last; ++c) worksheet_write_blank(ws, 2, c, f.rule);
+    merged(ws, 3, right_start, last, place_and_date(r), f.place);
+    worksheet_set_row(ws, 3, 22, nullptr);
+    merged(ws, 5, 0, last, title, f.title);
+    worksheet_set_row(ws, 5, 24, nullptr);
+    merged(ws, 6, 0, last, r.period.words_with_dates(), f.period);
+    worksheet_set_row(ws, 6, 20, nullptr);
+    return 8;
+}
+
+void write_headers(lxw_worksheet* ws, lxw_row_t row, const std::vector<std::string>& headers, const Formats& f) {
+    for (std::size_t c = 0; c < headers.size(); ++c)
+        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), headers[c].c_str(), f.header);
+    worksheet_set_row(ws, row, 32, nullptr);
+}
+
+// Table cells: columns in `numbers` as integers, in `durations` as time values, the rest text.
+lxw_row_t write_rows(lxw_worksheet* ws, lxw_row_t row, const Table& t, const Formats& f,
+                     const std::set<std::size_t>& numbers, const std::set<std::size_t>& durations,
+                     const std::set<std::size_t>& left, bool last_is_total) {
+    for (std::size_t i = 0; i < t.rows.size(); ++i, ++row) {
+        const bool total = last_is_total && i + 1 == t.rows.size();
+        for (std::size_t c = 0; c < t.rows[i].size(); ++c) {
+            const auto& v = t.rows[i][c];
+            const auto col = static_cast<lxw_col_t>(c);
+            if (durations.count(c))
+                worksheet_write_number(ws, row, col, day_fraction(parse_hms(v)), total ? f.total_duration : f.duration);
+            else if (numbers.count(c) && !v.empty())
+                worksheet_write_number(ws, row, col, std::stod(v), total ? f.total : f.number);
+            else
+                worksheet_write_string(ws, row, col, v.c_str(), total ? f.total : left.count(c) ? f.cell_left : f.cell);
+        }
+    }
+    return row;
+}
+
+lxw_row_t signature_block(lxw_worksheet* ws, lxw_row_t row, const Report& r, const Formats& f, lxw_col_t width) {
+    const lxw_col_t left_end = static_cast<lxw_col_t>(width / 3);
+    const lxw_col_t right_start = static_cast<lxw_col_t>(width - width / 2);
+    const lxw_col_t last = static_cast<lxw_col_t>(width - 1);
+    merged(ws, row, 0, left_end, r.organisation.preparer_title, f.sign_title);
+    merged(ws, row, right_start, last, r.organisation.head_title, f.sign_title);
+    merged(ws, row + 1, 0, left_end, "(Ký, ghi rõ họ tên)", f.sign_hint);
+    merged(ws, row + 1, right_start, last, "(Ký, ghi rõ họ tên, đóng dấu)", f.sign_hint);
+    return row + 7;  // room to sign and stamp
+}
+
+void sheet_detail(Workbook& wb, const Report& r, const Formats& f, const date::time_zone* tz) {
+    lxw_worksheet* ws = wb.add_sheet("Nhật ký");
+    page_setup(ws, true);
+    const std::array<double, 12> widths{5, 11, 9, 9, 9, 32, 26, 11, 8, 14, 13, 28};
+    for (std::size_t c = 0; c < widths.size(); ++c)
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
+    lxw_row_t row = header_block(ws, r, f, 12, journal_title);
+    const Table t = detail_table(r, tz);
+    write_headers(ws, row, t.headers, f);
+    worksheet_repeat_rows(ws, row, row);
+    row = write_rows(ws, row + 1, t, f, {0, 8}, {4}, {5, 6, 9, 11}, false);
+    row = signature_block(ws, row + 1, r, f, 12);
+    for (const auto& line : footer_lines(r)) {
+        merged(ws, row, 0, 11, line, f.footer);
+        worksheet_set_row(ws, row, line.size() > 150 ? 30 : 15, nullptr);
+        ++row;
+    }
+}
+
+void sheet_items(Workbook& wb, const Report& r, const Formats& f, const date::time_zone* tz) {
+    lxw_worksheet* ws = wb.add_sheet("Theo tin, bài");
+    page_setup(ws, true);
+    const std::array<double, 8> widths{5, 40, 30, 12, 10, 12, 18, 18};
+    for (std::size_t c = 0; c < widths.size(); ++c)
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
+    lxw_row_t row = header_block(ws, r, f, 8, "TỔNG HỢP SỐ LƯỢT PHÁT THEO TIN, BÀI");
+    const Table t = item_table(r, tz);
+    write_headers(ws, row, t.headers, f);
+    worksheet_repeat_rows(ws, row, row);
+    write_rows(ws, row + 1, t, f, {0, 4}, {5}, {1, 2}, true);
+}
+
+// One group table with a minutes column for the chart; returns the first data row.
+lxw_row_t group_block(lxw_worksheet* ws, lxw_row_t row, const Table& t, const std::vector<GroupTotal>& groups,
+                      const Formats& f) {
+    auto headers = t.headers;
+    headers.push_back("Thời lượng (phút)");
+    write_headers(ws, row, headers, f);
+    write_rows(ws, row + 1, t, f, {0, 2, 3}, {4}, {1}, true);
+    lxw_format* minutes = f.number;
+    double total = 0;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const double m = static_cast<double>(groups[i].airtime.count()) / 60000.0;
+        total += m;
+        worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + i), 5, m, minutes);
+    }
+    worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + groups.size()), 5, total, f.total);
+    return row + 1;
+}
+
+void add_chart(Workbook& wb, lxw_worksheet* ws, const char* sheet, lxw_row_t first, std::size_t n,
+               const char* title, lxw_row_t at) {
+    lxw_chart* chart = workbook_add_chart(wb.get(), LXW_CHART_BAR);
+    const auto last = static_cast<lxw_row_t>(first + n - 1);
+    lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(s, sheet, first, 1, last, 1);
+    chart_series_set_values(s, sheet, first, 3, last, 3);
+    chart_series_set_name(s, "Số lượt phát");
+    lxw_chart_series* m = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(m, sheet, first, 1, last, 1);
+    chart_series_set_values(m, sheet, first, 5, last, 5);
+    chart_series_set_name(m, "Thời lượng (phút)");
+    chart_title_set_name(chart, title);
+    lxw_chart_font title_font{};
+    std::string font_name = font;
+    title_font.name = font_name.data();
+    title_font.size = 12;
+    title_font.bold = LXW_TRUE;
+    chart_title_set_name_font(chart, &title_font);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options options{};
+    options.x_scale = 1.6;
+    options.y_scale = 1.8;
+    worksheet_insert_chart_opt(ws, at, 7, chart, &options);
+}
+
+void sheet_groups(Workbook& wb, const Report& r, const Formats& f) {
+    const char* name = "Theo nội dung, hình thức";
+    lxw_worksheet* ws = wb.add_sheet(name);
+    page_setup(ws, false);
+    const std::array<double, 6> widths{5, 48, 10, 10, 12, 10};
+    for (std::size_t c = 0; c < widths.size(); ++c)
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
+    lxw_row_t row = header_block(ws, r, f, 6, "TỔNG HỢP THEO NỘI DUNG VÀ HÌNH THỨC THỂ HIỆN");
+    merged(ws, row, 0, 5, "1. Theo nội dung tuyên truyền (mục II.1 của Kế hoạch)", f.sign_title);
+    const lxw_row_t topics_first = group_block(ws, row + 1, group_table(r.topics, "Nội dung"), r.topics, f);
+    row = static_cast<lxw_row_t>(topics_first + r.topics.size() + 2);
+    merged(ws, row, 0, 5, "2. Theo hình thức thể hiện", f.sign_title);
+    const lxw_row_t forms_first = group_block(ws, row + 1, group_table(r.forms, "Hình thức"), r.forms, f);
+    add_chart(wb, ws, name, topics_first, r.topics.size(), "Theo nội dung", topics_first - 1);
+    add_chart(wb, ws, name, forms_first, r.forms.size(), "Theo hình thức", forms_first - 1);
+}
+
+}  // namespace
+
+void write_xlsx(const Report& r, const date::time_zone* tz, const std::filesystem::path& file) {
+    Workbook wb(file);
+    const Formats f = formats(wb);
+    lxw_doc_properties props{};
+    std::string title = std::string(journal_title) + " - " + r.period.words();
+    std::string company = r.organisation.issuing_body;
+    std::string comments = "loaphuong";
+    std::string marker = r.stamp.marker();
+    props.title = title.data();
+    props.company = company.data();
+    props.comments = comments.data();
+    props.keywords = marker.data();
+    xlsx::check(workbook_set_properties(wb.get(), &props), "workbook_set_properties");
+    xlsx::check(workbook_set_custom_property_string(wb.get(), "loaphuong-seal", marker.c_str()),
+                "workbook_set_custom_property_string");
+    sheet_detail(wb, r, f, tz);
+    sheet_items(wb, r, f, tz);
+    sheet_groups(wb, r, f);
+    wb.close();
+}
+
+}  // namespace lp::exporting

@@ -1,0 +1,32 @@
+#include "export/xlsx/Workbook.hpp"
+
+#include <stdexcept>
+
+namespace lp::exporting::xlsx {
+
+void check(lxw_error err, const char* what) {
+    if (err != LXW_NO_ERROR) throw std::runtime_error(std::string(what) + "() failed: " + lxw_strerror(err));
+}
+
+Workbook::Workbook(const std::filesystem::path& file) : file_(file), wb_(workbook_new(file.c_str())) {
+    if (!wb_) throw std::runtime_error(file.string() + ": workbook_new() failed");
+}
+
+Workbook::~Workbook() {
+    if (wb_) workbook_close(wb_);  // frees; an error here has no one to tell
+}
+
+lxw_worksheet* Workbook::add_sheet(const std::string& name) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+    if (!ws) throw std::runtime_error(file_.string() + ": workbook_add_worksheet(\"" + name + "\") failed");
+    return ws;
+}
+
+void Workbook::close() {
+    const lxw_error err = workbook_close(wb_);
+    wb_ = nullptr;
+    if (err != LXW_NO_ERROR)
+        throw std::runtime_error(file_.string() + ": workbook_close() failed: " + lxw_strerror(err));
+}
+
+}  // namespace lp::exporting::xlsx

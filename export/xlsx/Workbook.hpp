@@ -1,0 +1,32 @@
+#pragma once
+// RAII around lxw_workbook: closed (and so written) exactly once.
+
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <string>
+
+namespace lp::exporting::xlsx {
+
+class Workbook {
+public:
+    explicit Workbook(const std::filesystem::path& file);  // throws naming the file
+    ~Workbook();
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+
+    lxw_workbook* get() const { return wb_; }
+    lxw_worksheet* add_sheet(const std::string& name);
+    lxw_format* format() { return workbook_add_format(wb_); }
+    // Writes the file; throws std::runtime_error "<file>: workbook_close() failed: <reason>".
+    void close();
+
+private:
+    std::filesystem::path file_;
+    lxw_workbook* wb_ = nullptr;
+};
+
+// Throws std::runtime_error "<what>() failed: <lxw_strerror>" unless err is LXW_NO_ERROR.
+void check(lxw_error err, const char* what);
+
+}  // namespace lp::exporting::xlsx
