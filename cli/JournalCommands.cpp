@@ -4,64 +4,136 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/ManualCommands.hpp"
 #include "cli/OperatorError.hpp"
+#include "cli/PeriodOption.hpp"
 #include "domain/Time.hpp"
-#include "export/JournalTable.hpp"
-#include "journal/JournalStore.hpp"
+#include "export/ExportCheck.hpp"
+#include "export/ReportFiles.hpp"
+#include "export/ReportText.hpp"
+#include "journal/ChainVerifier.hpp"
 
 namespace lp::cli {
 namespace {
 
 struct ExportOptions {
+    std::string period;
     std::string from;
     std::string to;
-    std::string format = "csv";
+    std::string format;
     std::string output;
 };
 
-domain::LocalDate date_option(const std::string& name, const std::string& text) {
-    const auto d = domain::parse_date(text);
-    if (!d)
-        throw OperatorError("Ngày " + name + " không hợp lệ: \"" + text +
-                            "\". Hãy nhập theo dạng dd/mm/yyyy hoặc yyyy-mm-dd.");
-    return *d;
+exporting::Format format_for(const ExportOptions& o) {
+    std::string name = o.format;
+    if (name.empty()) {
+        const auto ext = std::filesystem::path(o.output).extension().string();
+        name = ext.empty() ? "csv" : ext.substr(1);
+    }
+    const auto f = exporting::format_from_name(name);
+    if (!f) throw OperatorError("Định dạng \"" + name + "\" không được hỗ trợ. Hãy chọn xlsx, pdf, csv hoặc json.");
+    return *f;
 }
 
 void run_export(Context& context, const ExportOptions& o) {
     context.load();
-    const auto from = date_option("--from", o.from);
-    const auto to = date_option("--to", o.to);
-    if (to < from) throw OperatorError("Ngày --to (" + o.to + ") đứng trước ngày --from (" + o.from + ").");
+    const auto period = period_option(o.period, o.from, o.to);
+    const auto format = format_for(o);
+    const bool to_stdout = o.output.empty() || o.output == "-";
+    if (to_stdout && (format == exporting::Format::xlsx || format == exporting::Format::pdf))
+        throw OperatorError("Định dạng " + std::string(exporting::extension(format)) +
+                            " cần tên tệp kết quả: thêm -o TỆP.");
     const auto* tz = domain::zone(context.config.time_zone);
     auto db = context.open_database();
-    journal::JournalStore journal(db);
-    // The period is whole local days: from the start of `from` to the start of the day after `to`.
-    const auto rows = journal.between(domain::start_of_day(tz, from), domain::start_of_day(tz, domain::next_day(to)));
-    const std::string text = exporting::journal_csv(rows, tz);
-    if (o.output.empty() || o.output == "-") {
-        std::cout << text;
+    const auto report = exporting::load_report(db, period, context.config.organisation, tz, today(tz));
+    if (to_stdout) {
+        std::cout << (format == exporting::Format::csv ? exporting::report_csv(report, tz)
+                                                        : exporting::report_json(report, tz));
         return;
     }
-    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) throw OperatorError("Không ghi được tệp \"" + o.output + "\".");
-    std::cerr << "Đã xuất " << rows.size() << " dòng nhật ký vào " << o.output << '\n';
+    try {
+        exporting::write_report(report, tz, format, o.output);
+    } catch (const std::exception& e) {
+        throw OperatorError("Không ghi được tệp \"" + o.output + "\": " + e.what());
+    }
+    std::cerr << "Đã xuất " << report.lines.size() << " dòng nhật ký (" << period.words_with_dates() << ") vào "
+              << o.output << '\n';
+}
+
+std::string describe(const journal::ChainBreak& b) {
+    using K = journal::ChainBreak::Kind;
+    const std::string row = "dòng nhật ký số " + std::to_string(b.row_id);
+    const std::string link = "mắt xích số " + std::to_string(b.chain_seq);
+    switch (b.kind) {
+        case K::content_mismatch:
+            return row + " (" + link + "): nội dung không khớp với mã niêm phong — dòng này đã bị sửa, đổi chỗ hoặc chèn vào.";
+        case K::missing_link:
+            return "thiếu " + link + " ngay trước " + row + " — có dòng nhật ký đã bị xóa hoặc đổi chỗ.";
+        case K::unsealed_row:
+            return row + " đã kết thúc nhưng không được niêm phong — dòng này được chèn vào ngoài loaphuong.";
+        case K::head_mismatch:
+            return "chuỗi dừng trước " + link + " mà cơ sở dữ liệu đã ghi nhận — các dòng cuối đã bị xóa.";
+    }
+    return "";
+}
+
+int run_verify(Context& context, const std::string& export_file) {
+    context.load();
+    auto db = context.open_database();
+    if (!export_file.empty()) {
+        if (!std::filesystem::is_regular_file(export_file))
+            throw OperatorError("Không tìm thấy tệp \"" + export_file + "\".");
+        exporting::ExportCheck check;
+        try {
+            check = exporting::check_export(db, export_file, domain::zone(context.config.time_zone));
+        } catch (const std::runtime_error& e) {
+            throw OperatorError("Không đọc được tệp \"" + export_file + "\": " + e.what());
+        }
+        if (!check.stamp)
+            throw OperatorError("Tệp \"" + export_file +
+                                "\" không có mã kiểm tra của loaphuong (không phải tệp xuất từ nhật ký, hoặc đã bị sửa).");
+        if (check.ok()) {
+            std::cout << "Tệp " << export_file << " khớp với cơ sở dữ liệu: kỳ " << check.stamp->period_code << ", "
+                      << check.stamp->rows << " dòng, mắt xích số " << check.stamp->head_seq << ".\n";
+            return 0;
+        }
+        std::cout << "Tệp " << export_file << " KHÔNG khớp với cơ sở dữ liệu:\n";
+        for (const auto& p : check.problems) std::cout << "  - " << p << '\n';
+        return 1;
+    }
+    const auto report = journal::verify_chain(db);
+    if (report.ok()) {
+        std::cout << "Nhật ký toàn vẹn: " << report.rows_checked << " dòng đã niêm phong, mã niêm phong cuối "
+                  << report.head.seal << " (mắt xích số " << report.head.chain_seq << ").\n";
+        return 0;
+    }
+    std::cout << "Nhật ký KHÔNG toàn vẹn: " << describe(*report.first_break) << '\n'
+              << "Các dòng trước đó (" << report.rows_checked << " mắt xích) vẫn khớp.\n";
+    return 1;
 }
 
 }  // namespace
 
-void add_journal_commands(CLI::App& app, Context& context) {
+void add_journal_commands(CLI::App& app, Context& context, int& exit_code) {
     auto* journal = app.add_subcommand("journal", "Nhật ký phát thanh");
     journal->require_subcommand(1);
+
     auto options = std::make_shared<ExportOptions>();
-    auto* exp = journal->add_subcommand("export", "Xuất nhật ký phát thanh của một khoảng thời gian");
-    exp->add_option("--from", options->from, "Từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)")->required();
-    exp->add_option("--to", options->to, "Đến ngày, tính cả ngày này")->required();
-    exp->add_option("--format", options->format, "Định dạng: csv")
-        ->check(CLI::IsMember({"csv"}));
-    exp->add_option("-o,--output", options->output, "Tệp kết quả (mặc định: in ra màn hình)");
+    auto* exp = journal->add_subcommand("export", "Xuất nhật ký phát thanh của một kỳ (tháng, quý, 6 tháng, năm) "
+                                                  "hoặc một khoảng ngày");
+    exp->add_option("--period", options->period, "Kỳ: 2026Q1, 2026H1, 2026-03, 2026, 01/01/2026-15/02/2026");
+    exp->add_option("--from", options->from, "Từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)");
+    exp->add_option("--to", options->to, "Đến ngày, tính cả ngày này");
+    exp->add_option("--format", options->format, "Định dạng: xlsx, pdf, csv, json (mặc định: theo đuôi tệp, hoặc csv)");
+    exp->add_option("-o,--output", options->output, "Tệp kết quả (mặc định: in ra màn hình, chỉ với csv và json)");
     exp->callback([&context, options] { run_export(context, *options); });
+
+    auto export_file = std::make_shared<std::string>();
+    auto* verify = journal->add_subcommand("verify", "Kiểm tra chuỗi niêm phong của nhật ký, hoặc một tệp đã xuất");
+    verify->add_option("--export", *export_file, "Tệp đã xuất (xlsx, pdf, csv, json) cần đối chiếu với cơ sở dữ liệu");
+    verify->callback([&context, export_file, &exit_code] { exit_code = run_verify(context, *export_file); });
+
+    add_manual_commands(*journal, context);
 }
 
 }  // namespace lp::cli

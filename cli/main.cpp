@@ -1,4 +1,5 @@
-// loaphuong: the operator's command line: journal exports, the media library, the schedule.
+// loaphuong: the operator's command line: journal, exports and reports, backups, the media
+// library, the schedule.
 
 #include <CLI/CLI.hpp>
 
@@ -8,6 +9,7 @@
 #include "cli/JournalCommands.hpp"
 #include "cli/MediaCommands.hpp"
 #include "cli/OperatorError.hpp"
+#include "cli/ReportCommands.hpp"
 #include "cli/ScheduleCommands.hpp"
 #include "config/ConfigError.hpp"
 
@@ -16,7 +18,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     lp::cli::Context context;
     app.add_option("-c,--config", context.config_file, "Tệp cấu hình của loaphuongd (mặc định: cấu hình demo)");
-    lp::cli::add_journal_commands(app, context);
+    int exit_code = 0;
+    lp::cli::add_journal_commands(app, context, exit_code);
+    lp::cli::add_report_commands(app, context);
     lp::cli::add_media_commands(app, context);
     lp::cli::add_schedule_commands(app, context);
     try {
@@ -35,5 +39,5 @@ int main(int argc, char** argv) {
         std::cerr << "loaphuong: lỗi: " << e.what() << '\n';
         return 1;
     }
-    return 0;
+    return exit_code;
 }

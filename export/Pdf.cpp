@@ -107,7 +107,7 @@ private:
 
 // A table whose columns share the width by `weights`; the header row repeats on every page.
 void table(Writer& w, const Table& t, const std::vector<double>& weights, const std::vector<Align>& aligns,
-           bool last_is_total) {
+           bool last_is_total, double size = 10) {
     const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
     std::vector<double> widths;
     for (double wt : weights) widths.push_back((right_edge - left_edge) * wt / total);
@@ -128,12 +128,12 @@ void table(Writer& w, const Table& t, const std::vector<double>& weights, const 
         }
         w.at += h;
     };
-    const Style head{10, true, false, Align::center};
+    const Style head{size, true, false, Align::center};
     const double head_h = row_height(t.headers, head);
     w.ensure(head_h + 20);
     draw_row(t.headers, head, true, head_h);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
-        const Style body{10, last_is_total && i + 1 == t.rows.size(), false, Align::left};
+        const Style body{size, last_is_total && i + 1 == t.rows.size(), false, Align::left};
         const double h = row_height(t.rows[i], body);
         if (w.at + h > bottom) {
             w.new_page();
@@ -149,12 +149,12 @@ void header_block(Writer& w, const Report& r) {
     double ly = w.at, ry = w.at;
     ly += w.text(left_edge, ly, col, r.organisation.parent_body, {12.5, false, false, Align::center});
     ly += w.text(left_edge, ly, col, r.organisation.issuing_body, {12.5, true, false, Align::center});
-    w.line(left_edge + col * 0.35, ly + 2, left_edge + col * 0.65, ly + 2);
+    w.line(left_edge + col * 0.35, ly + 5, left_edge + col * 0.65, ly + 5);
     ry += w.text(rx, ry, col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {12.5, true, false, Align::center});
     const double motto_h = w.text(rx, ry, col, "Độc lập - Tự do - Hạnh phúc", {13.5, true, false, Align::center});
     ry += motto_h;
     // The rule under the motto is as long as the motto itself (about 48% of the column).
-    w.line(rx + col * 0.24, ry + 2, rx + col * 0.76, ry + 2);
+    w.line(rx + col * 0.24, ry + 5, rx + col * 0.76, ry + 5);
     ry += 10;
     ry += w.text(rx, ry, col, place_and_date(r), {13, false, true, Align::center});
     w.at = std::max(ly, ry) + 18;
@@ -200,7 +200,9 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
     title(w, journal_title, r.period.words_with_dates());
     heading(w, "I. NHẬT KÝ CHI TIẾT");
     const auto C = Align::center, L = Align::left;
-    table(w, detail_table(r, tz), {4, 8, 7, 7, 7, 22, 18, 8, 6, 10, 10, 18}, {C, C, C, C, C, L, L, C, C, L, C, L}, false);
+    // 9 pt so that dates and times fit their columns on one line.
+    table(w, detail_table(r, tz), {4.8, 9.8, 8.2, 8.2, 8.2, 22, 18, 8, 6, 10, 9.5, 16},
+          {C, C, C, C, C, L, L, C, C, L, C, L}, false, 9);
     heading(w, "II. TỔNG HỢP THEO TIN, BÀI");
     table(w, item_table(r, tz), {4, 30, 22, 10, 8, 10, 13, 13}, {C, L, L, C, C, C, C, C}, true);
     heading(w, "III. TỔNG HỢP THEO NỘI DUNG TUYÊN TRUYỀN");

@@ -113,7 +113,8 @@ std::optional<Period> parse_period(std::string_view text) {
         if (std::regex_match(s, m, std::regex(R"([Tt]?(\d{1,2})/(\d{4}))")) && plausible_year(num(2)) && u(1) >= 1 && u(1) <= 12)
             return month_period(num(2), u(1));
         if (std::regex_match(s, m, std::regex(R"(\d{4})")) && plausible_year(std::stoi(s))) return year_period(std::stoi(s));
-        if (std::regex_match(s, m, std::regex(R"((\S+?)(?:\.\.|-|–| - )(\S+))"))) {
+        if (std::regex_match(s, m, std::regex(R"((\S+)\.\.(\S+))")) ||
+            std::regex_match(s, m, std::regex(R"((\d{1,2}/\d{1,2}/\d{4})\s*(?:-|–)\s*(\d{1,2}/\d{1,2}/\d{4}))"))) {
             const auto a = domain::parse_date(m[1].str());
             const auto b = domain::parse_date(m[2].str());
             if (a && b && !(*b < *a)) return custom_period(*a, *b);

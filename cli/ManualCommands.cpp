@@ -1,0 +1,141 @@
+#include "cli/ManualCommands.hpp"
+
+#include <date/tz.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/OperatorError.hpp"
+#include "cli/PeriodOption.hpp"
+#include "config/TimeText.hpp"
+#include "domain/Time.hpp"
+#include "domain/Vocabulary.hpp"
+#include "journal/JournalStore.hpp"
+
+namespace lp::cli {
+namespace {
+
+struct ManualOptions {
+    std::string date;
+    std::string start;
+    std::string duration;
+    std::string title;
+    std::string topic = "other";
+    std::string form = "other";
+    std::string kind = "truc_tiep";
+    std::string slot;
+    std::string by;
+    std::string note;
+};
+
+struct CorrectOptions {
+    std::int64_t id = 0;
+    std::string title;
+    std::string topic;
+    std::string form;
+    std::string by;
+    std::string reason;
+};
+
+std::string codes(std::span<const domain::Term> terms) {
+    std::string out;
+    for (const auto& t : terms) out += (out.empty() ? "" : ", ") + std::string(t.code);
+    return out;
+}
+
+void check_topic(const std::string& topic) {
+    if (!domain::is_topic(topic))
+        throw OperatorError("Nội dung \"" + topic + "\" không có trong kế hoạch. Chọn một trong: " +
+                            codes(domain::topics()) + ".");
+}
+void check_form(const std::string& form) {
+    if (!domain::is_form(form))
+        throw OperatorError("Hình thức \"" + form + "\" không hợp lệ. Chọn một trong: " + codes(domain::forms()) + ".");
+}
+
+void run_add_manual(Context& context, const ManualOptions& o) {
+    context.load();
+    const auto day = date_option("--date", o.date);
+    const auto start = config::parse_time_of_day(o.start);
+    if (!start) throw OperatorError("Giờ bắt đầu --start không hợp lệ: \"" + o.start + "\". Ví dụ: 06:30.");
+    const auto duration = config::parse_duration(o.duration);
+    if (!duration || duration->count() <= 0)
+        throw OperatorError("Thời lượng --duration không hợp lệ: \"" + o.duration + "\". Ví dụ: 15m, 1h30m, 90s.");
+    if (o.title.empty()) throw OperatorError("Hãy nhập tên tin, bài (--title).");
+    if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người nhập (--by).");
+    check_topic(o.topic);
+    check_form(o.form);
+    std::string slot = o.slot;
+    if (slot.empty()) {
+        if (o.kind == "truc_tiep") slot = "Đọc trực tiếp";
+        else if (o.kind == "tiep_song") slot = "Tiếp sóng Đài Phát thanh thành phố";
+        else throw OperatorError("Loại --kind \"" + o.kind + "\" không hợp lệ: truc_tiep (đọc trực tiếp) hoặc tiep_song (tiếp sóng).");
+    }
+    const auto* tz = domain::zone(context.config.time_zone);
+    const auto started = domain::start_of_day(tz, day) + *start;
+    if (started > std::chrono::system_clock::now())
+        throw OperatorError("Thời điểm " + o.date + " " + o.start + " còn ở tương lai: chỉ ghi những buổi đã phát.");
+    auto db = context.open_database();
+    journal::JournalStore journal(db);
+    const auto id = journal.add_manual({started, std::chrono::duration_cast<std::chrono::milliseconds>(*duration),
+                                        o.title, o.topic, o.form, slot, o.by, o.note});
+    std::cout << "Đã ghi dòng nhật ký số " << id << " (nhập tay bởi " << o.by << "): \"" << o.title << "\" lúc "
+              << domain::local_time_text(tz, started) << " " << domain::local_date_text(tz, started) << ".\n";
+}
+
+void run_correct(Context& context, const CorrectOptions& o) {
+    context.load();
+    if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người đính chính (--by).");
+    if (o.reason.empty()) throw OperatorError("Hãy nêu lý do đính chính (--reason).");
+    if (o.title.empty() && o.topic.empty() && o.form.empty())
+        throw OperatorError("Hãy nêu điều cần đính chính: --title, --topic hoặc --form.");
+    if (!o.topic.empty()) check_topic(o.topic);
+    if (!o.form.empty()) check_form(o.form);
+    const auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
+    auto db = context.open_database();
+    journal::JournalStore journal(db);
+    std::int64_t id = 0;
+    try {
+        id = journal.correct(o.id, {opt(o.title), opt(o.topic), opt(o.form), o.by, o.reason});
+    } catch (const std::invalid_argument& e) {
+        const std::string what = e.what();
+        if (what.find("still airing") != std::string::npos)
+            throw OperatorError("Dòng nhật ký số " + std::to_string(o.id) + " đang phát, chưa thể đính chính.");
+        if (what.find("changes nothing") != std::string::npos)
+            throw OperatorError("Đính chính không thay đổi gì so với dòng nhật ký số " + std::to_string(o.id) + ".");
+        throw OperatorError("Không có dòng nhật ký số " + std::to_string(o.id) + ".");
+    }
+    std::cout << "Đã ghi đính chính (dòng nhật ký số " << id << ") cho dòng số " << o.id
+              << "; dòng gốc được giữ nguyên.\n";
+}
+
+}  // namespace
+
+void add_manual_commands(CLI::App& journal, Context& context) {
+    auto m = std::make_shared<ManualOptions>();
+    auto* add = journal.add_subcommand("add-manual", "Ghi một buổi phát không qua máy phát tự động "
+                                                     "(đọc trực tiếp, tiếp sóng)");
+    add->add_option("--date", m->date, "Ngày phát (dd/mm/yyyy)")->required();
+    add->add_option("--start", m->start, "Giờ bắt đầu (HH:MM)")->required();
+    add->add_option("--duration", m->duration, "Thời lượng (vd. 15m, 1h30m)")->required();
+    add->add_option("--title", m->title, "Tên tin, bài")->required();
+    add->add_option("--topic", m->topic, "Nội dung (mã mục II.1 của kế hoạch: a … n, other)");
+    add->add_option("--form", m->form, "Hình thức (tin, bai, phong_su, phong_van, toa_dam, thong_bao, am_nhac, other)");
+    add->add_option("--kind", m->kind, "truc_tiep (đọc trực tiếp, mặc định) hoặc tiep_song (tiếp sóng)");
+    add->add_option("--slot", m->slot, "Khung giờ / cách phát (mặc định theo --kind)");
+    add->add_option("--by", m->by, "Họ tên người nhập")->required();
+    add->add_option("--note", m->note, "Ghi chú");
+    add->callback([&context, m] { run_add_manual(context, *m); });
+
+    auto c = std::make_shared<CorrectOptions>();
+    auto* correct = journal.add_subcommand("correct", "Đính chính một dòng nhật ký (dòng gốc được giữ nguyên)");
+    correct->add_option("id", c->id, "Số dòng nhật ký cần đính chính")->required();
+    correct->add_option("--title", c->title, "Tên tin, bài đúng");
+    correct->add_option("--topic", c->topic, "Nội dung đúng (mã)");
+    correct->add_option("--form", c->form, "Hình thức đúng (mã)");
+    correct->add_option("--by", c->by, "Họ tên người đính chính")->required();
+    correct->add_option("--reason", c->reason, "Lý do đính chính")->required();
+    correct->callback([&context, c] { run_correct(context, *c); });
+}
+
+}  // namespace lp::cli

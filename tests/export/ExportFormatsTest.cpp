@@ -1,0 +1,177 @@
+// A generated quarter exported to each format and read back with independent tools: XLSX
+// unzipped and its XML read, PDF through pdftotext, CSV parsed, JSON parsed. Diacritics intact,
+// totals equal to those counted while generating, and every file checks against the database.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+
+#include "db/Store.hpp"
+#include "export/ExportCheck.hpp"
+#include "export/ReportFiles.hpp"
+#include "journal/JournalStore.hpp"
+#include "tests/export/SampleJournal.hpp"
+#include "tests/support/Command.hpp"
+#include "tests/support/TempDir.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using lp::test::run_command;
+using lp::test::shell_quote;
+namespace ex = lp::exporting;
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+int count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+class ExportFormats : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir = new lp::test::TempDir;
+        db = new lp::sqlite::Database(lp::db::open_store(*dir / "j.db"));
+        totals = lp::test::write_sample_journal(*db, {2026, 1, 1}, 90);
+        lp::journal::JournalStore journal(*db);
+        const auto tz = lp::domain::zone("Asia/Ho_Chi_Minh");
+        journal.add_manual({lp::domain::start_of_day(tz, {2026, 2, 10}) + 19h, 15min,
+                            "Đọc trực tiếp: Quy định mới về cấp Căn cước", "c", "tin", "Đọc trực tiếp",
+                            "Nguyễn Thị Lan", ""});
+        journal.correct(1, {std::nullopt, std::nullopt, std::string("phong_su"), "Trần Văn Minh", "Nhập nhầm hình thức"});
+        report = new ex::Report(ex::load_report(*db, ex::quarter_period(2026, 1), {}, tz, {2026, 3, 2}));
+        files = new std::vector<std::filesystem::path>(
+            ex::write_report_files(*report, tz, *dir / "bao-cao",
+                                   {ex::Format::xlsx, ex::Format::pdf, ex::Format::csv, ex::Format::json}));
+    }
+    static void TearDownTestSuite() {
+        // LP_EXPORT_SAMPLES=DIR keeps a copy of the files to look at (rendered to PNG by hand).
+        if (const char* keep = std::getenv("LP_EXPORT_SAMPLES"))
+            for (const auto& f : *files)
+                std::filesystem::copy_file(f, std::filesystem::path(keep) / f.filename(),
+                                           std::filesystem::copy_options::overwrite_existing);
+        delete files;
+        delete report;
+        delete db;
+        delete dir;
+    }
+    static std::filesystem::path file(const char* ext) { return *dir / "bao-cao" / (std::string("nhat-ky-2026Q1.") + ext); }
+    // The manual entry counts as one more airing of 15 minutes.
+    static int airings() { return totals.airings + 1; }
+    static std::chrono::milliseconds airtime() { return totals.airtime + 15min; }
+
+    static inline lp::test::TempDir* dir = nullptr;
+    static inline lp::sqlite::Database* db = nullptr;
+    static inline lp::test::SampleTotals totals;
+    static inline ex::Report* report = nullptr;
+    static inline std::vector<std::filesystem::path>* files = nullptr;
+};
+
+TEST_F(ExportFormats, FilesAreWrittenIntoTheReportsFolder) {
+    ASSERT_EQ(files->size(), 4u);
+    for (const auto& f : *files) EXPECT_TRUE(std::filesystem::is_regular_file(f)) << f;
+    EXPECT_EQ(report->stamp.rows, totals.rows + 2);
+    EXPECT_EQ(report->airings, airings());
+}
+
+TEST_F(ExportFormats, JsonReadsBackWithTotals) {
+    const auto j = nlohmann::json::parse(slurp(file("json")));
+    EXPECT_EQ(j["title"], "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH");
+    EXPECT_EQ(j["period"]["words"], "Quý I năm 2026 (từ ngày 01/01/2026 đến ngày 31/03/2026)");
+    EXPECT_EQ(j["rows"].size(), static_cast<std::size_t>(totals.rows + 1));
+    EXPECT_EQ(j["totals"]["airings"], airings());
+    EXPECT_DOUBLE_EQ(j["totals"]["airtime_s"].get<double>(), static_cast<double>(airtime().count()) / 1000.0);
+    EXPECT_EQ(j["rows"][0]["form"], "phong_su");  // corrected
+    EXPECT_NE(j["rows"][0]["note"].get<std::string>().find("Nhập nhầm hình thức"), std::string::npos);
+    int by_m = 0;
+    for (const auto& g : j["by_topic"])
+        if (g["code"] == "m") by_m = g["airings"];
+    EXPECT_EQ(by_m, totals.airings_by_topic.at("m"));
+    int phong_van = 0;
+    for (const auto& i : j["items"])
+        if (i["title"] == "Phỏng vấn: cải cách thủ tục hành chính ở phường") phong_van = i["airings"];
+    EXPECT_EQ(phong_van, totals.airings_by_title.at("Phỏng vấn: cải cách thủ tục hành chính ở phường"));
+    EXPECT_EQ(j["chain"]["marker"], report->stamp.marker());
+}
+
+TEST_F(ExportFormats, CsvHasBomOneLinePerAiringAndTheFooter) {
+    const auto csv = slurp(file("csv"));
+    ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+    // Header + one line per airing + empty line + 3 footer lines (no field holds a line break).
+    EXPECT_EQ(count(csv, "\r\n"), 1 + totals.rows + 1 + 1 + 3);
+    EXPECT_EQ(count(csv, ",Đã phát,") + count(csv, ",Bị ngắt giữa chừng,"), airings());
+    EXPECT_EQ(count(csv, "Không phát được"), totals.failed);
+    EXPECT_NE(csv.find("Phóng sự: một cửa liên thông — người dân được gì?"), std::string::npos);
+    EXPECT_NE(csv.find("Nhập tay: Nguyễn Thị Lan"), std::string::npos);
+    EXPECT_NE(csv.find(report->stamp.marker()), std::string::npos);
+}
+
+TEST_F(ExportFormats, XlsxSheetsReadBackWithDiacriticsAndTotals) {
+    const auto xlsx = shell_quote(file("xlsx").string());
+    const auto listing = run_command("unzip -l " + xlsx);
+    ASSERT_EQ(listing.exit_code, 0) << listing.output;
+    for (const char* part : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+                             "xl/charts/chart1.xml", "docProps/custom.xml"})
+        EXPECT_NE(listing.output.find(part), std::string::npos) << part;
+    const auto strings = run_command("unzip -p " + xlsx + " xl/sharedStrings.xml").output;
+    for (const char* text : {"UBND PHƯỜNG AN HẢI", "TRUNG TÂM DỊCH VỤ SỰ NGHIỆP CÔNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                             "Độc lập - Tự do - Hạnh phúc", "An Hải, ngày 02 tháng 03 năm 2026",
+                             "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH",
+                             "Quý I năm 2026 (từ ngày 01/01/2026 đến ngày 31/03/2026)", "Lượt phát thứ", "Khung giờ",
+                             "Phóng sự: một cửa liên thông — người dân được gì?", "NGƯỜI LẬP BIỂU", "GIÁM ĐỐC",
+                             "(Ký, ghi rõ họ tên)", "Tổng cộng"})
+        EXPECT_NE(strings.find(text), std::string::npos) << text;
+    // Sheet 2: column E holds the airings per item; its last value is the total.
+    const auto sheet2 = run_command("unzip -p " + xlsx + " xl/worksheets/sheet2.xml").output;
+    std::regex cell(R"re(<c r="E(\d+)" s="\d+"><v>([0-9.]+)</v>)re");  // numbers, not shared strings
+    double last = -1, sum = 0;
+    int cells = 0;
+    for (std::sregex_iterator it(sheet2.begin(), sheet2.end(), cell), end; it != end; ++it) {
+        last = std::stod((*it)[2]);
+        sum += last;
+        ++cells;
+    }
+    EXPECT_EQ(cells, static_cast<int>(report->items.size()) + 1);
+    EXPECT_EQ(last, airings());
+    EXPECT_EQ(sum - last, airings());
+    // Sheet 1 has one data row per journal line (row 10 on), numbers in column A (STT).
+    const auto sheet1 = run_command("unzip -p " + xlsx + " xl/worksheets/sheet1.xml").output;
+    EXPECT_NE(sheet1.find("<c r=\"A" + std::to_string(9 + totals.rows + 1) + "\""), std::string::npos);
+    EXPECT_NE(run_command("unzip -p " + xlsx + " docProps/custom.xml").output.find(report->stamp.marker()),
+              std::string::npos);
+}
+
+TEST_F(ExportFormats, PdfTextReadsBackWithDiacritics) {
+    const auto text = run_command("pdftotext -enc UTF-8 " + shell_quote(file("pdf").string()) + " -").output;
+    for (const char* t : {"UBND PHƯỜNG AN HẢI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                          "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH",
+                          "Quý I năm 2026 (từ ngày 01/01/2026 đến ngày 31/03/2026)", "NGƯỜI LẬP BIỂU", "GIÁM ĐỐC",
+                          "Căn cước", "Nhập tay", "Trang 2"})
+        EXPECT_NE(text.find(t), std::string::npos) << t;
+    EXPECT_NE(text.find("Tổng số dòng nhật ký: " + std::to_string(totals.rows + 2) + " (số lượt phát: " +
+                        std::to_string(airings())),
+              std::string::npos);
+    const auto info = run_command("pdfinfo " + shell_quote(file("pdf").string())).output;
+    EXPECT_NE(info.find("841.89 x 595.276 pts (A4)"), std::string::npos) << info;
+    const auto fonts = run_command("pdffonts " + shell_quote(file("pdf").string())).output;
+    EXPECT_NE(fonts.find("LiberationSerif"), std::string::npos) << fonts;
+}
+
+TEST_F(ExportFormats, EveryFormatChecksAgainstTheDatabase) {
+    const auto tz = lp::domain::zone("Asia/Ho_Chi_Minh");
+    for (const auto& f : *files) {
+        const auto check = ex::check_export(*db, f, tz);
+        ASSERT_TRUE(check.stamp) << f;
+        EXPECT_TRUE(check.ok()) << f << ": " << (check.problems.empty() ? "" : check.problems[0]);
+    }
+}
+
+}  // namespace
