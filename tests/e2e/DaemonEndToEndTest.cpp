@@ -126,7 +126,8 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     const auto lines = split_csv_lines(csv.substr(3));
-    ASSERT_EQ(lines.size(), 4u) << csv;
+    // Header, three airings, then an empty line and the footer (row count, chain seal, marker).
+    ASSERT_EQ(lines.size(), 4u + 4u) << csv;
     EXPECT_TRUE(lines[0].starts_with("STT,Ngày,Giờ theo lịch,Giờ bắt đầu")) << lines[0];
     EXPECT_NE(lines[1].find("Dịch vụ công trực tuyến,\"Dịch vụ công trực tuyến, đường dây nóng"), std::string::npos)
         << lines[1];

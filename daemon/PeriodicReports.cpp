@@ -1,0 +1,58 @@
+#include "daemon/PeriodicReports.hpp"
+
+#include <date/tz.h>
+
+#include "daemon/Logging.hpp"
+#include "export/ReportFiles.hpp"
+
+namespace lp::daemon {
+namespace {
+
+domain::LocalDate local_date(const date::time_zone* tz, std::chrono::system_clock::time_point t) {
+    const date::year_month_day ymd{date::floor<date::days>(tz->to_local(t))};
+    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+}
+
+}  // namespace
+
+std::vector<exporting::Period> reports_pending(domain::LocalDate today, unsigned day) {
+    if (today.day < day || today.day > 7) return {};
+    return exporting::reports_due_on({today.year, today.month, day}, day);
+}
+
+PeriodicReports::PeriodicReports(boost::asio::io_context& io, sqlite::Database& db, const config::Config& config)
+    : db_(db),
+      config_(config),
+      tz_(domain::zone(config.time_zone)),
+      timer_(io, tz_, std::chrono::hours(1), [this](auto now) { write_due(local_date(tz_, now)); }) {}
+
+void PeriodicReports::start() {
+    write_due(local_date(tz_, std::chrono::system_clock::now()));
+    timer_.start();
+}
+
+std::vector<std::filesystem::path> PeriodicReports::write_due(domain::LocalDate today) {
+    std::vector<std::filesystem::path> written;
+    std::vector<exporting::Format> formats;
+    for (const auto& f : config_.reports.formats)
+        if (auto format = exporting::format_from_name(f)) formats.push_back(*format);
+    for (const auto& period : reports_pending(today, config_.reports.day)) {
+        const auto marker = config_.reports.dir / ("nhat-ky-" + period.code() + "." +
+                                                   std::string(exporting::extension(formats.front())));
+        if (std::filesystem::exists(marker)) continue;
+        try {
+            const auto report = exporting::load_report(db_, period, config_.organisation, tz_, today);
+            for (auto& f : exporting::write_report_files(report, tz_, config_.reports.dir, formats)) {
+                logger("reports")->info("report {} ({} journal rows) written to {}", period.code(), report.lines.size(),
+                                        f.string());
+                written.push_back(std::move(f));
+            }
+        } catch (const std::exception& e) {
+            logger("reports")->error("report {} could not be written to {}: {}", period.code(),
+                                     config_.reports.dir.string(), e.what());
+        }
+    }
+    return written;
+}
+
+}  // namespace lp::daemon

@@ -1,0 +1,93 @@
+// The daemon's daily jobs, driven directly (no waiting): next local time of day, scheduled
+// reports written once into the reports folder, rotated online backups.
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+
+#include "daemon/DailyBackups.hpp"
+#include "daemon/DailyTimer.hpp"
+#include "daemon/PeriodicReports.hpp"
+#include "db/Backups.hpp"
+#include "db/Store.hpp"
+#include "domain/Time.hpp"
+#include "tests/export/SampleJournal.hpp"
+#include "tests/support/Command.hpp"
+#include "tests/support/TempDir.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using lp::domain::from_utc_text;
+
+TEST(DailyTimer, NextLocalTimeOfDay) {
+    const auto* tz = lp::domain::zone("Asia/Ho_Chi_Minh");
+    // 01:00 in Vietnam is 18:00 UTC the day before.
+    EXPECT_EQ(lp::daemon::next_daily(from_utc_text("2026-03-01T10:00:00.000Z"), tz, 1h),
+              from_utc_text("2026-03-01T18:00:00.000Z"));
+    EXPECT_EQ(lp::daemon::next_daily(from_utc_text("2026-03-01T18:00:00.000Z"), tz, 1h),
+              from_utc_text("2026-03-02T18:00:00.000Z"));
+    EXPECT_EQ(lp::daemon::next_daily(from_utc_text("2026-03-01T17:59:59.000Z"), tz, 1h),
+              from_utc_text("2026-03-01T18:00:00.000Z"));
+}
+
+TEST(PeriodicReports, PendingFromTheConfiguredDayToThe7th) {
+    using lp::daemon::reports_pending;
+    EXPECT_TRUE(reports_pending({2026, 3, 1}, 3).empty());
+    EXPECT_EQ(reports_pending({2026, 3, 3}, 3).size(), 1u);
+    EXPECT_EQ(reports_pending({2026, 3, 7}, 3).size(), 1u);  // catching up a missed day
+    EXPECT_TRUE(reports_pending({2026, 3, 8}, 3).empty());
+    EXPECT_TRUE(reports_pending({2026, 4, 3}, 3).empty());
+    EXPECT_EQ(reports_pending({2026, 12, 2}, 1).size(), 3u);  // quarter, half, year
+}
+
+class DaemonJobs : public ::testing::Test {
+protected:
+    lp::test::TempDir dir;
+    lp::sqlite::Database db = lp::db::open_store(dir / "lp.db");
+    lp::config::Config config;
+    boost::asio::io_context io;
+
+    void SetUp() override {
+        config.reports.dir = dir / "bao-cao";
+        config.backup.dir = dir / "sao-luu";
+        config.backup.keep = 2;
+        lp::test::write_sample_journal(db, {2026, 1, 1}, 31);
+    }
+};
+
+TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDay) {
+    lp::daemon::PeriodicReports reports(io, db, config);
+    EXPECT_TRUE(reports.write_due({2026, 2, 1}).empty());
+    const auto files = reports.write_due({2026, 3, 1});
+    ASSERT_EQ(files.size(), 4u);
+    for (const char* name : {"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv", "nhat-ky-2026Q1.json"})
+        EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / name)) << name;
+    EXPECT_TRUE(reports.write_due({2026, 3, 2}).empty());  // already there
+}
+
+TEST_F(DaemonJobs, BackupsRotateAndEachIsAWholeDatabase) {
+    lp::daemon::DailyBackups backups(io, db, config);
+    const auto t0 = from_utc_text("2026-03-01T19:30:00.000Z");
+    std::vector<std::filesystem::path> made;
+    for (int d = 0; d < 3; ++d) {
+        const auto f = backups.run_once(t0 + std::chrono::hours(24 * d));
+        ASSERT_TRUE(f);
+        made.push_back(*f);
+    }
+    EXPECT_FALSE(std::filesystem::exists(made[0]));  // the oldest went
+    EXPECT_TRUE(std::filesystem::exists(made[1]));
+    EXPECT_EQ(made[2].filename(), "loaphuong-20260303-193000.db");
+    const auto r = lp::test::run_command("sqlite3 " + lp::test::shell_quote(made[2].string()) +
+                                         " 'PRAGMA integrity_check; SELECT count(*) > 100 FROM journal;'");
+    EXPECT_EQ(r.output, "ok\n1\n");
+}
+
+TEST(Backups, RotationKeepsTheNewestAndIgnoresOtherFiles) {
+    EXPECT_EQ(lp::db::backups_to_remove({"loaphuong-20260303-023000.db", "ghi-chu.txt", "loaphuong-20260301-023000.db",
+                                         "loaphuong-20260302-023000.db"},
+                                        2),
+              (std::vector<std::string>{"loaphuong-20260301-023000.db"}));
+    EXPECT_TRUE(lp::db::backups_to_remove({"loaphuong-20260301-023000.db"}, 2).empty());
+}
+
+}  // namespace
