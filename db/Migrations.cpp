@@ -147,6 +147,9 @@ CREATE TABLE journal_head (
     chain_seq INTEGER NOT NULL,
     seal      TEXT NOT NULL
 );
+-- Rows closed before the chain existed are sealed once, in id order, when the daemon next starts.
+CREATE TABLE journal_chain_start (id INTEGER PRIMARY KEY CHECK (id = 1), first_row INTEGER NOT NULL);
+INSERT INTO journal_chain_start (id, first_row) SELECT 1, coalesce(max(id), 0) + 1 FROM journal;
 CREATE TRIGGER journal_sealed_rows_are_final BEFORE UPDATE ON journal
 WHEN OLD.seal IS NOT NULL
 BEGIN

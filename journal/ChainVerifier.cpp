@@ -34,7 +34,7 @@ ChainReport verify_chain(sqlite::Database& db) {
 
     auto unsealed = db.prepare(
         "SELECT id FROM journal WHERE (chain_seq IS NULL OR seal IS NULL) AND status != 'playing' "
-        "ORDER BY id LIMIT 1");
+        "AND id >= (SELECT first_row FROM journal_chain_start WHERE id = 1) ORDER BY id LIMIT 1");
     if (unsealed.step()) {
         report.first_break = ChainBreak{ChainBreak::Kind::unsealed_row, unsealed.integer(0), 0};
         return report;

@@ -104,6 +104,13 @@ std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status statu
 
 int JournalStore::recover_open_rows(TimePoint now) {
     sqlite::Transaction tx(db_);
+    // Rows closed before the chain existed (schema 2) join it first, in id order.
+    std::vector<std::int64_t> legacy;
+    auto old = db_.prepare(
+        "SELECT id FROM journal WHERE seal IS NULL AND status != 'playing' "
+        "AND id < (SELECT first_row FROM journal_chain_start WHERE id = 1) ORDER BY id");
+    while (old.step()) legacy.push_back(old.integer(0));
+    for (const auto id : legacy) seal(id);
     std::vector<std::int64_t> open;
     auto find = db_.prepare("SELECT id FROM journal WHERE status = 'playing' ORDER BY id");
     while (find.step()) open.push_back(find.integer(0));

@@ -60,7 +60,8 @@ public:
         return record_not_aired(plan, Status::failed, at, reason);
     }
     // At start-up: rows left open by a crash or power cut become interrupted at their last
-    // committed position. Returns how many.
+    // committed position, and are sealed. Rows closed before the chain existed (a database
+    // from before schema 3) are sealed first, in id order. Returns how many were recovered.
     int recover_open_rows(TimePoint now);
 
     // A manual entry: a closed, sealed row marked with who entered it. Returns its id.

@@ -203,4 +203,27 @@ TEST_F(ChainTest, ManualEntriesAndCorrectionsAreSealedAndKeepTheOriginal) {
     EXPECT_THROW(journal.add_manual({t0, 1min, "X", "a", "tin", "", "", ""}), std::invalid_argument);
 }
 
+TEST(ChainUpgrade, RowsClosedBeforeTheChainAreSealedAtTheNextStart) {
+    lp::test::TempDir dir;
+    {
+        lp::sqlite::Database old(dir / "old.db");
+        lp::db::migrate(old, 2);
+        old.exec("INSERT INTO journal (scheduled_at, started_at, ended_at, title, topic, form, slot, outputs, played_ms, "
+                 "ordinal, status) VALUES ('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', "
+                 "'2026-01-01T00:01:00.000Z', 'Tin cũ', 'm', 'tin', 'Sáng', 'loa', 60000, 1, 'completed'), "
+                 "('2026-01-01T01:00:00.000Z', '2026-01-01T01:00:00.000Z', NULL, 'Đang phát', 'm', 'tin', 'Sáng', "
+                 "'loa', 2000, 2, 'playing')");
+    }
+    auto db = lp::db::open_store(dir / "old.db");
+    EXPECT_TRUE(lp::journal::verify_chain(db).ok());  // not a break: they predate the chain
+    lp::journal::JournalStore journal(db);
+    EXPECT_EQ(journal.recover_open_rows(lp::domain::from_utc_text("2026-01-02T00:00:00.000Z")), 1);
+    EXPECT_EQ(journal.row(1).chain_seq, 1);
+    EXPECT_EQ(journal.row(2).chain_seq, 2);
+    EXPECT_EQ(journal.row(2).status, Status::interrupted);
+    const auto report = lp::journal::verify_chain(db);
+    EXPECT_TRUE(report.ok());
+    EXPECT_EQ(report.rows_checked, 2);
+}
+
 }  // namespace
