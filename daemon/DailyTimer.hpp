@@ -2,10 +2,11 @@
 // A callback at a local time of day, every day, on the event loop.
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/system_timer.hpp>
 
 #include <chrono>
 #include <functional>
+
+#include "daemon/WallClockTimer.hpp"
 
 namespace date {
 class time_zone;
@@ -23,12 +24,12 @@ public:
     DailyTimer(boost::asio::io_context& io, const date::time_zone* tz, std::chrono::seconds time_of_day, Callback cb);
 
     // Arms the timer for the next occurrence; the callback runs on the loop thread, then re-arms.
+    // When the wall clock is set, the next occurrence is recomputed (the callback does not run).
     void start();
     void cancel() { timer_.cancel(); }
-    std::chrono::system_clock::time_point next() const { return timer_.expiry(); }
 
 private:
-    boost::asio::system_timer timer_;
+    WallClockTimer timer_;
     const date::time_zone* tz_;
     std::chrono::seconds time_of_day_;
     Callback callback_;
