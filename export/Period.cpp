@@ -9,6 +9,7 @@
 namespace lp::exporting {
 namespace {
 
+using domain::date_text;
 using domain::LocalDate;
 
 unsigned last_day_of(int year, unsigned month) {
@@ -20,21 +21,10 @@ Period months(Period::Kind kind, int year, unsigned first_month, unsigned last_m
     return {kind, {year, first_month, 1}, {year, last_month, last_day_of(year, last_month)}};
 }
 
-std::string iso(LocalDate d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
-    return buf;
-}
 
 bool plausible_year(int y) { return y >= 2000 && y <= 2200; }
 
 }  // namespace
-
-std::string date_text(LocalDate d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", d.day, d.month, d.year);
-    return buf;
-}
 
 std::string roman(unsigned n) {
     static const char* const r[] = {"", "I", "II", "III", "IV"};
@@ -72,7 +62,7 @@ std::string Period::code() const {
         case Kind::year: return std::to_string(y);
         case Kind::custom: break;
     }
-    return iso(first) + ".." + iso(last);
+    return domain::iso_date_text(first) + ".." + domain::iso_date_text(last);
 }
 
 std::string Period::words() const {

@@ -13,12 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string iso(domain::LocalDate d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
-    return buf;
-}
-
 double seconds(std::chrono::milliseconds d) { return static_cast<double>(d.count()) / 1000.0; }
 
 json instant(const std::optional<journal::TimePoint>& t) {
@@ -86,9 +80,9 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
         {"title", journal_title},
         {"organisation", {{"parent_body", r.organisation.parent_body}, {"issuing_body", r.organisation.issuing_body},
                           {"place", r.organisation.place}}},
-        {"period", {{"code", r.period.code()}, {"words", r.period.words_with_dates()}, {"first", iso(r.period.first)},
-                    {"last", iso(r.period.last)}}},
-        {"made_on", iso(r.made_on)},
+        {"period", {{"code", r.period.code()}, {"words", r.period.words_with_dates()}, {"first", domain::iso_date_text(r.period.first)},
+                    {"last", domain::iso_date_text(r.period.last)}}},
+        {"made_on", domain::iso_date_text(r.made_on)},
         {"rows", rows},
         {"items", items},
         {"by_topic", groups(r.topics)},
