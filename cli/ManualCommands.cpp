@@ -39,7 +39,10 @@ struct CorrectOptions {
 
 std::string codes(std::span<const domain::Term> terms) {
     std::string out;
-    for (const auto& t : terms) out += (out.empty() ? "" : ", ") + std::string(t.code);
+    for (const auto& t : terms) {
+        if (!out.empty()) out += ", ";
+        out += t.code;
+    }
     return out;
 }
 

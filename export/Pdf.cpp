@@ -33,8 +33,8 @@ public:
 
     cairo_surface_t* surface() const { return surface_.get(); }
 
-    // Lays out `text` in a box `width` wide; draws it at (x, y) when `draw`. Returns its height.
-    double text(double x, double y, double width, const std::string& s, const Style& st, bool draw = true) {
+    // `text` laid out in a box `width` wide (wrapping), ready to measure and show.
+    Layout layout(double width, const std::string& s, const Style& st) {
         Layout layout(pango_cairo_create_layout(cr_.get()));
         Font font(pango_font_description_new());
         pango_font_description_set_family(font.get(), "Liberation Serif");
@@ -48,13 +48,22 @@ public:
                                                  : st.align == Align::right ? PANGO_ALIGN_RIGHT
                                                                             : PANGO_ALIGN_LEFT);
         pango_layout_set_text(layout.get(), s.data(), static_cast<int>(s.size()));
+        return layout;
+    }
+    static double height(const Layout& l) {
         int w = 0, h = 0;
-        pango_layout_get_size(layout.get(), &w, &h);
-        if (draw) {
-            cairo_move_to(cr_.get(), x, y);
-            pango_cairo_show_layout(cr_.get(), layout.get());
-        }
+        pango_layout_get_size(l.get(), &w, &h);
         return static_cast<double>(h) / PANGO_SCALE;
+    }
+    void show(const Layout& l, double x, double y) {
+        cairo_move_to(cr_.get(), x, y);
+        pango_cairo_show_layout(cr_.get(), l.get());
+    }
+    // Draws `text` at (x, y) in a box `width` wide; returns its height.
+    double text(double x, double y, double width, const std::string& s, const Style& st) {
+        const Layout l = layout(width, s, st);
+        show(l, x, y);
+        return height(l);
     }
 
     void line(double x0, double y0, double x1, double y1, double width = 0.6) {
@@ -111,35 +120,44 @@ void table(Writer& w, const Table& t, const std::vector<double>& weights, const 
     const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
     std::vector<double> widths;
     for (double wt : weights) widths.push_back((right_edge - left_edge) * wt / total);
-    const auto row_height = [&](const std::vector<std::string>& cells, const Style& st) {
+    // Each row is laid out once, measured, then shown from the same layouts.
+    const auto lay_out = [&](const std::vector<std::string>& cells, const Style& base, bool header) {
+        std::vector<Layout> out;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            Style st = base;
+            if (!header) st.align = aligns[c];
+            out.push_back(w.layout(widths[c] - 2 * pad, cells[c], st));
+        }
+        return out;
+    };
+    const auto row_height = [&](const std::vector<Layout>& cells) {
         double h = 0;
-        for (std::size_t c = 0; c < cells.size(); ++c)
-            h = std::max(h, w.text(0, 0, widths[c] - 2 * pad, cells[c], st, false));
+        for (const auto& l : cells) h = std::max(h, Writer::height(l));
         return h + 2 * pad;
     };
-    const auto draw_row = [&](const std::vector<std::string>& cells, const Style& base, bool shaded, double h) {
+    const auto draw_row = [&](const std::vector<Layout>& cells, bool shaded, double h) {
         double x = left_edge;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             w.box(x, w.at, widths[c], h, shaded);
-            Style st = base;
-            if (!shaded) st.align = aligns[c];
-            w.text(x + pad, w.at + pad, widths[c] - 2 * pad, cells[c], st);
+            w.show(cells[c], x + pad, w.at + pad);
             x += widths[c];
         }
         w.at += h;
     };
     const Style head{size, true, false, Align::center};
-    const double head_h = row_height(t.headers, head);
+    const auto headers = lay_out(t.headers, head, true);
+    const double head_h = row_height(headers);
     w.ensure(head_h + 20);
-    draw_row(t.headers, head, true, head_h);
+    draw_row(headers, true, head_h);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const Style body{size, last_is_total && i + 1 == t.rows.size(), false, Align::left};
-        const double h = row_height(t.rows[i], body);
+        const auto cells = lay_out(t.rows[i], body, false);
+        const double h = row_height(cells);
         if (w.at + h > bottom) {
             w.new_page();
-            draw_row(t.headers, head, true, head_h);
+            draw_row(headers, true, head_h);
         }
-        draw_row(t.rows[i], body, false, h);
+        draw_row(cells, false, h);
     }
 }
 

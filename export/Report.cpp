@@ -19,7 +19,10 @@ std::string change_text(const char* what, std::string_view from, std::string_vie
 
 std::string correction_note(const JournalRow& before, const JournalRow& after) {
     std::string changes;
-    const auto add = [&](std::string s) { changes += (changes.empty() ? "" : "; ") + s; };
+    const auto add = [&](const std::string& s) {
+        if (!changes.empty()) changes += "; ";
+        changes += s;
+    };
     if (before.plan.title != after.plan.title) add(change_text("tên", before.plan.title, after.plan.title));
     if (before.plan.topic != after.plan.topic)
         add(change_text("nội dung", domain::topic_label(before.plan.topic), domain::topic_label(after.plan.topic)));
@@ -77,7 +80,8 @@ Report build_report(const Period& period, const config::Organisation& organisati
             auto it = line_of.find(*row.corrects);
             if (it == line_of.end()) continue;  // its original lies outside the period (same scheduled time: cannot)
             auto& line = r.lines[it->second];
-            line.note += (line.note.empty() ? "" : "\n") + correction_note(line.row, row);
+            if (!line.note.empty()) line.note += '\n';
+            line.note += correction_note(line.row, row);
             const auto id = line.row.id;
             const auto seal = line.row.seal;
             line.row.plan.title = row.plan.title;
@@ -88,8 +92,10 @@ Report build_report(const Period& period, const config::Organisation& organisati
             continue;
         }
         ReportLine line{row, row.reason};
-        if (row.is_manual())
-            line.note = "Nhập tay: " + row.manual_by + (row.reason.empty() ? "" : ". " + row.reason);
+        if (row.is_manual()) {
+            line.note = "Nhập tay: " + row.manual_by;
+            if (!row.reason.empty()) line.note.append(". ").append(row.reason);
+        }
         line_of[row.id] = r.lines.size();
         r.lines.push_back(std::move(line));
     }

@@ -49,7 +49,10 @@ std::string canonical(const JournalRow& r, std::int64_t chain_seq) {
     e.text(r.plan.form);
     e.text(r.plan.slot);
     std::string outputs;
-    for (const auto& o : r.outputs) outputs += (outputs.empty() ? "" : ",") + o;
+    for (const auto& o : r.outputs) {
+        if (!outputs.empty()) outputs += ',';
+        outputs += o;
+    }
     e.text(outputs);
     e.text(std::to_string(r.played.count()));
     e.optional(r.ordinal);
