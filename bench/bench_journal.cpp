@@ -3,7 +3,7 @@
 // measured in the same run on the same data (the sqlite3 CLI dumping the rows to CSV,
 // sha256sum over the same canonical bytes) so the ratio travels between machines.
 //
-//   bench_journal WORKDIR [chain_rows]
+//   lp_journal_bench WORKDIR [chain_rows]   (bench/journal.sh)
 
 #include <chrono>
 #include <cstdio>
@@ -104,7 +104,7 @@ void generate(lp::sqlite::Database& db, long rows, std::chrono::system_clock::ti
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::cerr << "usage: bench_journal WORKDIR [chain_rows]\n";
+        std::cerr << "usage: lp_journal_bench WORKDIR [chain_rows]\n";
         return 2;
     }
     const fs::path work = argv[1];

@@ -77,7 +77,8 @@ std::string describe(const journal::ChainBreak& b) {
     return "";
 }
 
-int run_verify(Context& context, const std::string& export_file) {
+// Prints the finding; a journal or file that does not check out exits 1 (CLI::RuntimeError).
+void run_verify(Context& context, const std::string& export_file) {
     context.load();
     auto db = context.open_database();
     if (!export_file.empty()) {
@@ -95,26 +96,26 @@ int run_verify(Context& context, const std::string& export_file) {
         if (check.ok()) {
             std::cout << "Tệp " << export_file << " khớp với cơ sở dữ liệu: kỳ " << check.stamp->period_code << ", "
                       << check.stamp->rows << " dòng, mắt xích số " << check.stamp->head_seq << ".\n";
-            return 0;
+            return;
         }
         std::cout << "Tệp " << export_file << " KHÔNG khớp với cơ sở dữ liệu:\n";
         for (const auto& p : check.problems) std::cout << "  - " << p << '\n';
-        return 1;
+        throw CLI::RuntimeError(1);
     }
     const auto report = journal::verify_chain(db);
     if (report.ok()) {
         std::cout << "Nhật ký toàn vẹn: " << report.rows_checked << " dòng đã niêm phong, mã niêm phong cuối "
                   << report.head.seal << " (mắt xích số " << report.head.chain_seq << ").\n";
-        return 0;
+        return;
     }
     std::cout << "Nhật ký KHÔNG toàn vẹn: " << describe(*report.first_break) << '\n'
               << "Các dòng trước đó (" << report.rows_checked << " mắt xích) vẫn khớp.\n";
-    return 1;
+    throw CLI::RuntimeError(1);
 }
 
 }  // namespace
 
-void add_journal_commands(CLI::App& app, Context& context, int& exit_code) {
+void add_journal_commands(CLI::App& app, Context& context) {
     auto* journal = app.add_subcommand("journal", "Nhật ký phát thanh");
     journal->require_subcommand(1);
 
@@ -131,7 +132,7 @@ void add_journal_commands(CLI::App& app, Context& context, int& exit_code) {
     auto export_file = std::make_shared<std::string>();
     auto* verify = journal->add_subcommand("verify", "Kiểm tra chuỗi niêm phong của nhật ký, hoặc một tệp đã xuất");
     verify->add_option("--export", *export_file, "Tệp đã xuất (xlsx, pdf, csv, json) cần đối chiếu với cơ sở dữ liệu");
-    verify->callback([&context, export_file, &exit_code] { exit_code = run_verify(context, *export_file); });
+    verify->callback([&context, export_file] { run_verify(context, *export_file); });
 
     add_manual_commands(*journal, context);
 }

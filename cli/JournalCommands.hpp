@@ -5,8 +5,8 @@
 
 namespace lp::cli {
 
-// `loaphuong journal ...`: export, verify, add-manual, correct. `exit_code` is set by commands
-// whose outcome is not an error but a finding (verify: 1 when the journal does not check out).
-void add_journal_commands(CLI::App& app, Context& context, int& exit_code);
+// `loaphuong journal ...`: export, verify (exit 1 when the journal or a file does not check
+// out), add-manual, correct.
+void add_journal_commands(CLI::App& app, Context& context);
 
 }  // namespace lp::cli

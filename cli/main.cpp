@@ -18,8 +18,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     lp::cli::Context context;
     app.add_option("-c,--config", context.config_file, "Tệp cấu hình của loaphuongd (mặc định: cấu hình demo)");
-    int exit_code = 0;
-    lp::cli::add_journal_commands(app, context, exit_code);
+    lp::cli::add_journal_commands(app, context);
     lp::cli::add_report_commands(app, context);
     lp::cli::add_media_commands(app, context);
     lp::cli::add_schedule_commands(app, context);
@@ -39,5 +38,5 @@ int main(int argc, char** argv) {
         std::cerr << "loaphuong: lỗi: " << e.what() << '\n';
         return 1;
     }
-    return exit_code;
+    return 0;
 }
