@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 4> migrations{
+constexpr std::array<std::string_view, 5> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -131,7 +131,7 @@ CREATE TABLE scheduler_state (
     value TEXT NOT NULL
 );
 )sql",
-    // 4: tamper evidence and operator entries. Every closed row is sealed, in the order it
+    // 5: tamper evidence and operator entries. Every closed row is sealed, in the order it
     // closed (chain_seq), with seal = SHA-256(previous seal, canonical row); journal_head keeps
     // the chain's last link. Manual rows carry who entered them; a correction is a new row that
     // names the row it corrects. Sealed rows can be neither changed nor deleted.
