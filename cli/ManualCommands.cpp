@@ -7,6 +7,7 @@
 
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
+#include "cli/ScheduleParse.hpp"
 #include "config/TimeText.hpp"
 #include "domain/Time.hpp"
 #include "domain/Vocabulary.hpp"
@@ -58,7 +59,7 @@ void check_form(const std::string& form) {
 
 void run_add_manual(Context& context, const ManualOptions& o) {
     context.load();
-    const auto day = date_option("--date", o.date);
+    const auto day = parse_date_option("--date", o.date);
     const auto start = config::parse_time_of_day(o.start);
     if (!start) throw OperatorError("Giờ bắt đầu --start không hợp lệ: \"" + o.start + "\". Ví dụ: 06:30.");
     const auto duration = config::parse_duration(o.duration);

@@ -1,18 +1,9 @@
 #include "cli/PeriodOption.hpp"
 
-#include <date/tz.h>
-
 #include "cli/OperatorError.hpp"
+#include "cli/ScheduleParse.hpp"
 
 namespace lp::cli {
-
-domain::LocalDate date_option(const std::string& name, const std::string& text) {
-    const auto d = domain::parse_date(text);
-    if (!d)
-        throw OperatorError("Ngày " + name + " không hợp lệ: \"" + text +
-                            "\". Hãy nhập theo dạng dd/mm/yyyy hoặc yyyy-mm-dd.");
-    return *d;
-}
 
 exporting::Period period_option(const std::string& period, const std::string& from, const std::string& to) {
     if (!period.empty()) {
@@ -25,16 +16,12 @@ exporting::Period period_option(const std::string& period, const std::string& fr
         return *p;
     }
     if (from.empty() || to.empty()) throw OperatorError("Hãy chỉ định kỳ: --period 2026Q1, hoặc --from và --to.");
-    const auto a = date_option("--from", from);
-    const auto b = date_option("--to", to);
+    const auto a = parse_date_option("--from", from);
+    const auto b = parse_date_option("--to", to);
     if (b < a) throw OperatorError("Ngày --to (" + to + ") đứng trước ngày --from (" + from + ").");
     return exporting::custom_period(a, b);
 }
 
-domain::LocalDate today(const date::time_zone* tz) {
-    const auto local = date::floor<date::days>(tz->to_local(std::chrono::system_clock::now()));
-    const date::year_month_day ymd{local};
-    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
-}
+domain::LocalDate today(const date::time_zone* tz) { return domain::local_date(tz, std::chrono::system_clock::now()); }
 
 }  // namespace lp::cli

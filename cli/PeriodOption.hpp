@@ -10,9 +10,6 @@ namespace lp::cli {
 // in Vietnamese naming the bad value.
 exporting::Period period_option(const std::string& period, const std::string& from, const std::string& to);
 
-// A date option (dd/mm/yyyy or yyyy-mm-dd); throws OperatorError naming `name`.
-domain::LocalDate date_option(const std::string& name, const std::string& text);
-
 // Today's local date in the zone.
 domain::LocalDate today(const date::time_zone* tz);
 

@@ -1,20 +1,9 @@
 #include "daemon/PeriodicReports.hpp"
 
-#include <date/tz.h>
-
 #include "daemon/Logging.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::daemon {
-namespace {
-
-domain::LocalDate local_date(const date::time_zone* tz, std::chrono::system_clock::time_point t) {
-    const date::year_month_day ymd{date::floor<date::days>(tz->to_local(t))};
-    return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
-}
-
-}  // namespace
-
 std::vector<exporting::Period> reports_pending(domain::LocalDate today, unsigned day) {
     if (today.day < day || today.day > 7) return {};
     return exporting::reports_due_on({today.year, today.month, day}, day);
@@ -24,10 +13,10 @@ PeriodicReports::PeriodicReports(boost::asio::io_context& io, sqlite::Database& 
     : db_(db),
       config_(config),
       tz_(domain::zone(config.time_zone)),
-      timer_(io, tz_, std::chrono::hours(1), [this](auto now) { write_due(local_date(tz_, now)); }) {}
+      timer_(io, tz_, std::chrono::hours(1), [this](auto now) { write_due(domain::local_date(tz_, now)); }) {}
 
 void PeriodicReports::start() {
-    write_due(local_date(tz_, std::chrono::system_clock::now()));
+    write_due(domain::local_date(tz_, std::chrono::system_clock::now()));
     timer_.start();
 }
 

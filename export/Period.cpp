@@ -9,7 +9,7 @@
 namespace lp::exporting {
 namespace {
 
-using domain::date_text;
+using domain::display_date_text;
 using domain::LocalDate;
 
 unsigned last_day_of(int year, unsigned month) {
@@ -45,7 +45,7 @@ Period half_period(int year, unsigned half) {
 }
 Period year_period(int year) { return months(Period::Kind::year, year, 1, 12); }
 Period custom_period(LocalDate first, LocalDate last) {
-    if (last < first) throw std::invalid_argument(date_text(last) + " is before " + date_text(first));
+    if (last < first) throw std::invalid_argument(display_date_text(last) + " is before " + display_date_text(first));
     return {Period::Kind::custom, first, last};
 }
 
@@ -74,12 +74,12 @@ std::string Period::words() const {
         case Kind::year: return "Năm " + y;
         case Kind::custom: break;
     }
-    return "Từ ngày " + date_text(first) + " đến ngày " + date_text(last);
+    return "Từ ngày " + display_date_text(first) + " đến ngày " + display_date_text(last);
 }
 
 std::string Period::words_with_dates() const {
     if (kind == Kind::custom) return words();
-    return words() + " (từ ngày " + date_text(first) + " đến ngày " + date_text(last) + ")";
+    return words() + " (từ ngày " + display_date_text(first) + " đến ngày " + display_date_text(last) + ")";
 }
 
 LocalDate Period::last_month_first_day() const { return {last.year, last.month, 1}; }
