@@ -140,6 +140,8 @@ void Daemon::seed_from_config() {
 void Daemon::run() {
     wait_for_signal();
     reload_watch_ = std::make_unique<ReloadWatch>(io_, db::reload_flag_for(config_.database), [this] { reload(); });
+    reports_.start();
+    backups_.start();
     decide();
     logger("daemon")->info("ready: database {}, {} output(s), {} slot(s), zone {}", config_.database.string(),
                            config_.outputs.size(), engine_->rules().slots.size(), config_.time_zone);

@@ -7,6 +7,8 @@
 #include "audio/FfmpegPlayer.hpp"
 #include "config/Config.hpp"
 #include "daemon/AiringRecorder.hpp"
+#include "daemon/DailyBackups.hpp"
+#include "daemon/PeriodicReports.hpp"
 #include "daemon/LoopEvents.hpp"
 #include "daemon/ReloadWatch.hpp"
 #include "daemon/WallClockTimer.hpp"
@@ -67,6 +69,8 @@ private:
     WallClockTimer timer_;
     boost::asio::signal_set signals_;
     std::unique_ptr<ReloadWatch> reload_watch_;
+    PeriodicReports reports_{io_, db_, config_};
+    DailyBackups backups_{io_, db_, config_};
 };
 
 }  // namespace lp::daemon
