@@ -12,6 +12,7 @@
 #include "domain/Time.hpp"
 #include "domain/Vocabulary.hpp"
 #include "export/Csv.hpp"
+#include "export/TableXlsx.hpp"
 #include "scheduler/Preview.hpp"
 #include "scheduler/RuleStore.hpp"
 
@@ -200,23 +201,31 @@ void print_text(std::ostream& out, const scheduler::Preview& p, const scheduler:
     }
 }
 
-std::string csv_of(const scheduler::Preview& p, const scheduler::Rules& rules, const date::time_zone* tz) {
-    exporting::CsvWriter csv;
-    csv.row({"Ngày", "Giờ", "Khung giờ", "Tên tin, bài", "Nội dung", "Hình thức", "Thời lượng", "Lý do"});
+exporting::Table plan_table(const scheduler::Preview& p, const scheduler::Rules& rules, const date::time_zone* tz) {
+    exporting::Table t;
+    t.headers = {"Ngày", "Giờ", "Khung giờ", "Tên tin, bài", "Nội dung", "Hình thức", "Thời lượng", "Lý do"};
     for (const auto& e : p.entries) {
-        auto t = e.plan.at;
+        auto at = e.plan.at;
         for (const auto& c : e.plan.cues) {
             const auto* item = rules.item(c.item);
             std::string topics;
             if (item)
                 for (const auto& tp : item->topics)
                     topics += (topics.empty() ? "" : "; ") + std::string(domain::topic_label(tp));
-            csv.row({domain::local_date_text(tz, t), domain::local_time_text(tz, t), e.slot_name,
-                     item ? item->title : "?", topics, item ? std::string(domain::form_label(item->form)) : "",
-                     item ? domain::duration_text(item->duration) : "", c.reason});
-            if (item) t += item->duration;
+            t.rows.push_back({domain::local_date_text(tz, at), domain::local_time_text(tz, at), e.slot_name,
+                              item ? item->title : "?", topics,
+                              item ? std::string(domain::form_label(item->form)) : "",
+                              item ? domain::duration_text(item->duration) : "", c.reason});
+            if (item) at += item->duration;
         }
     }
+    return t;
+}
+
+std::string csv_of(const exporting::Table& t) {
+    exporting::CsvWriter csv;
+    csv.row(t.headers);
+    for (const auto& r : t.rows) csv.row(r);
     return csv.text();
 }
 
@@ -249,9 +258,20 @@ void run_show(Context& c, const ShowOptions& o) {
     const auto from = domain::start_of_day(tz, first);
     const auto p =
         scheduler::preview(rules, store.load_history(from - rules.rotation_window), from, domain::start_of_day(tz, last), tz);
+    if (o.format == "xlsx") {
+        if (o.output.empty()) throw OperatorError("Định dạng xlsx cần -o TỆP.");
+        exporting::write_table_xlsx(plan_table(p, rules, tz), c.config.organisation,
+                                    "LỊCH PHÁT SÓNG CHƯƠNG TRÌNH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH",
+                                    "Từ ngày " + domain::display_date_text(first) + " đến ngày " +
+                                        domain::display_date_text(domain::local_date(tz, domain::start_of_day(tz, last) -
+                                                                                             std::chrono::seconds(1))),
+                                    o.output);
+        std::cerr << "Đã xuất lịch phát vào " << o.output << '\n';
+        return;
+    }
     std::string text;
     if (o.format == "csv") {
-        text = csv_of(p, rules, tz);
+        text = csv_of(plan_table(p, rules, tz));
     } else {
         std::ostringstream out;
         out << "Lịch phát từ " << domain::display_date_text(first) << " (" << days << " ngày)\n";
@@ -327,7 +347,7 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     show->add_option("--date", sh->date, "Một ngày (dd/mm/yyyy); mặc định: hôm nay");
     show->add_option("--week", sh->week, "Bảy ngày kể từ ngày này");
     show->add_option("--month", sh->month, "Cả tháng chứa ngày này");
-    show->add_option("--format", sh->format, "text | csv")->check(CLI::IsMember({"text", "csv"}));
+    show->add_option("--format", sh->format, "text | csv | xlsx")->check(CLI::IsMember({"text", "csv", "xlsx"}));
     show->add_option("-o,--output", sh->output, "Tệp kết quả");
     show->callback([&context, sh] { run_show(context, *sh); });
 }

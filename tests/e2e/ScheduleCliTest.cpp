@@ -64,6 +64,18 @@ TEST_F(ScheduleCli, PreviewShowsPicksWithReasonsAndWarnsAboutConflicts) {
     EXPECT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");
     EXPECT_NE(text.find("04/12/2026,05:30:00,Sáng,Tin cải cách số"), std::string::npos) << text.substr(0, 400);
     EXPECT_EQ(text.find("30/11/2026"), std::string::npos);  // the month only
+
+    // The published schedule as XLSX: the strings are in the workbook's shared strings.
+    const auto xlsx = dir / "lich.xlsx";
+    r = run("schedule show --month 15/12/2026 --format xlsx -o " + shell_quote(xlsx.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto strings = lp::test::run_command("unzip -p " + shell_quote(xlsx.string()) + " xl/sharedStrings.xml");
+    ASSERT_EQ(strings.exit_code, 0) << strings.output;
+    EXPECT_NE(strings.output.find("LỊCH PHÁT SÓNG CHƯƠNG TRÌNH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH"), std::string::npos);
+    EXPECT_NE(strings.output.find("Từ ngày 01/12/2026 đến ngày 31/12/2026"), std::string::npos) << strings.output;
+    EXPECT_NE(strings.output.find("Tin cải cách số 1"), std::string::npos);
+    EXPECT_NE(strings.output.find("TRUNG TÂM DỊCH VỤ SỰ NGHIỆP CÔNG"), std::string::npos);
+    EXPECT_EQ(run("schedule show --format xlsx").exit_code, 2);
 }
 
 TEST_F(ScheduleCli, OneOffsAreListedAndCancelled) {
