@@ -22,10 +22,25 @@ std::chrono::milliseconds ms(std::chrono::microseconds us) {
 
 }  // namespace
 
-AiringRecorder::AiringRecorder(journal::JournalStore& journal) : journal_(journal) {}
+AiringRecorder::AiringRecorder(journal::JournalStore& journal, journal::PendingAirings& pending)
+    : journal_(journal), pending_(pending) {}
 
 void AiringRecorder::expect(const std::string& programme, std::vector<journal::AiringPlan> plans) {
+    pending_.add(programme, plans);
     programmes_[programme] = Pending{std::move(plans), {}, {}};
+}
+
+void AiringRecorder::handed_on(const std::string& programme, std::size_t from_cue) {
+    const auto it = programmes_.find(programme);
+    if (it == programmes_.end()) return;
+    for (std::size_t cue = from_cue; cue < it->second.plans.size(); ++cue) pending_.remove(programme, cue);
+}
+
+int AiringRecorder::journal_leftovers(audio::Clock::time_point now, const std::string& reason) {
+    const auto left = pending_.take_all();
+    for (const auto& plan : left) journal_.record_not_aired(plan, journal::Status::missed, now, reason);
+    if (!left.empty()) logger("journal")->warn("{} planned airing(s) never started: journaled missed", left.size());
+    return static_cast<int>(left.size());
 }
 
 void AiringRecorder::started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
@@ -33,6 +48,7 @@ void AiringRecorder::started(const std::string& programme, std::size_t cue, audi
     auto& p = programmes_.at(programme);
     const auto& plan = p.plans.at(cue);
     p.open_rows[cue] = journal_.begin(plan, at, outputs);
+    pending_.remove(programme, cue);
     p.carried[cue] = outputs;
     const auto late = std::chrono::duration_cast<std::chrono::milliseconds>(at - plan.scheduled_at);
     logger("journal")->info("airing \"{}\" ({}) started on [{}], {} ms after its slot time", plan.title,
@@ -73,6 +89,7 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, aud
     } else {
         // Never reached the outputs (missing or undecodable file, no output open).
         journal_.record_failure(plan, at, reason);
+        pending_.remove(programme, cue);
     }
     if (status == journal::Status::completed)
         logger("journal")->info("airing \"{}\" completed, {} ms", plan.title, ms(played).count());
@@ -81,6 +98,10 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, aud
 }
 
 void AiringRecorder::done(const std::string& programme) {
+    // Cues a stop dropped before they started (not handed on to a resuming programme).
+    const auto now = std::chrono::system_clock::now();
+    for (const auto& plan : pending_.take(programme))
+        journal_.record_not_aired(plan, journal::Status::missed, now, "chương trình bị dừng trước khi tin này được phát");
     programmes_.erase(programme);
     logger("journal")->info("programme {} done", programme);
 }

@@ -7,16 +7,24 @@
 
 #include "audio/Player.hpp"
 #include "journal/JournalStore.hpp"
+#include "journal/PendingAirings.hpp"
 
 namespace lp::daemon {
 
 // Turns the player's events into journal rows. Called on the loop thread only.
 class AiringRecorder {
 public:
-    explicit AiringRecorder(journal::JournalStore& journal);
+    AiringRecorder(journal::JournalStore& journal, journal::PendingAirings& pending);
 
-    // The plans for a programme's cues, in order, before it is handed to the player.
+    // The plans for a programme's cues, in order, before it is handed to the player. They stay
+    // pending (in the database) until each cue gets its own journal row.
     void expect(const std::string& programme, std::vector<journal::AiringPlan> plans);
+    // An emergency cut `programme` and its cues that had not started were handed on to a
+    // resuming programme: they are no longer this one's to journal.
+    void handed_on(const std::string& programme, std::size_t from_cue);
+    // Journals every cue still pending as missed, with `reason` (at start-up after a crash,
+    // and at shutdown). Returns how many.
+    int journal_leftovers(audio::Clock::time_point now, const std::string& reason);
 
     void started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
                  const std::vector<std::string>& outputs);
@@ -37,6 +45,7 @@ private:
         std::map<std::size_t, std::vector<std::string>> carried;  // cue -> outputs that carried it
     };
     journal::JournalStore& journal_;
+    journal::PendingAirings& pending_;
     std::map<std::string, Pending> programmes_;
 };
 

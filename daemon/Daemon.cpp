@@ -107,13 +107,15 @@ Daemon::Daemon(config::Config config)
       db_(db::open_store(config_.database)),
       journal_(db_),
       rules_(db_),
-      recorder_(journal_),
+      pending_(db_),
+      recorder_(journal_, pending_),
       events_(io_, *this),
       player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_, player_options(config_))),
       timer_(io_),
       signals_(io_, SIGTERM, SIGINT, SIGHUP) {
     if (const int n = journal_.recover_open_rows(started_at_); n > 0)
         logger("journal")->warn("{} airing(s) left open by an unclean stop marked interrupted", n);
+    recorder_.journal_leftovers(started_at_, "loaphuongd dừng giữa chương trình (sự cố hoặc mất điện) trước khi tin này được phát");
     seed_from_config();
     auto rules = rules_.load();
     auto history = rules_.load_history(started_at_ - rules.rotation_window);
@@ -152,6 +154,9 @@ void Daemon::run() {
     player_.reset();
     io_.restart();
     io_.poll();
+    // Queued programmes the player dropped without events: their starts are decided, so they
+    // will not air after a restart either.
+    recorder_.journal_leftovers(std::chrono::system_clock::now(), "loaphuongd dừng trước khi tin này được phát");
     logger("daemon")->info("stopped");
 }
 
@@ -227,7 +232,7 @@ void Daemon::apply(const scheduler::Decisions& d) {
     }
     const auto now = std::chrono::system_clock::now();
     for (const auto& n : d.not_aired) {
-        scheduler::Order order{"", n.slot_name, n.scheduled_at, n.scheduled_at, {}, {}};
+        scheduler::Order order{"", n.slot_name, n.scheduled_at, n.scheduled_at, {}, {}, "", 0};
         journal_.record_not_aired(airing_plan(order, {n.item, "", std::nullopt}), n.status, now, n.reason);
     }
     for (const auto& order : d.air) {
@@ -243,6 +248,7 @@ void Daemon::apply(const scheduler::Decisions& d) {
         }
         logger("scheduler")->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
                                   domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
+        if (!order.resumes.empty()) recorder_.handed_on(order.resumes, order.resumes_from);
         recorder_.expect(order.id, std::move(plans));
         player_->play(std::move(programme));
     }

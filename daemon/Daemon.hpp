@@ -61,6 +61,7 @@ private:
     sqlite::Database db_;
     journal::JournalStore journal_;
     scheduler::RuleStore rules_;
+    journal::PendingAirings pending_;
     AiringRecorder recorder_;
     std::unique_ptr<scheduler::Engine> engine_;
     boost::asio::io_context io_;

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 5> migrations{
+constexpr std::array<std::string_view, 6> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -159,6 +159,22 @@ CREATE TRIGGER journal_rows_are_never_deleted BEFORE DELETE ON journal
 BEGIN
     SELECT RAISE(ABORT, 'journal: rows cannot be deleted; record a correction instead');
 END;
+)sql",
+    // 6: items handed to the player but not yet started. A stop, crash or power cut leaves
+    // them here; the daemon journals them `missed` so no planned airing vanishes silently.
+    R"sql(
+CREATE TABLE pending_airing (
+    programme     TEXT NOT NULL,
+    cue           INTEGER NOT NULL,
+    scheduled_at  TEXT NOT NULL,
+    media_item_id INTEGER REFERENCES media_item(id),
+    file          TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    topic         TEXT NOT NULL,
+    form          TEXT NOT NULL,
+    slot          TEXT NOT NULL,
+    PRIMARY KEY (programme, cue)
+);
 )sql",
 };
 

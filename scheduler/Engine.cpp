@@ -112,7 +112,7 @@ void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, co
         return;
     }
     if (plan.cues.empty()) return;
-    hand_out({slot.name + "@" + domain::to_utc_text(at), slot.name, at, std::max(at, now), plan.cues, slot.outputs},
+    hand_out({slot.name + "@" + domain::to_utc_text(at), slot.name, at, std::max(at, now), plan.cues, slot.outputs, "", 0},
              d);
 }
 
@@ -143,13 +143,15 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
         rest.id = f.order.id + "/resume" + std::to_string(++resumes_);
         rest.cues.assign(f.order.cues.begin() + static_cast<std::ptrdiff_t>(from), f.order.cues.end());
         rest.start = std::max(f.order.start, now);
+        rest.resumes = f.order.id;
+        rest.resumes_from = from;
         resumed.push_back(std::move(rest));
     }
     if (!in_flight_.empty()) d.stop_current = true;
     in_flight_.clear();
     in_flight_order_.clear();
     hand_out({"emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at), name, o.at, now,
-              {{o.item, "phát khẩn cấp, ngắt chương trình đang phát", o.id}}, o.outputs},
+              {{o.item, "phát khẩn cấp, ngắt chương trình đang phát", o.id}}, o.outputs, "", 0},
              d);
     for (auto& r : resumed) hand_out(std::move(r), d);
 }

@@ -33,6 +33,9 @@ struct Order {
     TimePoint start;           // when the first sample should leave
     std::vector<PlannedCue> cues;
     std::vector<std::string> outputs;  // empty = all
+    // Set when an emergency cut an order: this one airs that order's cues from `resumes_from`.
+    std::string resumes;
+    std::size_t resumes_from = 0;
 };
 
 // An item that will not air, for the journal.

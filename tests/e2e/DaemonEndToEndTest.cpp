@@ -140,8 +140,10 @@ TEST(DaemonEndToEnd, SigtermCutsTheAiringAndJournalsItInterrupted) {
     lp::test::TempDir dir;
     std::filesystem::create_directories(dir / "media");
     lp::test::make_audio(dir / "media" / "dài.flac", 30.0, {.frequency = 500, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "hai.wav", 1.0, {.frequency = 600, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     lp::test::AlsaTap tap;
-    const auto config = write_config(dir, "[[slot.item]]\nfile = \"dài.flac\"\n", "+1s");
+    const auto config =
+        write_config(dir, "[[slot.item]]\nfile = \"dài.flac\"\n[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Lần hai\"\n", "+1s");
 
     lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config});
     ASSERT_TRUE(daemon.wait_for_log("started on", 20s)) << daemon.log();
@@ -149,11 +151,15 @@ TEST(DaemonEndToEnd, SigtermCutsTheAiringAndJournalsItInterrupted) {
     ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
 
     const auto rows = journal_rows(dir / "var" / "lp.db");
-    ASSERT_EQ(rows.size(), 1u);
+    ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].title, "dài");
     EXPECT_EQ(rows[0].status, "interrupted");
     EXPECT_LT(rows[0].played_ms, 30000);
     EXPECT_FALSE(rows[0].ended.empty());
+    // The next item never started: it is journaled missed, not silently dropped.
+    EXPECT_EQ(rows[1].title, "Lần hai");
+    EXPECT_EQ(rows[1].status, "missed");
+    EXPECT_NE(rows[1].reason.find("trước khi tin này được phát"), std::string::npos) << rows[1].reason;
 }
 
 TEST(DaemonEndToEnd, BadConfigExitsWith78NamingTheLineBeforeTouchingAnything) {
