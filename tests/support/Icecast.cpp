@@ -21,7 +21,20 @@ void give_to(const std::filesystem::path& path, const passwd* user) {
 
 }  // namespace
 
-IcecastServer::IcecastServer() : port_(free_port()) {
+IcecastServer::IcecastServer() {
+    // A free port can be taken by a test running in parallel before icecast2 binds it; then
+    // icecast2 exits at once (and the port answers for the other server). Try a few ports.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        port_ = free_port();
+        write_config();
+        start();
+        if (!process_->wait(std::chrono::milliseconds{300})) return;  // still running: ours
+        process_.reset();
+    }
+    throw std::runtime_error("icecast2 could not keep a port: " + error_log());
+}
+
+void IcecastServer::write_config() {
     const passwd* nobody = geteuid() == 0 ? getpwnam("nobody") : nullptr;
     std::ofstream xml{dir_ / "icecast.xml"};
     xml << "<icecast>\n"
@@ -46,7 +59,6 @@ IcecastServer::IcecastServer() : port_(free_port()) {
     xml.close();
     give_to(dir_.path(), nobody);
     give_to(dir_ / "icecast.xml", nobody);
-    start();
 }
 
 IcecastServer::~IcecastServer() { kill(); }

@@ -27,8 +27,9 @@ public:
     std::string error_log() const;
 
 private:
+    void write_config();
     TempDir dir_;
-    int port_;
+    int port_ = 0;
     std::unique_ptr<Process> process_;
 };
 
