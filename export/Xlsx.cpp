@@ -1,7 +1,10 @@
 #include "export/Xlsx.hpp"
 
 #include <array>
+#include <cmath>
+#include <algorithm>
 #include <set>
+#include <span>
 
 #include "export/xlsx/Workbook.hpp"
 
@@ -131,11 +134,24 @@ void write_headers(lxw_worksheet* ws, lxw_row_t row, const std::vector<std::stri
 }
 
 // Table cells: columns in `numbers` as integers, in `durations` as time values, the rest text.
+// Lines a wrapped cell needs at `width` (in the sheet's character units); UTF-8 aware.
+std::size_t wrapped_lines(const std::string& text, double width) {
+    const auto chars = static_cast<double>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(chars / std::max(width - 1.0, 1.0))));
+}
+
+// Rows get the height their longest wrapped cell needs: viewers do not all fit rows to
+// wrapped text by themselves (LibreOffice keeps the default height and overlaps the text).
 lxw_row_t write_rows(lxw_worksheet* ws, lxw_row_t row, const Table& t, const Formats& f,
                      const std::set<std::size_t>& numbers, const std::set<std::size_t>& durations,
-                     const std::set<std::size_t>& left, bool last_is_total) {
+                     const std::set<std::size_t>& left, bool last_is_total, std::span<const double> widths = {}) {
     for (std::size_t i = 0; i < t.rows.size(); ++i, ++row) {
         const bool total = last_is_total && i + 1 == t.rows.size();
+        std::size_t lines = 1;
+        for (std::size_t c = 0; c < t.rows[i].size() && c < widths.size(); ++c)
+            lines = std::max(lines, wrapped_lines(t.rows[i][c], widths[c]));
+        if (lines > 1) worksheet_set_row(ws, row, 15.0 * static_cast<double>(lines), nullptr);
         for (std::size_t c = 0; c < t.rows[i].size(); ++c) {
             const auto& v = t.rows[i][c];
             const auto col = static_cast<lxw_col_t>(c);
@@ -171,7 +187,7 @@ void sheet_detail(Workbook& wb, const Report& r, const Formats& f, const date::t
     const Table t = detail_table(r, tz);
     write_headers(ws, row, t.headers, f);
     worksheet_repeat_rows(ws, row, row);
-    row = write_rows(ws, row + 1, t, f, {0, 8}, {4}, {5, 6, 9, 11}, false);
+    row = write_rows(ws, row + 1, t, f, {0, 8}, {4}, {5, 6, 9, 11}, false, widths);
     row = signature_block(ws, row + 1, r, f, 12);
     for (const auto& line : footer_lines(r)) {
         merged(ws, row, 0, 11, line, f.footer);
@@ -190,20 +206,21 @@ void sheet_items(Workbook& wb, const Report& r, const Formats& f, const date::ti
     const Table t = item_table(r, tz);
     write_headers(ws, row, t.headers, f);
     worksheet_repeat_rows(ws, row, row);
-    write_rows(ws, row + 1, t, f, {0, 4}, {5}, {1, 2}, true);
+    write_rows(ws, row + 1, t, f, {0, 4}, {5}, {1, 2}, true, widths);
 }
 
 // One group table with a minutes column for the chart; returns the first data row.
 lxw_row_t group_block(lxw_worksheet* ws, lxw_row_t row, const Table& t, const std::vector<GroupTotal>& groups,
-                      const Formats& f) {
+                      const Formats& f, std::span<const double> widths) {
     auto headers = t.headers;
     headers.push_back("Thời lượng (phút)");
     write_headers(ws, row, headers, f);
-    write_rows(ws, row + 1, t, f, {0, 2, 3}, {4}, {1}, true);
+    write_rows(ws, row + 1, t, f, {0, 2, 3}, {4}, {1}, true, widths);
     lxw_format* minutes = f.number;
     double total = 0;
     for (std::size_t i = 0; i < groups.size(); ++i) {
-        const double m = static_cast<double>(groups[i].airtime.count()) / 60000.0;
+        // Whole tenths of a minute: the chart's scale, and no 0.0333333 in the cells.
+        const double m = std::round(static_cast<double>(groups[i].airtime.count()) / 6000.0) / 10.0;
         total += m;
         worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + i), 5, m, minutes);
     }
@@ -232,9 +249,10 @@ void add_chart(Workbook& wb, lxw_worksheet* ws, const char* sheet, lxw_row_t fir
     chart_title_set_name_font(chart, &title_font);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options{};
-    options.x_scale = 1.6;
-    options.y_scale = 1.8;
-    worksheet_insert_chart_opt(ws, at, 7, chart, &options);
+    // Below the tables, as wide as they are: beside them, fit-to-page would shrink the page.
+    options.x_scale = 1.35;
+    options.y_scale = 1.4;
+    worksheet_insert_chart_opt(ws, at, 0, chart, &options);
 }
 
 void sheet_groups(Workbook& wb, const Report& r, const Formats& f) {
@@ -246,12 +264,13 @@ void sheet_groups(Workbook& wb, const Report& r, const Formats& f) {
         worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
     lxw_row_t row = header_block(ws, r, f, 6, "TỔNG HỢP THEO NỘI DUNG VÀ HÌNH THỨC THỂ HIỆN");
     merged(ws, row, 0, 5, "1. Theo nội dung tuyên truyền (mục II.1 của Kế hoạch)", f.sign_title);
-    const lxw_row_t topics_first = group_block(ws, row + 1, group_table(r.topics, "Nội dung"), r.topics, f);
+    const lxw_row_t topics_first = group_block(ws, row + 1, group_table(r.topics, "Nội dung"), r.topics, f, widths);
     row = static_cast<lxw_row_t>(topics_first + r.topics.size() + 2);
     merged(ws, row, 0, 5, "2. Theo hình thức thể hiện", f.sign_title);
-    const lxw_row_t forms_first = group_block(ws, row + 1, group_table(r.forms, "Hình thức"), r.forms, f);
-    add_chart(wb, ws, name, topics_first, r.topics.size(), "Theo nội dung", topics_first - 1);
-    add_chart(wb, ws, name, forms_first, r.forms.size(), "Theo hình thức", forms_first - 1);
+    const lxw_row_t forms_first = group_block(ws, row + 1, group_table(r.forms, "Hình thức"), r.forms, f, widths);
+    const auto charts = static_cast<lxw_row_t>(forms_first + r.forms.size() + 2);
+    add_chart(wb, ws, name, topics_first, r.topics.size(), "Theo nội dung", charts);
+    add_chart(wb, ws, name, forms_first, r.forms.size(), "Theo hình thức", static_cast<lxw_row_t>(charts + 23));
 }
 
 }  // namespace
