@@ -173,6 +173,15 @@ void run_approve(Context& c, scheduler::ItemId id, const std::string& by) {
     announce(c, "Đã ghi nhận " + by + " duyệt tin, bài số " + std::to_string(id) + ".");
 }
 
+void run_tag(Context& c, scheduler::ItemId id, const std::string& add, const std::string& remove) {
+    c.load();
+    if (add.empty() && remove.empty()) throw OperatorError("Cần --add hoặc --remove.");
+    auto db = c.open_database();
+    if (!scheduler::RuleStore(db).set_tags(id, split_list(add), split_list(remove)))
+        throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
+    announce(c, "Đã cập nhật nhãn của tin, bài số " + std::to_string(id) + ".");
+}
+
 void print_text(std::ostream& out, const scheduler::Preview& p, const scheduler::Rules& rules,
                 const date::time_zone* tz) {
     std::string day;
@@ -307,7 +316,7 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     set->add_option("--opening", so->opening, "Số tin, bài làm nhạc hiệu mở đầu");
     set->add_option("--closing", so->closing, "Số tin, bài làm nhạc hiệu kết thúc");
     set->add_option("--item", so->items, "Số tin, bài cố định (lặp lại được, theo thứ tự)");
-    set->add_option("--pool", so->pools, "Chọn từ kho: N[:nội dung,...[:hình thức,...]]");
+    set->add_option("--pool", so->pools, "Chọn từ kho: N[:nội dung,...[:hình thức,...[:nhãn,...]]]");
     set->callback([&context, so] { run_slot_set(context, *so); });
     slot->add_subcommand("list", "Liệt kê các khung giờ")->callback([&context] { run_slot_list(context); });
     auto name = std::make_shared<std::string>();
@@ -339,6 +348,15 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     approve->add_option("item", *approve_id, "Số tin, bài")->required();
     approve->add_option("--by", *approver, "Người duyệt")->required();
     approve->callback([&context, approve_id, approver] { run_approve(context, *approve_id, *approver); });
+
+    auto tag_id = std::make_shared<scheduler::ItemId>(0);
+    auto tag_add = std::make_shared<std::string>();
+    auto tag_remove = std::make_shared<std::string>();
+    auto* tag = app.add_subcommand("tag", "Gắn hoặc gỡ nhãn của một tin, bài (kho phát chọn được theo nhãn)");
+    tag->add_option("item", *tag_id, "Số tin, bài")->required();
+    tag->add_option("--add", *tag_add, "Nhãn cần gắn, cách nhau bằng dấu phẩy");
+    tag->add_option("--remove", *tag_remove, "Nhãn cần gỡ");
+    tag->callback([&context, tag_id, tag_add, tag_remove] { run_tag(context, *tag_id, *tag_add, *tag_remove); });
 
     auto* schedule = app.add_subcommand("schedule", "Lịch phát sóng");
     schedule->require_subcommand(1);

@@ -81,13 +81,18 @@ scheduler::Entry parse_pool(const std::string& text) {
     int n = 0;
     char tail = 0;
     if (std::sscanf(count.c_str(), "%d%c", &n, &tail) != 1 || n < 1 || n > 50)
-        throw OperatorError("--pool \"" + text + "\": số tin phải là số từ 1 đến 50, ví dụ 3:a,m:tin,bai.");
+        throw OperatorError("--pool \"" + text + "\": số tin phải là số từ 1 đến 50, ví dụ 3:a,m:tin,bai:tet.");
     e.count = n;
     if (first != std::string::npos) {
         const auto second = text.find(':', first + 1);
         e.filter.topics = split_list(text.substr(first + 1, second == std::string::npos ? std::string::npos
                                                                                          : second - first - 1));
-        if (second != std::string::npos) e.filter.forms = split_list(text.substr(second + 1));
+        if (second != std::string::npos) {
+            const auto third = text.find(':', second + 1);
+            e.filter.forms = split_list(
+                text.substr(second + 1, third == std::string::npos ? std::string::npos : third - second - 1));
+            if (third != std::string::npos) e.filter.tags = split_list(text.substr(third + 1));
+        }
     }
     for (const auto& t : e.filter.topics)
         if (!domain::is_topic(t))

@@ -21,7 +21,8 @@ domain::LocalDate parse_date_option(const std::string& option, const std::string
 scheduler::TimePoint parse_instant_option(const std::string& option, const std::string& text,
                                           const date::time_zone* tz);
 scheduler::Priority parse_priority(const std::string& text);
-// "N", "N:a,b" or "N:a,b:tin,bai" (count, topics, forms).
+// "N", "N:a,b", "N:a,b:tin,bai" or "N:a,b:tin,bai:tet" (count, topics, forms, tags); an
+// empty part matches everything, e.g. "2:::tet".
 scheduler::Entry parse_pool(const std::string& text);
 std::vector<std::string> split_list(const std::string& text);
 

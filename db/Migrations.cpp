@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 6> migrations{
+constexpr std::array<std::string_view, 7> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -175,6 +175,15 @@ CREATE TABLE pending_airing (
     slot          TEXT NOT NULL,
     PRIMARY KEY (programme, cue)
 );
+)sql",
+    // 7: the operator's own tags on items (e.g. "tet", "bao-lu"), which pool entries can select.
+    R"sql(
+CREATE TABLE media_item_tag (
+    media_item_id INTEGER NOT NULL REFERENCES media_item(id) ON DELETE CASCADE,
+    tag           TEXT NOT NULL,
+    PRIMARY KEY (media_item_id, tag)
+);
+ALTER TABLE programme_entry ADD COLUMN tags TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -17,7 +17,10 @@ bool PoolFilter::matches(const ItemInfo& item) const {
             return std::ranges::find(topics, t) != topics.end();
         });
     const bool form_ok = forms.empty() || std::ranges::find(forms, item.form) != forms.end();
-    return topic_ok && form_ok;
+    const bool tag_ok = tags.empty() || std::ranges::any_of(item.tags, [&](const std::string& t) {
+        return std::ranges::find(tags, t) != tags.end();
+    });
+    return topic_ok && form_ok && tag_ok;
 }
 
 const ItemInfo* Rules::item(ItemId id) const {

@@ -27,6 +27,7 @@ struct ItemInfo {
     std::filesystem::path file;
     std::vector<std::string> topics{"other"};
     std::string form = "other";
+    std::vector<std::string> tags;  // the operator's own labels
     Millis duration{0};  // zero when unknown: it then always "fits"
     std::optional<double> loudness_lufs;  // EBU R128 integrated, as the library measured it
     std::optional<LocalDate> valid_from;
@@ -41,10 +42,11 @@ struct ItemInfo {
     std::optional<std::string> why_not_airable(LocalDate day) const;
 };
 
-// A pool entry's filter: empty lists match everything.
+// A pool entry's filter: empty lists match everything; within a list, any one matches.
 struct PoolFilter {
     std::vector<std::string> topics;
     std::vector<std::string> forms;
+    std::vector<std::string> tags;
     bool matches(const ItemInfo& item) const;
 };
 

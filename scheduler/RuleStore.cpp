@@ -62,7 +62,8 @@ Rules RuleStore::load() {
     auto items = db_.prepare(
         "SELECT m.id, m.title, m.file, coalesce((SELECT group_concat(topic, ',') FROM "
         "(SELECT topic FROM media_item_topic t WHERE t.media_item_id = m.id ORDER BY position)), m.topic), "
-        "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL, m.loudness_lufs "
+        "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL, m.loudness_lufs, "
+        "(SELECT group_concat(tag, ',') FROM media_item_tag g WHERE g.media_item_id = m.id) "
         "FROM media_item m LEFT JOIN approval a ON a.media_item_id = m.id ORDER BY m.id");
     while (items.step()) {
         ItemInfo i;
@@ -77,13 +78,14 @@ Rules RuleStore::load() {
         i.valid_until = optional_date(items.optional_text(8));
         i.retired = items.integer(9) != 0;
         if (!items.is_null(10)) i.loudness_lufs = items.real(10);
+        i.tags = domain::split_commas(items.text(11));
         r.items.push_back(std::move(i));
     }
     auto slots = db_.prepare(
         "SELECT id, name, days, start_time, max_length_s, outputs, first_day, last_day, skipped_days "
         "FROM slot ORDER BY id");
     auto entries = db_.prepare(
-        "SELECT kind, media_item_id, pick_count, topics, forms FROM programme_entry WHERE slot_id = ? "
+        "SELECT kind, media_item_id, pick_count, topics, forms, tags FROM programme_entry WHERE slot_id = ? "
         "ORDER BY position");
     while (slots.step()) {
         Slot s;
@@ -105,6 +107,7 @@ Rules RuleStore::load() {
             e.count = static_cast<int>(entries.integer(2));
             e.filter.topics = domain::split_commas(entries.text(3));
             e.filter.forms = domain::split_commas(entries.text(4));
+            e.filter.tags = domain::split_commas(entries.text(5));
             s.programme.push_back(std::move(e));
         }
         entries.reset();
@@ -148,8 +151,8 @@ std::int64_t RuleStore::save_slot(const Slot& s) {
     upsert.reset();
     db_.prepare("DELETE FROM programme_entry WHERE slot_id = ?").bind(1, id).run();
     auto entry = db_.prepare(
-        "INSERT INTO programme_entry (slot_id, position, kind, media_item_id, pick_count, topics, forms) "
-        "VALUES (?,?,?,?,?,?,?)");
+        "INSERT INTO programme_entry (slot_id, position, kind, media_item_id, pick_count, topics, forms, tags) "
+        "VALUES (?,?,?,?,?,?,?,?)");
     for (std::size_t i = 0; i < s.programme.size(); ++i) {
         const auto& e = s.programme[i];
         entry.bind(1, id)
@@ -158,7 +161,8 @@ std::int64_t RuleStore::save_slot(const Slot& s) {
             .bind(4, e.kind == Entry::Kind::pool ? std::optional<std::int64_t>{} : std::optional(e.item))
             .bind(5, e.count)
             .bind(6, domain::join_commas(e.filter.topics))
-            .bind(7, domain::join_commas(e.filter.forms));
+            .bind(7, domain::join_commas(e.filter.forms))
+            .bind(8, domain::join_commas(e.filter.tags));
         entry.run();
     }
     tx.commit();
@@ -202,6 +206,20 @@ bool RuleStore::approve(ItemId item, const std::string& approver) {
         .bind(1, item)
         .bind(2, approver)
         .run();
+    return true;
+}
+
+bool RuleStore::set_tags(ItemId item, const std::vector<std::string>& add, const std::vector<std::string>& remove) {
+    auto exists = db_.prepare("SELECT count(*) FROM media_item WHERE id = ?");
+    exists.bind(1, item);
+    exists.step();
+    if (exists.integer(0) == 0) return false;
+    sqlite::Transaction tx(db_);
+    auto insert = db_.prepare("INSERT OR IGNORE INTO media_item_tag (media_item_id, tag) VALUES (?, ?)");
+    for (const auto& t : add) insert.bind(1, item).bind(2, t).run();
+    auto erase = db_.prepare("DELETE FROM media_item_tag WHERE media_item_id = ? AND tag = ?");
+    for (const auto& t : remove) erase.bind(1, item).bind(2, t).run();
+    tx.commit();
     return true;
 }
 

@@ -27,6 +27,8 @@ public:
     // Records who approved the item (biên tập → duyệt → phát). False when no such item.
     bool approve(ItemId item, const std::string& approver);
     void set_duration(ItemId item, Millis duration);
+    // Adds and removes the operator's tags on an item. False when no such item.
+    bool set_tags(ItemId item, const std::vector<std::string>& add, const std::vector<std::string>& remove);
 
     // What is decided; `fallback` for a fresh database (the daemon's first start).
     Marks load_marks(TimePoint fallback);

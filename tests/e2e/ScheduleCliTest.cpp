@@ -78,6 +78,22 @@ TEST_F(ScheduleCli, PreviewShowsPicksWithReasonsAndWarnsAboutConflicts) {
     EXPECT_EQ(run("schedule show --format xlsx").exit_code, 2);
 }
 
+TEST_F(ScheduleCli, PoolsSelectByTag) {
+    for (const char* id : {"1", "2", "3"}) ASSERT_EQ(run(std::string("approve ") + id + " --by 'Lê Duyệt'").exit_code, 0);
+    auto r = run("tag 2 --add tet,bao-lu");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    ASSERT_EQ(run("slot set 'Tết' --start 05:30 --pool 3:::tet").exit_code, 0);
+    r = run("schedule show --date 30/11/2026");
+    EXPECT_NE(r.output.find("Tin cải cách số 2"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("Tin cải cách số 1"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("1/3 tin"), std::string::npos) << r.output;  // the pool is short, and says so
+    ASSERT_EQ(run("tag 2 --remove tet").exit_code, 0);
+    EXPECT_EQ(run("schedule show --date 30/11/2026").output.find("Tin cải cách số 2"), std::string::npos);
+    r = run("tag 99 --add tet");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.output.find("Không có tin, bài số 99"), std::string::npos) << r.output;
+}
+
 TEST_F(ScheduleCli, OneOffsAreListedAndCancelled) {
     auto r = run("oneoff add --item 1 --at '01/12/2026 09:15' --priority uu-tien --repeat 3 --gap 30m --by 'Chủ tịch'");
     ASSERT_EQ(r.exit_code, 0) << r.output;

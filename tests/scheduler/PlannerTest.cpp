@@ -31,7 +31,7 @@ lp::scheduler::Rules small_rules() {
     s.start_of_day = 5h + 30min;
     s.max_length = 5min;
     s.programme = {{Entry::Kind::opening_jingle, 1, 1, {}},
-                   {Entry::Kind::pool, 0, 2, {{"a", "b", "c"}, {}}},
+                   {Entry::Kind::pool, 0, 2, {{"a", "b", "c"}, {}, {}}},
                    {Entry::Kind::closing_jingle, 2, 1, {}}};
     r.slots = {s};
     return r;
@@ -87,6 +87,19 @@ TEST(Planner, UnapprovedRetiredAndExpiredItemsNeverAirAndSayWhy) {
     EXPECT_NE(plan.skipped[0].reason.find("chưa được duyệt"), std::string::npos);
     ASSERT_EQ(plan.warnings.size(), 1u);
     EXPECT_NE(plan.warnings[0].find("0/2"), std::string::npos) << plan.warnings[0];
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Planner, PoolsCanSelectByTheOperatorsTags) {
+    auto rules = small_rules();
+    rules.item(13)->tags = {"tet"};
+    rules.slots[0].programme[1].filter = {{}, {}, {"tet"}};
+    const auto plan =
+        lp::scheduler::plan_occurrence(rules, 0, local_time(2026, 3, 2, 5, 30), lp::test::vietnam(), {}, {});
+    EXPECT_EQ(items_of(plan), (std::vector<lp::scheduler::ItemId>{1, 13, 2}));
 }
 
 }  // namespace

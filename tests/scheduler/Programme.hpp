@@ -57,7 +57,7 @@ inline scheduler::Rules ward_year(int year = 2026) {
                                                   {year, 2, 19}, {year, 2, 20}, {year, 4, 30}, {year, 5, 1},
                                                   {year, 9, 2}};
     using K = scheduler::Entry::Kind;
-    const scheduler::PoolFilter cchc_pool{{topics, topics + 13}, {}};
+    const scheduler::PoolFilter cchc_pool{{topics, topics + 13}, {}, {}};
     scheduler::Slot morning;
     morning.id = 1;
     morning.name = "Sáng";

@@ -35,7 +35,7 @@ TEST(RuleStore, SlotsProgrammesOneOffsAndApprovalsRoundTrip) {
     s.outputs = {"loa", "ghi-am"};
     s.programme = {{Entry::Kind::opening_jingle, a, 1, {}},
                    {Entry::Kind::fixed, b, 1, {}},
-                   {Entry::Kind::pool, 0, 3, {{"a", "m"}, {"tin"}}}};
+                   {Entry::Kind::pool, 0, 3, {{"a", "m"}, {"tin"}, {"tet"}}}};
     store.save_slot(s);
     s.max_length = 25min;  // saving again by name replaces
     store.save_slot(s);
@@ -57,6 +57,7 @@ TEST(RuleStore, SlotsProgrammesOneOffsAndApprovalsRoundTrip) {
     EXPECT_EQ(got.programme[2].count, 3);
     EXPECT_EQ(got.programme[2].filter.topics, (std::vector<std::string>{"a", "m"}));
     EXPECT_EQ(got.programme[2].filter.forms, (std::vector<std::string>{"tin"}));
+    EXPECT_EQ(got.programme[2].filter.tags, (std::vector<std::string>{"tet"}));
     ASSERT_EQ(rules.one_offs.size(), 1u);
     EXPECT_EQ(rules.one_offs[0].at, local_time(2026, 3, 1, 9, 0));
     EXPECT_EQ(rules.one_offs[0].repeat, 2);
