@@ -10,5 +10,5 @@ scripts/build.sh test -DLOAPHUONG_WERROR=ON
 ctest --test-dir build/test --output-on-failure -j2
 
 scripts/build.sh asan -DLOAPHUONG_WERROR=ON -DLOAPHUONG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
   ctest --test-dir build/asan --output-on-failure -j2
