@@ -13,6 +13,19 @@ namespace {
 
 using domain::to_utc_text;
 
+// Parameters 1-8 of both journal inserts: the plan's instant, the row's own instant (start or
+// end), then the item, file, title, topic, form and slot.
+sqlite::Statement& bind_plan(sqlite::Statement& st, const AiringPlan& plan, TimePoint instant) {
+    return st.bind(1, to_utc_text(plan.scheduled_at))
+        .bind(2, to_utc_text(instant))
+        .bind(3, plan.media_item_id)
+        .bind(4, plan.file)
+        .bind(5, plan.title)
+        .bind(6, plan.topic)
+        .bind(7, plan.form)
+        .bind(8, plan.slot);
+}
+
 }  // namespace
 
 JournalStore::JournalStore(sqlite::Database& db) : db_(db) {}
@@ -33,14 +46,7 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
         "INSERT INTO journal (scheduled_at, started_at, media_item_id, file, title, topic, form, "
         "slot, outputs, played_ms, ordinal, status, media_sha256) VALUES (?,?,?3,?,?,?,?,?,?,0,?,'playing', "
         "(SELECT sha256 FROM media_item WHERE id = ?3))");
-    insert.bind(1, to_utc_text(plan.scheduled_at))
-        .bind(2, to_utc_text(started_at))
-        .bind(3, plan.media_item_id)
-        .bind(4, plan.file)
-        .bind(5, plan.title)
-        .bind(6, plan.topic)
-        .bind(7, plan.form)
-        .bind(8, plan.slot)
+    bind_plan(insert, plan, started_at)
         .bind(9, domain::join_commas(outputs))
         .bind(10, ordinal_for(true, earlier));
     insert.run();
@@ -85,14 +91,7 @@ std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status statu
         "INSERT INTO journal (scheduled_at, ended_at, media_item_id, file, title, topic, form, slot, "
         "outputs, played_ms, status, reason, media_sha256) VALUES (?,?,?3,?,?,?,?,?,'',0,?,?, "
         "(SELECT sha256 FROM media_item WHERE id = ?3))");
-    insert.bind(1, to_utc_text(plan.scheduled_at))
-        .bind(2, to_utc_text(at))
-        .bind(3, plan.media_item_id)
-        .bind(4, plan.file)
-        .bind(5, plan.title)
-        .bind(6, plan.topic)
-        .bind(7, plan.form)
-        .bind(8, plan.slot)
+    bind_plan(insert, plan, at)
         .bind(9, to_code(status))
         .bind(10, reason);
     insert.run();
