@@ -57,7 +57,7 @@ struct Decoder::Impl {
     std::int64_t resampler_in = 0;
     std::int64_t resampler_out = 0;
 
-    std::vector<Sample> pending;  // converted samples not yet handed out
+    std::vector<float> pending;  // converted samples not yet handed out
     std::size_t pending_offset = 0;
     std::uint64_t frames_out = 0;
     bool demuxer_done = false;
@@ -102,7 +102,7 @@ struct Decoder::Impl {
                                      static_cast<AVSampleFormat>(f.format), f.sample_rate});
         resampler.emplace(
             ffmpeg::AudioSpec{input_spec->layout.ptr(), input_spec->format, input_spec->rate},
-            ffmpeg::AudioSpec{target_layout.ptr(), AV_SAMPLE_FMT_S16, target.sample_rate});
+            ffmpeg::AudioSpec{target_layout.ptr(), AV_SAMPLE_FMT_FLT, target.sample_rate});
         resampler_in = 0;
         resampler_out = 0;
     }
@@ -218,7 +218,7 @@ Decoder::~Decoder() = default;
 Decoder::Decoder(Decoder&&) noexcept = default;
 Decoder& Decoder::operator=(Decoder&&) noexcept = default;
 
-std::size_t Decoder::read(std::span<Sample> out) {
+std::size_t Decoder::read(std::span<float> out) {
     auto& d = *impl_;
     const auto channels = static_cast<std::size_t>(d.target.channels);
     std::size_t written = 0;

@@ -10,7 +10,9 @@
 namespace lp::audio {
 
 // Decodes any FFmpeg-readable audio file (MP3, AAC/M4A, Ogg Vorbis/Opus, FLAC, WAV, any rate
-// and channel count) and converts it to `target` with libswresample.
+// and channel count) and converts it to `target` with libswresample, as interleaved float
+// (full scale ±1.0): the codecs decode to float, and the player's gain and limiter work on
+// it before the one rounding to the outputs' s16.
 class Decoder {
 public:
     // Opens and probes the file and its best audio stream. Throws MediaError.
@@ -22,7 +24,7 @@ public:
     // Fills `out` (interleaved, target format) with up to out.size()/channels frames and
     // returns how many frames it wrote; 0 means end of stream. Throws MediaError naming the
     // file and the position when decoding fails.
-    std::size_t read(std::span<Sample> out);
+    std::size_t read(std::span<float> out);
 
     // Duration from the container; zero when unknown.
     std::chrono::microseconds duration() const;

@@ -22,9 +22,16 @@ namespace lp::audio {
 
 namespace {
 
-constexpr std::size_t chunk_frames = 1024;
+// The player decodes, shapes and writes this much audio per wake-up. Waking ten times a
+// second rather than fifty is most of what paced playout costs (each wake-up finds the
+// decoder's tables cold); 100 ms of lead on top keeps 100-200 ms queued in the outputs.
+constexpr std::chrono::milliseconds chunk_duration{100};
 constexpr std::chrono::milliseconds open_ahead{200};
 using Steady = std::chrono::steady_clock;
+
+std::size_t chunk_frames(const PcmFormat& format) {
+    return static_cast<std::size_t>(format.sample_rate) * static_cast<std::size_t>(chunk_duration.count()) / 1000;
+}
 
 std::chrono::microseconds frames_to_us(std::uint64_t frames, int rate) {
     return std::chrono::microseconds{
@@ -184,9 +191,10 @@ struct FfmpegPlayer::Impl {
     void play_gap(Run& run, player::OutputSet& set) {
         const auto frames = static_cast<std::uint64_t>(options.gap.count()) *
                             static_cast<std::uint64_t>(run.format.sample_rate) / 1000;
-        const std::vector<Sample> silence(chunk_frames * static_cast<std::size_t>(run.format.channels));
+        const std::size_t chunk = chunk_frames(run.format);
+        const std::vector<Sample> silence(chunk * static_cast<std::size_t>(run.format.channels));
         for (std::uint64_t done = 0; done < frames && !cancelled(run) && !set.empty();) {
-            const auto n = std::min<std::uint64_t>(chunk_frames, frames - done);
+            const auto n = std::min<std::uint64_t>(chunk, frames - done);
             if (!write_paced(run, set, {silence.data(), n * static_cast<std::size_t>(run.format.channels)}))
                 return;
             done += n;
@@ -228,7 +236,7 @@ struct FfmpegPlayer::Impl {
         }
         player::Shaper shaper{format, gain_for(run, cue), options.fade_in, options.fade_out};
 
-        std::vector<Sample> chunk(chunk_frames * static_cast<std::size_t>(format.channels));
+        std::vector<float> chunk(chunk_frames(format) * static_cast<std::size_t>(format.channels));
         const auto interval = std::chrono::duration_cast<std::chrono::microseconds>(options.progress_interval);
         auto next_progress = interval;
         bool started = false;

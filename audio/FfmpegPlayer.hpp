@@ -52,9 +52,9 @@ struct PlayerOptions {
 //   outputs are closed), also when it was cut or dropped from the queue by stop(); queued
 //   programmes still pending at destruction are dropped silently.
 // - Paced: outputs open ~200 ms before `start` and the first cue's file is opened and
-//   decoded during that pre-roll, so that the first sample is written at `start`; writes
-//   run at most 100 ms ahead of real time, and the programme's last on_finished comes when
-//   its sound has ended. Unpaced: no waiting at all.
+//   decoded during that pre-roll, so that the first sample is written at `start`; writes go
+//   in 100 ms chunks at most 200 ms ahead of real time, and the programme's last
+//   on_finished comes when its sound has ended. Unpaced: no waiting at all.
 // The PlayerEvents object must outlive the player (the destructor may still emit events).
 class FfmpegPlayer final : public Player {
 public:

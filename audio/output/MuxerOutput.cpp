@@ -99,7 +99,10 @@ void MuxerOutput::write(std::span<const Sample> interleaved) {
             encoder_->encode(interleaved, [&](AVPacket* p) { write_packet(p, encoder_->context()->time_base); });
         } else {
             const auto bytes = static_cast<int>(static_cast<std::size_t>(frames) * channels * sizeof(Sample));
-            ffmpeg::check(av_new_packet(packet_.get(), bytes), "av_new_packet");
+            if (!packets_ || packets_->size() < bytes) packets_.emplace(bytes);
+            packet_->buf = packets_->get();
+            packet_->data = packet_->buf->data;
+            packet_->size = bytes;
             std::memcpy(packet_->data, interleaved.data(), static_cast<std::size_t>(bytes));
             packet_->pts = frames_written_;
             packet_->dts = frames_written_;

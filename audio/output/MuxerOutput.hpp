@@ -5,6 +5,7 @@
 
 #include "audio/Output.hpp"
 #include "audio/ffmpeg/AppendFile.hpp"
+#include "audio/ffmpeg/BufferPool.hpp"
 #include "audio/ffmpeg/OutputFormatContext.hpp"
 #include "audio/ffmpeg/Packet.hpp"
 #include "audio/output/Encoder.hpp"
@@ -41,6 +42,7 @@ private:
     std::optional<ffmpeg::OutputFormatContext> muxer_;
     std::optional<output::Encoder> encoder_;
     ffmpeg::Packet packet_;
+    std::optional<ffmpeg::BufferPool> packets_;  // the pcm packets' memory, reused
     std::int64_t frames_written_ = 0;
 };
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -29,11 +31,17 @@ lp::test::AudioOptions tone_options(double frequency, int rate, int channels) {
     return options;
 }
 
-std::vector<Sample> decode_all(Decoder& decoder) {
+// The decoder's float samples (full scale ±1.0) as s16, for the PCM measurements.
+void append_s16(std::vector<Sample>& all, std::span<const float> samples) {
+    for (const float x : samples)
+        all.push_back(static_cast<Sample>(std::lrint(std::clamp(x * 32768.0F, -32768.0F, 32767.0F))));
+}
+
+std::vector<Sample> decode_all(Decoder& decoder, std::size_t chunk_frames = 1000) {
+    const auto channels = static_cast<std::size_t>(decoder.format().channels);
     std::vector<Sample> all;
-    std::vector<Sample> chunk(1000 * static_cast<std::size_t>(decoder.format().channels));
-    while (const std::size_t frames = decoder.read(chunk))
-        all.insert(all.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(frames * 2));
+    std::vector<float> chunk(chunk_frames * channels);
+    while (const std::size_t frames = decoder.read(chunk)) append_s16(all, std::span{chunk}.first(frames * channels));
     return all;
 }
 
@@ -66,7 +74,7 @@ TEST_P(DecodeFormats, DecodesToTargetWithExpectedLengthAndPitch) {
     const auto samples = decode_all(decoder);
     const long frames = static_cast<long>(samples.size() / 2);
     EXPECT_LE(std::labs(frames - 48000), tolerance_frames(ext, rate)) << frames << ext << " " << rate << " Hz";
-    EXPECT_EQ(decoder.read(std::span<Sample>{}), 0u);
+    EXPECT_EQ(decoder.read(std::span<float>{}), 0u);
 
     // The middle half of the clip, away from the codec's start/end transients.
     const std::span<const short> middle{samples.data() + samples.size() / 4, samples.size() / 2};
@@ -92,7 +100,7 @@ TEST(Decoder, ReadsIntoSmallAndOddBuffers) {
     const auto file = dir / "tone.wav";
     lp::test::make_audio(file, 0.5, tone_options(440, 48000, 2));
     Decoder decoder{file, {48000, 1}};
-    std::vector<Sample> chunk(7);
+    std::vector<float> chunk(7);
     std::size_t total = 0;
     while (const std::size_t frames = decoder.read(chunk)) {
         EXPECT_LE(frames, 7u);
@@ -106,9 +114,7 @@ TEST(Decoder, ResamplesToAnyTarget) {
     const auto file = dir / "tone.flac";
     lp::test::make_audio(file, 1.0, tone_options(440, 44100, 2));
     Decoder decoder{file, {22050, 1}};
-    std::vector<Sample> all, chunk(512);
-    while (const std::size_t frames = decoder.read(chunk))
-        all.insert(all.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(frames));
+    const auto all = decode_all(decoder, 512);
     EXPECT_NEAR(static_cast<double>(all.size()), 22050, 2);
     EXPECT_NEAR(lp::test::dominant_frequency(all, 22050), 440.0, 4.0);
 }
@@ -117,7 +123,7 @@ TEST(Decoder, ResamplesToAnyTarget) {
 void expect_media_error(const std::filesystem::path& file, const std::string& reason_part = {}) {
     try {
         Decoder decoder{file, target};
-        std::vector<Sample> chunk(2048);
+        std::vector<float> chunk(2048);
         while (decoder.read(chunk) > 0) {
         }
         ADD_FAILURE() << "no MediaError for " << file;

@@ -45,7 +45,7 @@ std::filesystem::path clip(const TempDir& dir, const std::string& name, double s
 }
 
 TEST(Shaper, LimiterKeepsABoostedToneBelowFullScale) {
-    const auto loud = test::tone(stereo48, 4800, 1000.0);  // ~0.5 FS
+    const auto loud = test::float_tone(stereo48, 4800, 1000.0);  // ~0.5 FS
     player::Shaper shaper{stereo48, 12.0, 0ms, 0ms};        // x4: would clip at 2 FS
     const auto out = shaper.push(loud);
     ASSERT_EQ(out.size(), loud.size());
@@ -57,7 +57,7 @@ TEST(Shaper, LimiterKeepsABoostedToneBelowFullScale) {
 }
 
 TEST(Shaper, FadesHoldBackTheTailAndEndAtSilence) {
-    const auto tone = test::tone(stereo48, 4800, 1000.0);
+    const auto tone = test::float_tone(stereo48, 4800, 1000.0);
     player::Shaper shaper{stereo48, 0.0, 10ms, 10ms};
     const auto first = shaper.push(tone);
     EXPECT_EQ(first.size(), tone.size() - 480 * 2);

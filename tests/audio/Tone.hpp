@@ -20,4 +20,12 @@ inline std::vector<Sample> tone(PcmFormat format, std::size_t frames, double fre
     return samples;
 }
 
+// The same tone as the decoder hands it to the player: interleaved float, full scale ±1.0.
+inline std::vector<float> float_tone(PcmFormat format, std::size_t frames, double frequency) {
+    const auto s16 = tone(format, frames, frequency);
+    std::vector<float> samples(s16.size());
+    for (std::size_t i = 0; i < s16.size(); ++i) samples[i] = static_cast<float>(s16[i]) / 32768.0F;
+    return samples;
+}
+
 }  // namespace lp::audio::test
