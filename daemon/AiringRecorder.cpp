@@ -25,9 +25,10 @@ std::chrono::milliseconds ms(std::chrono::microseconds us) {
 AiringRecorder::AiringRecorder(journal::JournalStore& journal, journal::PendingAirings& pending)
     : journal_(journal), pending_(pending) {}
 
-void AiringRecorder::expect(const std::string& programme, std::vector<journal::AiringPlan> plans) {
+void AiringRecorder::expect(const std::string& programme, audio::Clock::time_point start,
+                            std::vector<journal::AiringPlan> plans) {
     pending_.add(programme, plans);
-    programmes_[programme] = Pending{std::move(plans), {}, {}};
+    programmes_[programme] = Pending{start, std::move(plans), {}, {}};
 }
 
 void AiringRecorder::handed_on(const std::string& programme, std::size_t from_cue) {
@@ -47,12 +48,19 @@ void AiringRecorder::started(const std::string& programme, std::size_t cue, audi
                              const std::vector<std::string>& outputs) {
     auto& p = programmes_.at(programme);
     const auto& plan = p.plans.at(cue);
-    p.open_rows[cue] = journal_.begin(plan, at, outputs);
+    std::optional<std::chrono::microseconds> lateness;
+    if (cue == 0) lateness = std::chrono::duration_cast<std::chrono::microseconds>(at - p.start);
+    p.open_rows[cue] = journal_.begin(plan, at, outputs, lateness);
     pending_.remove(programme, cue);
     p.carried[cue] = outputs;
     const auto late = std::chrono::duration_cast<std::chrono::milliseconds>(at - plan.scheduled_at);
-    logger("journal")->info("airing \"{}\" ({}) started on [{}], {} ms after its slot time", plan.title,
-                            plan.slot, fmt::join(outputs, ", "), late.count());
+    if (lateness)
+        logger("journal")->info("airing \"{}\" ({}) started on [{}], first sample {:.3f} ms after its start instant",
+                                plan.title, plan.slot, fmt::join(outputs, ", "),
+                                static_cast<double>(lateness->count()) / 1000.0);
+    else
+        logger("journal")->info("airing \"{}\" ({}) started on [{}], {} ms after its slot time", plan.title,
+                                plan.slot, fmt::join(outputs, ", "), late.count());
 }
 
 void AiringRecorder::outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point,

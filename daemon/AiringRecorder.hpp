@@ -16,9 +16,11 @@ class AiringRecorder {
 public:
     AiringRecorder(journal::JournalStore& journal, journal::PendingAirings& pending);
 
-    // The plans for a programme's cues, in order, before it is handed to the player. They stay
-    // pending (in the database) until each cue gets its own journal row.
-    void expect(const std::string& programme, std::vector<journal::AiringPlan> plans);
+    // The plans for a programme's cues, in order, before it is handed to the player with its
+    // start instant. They stay pending (in the database) until each cue gets its own journal
+    // row; the first one's row also gets how late its first sample left against `start`.
+    void expect(const std::string& programme, audio::Clock::time_point start,
+                std::vector<journal::AiringPlan> plans);
     // An emergency cut `programme` and its cues that had not started were handed on to a
     // resuming programme: they are no longer this one's to journal.
     void handed_on(const std::string& programme, std::size_t from_cue);
@@ -40,6 +42,7 @@ public:
 
 private:
     struct Pending {
+        audio::Clock::time_point start;
         std::vector<journal::AiringPlan> plans;
         std::map<std::size_t, std::int64_t> open_rows;  // cue -> journal row id
         std::map<std::size_t, std::vector<std::string>> carried;  // cue -> outputs that carried it

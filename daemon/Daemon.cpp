@@ -249,7 +249,7 @@ void Daemon::apply(const scheduler::Decisions& d) {
         logger("scheduler")->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
                                   domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
         if (!order.resumes.empty()) recorder_.handed_on(order.resumes, order.resumes_from);
-        recorder_.expect(order.id, std::move(plans));
+        recorder_.expect(order.id, order.start, std::move(plans));
         player_->play(std::move(programme));
     }
 }

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 7> migrations{
+constexpr std::array<std::string_view, 8> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -184,6 +184,12 @@ CREATE TABLE media_item_tag (
     PRIMARY KEY (media_item_id, tag)
 );
 ALTER TABLE programme_entry ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+)sql",
+    // 8: how late the first sample left against the instant the player was given, in
+    // microseconds, for the airing that opens a programme (its later items follow the one
+    // before). The player's own measure of punctuality; not part of the seal, which predates it.
+    R"sql(
+ALTER TABLE journal ADD COLUMN start_lateness_us INTEGER;
 )sql",
 };
 

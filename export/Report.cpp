@@ -1,5 +1,6 @@
 #include "export/Report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <regex>
@@ -141,7 +142,25 @@ Report build_report(const Period& period, const config::Organisation& organisati
         ++r.airings;
         r.airtime += row.played;
     }
+    std::vector<std::chrono::microseconds> lateness;
+    for (const auto& line : r.lines)
+        if (line.row.start_lateness && !line.row.is_manual()) lateness.push_back(*line.row.start_lateness);
+    r.punctuality = punctuality_of(std::move(lateness));
     return r;
+}
+
+Punctuality punctuality_of(std::vector<std::chrono::microseconds> lateness) {
+    Punctuality p;
+    if (lateness.empty()) return p;
+    std::sort(lateness.begin(), lateness.end());
+    const auto n = lateness.size();
+    // Nearest rank: the smallest value with at least q of the values at or below it.
+    const auto rank = [&](std::size_t percent) { return lateness[(percent * n + 99) / 100 - 1]; };
+    p.programmes = static_cast<int>(n);
+    p.p50 = rank(50);
+    p.p99 = rank(99);
+    p.max = lateness.back();
+    return p;
 }
 
 std::string place_and_date(const Report& r) {
@@ -207,15 +226,31 @@ Table group_table(const std::vector<GroupTotal>& groups, const std::string& head
     return t;
 }
 
+std::string punctuality_line(const Punctuality& p) {
+    const auto ms = [](std::chrono::microseconds d) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(d.count()) / 1000.0);
+        std::string text = buf;
+        std::replace(text.begin(), text.end(), '.', ',');  // Vietnamese decimal comma
+        return text + " ms";
+    };
+    return "Độ đúng giờ (âm thanh đầu tiên so với giờ phát đã định, " + std::to_string(p.programmes) +
+           " lần mở đầu chương trình): trung vị " + ms(p.p50) + "; 99% không chậm quá " + ms(p.p99) +
+           "; chậm nhất " + ms(p.max) + ".";
+}
+
 std::vector<std::string> footer_lines(const Report& r) {
-    return {
+    std::vector<std::string> lines{
         "Tổng số dòng nhật ký: " + std::to_string(r.stamp.rows) + " (số lượt phát: " + std::to_string(r.airings) +
             "; tổng thời lượng phát: " + domain::duration_text(r.airtime) + "; không phát được/bỏ qua/lỡ giờ: " +
             std::to_string(r.not_aired) + ").",
-        "Mã niêm phong chuỗi nhật ký (SHA-256) tại mắt xích số " + std::to_string(r.stamp.head_seq) + ": " +
-            r.stamp.head_seal + ".",
-        "Kiểm tra tệp này với cơ sở dữ liệu: loaphuong journal verify --export <tệp>. Mã kiểm tra: " + r.stamp.marker(),
     };
+    if (r.punctuality.programmes > 0) lines.push_back(punctuality_line(r.punctuality));
+    lines.push_back("Mã niêm phong chuỗi nhật ký (SHA-256) tại mắt xích số " + std::to_string(r.stamp.head_seq) +
+                    ": " + r.stamp.head_seal + ".");
+    lines.push_back("Kiểm tra tệp này với cơ sở dữ liệu: loaphuong journal verify --export <tệp>. Mã kiểm tra: " +
+                    r.stamp.marker());
+    return lines;
 }
 
 }  // namespace lp::exporting

@@ -14,6 +14,7 @@ namespace {
 using nlohmann::json;
 
 double seconds(std::chrono::milliseconds d) { return static_cast<double>(d.count()) / 1000.0; }
+double milliseconds(std::chrono::microseconds d) { return static_cast<double>(d.count()) / 1000.0; }
 
 json instant(const std::optional<journal::TimePoint>& t) {
     return t ? json(domain::to_utc_text(*t)) : json(nullptr);
@@ -69,6 +70,7 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
             {"manual_by", row.is_manual() ? json(row.manual_by) : json(nullptr)},
             {"note", l.note},
             {"seal", row.seal.empty() ? json(nullptr) : json(row.seal)},
+            {"start_lateness_ms", row.start_lateness ? json(milliseconds(*row.start_lateness)) : json(nullptr)},
         });
     }
     json items = json::array();
@@ -88,6 +90,8 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
         {"by_topic", groups(r.topics)},
         {"by_form", groups(r.forms)},
         {"totals", {{"airings", r.airings}, {"airtime_s", seconds(r.airtime)}, {"not_aired", r.not_aired}}},
+        {"punctuality", {{"programmes", r.punctuality.programmes}, {"p50_ms", milliseconds(r.punctuality.p50)},
+                         {"p99_ms", milliseconds(r.punctuality.p99)}, {"max_ms", milliseconds(r.punctuality.max)}}},
         {"chain", {{"rows", r.stamp.rows}, {"head_seq", r.stamp.head_seq}, {"head_seal", r.stamp.head_seal},
                    {"digest", r.stamp.digest}, {"marker", r.stamp.marker()}}},
     };

@@ -39,6 +39,9 @@ struct JournalRow {
     std::optional<std::int64_t> corrects;     // the row this one corrects
     std::optional<std::int64_t> chain_seq;    // position in the hash chain once sealed
     std::string seal;                         // hex SHA-256 once sealed (closed rows only)
+    // First sample written minus the programme's start instant, for the item that opens a
+    // programme; empty for later items, manual rows and rows from before it was measured.
+    std::optional<std::chrono::microseconds> start_lateness;
 
     bool is_manual() const { return !manual_by.empty() && !corrects; }
 };

@@ -31,7 +31,8 @@ sqlite::Statement& bind_plan(sqlite::Statement& st, const AiringPlan& plan, Time
 JournalStore::JournalStore(sqlite::Database& db) : db_(db) {}
 
 std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
-                                 const std::vector<std::string>& outputs) {
+                                 const std::vector<std::string>& outputs,
+                                 std::optional<std::chrono::microseconds> start_lateness) {
     sqlite::Transaction tx(db_);
     int earlier = 0;
     if (plan.media_item_id) {
@@ -44,11 +45,12 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
     }
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, started_at, media_item_id, file, title, topic, form, "
-        "slot, outputs, played_ms, ordinal, status, media_sha256) VALUES (?,?,?3,?,?,?,?,?,?,0,?,'playing', "
-        "(SELECT sha256 FROM media_item WHERE id = ?3))");
+        "slot, outputs, played_ms, ordinal, status, media_sha256, start_lateness_us) "
+        "VALUES (?,?,?3,?,?,?,?,?,?,0,?,'playing', (SELECT sha256 FROM media_item WHERE id = ?3), ?11)");
     bind_plan(insert, plan, started_at)
         .bind(9, domain::join_commas(outputs))
-        .bind(10, ordinal_for(true, earlier));
+        .bind(10, ordinal_for(true, earlier))
+        .bind(11, start_lateness ? std::optional<std::int64_t>{start_lateness->count()} : std::nullopt);
     insert.run();
     const auto id = db_.last_insert_rowid();
     tx.commit();

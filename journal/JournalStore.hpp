@@ -45,7 +45,9 @@ public:
     explicit JournalStore(sqlite::Database& db);
 
     // The first sample left at `started_at`: commits an open (playing) row with its ordinal.
-    std::int64_t begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs);
+    // `start_lateness`: the player's measure, for the item that opens a programme.
+    std::int64_t begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs,
+                       std::optional<std::chrono::microseconds> start_lateness = std::nullopt);
     // Replaces the outputs of an open row (one rejoined mid-airing). Throws std::logic_error
     // if it is not open.
     void set_outputs(std::int64_t id, const std::vector<std::string>& outputs);

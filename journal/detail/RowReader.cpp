@@ -14,8 +14,8 @@ using domain::from_utc_text;
 
 const char* const select_columns =
     "SELECT id, scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
-    "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, chain_seq, seal "
-    "FROM journal ";
+    "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, chain_seq, seal, "
+    "start_lateness_us FROM journal ";
 
 JournalRow read_row(const sqlite::Statement& st) {
     JournalRow r;
@@ -41,6 +41,7 @@ JournalRow read_row(const sqlite::Statement& st) {
     r.corrects = st.optional_integer(17);
     r.chain_seq = st.optional_integer(18);
     r.seal = st.text(19);
+    if (auto us = st.optional_integer(20)) r.start_lateness = std::chrono::microseconds{*us};
     return r;
 }
 

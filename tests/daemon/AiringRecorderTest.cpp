@@ -36,7 +36,7 @@ TEST(AiringRecorder, ACrashLeavesTheUnstartedItemsToBeJournaledMissedAtTheNextSt
         lp::journal::JournalStore journal(db);
         lp::journal::PendingAirings pending(db);
         lp::daemon::AiringRecorder recorder(journal, pending);
-        recorder.expect("Sáng@1", three_items(at));
+        recorder.expect("Sáng@1", at, three_items(at));
         recorder.started("Sáng@1", 0, at, {"loa"});
         recorder.finished("Sáng@1", 0, at + 60s, 60s, lp::audio::CueResult::completed, "");
         recorder.started("Sáng@1", 1, at + 60s, {"loa"});
@@ -62,12 +62,12 @@ TEST(AiringRecorder, ItemsAStopDroppedAreMissedButThoseHandedOnToAResumptionAreN
     lp::daemon::AiringRecorder recorder(journal, pending);
 
     // An emergency cuts item 1; items 2 and 3 go on in a resuming programme.
-    recorder.expect("Sáng@1", three_items(at));
+    recorder.expect("Sáng@1", at, three_items(at));
     recorder.started("Sáng@1", 0, at, {"loa"});
     recorder.handed_on("Sáng@1", 1);
     auto rest = three_items(at);
     rest.erase(rest.begin());
-    recorder.expect("Sáng@1/resume1", rest);
+    recorder.expect("Sáng@1/resume1", at + 60s, rest);
     recorder.finished("Sáng@1", 0, at + 10s, 10s, lp::audio::CueResult::interrupted, "");
     recorder.done("Sáng@1");
     // The resumption airs item 2, then the daemon is stopped: item 3 never starts.
@@ -79,6 +79,29 @@ TEST(AiringRecorder, ItemsAStopDroppedAreMissedButThoseHandedOnToAResumptionAreN
                                                                               {"Tin 2", Status::interrupted},
                                                                               {"Tin 3", Status::missed}}));
     EXPECT_EQ(recorder.journal_leftovers(at + 1h, "x"), 0);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(AiringRecorder, TheFirstItemCarriesHowLateItsFirstSampleLeftAgainstTheProgrammeStart) {
+    lp::test::TempDir dir;
+    const auto slot = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+    auto db = lp::db::open_store(dir / "j.db");
+    lp::journal::JournalStore journal(db);
+    lp::journal::PendingAirings pending(db);
+    lp::daemon::AiringRecorder recorder(journal, pending);
+    // A resumption starts later than its slot: its lateness is against its own start.
+    const auto start = slot + 90s;
+    recorder.expect("Sáng@1/resume1", start, three_items(slot));
+    recorder.started("Sáng@1/resume1", 0, start + 1375us, {"loa"});
+    recorder.finished("Sáng@1/resume1", 0, start + 10s, 10s, lp::audio::CueResult::completed, "");
+    recorder.started("Sáng@1/resume1", 1, start + 10s + 20ms, {"loa"});
+    const auto all = journal.between(slot - 1h, slot + 1h);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].start_lateness, 1375us);
+    EXPECT_EQ(all[1].start_lateness, std::nullopt);  // follows the item before it
 }
 
 }  // namespace

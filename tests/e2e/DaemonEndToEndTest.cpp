@@ -26,17 +26,18 @@ struct Row {
     std::string title, status, reason, outputs, scheduled, started, ended;
     long long played_ms = 0;
     std::optional<long long> ordinal;
+    std::optional<long long> lateness_us;
 };
 
 std::vector<Row> journal_rows(const std::filesystem::path& db_file) {
     lp::sqlite::Database db(db_file);
     auto st = db.prepare(
         "SELECT title, status, coalesce(reason,''), outputs, scheduled_at, coalesce(started_at,''),"
-        " coalesce(ended_at,''), played_ms, ordinal FROM journal ORDER BY id");
+        " coalesce(ended_at,''), played_ms, ordinal, start_lateness_us FROM journal ORDER BY id");
     std::vector<Row> rows;
     while (st.step())
         rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
-                        st.integer(7), st.optional_integer(8)});
+                        st.integer(7), st.optional_integer(8), st.optional_integer(9)});
     return rows;
 }
 
@@ -114,6 +115,11 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     EXPECT_GE(started, scheduled);
     EXPECT_LT(started - scheduled, 100ms);
     EXPECT_LE(lp::domain::from_utc_text(rows[2].started), lp::domain::from_utc_text(rows[2].ended));
+    // The player's own measure, to the microsecond, on the item that opened the programme.
+    ASSERT_TRUE(rows[0].lateness_us.has_value());
+    EXPECT_GE(*rows[0].lateness_us, 0);
+    EXPECT_LT(*rows[0].lateness_us, 100'000);
+    EXPECT_FALSE(rows[2].lateness_us.has_value());
 
     // The operator's CSV export of today (local days) holds the same three airings.
     const auto today = lp::domain::local_date_text(lp::domain::zone("Asia/Ho_Chi_Minh"), scheduled);
@@ -126,8 +132,10 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     const auto lines = split_csv_lines(csv.substr(3));
-    // Header, three airings, then an empty line and the footer (row count, chain seal, marker).
-    ASSERT_EQ(lines.size(), 4u + 4u) << csv;
+    // Header, three airings, then an empty line and the footer (row count, punctuality, chain
+    // seal, marker).
+    ASSERT_EQ(lines.size(), 4u + 5u) << csv;
+    EXPECT_NE(csv.find("1 lần mở đầu chương trình): trung vị "), std::string::npos) << csv;
     EXPECT_TRUE(lines[0].starts_with("STT,Ngày,Giờ theo lịch,Giờ bắt đầu")) << lines[0];
     EXPECT_NE(lines[1].find("Dịch vụ công trực tuyến,\"Dịch vụ công trực tuyến, đường dây nóng"), std::string::npos)
         << lines[1];

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
@@ -100,18 +101,34 @@ TEST_F(ExportFormats, JsonReadsBackWithTotals) {
         if (i["title"] == "Phỏng vấn: cải cách thủ tục hành chính ở phường") phong_van = i["airings"];
     EXPECT_EQ(phong_van, totals.airings_by_title.at("Phỏng vấn: cải cách thủ tục hành chính ở phường"));
     EXPECT_EQ(j["chain"]["marker"], report->stamp.marker());
+    EXPECT_EQ(j["punctuality"]["programmes"], totals.lateness.size());
+    EXPECT_DOUBLE_EQ(j["punctuality"]["max_ms"].get<double>(),
+                     static_cast<double>(std::max_element(totals.lateness.begin(), totals.lateness.end())->count()) / 1000.0);
 }
 
 TEST_F(ExportFormats, CsvHasBomOneLinePerAiringAndTheFooter) {
     const auto csv = slurp(file("csv"));
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     // Header + one line per airing + empty line + 3 footer lines (no field holds a line break).
-    EXPECT_EQ(count(csv, "\r\n"), 1 + totals.rows + 1 + 1 + 3);
+    EXPECT_EQ(count(csv, "\r\n"), 1 + totals.rows + 1 + 1 + 4);
     EXPECT_EQ(count(csv, ",Đã phát,") + count(csv, ",Bị ngắt giữa chừng,"), airings());
     EXPECT_EQ(count(csv, "Không phát được"), totals.failed);
     EXPECT_NE(csv.find("Phóng sự: một cửa liên thông — người dân được gì?"), std::string::npos);
     EXPECT_NE(csv.find("Nhập tay: Nguyễn Thị Lan"), std::string::npos);
     EXPECT_NE(csv.find(report->stamp.marker()), std::string::npos);
+    // The player's punctuality over the period, counted here independently of the report code.
+    auto lateness = totals.lateness;
+    std::sort(lateness.begin(), lateness.end());
+    const auto at_rank = [&](std::size_t percent) { return lateness[(percent * lateness.size() + 99) / 100 - 1]; };
+    const auto ms = [](std::chrono::microseconds d) {
+        const auto tenths = (d.count() + 50) / 100;  // 0.1 ms, rounded
+        return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " ms";
+    };
+    EXPECT_NE(csv.find("Độ đúng giờ (âm thanh đầu tiên so với giờ phát đã định, " + std::to_string(lateness.size()) +
+                       " lần mở đầu chương trình): trung vị " + ms(at_rank(50)) + "; 99% không chậm quá " +
+                       ms(at_rank(99)) + "; chậm nhất " + ms(lateness.back()) + "."),
+              std::string::npos)
+        << csv.substr(csv.size() - 600);
 }
 
 TEST_F(ExportFormats, XlsxSheetsReadBackWithDiacriticsAndTotals) {

@@ -85,8 +85,13 @@ TEST(Report, TotalsPerItemTopicFormWithCorrectionsFolded) {
     fix.manual_by = "Minh";
     fix.reason = "Nhầm hình thức";
     rows.push_back(fix);
+    rows[0].start_lateness = 700us;  // the two that opened their programmes
+    rows[1].start_lateness = 300us;
 
     const auto r = build_report(quarter_period(2026, 1), {}, {2026, 4, 2}, rows, {6, std::string(64, 'f')});
+    EXPECT_EQ(r.punctuality.programmes, 2);
+    EXPECT_EQ(r.punctuality.max, 700us);
+    EXPECT_EQ(r.lines[1].row.start_lateness, 300us);  // kept through the correction
     ASSERT_EQ(r.lines.size(), 5u);  // the correction is folded into row 2
     EXPECT_EQ(r.lines[1].row.plan.form, "phong_su");
     EXPECT_NE(r.lines[1].note.find("Đính chính"), std::string::npos);
@@ -118,6 +123,27 @@ TEST(Report, TotalsPerItemTopicFormWithCorrectionsFolded) {
     EXPECT_EQ(r.stamp.head_seq, 6);
     EXPECT_EQ(r.stamp.digest, seal_digest(rows));
     EXPECT_EQ(place_and_date(r), "An Hải, ngày 02 tháng 04 năm 2026");
+}
+
+TEST(Report, PunctualityIsNearestRankOverTheProgrammesThatCarryIt) {
+    std::vector<std::chrono::microseconds> lateness;
+    for (int i = 100; i >= 1; --i) lateness.push_back(std::chrono::microseconds{i * 10});  // 10 µs .. 1 ms, reversed
+    const auto p = punctuality_of(lateness);
+    EXPECT_EQ(p.programmes, 100);
+    EXPECT_EQ(p.p50, 500us);
+    EXPECT_EQ(p.p99, 990us);
+    EXPECT_EQ(p.max, 1000us);
+    const auto one = punctuality_of({2300us});
+    EXPECT_EQ(one.p50, 2300us);
+    EXPECT_EQ(one.p99, 2300us);
+    EXPECT_EQ(punctuality_of({}).programmes, 0);
+    // Three values: p50 is the 2nd, p99 the 3rd.
+    const auto three = punctuality_of({900us, 100us, 400us});
+    EXPECT_EQ(three.p50, 400us);
+    EXPECT_EQ(three.p99, 900us);
+    EXPECT_EQ(punctuality_line(three),
+              "Độ đúng giờ (âm thanh đầu tiên so với giờ phát đã định, 3 lần mở đầu chương trình): trung vị 0,4 ms; "
+              "99% không chậm quá 0,9 ms; chậm nhất 0,9 ms.");
 }
 
 TEST(Report, StampMarkerReadsBackFromText) {

@@ -36,7 +36,12 @@ SampleTotals write_sample_journal(sqlite::Database& db, domain::LocalDate first,
                 const std::chrono::milliseconds length = std::chrono::seconds(item.seconds);
                 const bool cut = n % 17 == 16;
                 const auto played = cut ? length / 2 : length;
-                const auto id = journal.begin(plan, at, {"loa"});
+                std::optional<std::chrono::microseconds> lateness;
+                if (k == 0) {
+                    lateness = std::chrono::microseconds{120 + (n % 13) * 97};  // never on a .x5 ms tie
+                    t.lateness.push_back(*lateness);
+                }
+                const auto id = journal.begin(plan, at, {"loa"}, lateness);
                 journal.progress(id, played / 2);
                 journal.finish(id, at + played, played, cut ? journal::Status::interrupted : journal::Status::completed,
                                cut ? "stopped by operator" : "");

@@ -57,6 +57,15 @@ TEST_F(JournalStoreTest, FinishClosesTheRowOnceAndOnlyOnce) {
     EXPECT_EQ(journal.row(id).status, Status::completed);
 }
 
+TEST_F(JournalStoreTest, TheStartLatenessOfAProgrammesFirstItemIsKeptToTheMicrosecond) {
+    const auto item = items.upsert({"/m/a.mp3", "A"});
+    const auto first = journal.begin(plan(item, t0), t0 + 1ms, {"loa"}, 1234us);
+    const auto second = journal.begin(plan(item, t0), t0 + 60s, {"loa"});
+    journal.finish(first, t0 + 60s, 60s, Status::completed, "");
+    EXPECT_EQ(journal.row(first).start_lateness, 1234us);  // after sealing too
+    EXPECT_EQ(journal.row(second).start_lateness, std::nullopt);
+}
+
 TEST_F(JournalStoreTest, AFailureIsAClosedRowWithItsReasonAndNoOrdinal) {
     const auto id = journal.record_failure(plan(items.upsert({"/m/a.mp3", "A"}), t0), t0 + 1s,
                                            "/m/a.mp3: avformat_open_input() failed: No such file or directory");
