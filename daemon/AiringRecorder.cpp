@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "daemon/FailureNote.hpp"
 #include "daemon/Logging.hpp"
 
 namespace lp::daemon {
@@ -91,12 +92,13 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, aud
     auto& p = programmes_.at(programme);
     const auto& plan = p.plans.at(cue);
     const auto status = status_of(result);
+    const std::string note = status == journal::Status::failed ? failure_note(reason) : reason;
     if (auto it = p.open_rows.find(cue); it != p.open_rows.end()) {
-        journal_.finish(it->second, at, ms(played), status, reason);
+        journal_.finish(it->second, at, ms(played), status, note);
         p.open_rows.erase(it);
     } else {
         // Never reached the outputs (missing or undecodable file, no output open).
-        journal_.record_failure(plan, at, reason);
+        journal_.record_failure(plan, at, note);
         pending_.remove(programme, cue);
     }
     if (status == journal::Status::completed)

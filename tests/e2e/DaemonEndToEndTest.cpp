@@ -106,6 +106,7 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     EXPECT_EQ(rows[1].status, "failed");
     EXPECT_NE(rows[1].reason.find("không-có.mp3"), std::string::npos) << rows[1].reason;
     EXPECT_NE(rows[1].reason.find("No such file or directory"), std::string::npos) << rows[1].reason;
+    EXPECT_TRUE(rows[1].reason.starts_with("Không tìm thấy tệp âm thanh. Chi tiết kỹ thuật: ")) << rows[1].reason;
     EXPECT_FALSE(rows[1].ordinal.has_value());
     EXPECT_EQ(rows[2].status, "completed");
     EXPECT_NEAR(static_cast<double>(rows[2].played_ms), 1000, 40);
