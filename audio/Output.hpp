@@ -31,6 +31,11 @@ struct OutputSpec {
     std::string sdp_path{};
     // archive: the IANA zone whose calendar day names the file (e.g. "Asia/Ho_Chi_Minh").
     std::string time_zone = "Asia/Ho_Chi_Minh";
+    // icecast, rtp, udp: how much audio may wait for a slow peer. The player hands these
+    // outputs their chunks through a queue (a peer that stops reading must not hold up the
+    // loudspeakers); when more than this is waiting the peer counts as stalled, and the
+    // output is dropped and retried like one that failed.
+    std::chrono::milliseconds queue_limit{2000};
 };
 
 // "alsa", "file", ... as written in the config.

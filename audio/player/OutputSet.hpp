@@ -25,7 +25,9 @@ struct RetryPolicy {
 // writing, is closed and retried with exponential backoff while the others keep playing.
 // Reopening runs on a helper thread (a connect may block) and the output rejoins at the next
 // chunk once it is open again. Writes every chunk to each live output, converting when its
-// format differs from the shared one. Player thread only.
+// format differs from the shared one; network outputs (icecast, rtp, udp) take it through a
+// queue and a writer thread of their own (output::AsyncOutput), so that a stalled peer never
+// holds up the others. Player thread only.
 class OutputSet {
 public:
     using Clock = std::chrono::steady_clock;

@@ -1,6 +1,6 @@
 // The player's sound (gain to a loudness target, fades, gap, no clicks), its faults (an
-// icecast server killed and restarted mid-airing, an ALSA device that does not exist) and
-// its start timing.
+// icecast server killed and restarted, or frozen, mid-airing; an ALSA device that does not
+// exist) and its start timing.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,6 +13,7 @@
 #include "tests/audio/Tone.hpp"
 #include "tests/support/AlsaTap.hpp"
 #include "tests/support/Icecast.hpp"
+#include "tests/support/LoopbackBuffers.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/Pcm.hpp"
 #include "tests/support/TempDir.hpp"
@@ -42,6 +43,42 @@ std::filesystem::path clip(const TempDir& dir, const std::string& name, double s
     o.frequency = frequency;
     lp::test::make_audio(dir / name, seconds, o);
     return dir / name;
+}
+
+// Retries soon and reports progress often: the fault tests stay short.
+PlayerOptions fault_options() {
+    PlayerOptions options;
+    options.retry_first = 100ms;
+    options.retry_max = 400ms;
+    options.progress_interval = 100ms;
+    return options;
+}
+
+OutputSpec icecast_mp3(const lp::test::IcecastServer& server) {
+    OutputSpec ice;
+    ice.name = "ice";
+    ice.kind = OutputKind::icecast;
+    ice.target = server.source_url("cchc");
+    ice.codec = Codec::mp3;
+    return ice;
+}
+
+// Waits (5 s at most) for the airing to pass `position`.
+bool reaches(RecordingEvents& events, std::chrono::milliseconds position) {
+    return events.events.wait_for(5s, [&](const auto& all) {
+        return std::any_of(all.begin(), all.end(), [&](const Event& e) {
+            return e.kind == Event::progress && e.position >= position;
+        });
+    });
+}
+
+// Waits (5 s at most) for the outputs carrying the airing to become `names`.
+bool outputs_become(RecordingEvents& events, const std::vector<std::string>& names) {
+    return events.events.wait_for(5s, [&](const auto& all) {
+        return std::any_of(all.begin(), all.end(), [&](const Event& e) {
+            return e.kind == Event::outputs_changed && e.outputs == names;
+        });
+    });
 }
 
 TEST(Shaper, LimiterKeepsABoostedToneBelowFullScale) {
@@ -128,29 +165,13 @@ TEST(Playout, IcecastKilledMidAiringIsRetriedAndRejoins) {
     lp::test::AlsaTap tap;
     lp::test::IcecastServer server;
     RecordingEvents events;
-    PlayerOptions options;
-    options.retry_first = 100ms;
-    options.retry_max = 400ms;
-    options.progress_interval = 100ms;
     const auto a = clip(dir, "a.wav", 3.0, 440);
-    OutputSpec ice;
-    ice.name = "ice";
-    ice.kind = OutputKind::icecast;
-    ice.target = server.source_url("cchc");
-    ice.codec = Codec::mp3;
-    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, ice}, events, options};
+    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, icecast_mp3(server)}, events,
+                        fault_options()};
     player.play({"p", {{a}}, {}, Clock::now() + 250ms});
-    ASSERT_TRUE(events.events.wait_for(5s, [](const auto& all) {
-        return std::any_of(all.begin(), all.end(), [](const Event& e) {
-            return e.kind == Event::progress && e.position >= 500ms;
-        });
-    }));
+    ASSERT_TRUE(reaches(events, 500ms));
     server.kill();  // a crash, mid-airing
-    ASSERT_TRUE(events.events.wait_for(5s, [](const auto& all) {
-        return std::any_of(all.begin(), all.end(), [](const Event& e) {
-            return e.kind == Event::outputs_changed && e.outputs == std::vector<std::string>{"loa"};
-        });
-    })) << "the dead output was not noticed";
+    ASSERT_TRUE(outputs_become(events, {"loa"})) << "the dead output was not noticed";
     server.start();
     ASSERT_TRUE(events.wait_done("p", 10s));
     const auto changes = events.of(Event::outputs_changed);
@@ -159,6 +180,47 @@ TEST(Playout, IcecastKilledMidAiringIsRetriedAndRejoins) {
     EXPECT_EQ(events.of(Event::started).at(0).outputs, (std::vector<std::string>{"loa", "ice"}));
     EXPECT_EQ(events.of(Event::finished).at(0).result, CueResult::completed);
     EXPECT_EQ(tap.samples().size(), 144000u * 2);  // the loudspeaker never missed a sample
+}
+
+// An icecast2 that stops reading (frozen with SIGSTOP: its socket stays open, the kernel
+// buffers fill, then every write blocks for the I/O timeout) must not hold up the
+// loudspeakers: they get every sample on time, "ice" is dropped as stalled and rejoins once
+// the server reads again.
+TEST(Playout, IcecastFrozenMidAiringDoesNotHoldUpTheLoudspeakers) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    lp::test::IcecastServer server;
+    RecordingEvents events;
+    const auto a = clip(dir, "a.wav", 5.0, 440);
+    auto ice = icecast_mp3(server);
+    ice.queue_limit = 500ms;
+    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, ice}, events, fault_options()};
+    player.play({"p", {{a}}, {}, Clock::now() + 250ms});
+    ASSERT_TRUE(reaches(events, 500ms));
+    // Loopback buffers would take a minute of audio before a write blocks; a WAN link's, seconds.
+    ASSERT_EQ(lp::test::shrink_loopback_buffers(server.port(), 8192), 1);
+    server.pause();
+    const bool dropped = outputs_become(events, {"loa"});
+    server.resume();
+    ASSERT_TRUE(dropped) << "the stalled output was not noticed";
+    ASSERT_TRUE(events.wait_done("p", 10s));
+
+    const auto changes = events.of(Event::outputs_changed);
+    ASSERT_GE(changes.size(), 2u);
+    EXPECT_EQ(changes.back().outputs, (std::vector<std::string>{"loa", "ice"})) << "it did not rejoin";
+    EXPECT_EQ(events.of(Event::finished).at(0).result, CueResult::completed);
+    // Every sample reached the loudspeakers, with no silent stretch...
+    const auto captured = tap.samples();
+    ASSERT_EQ(captured.size(), 240000u * 2);
+    for (std::size_t at = 0; at < captured.size(); at += 4800 * 2)
+        ASSERT_GT(lp::test::rms(std::span{captured}.subspan(at, 4800 * 2), 2), 1000.0) << "silence at frame " << at / 2;
+    // ... and on time: the file tap does not pace, so a held-up write shows as lateness. Each
+    // progress report follows the write of its position; the player writes up to 100 ms ahead.
+    const auto started = events.of(Event::started).at(0).at;
+    for (const auto& e : events.of(Event::progress)) {
+        const auto late = std::chrono::duration_cast<std::chrono::milliseconds>(e.at - started - e.position);
+        EXPECT_LT(late, 250ms) << "the loudspeakers waited at " << e.position.count() / 1000 << " ms";
+    }
 }
 
 TEST(Playout, FirstSampleLeavesAtTheScheduledInstant) {

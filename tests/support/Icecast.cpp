@@ -80,6 +80,15 @@ void IcecastServer::kill() {
     process_.reset();
 }
 
+// runuser forks icecast2 in the same process group: signal the group.
+void IcecastServer::pause() {
+    if (process_) ::kill(-process_->pid(), SIGSTOP);
+}
+
+void IcecastServer::resume() {
+    if (process_) ::kill(-process_->pid(), SIGCONT);
+}
+
 std::string IcecastServer::source_url(const std::string& mount) const {
     return "icecast://source:" + std::string{password} + "@127.0.0.1:" + std::to_string(port_) + "/" + mount;
 }

@@ -11,7 +11,8 @@ namespace lp::test {
 // logs and a big burst (every listener gets the stream from its first byte). icecast2
 // refuses to run as root: as root it is started with `runuser -u nobody` in a folder owned
 // by nobody. start() returns once it accepts connections; kill() stops it hard (a crash);
-// start() again brings it back on the same port.
+// start() again brings it back on the same port. pause() freezes it (SIGSTOP: a hung server
+// whose sockets stay open but are no longer read) until resume().
 class IcecastServer {
 public:
     IcecastServer();
@@ -19,6 +20,8 @@ public:
 
     void start();
     void kill();
+    void pause();
+    void resume();
     int port() const { return port_; }
     // "icecast://source:PASSWORD@127.0.0.1:PORT/<mount>"
     std::string source_url(const std::string& mount) const;
