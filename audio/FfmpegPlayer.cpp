@@ -27,6 +27,9 @@ namespace {
 // decoder's tables cold); 100 ms of lead on top keeps 100-200 ms queued in the outputs.
 constexpr std::chrono::milliseconds chunk_duration{100};
 constexpr std::chrono::milliseconds open_ahead{200};
+// Network outputs have until this long before the start to connect; the rest of the pre-roll
+// is for opening and decoding the first cue.
+constexpr std::chrono::milliseconds settle_before{50};
 using Steady = std::chrono::steady_clock;
 
 std::size_t chunk_frames(const PcmFormat& format) {
@@ -49,7 +52,7 @@ void set_thread_properties(spdlog::logger& log) {
 }  // namespace
 
 struct FfmpegPlayer::Impl {
-    std::vector<OutputSpec> outputs;
+    std::vector<player::PlayerOutput> outputs;  // for the player's lifetime: streams go on between programmes
     PlayerEvents& events;
     PlayerOptions options;
     std::shared_ptr<spdlog::logger> log = detail::logger("audio");
@@ -63,7 +66,7 @@ struct FfmpegPlayer::Impl {
     std::thread thread;
 
     Impl(std::vector<OutputSpec> specs, PlayerEvents& ev, PlayerOptions opts)
-        : outputs(std::move(specs)), events(ev), options(opts) {}
+        : outputs(player::make_player_outputs(specs)), events(ev), options(opts) {}
 
     // The state of the programme being played.
     struct Run {
@@ -137,6 +140,15 @@ struct FfmpegPlayer::Impl {
         }
         player::OutputSet set{outputs, programme.outputs, programme.start,
                               player::RetryPolicy{options.retry_first, options.retry_max}};
+        // Network outputs connect in the background: those ready a little before the start
+        // instant carry the first sample, a slow one joins when it is ready, and the
+        // loudspeakers never wait for it, unless nothing else would carry the airing.
+        if (options.paced)
+            set.settle(Steady::now() + std::chrono::duration_cast<Steady::duration>(
+                                           programme.start - settle_before - Clock::now()));
+        else
+            set.settle(std::nullopt);
+        if (set.empty() && set.opening()) set.settle(std::nullopt);
         if (set.empty()) {
             // Nothing carries the airing: report it now (the journal says why), but at the
             // slot's time, not 200 ms early.

@@ -31,7 +31,11 @@ struct PlayerOptions {
 };
 
 // The real player: one named thread ("lp-player") that decodes cues with Decoder and writes
-// them to the programme's outputs (make_output). A cue that cannot be decoded is reported
+// them to the programme's outputs. It keeps one Output per configured output for its
+// lifetime (player::make_player_outputs): network ones write through a queue and a thread of
+// their own, open in the background (a server that does not answer never delays the
+// loudspeakers), and keep their stream from one programme to the next when the next one
+// opens them within the silent tail. A cue that cannot be decoded is reported
 // failed with FFmpeg's reason and the next cue plays. An output that cannot open, or fails
 // while playing, is retried with exponential backoff (retry_first .. retry_max) while the
 // others play, and rejoins mid-cue when it is back (on_outputs_changed); a cue fails only
@@ -49,9 +53,10 @@ struct PlayerOptions {
 //   the rest fail with "every output failed: ...".
 // - stop(): the playing cue gets on_finished(interrupted); its later cues get no events.
 // - Every programme passed to play() ends with exactly one on_programme_done (after its
-//   outputs are closed), also when it was cut or dropped from the queue by stop(); queued
+//   outputs are closed: local ones flushed, network ones handed their last audio), also when it was cut or dropped from the queue by stop(); queued
 //   programmes still pending at destruction are dropped silently.
-// - Paced: outputs open ~200 ms before `start` and the first cue's file is opened and
+// - Paced: outputs open ~200 ms before `start` (network ones have until 50 ms before it to
+//   connect, then join when ready) and the first cue's file is opened and
 //   decoded during that pre-roll, so that the first sample is written at `start`; writes go
 //   in 100 ms chunks at most 200 ms ahead of real time, and the programme's last
 //   on_finished comes when its sound has ended. Unpaced: no waiting at all.

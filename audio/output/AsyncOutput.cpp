@@ -60,7 +60,20 @@ void AsyncOutput::join_writer() noexcept {
 
 void AsyncOutput::open() {
     close();
-    join_writer();  // a writer still finishing after a failure owns the wrapped output
+    {
+        // The last programme's audio or tail is still going out on a healthy connection: it
+        // carries on into this one. Back-to-back programmes (a one-off after a slot, an
+        // emergency after a cut) keep the stream and its listeners, and nobody waits here.
+        std::lock_guard lock{mutex_};
+        if (writer_.joinable() && ending_ == Ending::drain && !delivered_ && !failure_) {
+            ending_ = Ending::none;
+            ++takeovers_;
+            open_ = true;
+            work_.notify_one();
+            return;
+        }
+    }
+    join_writer();  // a writer still finishing owns the wrapped output
     {
         std::lock_guard lock{mutex_};
         queue_.clear();
@@ -107,7 +120,7 @@ void AsyncOutput::run() noexcept {
         if (ending_ == Ending::cut) break;
         if (ending_ == Ending::drain && Steady::now() >= drain_deadline_) break;
         if (queue_.empty()) {  // draining, and everything queued went out
-            if (!failure_) send_tail(lock);
+            if (!failure_ && send_tail(lock)) continue;  // reopened during the tail
             break;
         }
         const auto chunk = queue_.front();  // stays valid while the caller queues more
@@ -122,10 +135,18 @@ void AsyncOutput::run() noexcept {
         }
     }
     delivered_ = true;
+    const auto left = duration(queued_frames_);
     queue_.clear();  // cut, late or broken: what is left never goes out
     queued_frames_ = 0;
-    drained_.notify_all();
+    const bool slow = ending_ == Ending::drain && !failure_ && left.count() > 0;
     lock.unlock();
+    if (slow) {
+        try {
+            detail::logger("audio")->warn("{}: closed with {} ms of audio not sent (the peer is too slow)",
+                                          describe(spec()), left.count());
+        } catch (...) {  // logging must not stop the writer from closing; nothing else to do
+        }
+    }
     wrapped_->close();
 }
 
@@ -142,22 +163,28 @@ std::optional<std::string> AsyncOutput::write_wrapped(std::span<const Sample> ch
 
 // In real time, a step at a time: icecast2 relays what its source sends as it comes, and
 // drops what came in the last moments before the source disconnects. A tail sent at once
-// would be dropped together with the audio before it (measured).
-void AsyncOutput::send_tail(std::unique_lock<std::mutex>& lock) {
+// would be dropped together with the audio before it (measured). Returns true when open()
+// came during the tail: the connection stays and the writer goes on with the new programme.
+bool AsyncOutput::send_tail(std::unique_lock<std::mutex>& lock) {
     const auto start = Steady::now();
     const auto step = frames_in(silence_);
+    // A counter, not the ending itself: open(), write() and close() may all come before
+    // this thread wakes, and the ending is back to `drain` by then.
+    const auto taken_over = [&, before = takeovers_] { return takeovers_ != before; };
     for (std::uint64_t sent = 0; sent < tail_frames_;) {
-        if (work_.wait_until(lock, start + duration(sent), [&] { return ending_ == Ending::cut; })) return;
+        if (work_.wait_until(lock, start + duration(sent), [&] { return ending_ == Ending::cut || taken_over(); }))
+            return taken_over();
         const auto frames = std::min(step, tail_frames_ - sent);
         lock.unlock();
         auto error = write_wrapped(std::span{silence_}.first(frames * static_cast<std::size_t>(spec().format.channels)));
         lock.lock();
         if (error) {
             failure_ = std::move(error);
-            return;
+            return false;
         }
         sent += frames;
     }
+    return taken_over();
 }
 
 void AsyncOutput::close() noexcept {
@@ -166,30 +193,16 @@ void AsyncOutput::close() noexcept {
         return;
     }
     open_ = false;
-    std::unique_lock lock{mutex_};
+    std::lock_guard lock{mutex_};
     const bool failed = failure_.has_value();
     ending_ = Ending::drain;
     drain_deadline_ = Steady::now() + duration(queued_frames_ + (failed ? 0 : tail_frames_)) + drain_margin;
     work_.notify_one();
-    // A failed output is being dropped mid-airing: the caller (the player thread) must not
-    // wait for a peer that may be stuck. The writer sends what it can until the deadline, its
-    // current write bounded by the wrapped output's I/O timeout, then closes the wrapped
-    // output; open() and the destructor wait for it.
-    if (failed) return;
-    if (!drained_.wait_until(lock, drain_deadline_, [&] { return delivered_; })) {
-        const auto left = duration(queued_frames_);
-        ending_ = Ending::cut;
-        work_.notify_one();
-        lock.unlock();
-        try {
-            detail::logger("audio")->warn("{}: closed with {} ms of audio not sent (the peer is too slow)",
-                                          describe(spec()), left.count());
-        } catch (...) {  // logging must not break close(); nothing else to do
-        }
-    } else {
-        lock.unlock();
-    }
-    join_writer();
+    // The caller (the player thread, which also feeds the loudspeakers) never waits for a
+    // peer: the writer sends what is queued and the tail until the deadline, its current
+    // write bounded by the wrapped output's I/O timeout, then closes the wrapped output by
+    // itself. open() picks the connection up again if it comes first; otherwise open() and
+    // the destructor wait for the writer.
 }
 
 }  // namespace lp::audio::output

@@ -24,12 +24,13 @@ namespace lp::audio::output {
 // peer has been stalled that long) write() throws OutputError "<output>: stalled: N ms of
 // audio queued". The caller then closes the output and retries it, as for any failure.
 //
-// close() lets the writer finish what is queued, then send `tail` of silence in real time (a
-// relay such as icecast2 drops the last moments it holds when its source disconnects), for at
-// most their duration plus a margin; then the writer closes the wrapped output (trailer
-// included) and ends. After a failure close() does not wait: the writer sends what it can
-// until that deadline (a stalled write is bounded by the wrapped output's I/O timeout), no
-// tail, then closes the wrapped output by itself; open() and the destructor wait for it.
+// close() never waits: the writer finishes what is queued, then sends `tail` of silence in
+// real time (a relay such as icecast2 drops the last moments it holds when its source
+// disconnects; no tail after a failure), for at most their duration plus a margin (a stalled
+// write is bounded by the wrapped output's I/O timeout); then it closes the wrapped output
+// (trailer included) and ends. An open() that comes before that keeps the connection: the
+// next programme follows on the same stream. Otherwise open() and the destructor wait for
+// the writer to end.
 //
 // Calls come from one thread at a time, as for any Output.
 class AsyncOutput final : public Output {
@@ -54,7 +55,7 @@ private:
 
     void run() noexcept;  // the writer thread
     std::optional<std::string> write_wrapped(std::span<const Sample> chunk) noexcept;  // the error
-    void send_tail(std::unique_lock<std::mutex>& lock);
+    bool send_tail(std::unique_lock<std::mutex>& lock);
     void join_writer() noexcept;
     std::chrono::milliseconds duration(std::uint64_t frames) const;
     std::uint64_t frames_in(std::span<const Sample> interleaved) const;
@@ -69,14 +70,14 @@ private:
 
     std::mutex mutex_;
     std::condition_variable work_;     // to the writer: a chunk is queued, or the end
-    std::condition_variable drained_;  // to close(): the writer sent all it will send
     // Guarded by mutex_:
     ChunkRing queue_;
     std::uint64_t queued_frames_ = 0;  // including the chunk being written
     std::optional<std::string> failure_;  // what the caller's next write() throws
     Ending ending_ = Ending::none;
     Steady::time_point drain_deadline_{};  // when draining: the writer gives up then
-    bool delivered_ = false;  // the writer sent all it will send (it closes the wrapped output next)
+    std::uint64_t takeovers_ = 0;  // open() calls that took over a connection still in its tail
+    bool delivered_ = false;  // the writer sent all it will send: too late for open() to take over
 };
 
 }  // namespace lp::audio::output

@@ -39,10 +39,14 @@ std::chrono::milliseconds icecast_tail(int bitrate) {
     return std::max(std::chrono::milliseconds{500}, four_kib);
 }
 
+bool is_network(OutputKind kind) {
+    return kind == OutputKind::icecast || kind == OutputKind::rtp || kind == OutputKind::udp;
+}
+
 // A network peer can stall (a server that stops reading holds a write for the whole I/O
 // timeout): those outputs write from a thread of their own so that the loudspeakers never
 // wait for them. Local outputs stay synchronous: the player paces against them.
-std::unique_ptr<Output> make_set_output(const OutputSpec& spec) {
+std::unique_ptr<Output> make_player_output(const OutputSpec& spec) {
     auto output = make_output(spec);
     switch (spec.kind) {
     case OutputKind::icecast:
@@ -62,18 +66,24 @@ std::unique_ptr<Output> make_set_output(const OutputSpec& spec) {
 
 }  // namespace
 
-OutputSet::OutputSet(const std::vector<OutputSpec>& configured, const std::vector<std::string>& names,
+std::vector<PlayerOutput> make_player_outputs(const std::vector<OutputSpec>& specs) {
+    std::vector<PlayerOutput> outputs;
+    for (const auto& spec : specs) outputs.emplace_back(make_player_output(spec));
+    return outputs;
+}
+
+OutputSet::OutputSet(std::vector<PlayerOutput>& available, const std::vector<std::string>& names,
                      std::chrono::system_clock::time_point airing_start, RetryPolicy retry)
     : retry_(retry) {
     const auto log = detail::logger("audio");
-    std::vector<const OutputSpec*> wanted;
+    std::vector<PlayerOutput*> wanted;
     if (names.empty()) {
-        for (const auto& spec : configured) wanted.push_back(&spec);
+        for (auto& slot : available) wanted.push_back(&slot);
     } else {
         for (const auto& name : names) {
-            const auto it = std::find_if(configured.begin(), configured.end(),
-                                         [&](const OutputSpec& s) { return s.name == name; });
-            if (it == configured.end()) {
+            const auto it = std::find_if(available.begin(), available.end(),
+                                         [&](const PlayerOutput& o) { return o.output->spec().name == name; });
+            if (it == available.end()) {
                 log->warn("output '{}' is not configured; left out", name);
                 failures_.push_back(name + ": not configured");
             } else {
@@ -82,20 +92,60 @@ OutputSet::OutputSet(const std::vector<OutputSpec>& configured, const std::vecto
         }
     }
     if (!wanted.empty()) {
-        format_ = wanted.front()->format;
+        format_ = wanted.front()->output->spec().format;
         layout_.emplace(format_.channels);
     }
-    for (const OutputSpec* spec : wanted) {
+    for (PlayerOutput* slot : wanted) {
         Entry entry;
-        entry.output = make_set_output(*spec);
+        entry.slot = slot;
+        entry.output = slot->output.get();
         entry.output->set_airing_start(airing_start);
         entries_.push_back(std::move(entry));
-        if (auto error = try_open(*entries_.back().output)) {
-            fail(entries_.back(), message(error));
+        auto& added = entries_.back();
+        Output* output = added.output;
+        const bool busy = slot->pending.valid() &&
+                          slot->pending.wait_for(std::chrono::seconds{0}) != std::future_status::ready;
+        // A connect can block for its whole timeout (a server that does not answer): network
+        // outputs, and any output an earlier programme left opening, open in the background
+        // and the loudspeakers do not wait for them (settle()).
+        if (busy || is_network(output->spec().kind)) {
+            open_in_background(added);
+        } else if (auto error = try_open(*output)) {
+            fail(added, message(error));
         } else {
-            start_live(entries_.back());
+            start_live(added);
         }
     }
+}
+
+void OutputSet::settle(std::optional<Clock::time_point> deadline) {
+    for (auto& entry : entries_) {
+        if (entry.state != State::reopening) continue;
+        if (deadline && entry.reopening.wait_until(*deadline) != std::future_status::ready) continue;
+        if (auto error = entry.reopening.get()) fail(entry, message(error));
+        else start_live(entry);
+    }
+}
+
+void OutputSet::open_in_background(Entry& entry) {
+    entry.state = State::reopening;
+    auto handover = std::make_shared<Handover>();
+    entry.handover = handover;
+    Output* output = entry.output;
+    entry.reopening =
+        std::async(std::launch::async, [output, handover, before = entry.slot->pending]() -> std::exception_ptr {
+            if (before.valid()) before.wait();  // one open at a time on an output
+            auto error = try_open(*output);
+            std::lock_guard lock{handover->mutex};
+            handover->done = true;
+            if (handover->abandoned && !error) output->close();  // its programme is over
+            return error;
+        }).share();
+    entry.slot->pending = entry.reopening;
+}
+
+bool OutputSet::opening() const {
+    return std::any_of(entries_.begin(), entries_.end(), [](const Entry& e) { return e.state == State::reopening; });
 }
 
 void OutputSet::start_live(Entry& entry) {
@@ -145,9 +195,7 @@ void OutputSet::service() {
     const auto now = Clock::now();
     for (auto& entry : entries_) {
         if (entry.state == State::waiting && now >= entry.retry_at) {
-            entry.state = State::reopening;
-            Output* output = entry.output.get();
-            entry.reopening = std::async(std::launch::async, [output] { return try_open(*output); });
+            open_in_background(entry);
         } else if (entry.state == State::reopening &&
                    entry.reopening.wait_for(std::chrono::seconds{0}) == std::future_status::ready) {
             if (auto error = entry.reopening.get()) {
@@ -209,8 +257,12 @@ void OutputSet::write(std::span<const Sample> interleaved) {
 void OutputSet::close() noexcept {
     for (auto& entry : entries_) {
         if (entry.state == State::reopening) {
-            entry.reopening.wait();  // the helper must not touch the output after this
             entry.state = State::waiting;
+            std::lock_guard lock{entry.handover->mutex};
+            if (!entry.handover->done) {  // still connecting: it closes the output when it is done
+                entry.handover->abandoned = true;
+                continue;
+            }
         }
         // The converter's last samples (its filter delay) go out before the trailer.
         if (entry.state == State::live && entry.converter) {

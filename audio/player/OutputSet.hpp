@@ -4,6 +4,7 @@
 #include <exception>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -14,6 +15,16 @@
 #include "audio/ffmpeg/Resampler.hpp"
 
 namespace lp::audio::player {
+
+// One of the player's outputs, kept for the player's lifetime. `pending` is the last open
+// started in the background (a connect can take its whole timeout); a programme that ends
+// does not wait for it, and whoever opens the output next waits for it first, off the
+// player thread. Destroying the PlayerOutput waits for it too (std::async's shared state).
+struct PlayerOutput {
+    explicit PlayerOutput(std::unique_ptr<Output> made) : output(std::move(made)) {}
+    std::unique_ptr<Output> output;
+    std::shared_future<std::exception_ptr> pending;
+};
 
 // Backoff for outputs that fail: first retry after `first`, doubling up to `max`.
 struct RetryPolicy {
@@ -32,8 +43,10 @@ class OutputSet {
 public:
     using Clock = std::chrono::steady_clock;
 
-    // Opens the specs named in `names` (all of `configured` when `names` is empty).
-    OutputSet(const std::vector<OutputSpec>& configured, const std::vector<std::string>& names,
+    // Opens the outputs named in `names` (all of `available` when `names` is empty), which
+    // must outlive the set: local ones now, network ones (icecast, rtp, udp) in the
+    // background, to be waited for with settle().
+    OutputSet(std::vector<PlayerOutput>& available, const std::vector<std::string>& names,
               std::chrono::system_clock::time_point airing_start, RetryPolicy retry = {});
     ~OutputSet() { close(); }
     OutputSet(const OutputSet&) = delete;
@@ -53,6 +66,12 @@ public:
     // "name: reason; name: reason" for every failure so far.
     std::string failures() const;
 
+    // Waits for the outputs still opening, until `deadline` (none: as long as they take); those
+    // that opened are live, those that failed are retried later. One still connecting at the
+    // deadline joins the airing when it is ready.
+    void settle(std::optional<Clock::time_point> deadline);
+    // Whether an output is still opening (or reopening).
+    bool opening() const;
     // Lets outputs whose reopen finished rejoin and starts due retries; never blocks.
     void service();
     // Reopens, synchronously, every output whose retry is due, and waits for reopens under
@@ -62,21 +81,31 @@ public:
 
     // Writes interleaved frames in format() to every live output.
     void write(std::span<const Sample> interleaved);
-    // Closes every output (writes trailers), waiting for pending reopens. Idempotent.
+    // Closes every output (writes trailers). An open still under way is left to finish in the
+    // background and closes its output when it does. Idempotent; never waits for a peer.
     void close() noexcept;
 
 private:
     enum class State { live, waiting, reopening };
+    // Between a background open and the set: a set that closes first leaves the output to it.
+    struct Handover {
+        std::mutex mutex;
+        bool done = false;       // the open has returned
+        bool abandoned = false;  // the set closed before it did: close the output after opening
+    };
     struct Entry {
-        std::unique_ptr<Output> output;
+        PlayerOutput* slot = nullptr;  // the player's; outlives the set
+        Output* output = nullptr;      // slot->output
         State state = State::live;
         std::optional<ffmpeg::Resampler> converter;  // when its format differs from format_
         std::vector<Sample> buffer;
         Clock::time_point retry_at{};
         std::chrono::milliseconds backoff{};
-        std::future<std::exception_ptr> reopening;
+        std::shared_future<std::exception_ptr> reopening;
+        std::shared_ptr<Handover> handover;
     };
 
+    void open_in_background(Entry& entry);
     void start_live(Entry& entry);
     void write_one(Entry& entry, std::span<const Sample> interleaved);
     void fail(Entry& entry, const std::string& reason);
@@ -88,5 +117,10 @@ private:
     std::vector<std::string> failures_;
     std::uint64_t generation_ = 0;
 };
+
+// The player's outputs, one per spec: make_output's muxer, behind a queue and a writer thread
+// of its own for network kinds (output::AsyncOutput). The player keeps them for its
+// lifetime, so that a network stream can go on from one programme to the next.
+std::vector<PlayerOutput> make_player_outputs(const std::vector<OutputSpec>& specs);
 
 }  // namespace lp::audio::player

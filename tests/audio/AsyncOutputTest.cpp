@@ -2,6 +2,7 @@
 // block while the test holds them: a stalled peer, made to order.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -21,6 +22,7 @@ struct Peer {
     bool held = false;                 // write() blocks while set
     std::optional<std::string> error{};  // write() throws this
     int writes_begun = 0;
+    int opens = 0;
     std::vector<Sample> received{};
     bool closed = false;
 };
@@ -32,7 +34,10 @@ public:
         spec_.kind = OutputKind::icecast;
         spec_.target = "icecast://source:secret@127.0.0.1:8000/cchc";
     }
-    void open() override { open_ = true; }
+    void open() override {
+        peer_.update([](Peer& p) { ++p.opens; });
+        open_ = true;
+    }
     void write(std::span<const Sample> interleaved) override {
         peer_.update([](Peer& p) { ++p.writes_begun; });
         // Bounded, so that a broken decorator fails the test instead of hanging it.
@@ -122,12 +127,39 @@ TEST(AsyncOutput, CloseSendsWhatIsQueuedThenTheSilentTailThenCloses) {
     peer.update([](Peer& p) { p.held = false; });
     const auto before = std::chrono::steady_clock::now();
     output.close();
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 50ms) << "close() waited for the peer";
+    ASSERT_TRUE(peer.wait_for(5s, [](const Peer& p) { return p.closed; }));
     EXPECT_GE(std::chrono::steady_clock::now() - before, 80ms) << "the tail goes out in real time";
-    const auto got = peer.get();
-    EXPECT_TRUE(got.closed);
     auto expected = chunks(5);
     expected.resize(expected.size() + 4800 * 2, 0);
-    EXPECT_EQ(got.received, expected);
+    EXPECT_EQ(peer.get().received, expected);
+}
+
+TEST(AsyncOutput, AnOpenDuringTheTailKeepsTheConnectionForTheNextProgramme) {
+    lp::test::Guarded<Peer> peer{Peer{}};
+    output::AsyncOutput output{std::make_unique<HeldOutput>(peer), 2s, 1s};
+    output.open();
+    for (std::size_t n = 0; n < 3; ++n) output.write(chunk(n));
+    output.close();  // the programme ends; its tail starts
+    ASSERT_TRUE(peer.wait_for(5s, [](const Peer& p) { return p.received.size() > chunks(3).size(); }));
+    output.open();  // the next programme, back to back
+    EXPECT_TRUE(output.is_open());
+    output.write(chunk(3));
+    output.close();
+    ASSERT_TRUE(peer.wait_for(5s, [](const Peer& p) { return p.closed; }));
+    const auto got = peer.get();
+    EXPECT_EQ(got.opens, 1) << "the stream was not kept";
+    // The first programme, some of its tail (less than the whole second), the second
+    // programme, then its whole tail.
+    const auto first = chunks(3);
+    ASSERT_GT(got.received.size(), first.size() + chunk_frames * 2 + 48000 * 2);
+    EXPECT_TRUE(std::equal(first.begin(), first.end(), got.received.begin()));
+    const auto second_at = got.received.size() - 48000 * 2 - chunk_frames * 2;
+    EXPECT_LT(second_at - first.size(), 48000u * 2) << "the first tail ran to its end";
+    EXPECT_TRUE(std::all_of(got.received.begin() + static_cast<std::ptrdiff_t>(first.size()),
+                            got.received.begin() + static_cast<std::ptrdiff_t>(second_at), [](Sample s) { return s == 0; }));
+    const auto second = chunk(3);
+    EXPECT_TRUE(std::equal(second.begin(), second.end(), got.received.begin() + static_cast<std::ptrdiff_t>(second_at)));
 }
 
 TEST(AsyncOutput, ReopensAfterAStallAndQueuesAgain) {
@@ -146,7 +178,7 @@ TEST(AsyncOutput, ReopensAfterAStallAndQueuesAgain) {
     output.write(chunk(0));
     output.write(chunk(1));
     output.close();
-    EXPECT_TRUE(peer.get().closed);
+    ASSERT_TRUE(peer.wait_for(5s, [](const Peer& p) { return p.closed; }));
     EXPECT_EQ(peer.get().received, chunks(2));
 }
 

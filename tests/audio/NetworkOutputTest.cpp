@@ -106,6 +106,37 @@ TEST_P(Icecast, AListenerDecodesTheWholeAiring) {
     EXPECT_GT(lp::test::rms(std::span{heard}.subspan(first, last - first)), 1000.0);
 }
 
+TEST(IcecastStream, BackToBackProgrammesGoOutOnOneStream) {
+    TempDir dir;
+    lp::test::IcecastServer server;
+    lp::test::AudioOptions tone;
+    tone.frequency = 440;
+    lp::test::make_audio(dir / "a.wav", 1.0, tone);
+    tone.frequency = 880;
+    lp::test::make_audio(dir / "b.wav", 1.0, tone);
+    RecordingEvents events;
+    FfmpegPlayer player{{spec("ice", OutputKind::icecast, server.source_url("cchc"), Codec::mp3)}, events};
+    const auto start = Clock::now() + 300ms;
+    player.play({"p1", {{dir / "a.wav"}}, {}, start});
+    ASSERT_TRUE(events.events.wait_for(5s, [](const auto& all) { return !all.empty(); }));
+    auto listener = receiver({"-i", server.listen_url("cchc")}, dir / "heard.wav", dir / "listener.log");
+    // The second starts 200 ms after the first has ended: within the first's silent tail.
+    player.play({"p2", {{dir / "b.wav"}}, {}, start + 1200ms});
+    ASSERT_TRUE(events.wait_done("p2", 10s));
+    ASSERT_TRUE(listener->wait(10s).has_value()) << file_text(dir / "listener.log");
+
+    // One listener connection heard both: had the source disconnected between them, the
+    // stream would have ended for it after the first.
+    const auto heard = lp::test::decode_with_ffmpeg(dir / "heard.wav", 48000, 1);
+    ASSERT_GT(heard.size(), 48000u * 2) << file_text(dir / "listener.log");  // both tones
+    const std::span<const short> all{heard};
+    EXPECT_NEAR(lp::test::dominant_frequency(all.subspan(12000, 24000), 48000), 440.0, 3.0);
+    std::size_t last = heard.size();
+    while (last > 0 && std::abs(heard[last - 1]) < 200) --last;
+    ASSERT_GT(last, 36000u);
+    EXPECT_NEAR(lp::test::dominant_frequency(all.subspan(last - 36000, 24000), 48000), 880.0, 3.0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Codecs, Icecast, ::testing::Values(Codec::mp3, Codec::opus),
                          [](const auto& p) { return p.param == Codec::mp3 ? "mp3" : "opus"; });
 

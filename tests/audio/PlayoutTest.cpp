@@ -5,7 +5,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <stdexcept>
 
 #include "audio/FfmpegPlayer.hpp"
 #include "audio/player/Shaper.hpp"
@@ -221,6 +229,59 @@ TEST(Playout, IcecastFrozenMidAiringDoesNotHoldUpTheLoudspeakers) {
         const auto late = std::chrono::duration_cast<std::chrono::milliseconds>(e.at - started - e.position);
         EXPECT_LT(late, 250ms) << "the loudspeakers waited at " << e.position.count() / 1000 << " ms";
     }
+}
+
+// A TCP port whose connections the kernel accepts but nobody ever answers: an Icecast server
+// that hangs (or a link that went dead mid-handshake).
+class SilentServer {
+public:
+    SilentServer() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t size = sizeof addr;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), size) != 0 || ::listen(fd_, 16) != 0 ||
+            ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &size) != 0)
+            throw std::runtime_error(std::string{"silent server: "} + std::strerror(errno));
+        port_ = ntohs(addr.sin_port);
+    }
+    ~SilentServer() { ::close(fd_); }
+    SilentServer(const SilentServer&) = delete;
+    SilentServer& operator=(const SilentServer&) = delete;
+    int port() const { return port_; }
+
+private:
+    int fd_;
+    int port_ = 0;
+};
+
+TEST(Playout, AnIcecastServerThatNeverAnswersDoesNotDelayTheLoudspeakers) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    SilentServer silent;
+    RecordingEvents events;
+    const auto a = clip(dir, "a.wav", 0.5, 440);
+    OutputSpec ice;
+    ice.name = "ice";
+    ice.kind = OutputKind::icecast;
+    ice.target = "icecast://source:hackme@127.0.0.1:" + std::to_string(silent.port()) + "/cchc";
+    ice.codec = Codec::mp3;
+    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, ice}, events, fault_options()};
+    const auto start = Clock::now() + 250ms;
+    player.play({"p", {{a}}, {}, start});
+    ASSERT_TRUE(events.wait_done("p", 10s));
+    const auto started = events.of(Event::started);
+    ASSERT_EQ(started.size(), 1u);
+    EXPECT_EQ(started[0].outputs, std::vector<std::string>{"loa"});
+    // The connect waits for the I/O timeout (1 s); the loudspeakers do not.
+    EXPECT_LT(started[0].at - start, 50ms) << "the loudspeakers waited for the network";
+    EXPECT_EQ(events.of(Event::finished).at(0).result, CueResult::completed);
+    EXPECT_EQ(tap.samples().size(), 24000u * 2);
+    // The next programme is not held up by the connect still hanging either.
+    const auto next = Clock::now() + 250ms;
+    player.play({"q", {{a}}, {}, next});
+    ASSERT_TRUE(events.wait_done("q", 10s));
+    EXPECT_LT(events.of(Event::started).at(1).at - next, 50ms);
 }
 
 TEST(Playout, FirstSampleLeavesAtTheScheduledInstant) {
