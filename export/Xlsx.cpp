@@ -13,7 +13,6 @@ namespace {
 
 using xlsx::Workbook;
 
-constexpr const char* font = "Times New Roman";  // Nghị định 30/2020: Unicode Times New Roman
 
 struct Formats {
     lxw_format* parent;
@@ -36,47 +35,30 @@ struct Formats {
     lxw_format* footer;
 };
 
-lxw_format* make(Workbook& wb, double size, bool bold, bool italic, uint8_t align) {
-    lxw_format* f = wb.format();
-    format_set_font_name(f, font);
-    format_set_font_size(f, size);
-    if (bold) format_set_bold(f);
-    if (italic) format_set_italic(f);
-    format_set_align(f, align);
-    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_text_wrap(f);
-    return f;
-}
-
-lxw_format* boxed(lxw_format* f) {
-    format_set_border(f, LXW_BORDER_THIN);
-    return f;
-}
-
 Formats formats(Workbook& wb) {
     Formats f{};
-    f.parent = make(wb, 12, false, false, LXW_ALIGN_CENTER);
-    f.issuing = make(wb, 12, true, false, LXW_ALIGN_CENTER);
-    f.nation = make(wb, 12, true, false, LXW_ALIGN_CENTER);
-    f.motto = make(wb, 13, true, false, LXW_ALIGN_CENTER);
+    f.parent = wb.text_format(12, false, false, LXW_ALIGN_CENTER);
+    f.issuing = wb.text_format(12, true, false, LXW_ALIGN_CENTER);
+    f.nation = wb.text_format(12, true, false, LXW_ALIGN_CENTER);
+    f.motto = wb.text_format(13, true, false, LXW_ALIGN_CENTER);
     f.rule = wb.format();
     format_set_top(f.rule, LXW_BORDER_THIN);
-    f.place = make(wb, 13, false, true, LXW_ALIGN_CENTER);
-    f.title = make(wb, 14, true, false, LXW_ALIGN_CENTER);
-    f.period = make(wb, 13, false, true, LXW_ALIGN_CENTER);
-    f.header = boxed(make(wb, 11, true, false, LXW_ALIGN_CENTER));
+    f.place = wb.text_format(13, false, true, LXW_ALIGN_CENTER);
+    f.title = wb.text_format(14, true, false, LXW_ALIGN_CENTER);
+    f.period = wb.text_format(13, false, true, LXW_ALIGN_CENTER);
+    f.header = wb.text_format(11, true, false, LXW_ALIGN_CENTER, true);
     format_set_bg_color(f.header, 0xE7E6E6);
-    f.cell = boxed(make(wb, 11, false, false, LXW_ALIGN_CENTER));
-    f.cell_left = boxed(make(wb, 11, false, false, LXW_ALIGN_LEFT));
-    f.number = boxed(make(wb, 11, false, false, LXW_ALIGN_CENTER));
-    f.duration = boxed(make(wb, 11, false, false, LXW_ALIGN_CENTER));
+    f.cell = wb.text_format(11, false, false, LXW_ALIGN_CENTER, true);
+    f.cell_left = wb.text_format(11, false, false, LXW_ALIGN_LEFT, true);
+    f.number = wb.text_format(11, false, false, LXW_ALIGN_CENTER, true);
+    f.duration = wb.text_format(11, false, false, LXW_ALIGN_CENTER, true);
     format_set_num_format(f.duration, "[h]:mm:ss");
-    f.total = boxed(make(wb, 11, true, false, LXW_ALIGN_CENTER));
-    f.total_duration = boxed(make(wb, 11, true, false, LXW_ALIGN_CENTER));
+    f.total = wb.text_format(11, true, false, LXW_ALIGN_CENTER, true);
+    f.total_duration = wb.text_format(11, true, false, LXW_ALIGN_CENTER, true);
     format_set_num_format(f.total_duration, "[h]:mm:ss");
-    f.sign_title = make(wb, 13, true, false, LXW_ALIGN_CENTER);
-    f.sign_hint = make(wb, 13, false, true, LXW_ALIGN_CENTER);
-    f.footer = make(wb, 9, false, true, LXW_ALIGN_LEFT);
+    f.sign_title = wb.text_format(13, true, false, LXW_ALIGN_CENTER);
+    f.sign_hint = wb.text_format(13, false, true, LXW_ALIGN_CENTER);
+    f.footer = wb.text_format(9, false, true, LXW_ALIGN_LEFT);
     return f;
 }
 
@@ -242,7 +224,7 @@ void add_chart(Workbook& wb, lxw_worksheet* ws, const char* sheet, lxw_row_t fir
     chart_series_set_name(m, "Thời lượng (phút)");
     chart_title_set_name(chart, title);
     lxw_chart_font title_font{};
-    std::string font_name = font;
+    std::string font_name = xlsx::official_font;
     title_font.name = font_name.data();
     title_font.size = 12;
     title_font.bold = LXW_TRUE;

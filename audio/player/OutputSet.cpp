@@ -48,20 +48,9 @@ bool is_network(OutputKind kind) {
 // wait for them. Local outputs stay synchronous: the player paces against them.
 std::unique_ptr<Output> make_player_output(const OutputSpec& spec) {
     auto output = make_output(spec);
-    switch (spec.kind) {
-    case OutputKind::icecast:
-        return std::make_unique<output::AsyncOutput>(std::move(output), spec.queue_limit,
-                                                     icecast_tail(spec.bitrate));
-    case OutputKind::rtp:
-    case OutputKind::udp:
-        return std::make_unique<output::AsyncOutput>(std::move(output), spec.queue_limit);
-    case OutputKind::alsa:
-    case OutputKind::file:
-    case OutputKind::null:
-    case OutputKind::archive:
-        break;
-    }
-    return output;
+    if (!is_network(spec.kind)) return output;
+    const auto tail = spec.kind == OutputKind::icecast ? icecast_tail(spec.bitrate) : std::chrono::milliseconds{0};
+    return std::make_unique<output::AsyncOutput>(std::move(output), spec.queue_limit, tail);
 }
 
 }  // namespace

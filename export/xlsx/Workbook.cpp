@@ -29,4 +29,17 @@ void Workbook::close() {
         throw std::runtime_error(file_.string() + ": workbook_close() failed: " + lxw_strerror(err));
 }
 
+lxw_format* Workbook::text_format(double size, bool bold, bool italic, std::uint8_t align, bool boxed) {
+    lxw_format* f = format();
+    format_set_font_name(f, official_font);
+    format_set_font_size(f, size);
+    if (bold) format_set_bold(f);
+    if (italic) format_set_italic(f);
+    format_set_align(f, align);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(f);
+    if (boxed) format_set_border(f, LXW_BORDER_THIN);
+    return f;
+}
+
 }  // namespace lp::exporting::xlsx

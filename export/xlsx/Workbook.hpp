@@ -3,10 +3,13 @@
 
 #include <xlsxwriter.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
 namespace lp::exporting::xlsx {
+
+inline constexpr const char* official_font = "Times New Roman";
 
 class Workbook {
 public:
@@ -18,6 +21,9 @@ public:
     lxw_workbook* get() const { return wb_; }
     lxw_worksheet* add_sheet(const std::string& name);
     lxw_format* format() { return workbook_add_format(wb_); }
+    // The text of an official document (Nghị định 30/2020: Unicode Times New Roman), wrapped
+    // and vertically centred; `boxed` adds thin cell borders.
+    lxw_format* text_format(double size, bool bold, bool italic, std::uint8_t align, bool boxed = false);
     // Writes the file; throws std::runtime_error "<file>: workbook_close() failed: <reason>".
     void close();
 

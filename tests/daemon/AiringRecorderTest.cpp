@@ -28,24 +28,32 @@ std::vector<std::pair<std::string, Status>> rows(lp::journal::JournalStore& jour
     return out;
 }
 
+// A recorder on its own journal database, as the daemon wires it; a second one on the same
+// file is the daemon after a restart.
+struct Recording {
+    explicit Recording(const std::filesystem::path& file)
+        : db(lp::db::open_store(file)), journal(db), pending(db), recorder(journal, pending) {}
+    lp::sqlite::Database db;
+    lp::journal::JournalStore journal;
+    lp::journal::PendingAirings pending;
+    lp::daemon::AiringRecorder recorder;
+};
+
 TEST(AiringRecorder, ACrashLeavesTheUnstartedItemsToBeJournaledMissedAtTheNextStart) {
     lp::test::TempDir dir;
     const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
     {
-        auto db = lp::db::open_store(dir / "j.db");
-        lp::journal::JournalStore journal(db);
-        lp::journal::PendingAirings pending(db);
-        lp::daemon::AiringRecorder recorder(journal, pending);
+        Recording before(dir / "j.db");
+        auto& recorder = before.recorder;
         recorder.expect("Sáng@1", at, three_items(at));
         recorder.started("Sáng@1", 0, at, {"loa"});
         recorder.finished("Sáng@1", 0, at + 60s, 60s, lp::audio::CueResult::completed, "");
         recorder.started("Sáng@1", 1, at + 60s, {"loa"});
         // SIGKILL here: the recorder and its memory are gone.
     }
-    auto db = lp::db::open_store(dir / "j.db");
-    lp::journal::JournalStore journal(db);
-    lp::journal::PendingAirings pending(db);
-    lp::daemon::AiringRecorder recorder(journal, pending);
+    Recording r(dir / "j.db");
+    auto& journal = r.journal;
+    auto& recorder = r.recorder;
     EXPECT_EQ(journal.recover_open_rows(at + 2h), 1);
     EXPECT_EQ(recorder.journal_leftovers(at + 2h, "dừng giữa chương trình"), 1);
     EXPECT_EQ(rows(journal, at), (std::vector<std::pair<std::string, Status>>{
@@ -56,10 +64,9 @@ TEST(AiringRecorder, ACrashLeavesTheUnstartedItemsToBeJournaledMissedAtTheNextSt
 TEST(AiringRecorder, ItemsAStopDroppedAreMissedButThoseHandedOnToAResumptionAreNot) {
     lp::test::TempDir dir;
     const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
-    auto db = lp::db::open_store(dir / "j.db");
-    lp::journal::JournalStore journal(db);
-    lp::journal::PendingAirings pending(db);
-    lp::daemon::AiringRecorder recorder(journal, pending);
+    Recording r(dir / "j.db");
+    auto& journal = r.journal;
+    auto& recorder = r.recorder;
 
     // An emergency cuts item 1; items 2 and 3 go on in a resuming programme.
     recorder.expect("Sáng@1", at, three_items(at));
@@ -88,10 +95,9 @@ namespace {
 TEST(AiringRecorder, TheFirstItemCarriesHowLateItsFirstSampleLeftAgainstTheProgrammeStart) {
     lp::test::TempDir dir;
     const auto slot = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
-    auto db = lp::db::open_store(dir / "j.db");
-    lp::journal::JournalStore journal(db);
-    lp::journal::PendingAirings pending(db);
-    lp::daemon::AiringRecorder recorder(journal, pending);
+    Recording r(dir / "j.db");
+    auto& journal = r.journal;
+    auto& recorder = r.recorder;
     // A resumption starts later than its slot: its lateness is against its own start.
     const auto start = slot + 90s;
     recorder.expect("Sáng@1/resume1", start, three_items(slot));
