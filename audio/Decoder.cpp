@@ -1,6 +1,7 @@
 #include "audio/Decoder.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -69,11 +70,13 @@ struct Decoder::Impl {
     Impl(const std::filesystem::path& file, PcmFormat format)
         : name(file.string()), target(format), input(name) {}
 
+    // Nothing decoded yet: the file is undecodable; part of it played: it broke mid-way.
     [[noreturn]] void fail(const std::string& what) const {
+        const auto kind = frames_out == 0 ? FailureKind::undecodable : FailureKind::broke_midway;
         char position[32];
         std::snprintf(position, sizeof position, "%.3f",
                       static_cast<double>(frames_out) / target.sample_rate);
-        throw MediaError(name + ": at " + position + " s: " + what);
+        throw MediaError(kind, name + ": at " + position + " s: " + what);
     }
 
     void open_stream() {
@@ -81,9 +84,9 @@ struct Decoder::Impl {
         const AVCodec* decoder = nullptr;
         const int index =
             av_find_best_stream(input.get(), AVMEDIA_TYPE_AUDIO, -1, -1, &decoder, 0);
-        if (index == AVERROR_STREAM_NOT_FOUND) throw MediaError(name + ": no audio stream");
+        if (index == AVERROR_STREAM_NOT_FOUND) throw MediaError(FailureKind::not_audio, name + ": no audio stream");
         if (index == AVERROR_DECODER_NOT_FOUND || decoder == nullptr)
-            throw MediaError(name + ": no decoder for its audio stream");
+            throw MediaError(FailureKind::no_decoder, name + ": no decoder for its audio stream");
         ffmpeg::check(index, "av_find_best_stream");
         stream_index = index;
         for (unsigned i = 0; i < input->nb_streams; ++i)
@@ -203,14 +206,27 @@ struct Decoder::Impl {
     }
 };
 
+namespace {
+
+// What an FFmpeg error while opening a file means for the operator.
+FailureKind open_failure_kind(int code) {
+    if (code == AVERROR(ENOENT) || code == AVERROR(ENOTDIR)) return FailureKind::file_missing;
+    if (code == AVERROR(EACCES) || code == AVERROR(EPERM) || code == AVERROR(EIO) || code == AVERROR(EISDIR))
+        return FailureKind::file_unreadable;
+    if (code == AVERROR_EOF) return FailureKind::ended_early;
+    return FailureKind::not_audio;
+}
+
+}  // namespace
+
 Decoder::Decoder(const std::filesystem::path& file, PcmFormat target) {
     if (target.sample_rate <= 0 || target.channels <= 0)
-        throw MediaError(file.string() + ": invalid target format");
+        throw MediaError(FailureKind::not_audio, file.string() + ": invalid target format");
     try {
         impl_ = std::make_unique<Impl>(file, target);
         impl_->open_stream();
     } catch (const ffmpeg::Error& e) {
-        throw MediaError(file.string() + ": " + e.what());
+        throw MediaError(open_failure_kind(e.code()), file.string() + ": " + e.what());
     }
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -47,6 +48,22 @@ void set_thread_properties(spdlog::logger& log) {
     param.sched_priority = 10;
     if (const int err = pthread_setschedparam(pthread_self(), SCHED_FIFO, &param); err != 0)
         log.debug("lp-player runs without SCHED_FIFO: {}", std::strerror(err));
+}
+
+// How much shorter than `length` a cue that decoded to its end was, when that is more than
+// decoder rounding can explain (a file cut short or changed since import).
+std::optional<std::chrono::milliseconds> ended_early(std::chrono::milliseconds length,
+                                                     std::chrono::microseconds played) {
+    if (length.count() <= 0) return std::nullopt;
+    const auto tolerance = std::max<std::chrono::microseconds>(std::chrono::milliseconds{300}, length / 50);
+    if (played + tolerance >= length) return std::nullopt;
+    return std::chrono::duration_cast<std::chrono::milliseconds>(length - played);
+}
+
+std::string seconds_text(std::chrono::microseconds t) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", static_cast<double>(t.count()) / 1e6);
+    return text;
 }
 
 }  // namespace
@@ -108,7 +125,7 @@ struct FfmpegPlayer::Impl {
                 if (quit) return;
                 done.swap(dropped);
             }
-            for (const auto& id : done) events.on_programme_done(id);
+            for (const auto& id : done) send(id, 0, event::ProgrammeDone{});
             {
                 std::unique_lock lock{mutex};
                 if (quit) return;
@@ -123,9 +140,9 @@ struct FfmpegPlayer::Impl {
                 // Only a bug (or a throwing PlayerEvents) gets here; keep the promise anyway.
                 log->error("programme '{}' aborted: {}", programme.id, e.what());
                 try {
-                    events.on_programme_done(programme.id);
+                    send(programme.id, 0, event::ProgrammeDone{});
                 } catch (const std::exception& again) {
-                    log->error("on_programme_done('{}') threw: {}", programme.id, again.what());
+                    log->error("the programme-done event of '{}' threw: {}", programme.id, again.what());
                 }
             }
         }
@@ -135,7 +152,7 @@ struct FfmpegPlayer::Impl {
         const auto& programme = run.programme;
         // Outputs open shortly before the start instant, so that the first sample is on time.
         if (options.paced && !wait_for_wall_clock(run, programme.start - open_ahead)) {
-            events.on_programme_done(programme.id);
+            send(programme.id, 0, event::ProgrammeDone{});
             return;
         }
         player::OutputSet set{outputs, programme.outputs, programme.start,
@@ -154,22 +171,23 @@ struct FfmpegPlayer::Impl {
             // slot's time, not 200 ms early.
             if (options.paced && !wait_for_wall_clock(run, programme.start)) {
                 set.close();
-                events.on_programme_done(programme.id);
+                send(programme.id, 0, event::ProgrammeDone{});
                 return;
             }
-            const std::string reason = "no output could be opened: " + set.failures();
+            const Failure failure{FailureKind::no_output, "no output could be opened: " + set.failures()};
             for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue)
-                events.on_finished(programme.id, cue, Clock::now(), {}, CueResult::failed, reason);
+                send(programme.id, cue, event::Finished{Clock::now(), {}, CueResult::failed, failure});
             set.close();
-            events.on_programme_done(programme.id);
+            send(programme.id, 0, event::ProgrammeDone{});
             return;
         }
         run.format = set.format();
         run.awaiting_start = options.paced;
         for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue) {
             if (set.empty() && !set.reopen_now()) {  // every output failed during an earlier cue
-                events.on_finished(programme.id, cue, Clock::now(), {}, CueResult::failed,
-                                   "every output failed: " + set.failures());
+                send(programme.id, cue,
+                     event::Finished{Clock::now(), {}, CueResult::failed,
+                                     {FailureKind::outputs_failed, "every output failed: " + set.failures()}});
                 continue;
             }
             const bool last = cue + 1 == programme.cues.size();
@@ -177,7 +195,7 @@ struct FfmpegPlayer::Impl {
                 play_gap(run, set);
         }
         set.close();
-        events.on_programme_done(programme.id);
+        send(programme.id, 0, event::ProgrammeDone{});
     }
 
     // Waits for the programme's start instant before its first write; the pacer's timeline
@@ -233,18 +251,26 @@ struct FfmpegPlayer::Impl {
         const PcmFormat format = run.format;
         std::uint64_t cue_frames = 0;
         const auto played = [&] { return frames_to_us(cue_frames, format.sample_rate); };
-        const auto finish = [&](CueResult result, std::string reason) {
-            events.on_finished(id, cue, Clock::now(), played(), result, std::move(reason));
+        const auto finish = [&](CueResult result, Failure failure = {}) {
+            send(id, cue, event::Finished{Clock::now(), played(), result, std::move(failure)});
             return result == CueResult::completed;
         };
 
+        // The check runs on another thread, started when the programme was decided; it is
+        // normally done by now.
+        if (const auto& check = run.programme.cues[cue].check; check.valid()) {
+            if (auto failure = check.get()) {
+                log->warn("programme '{}' cue {}: not aired: {}", id, cue, failure.detail);
+                return finish(CueResult::failed, std::move(failure));
+            }
+        }
         // During the pre-roll for the first cue: the file is probed before the start instant.
         std::optional<Decoder> decoder;
         try {
             decoder.emplace(file, format);
         } catch (const MediaError& e) {
             log->warn("programme '{}' cue {}: {}", id, cue, e.what());
-            return finish(CueResult::failed, e.what());
+            return finish(CueResult::failed, e.failure());
         }
         player::Shaper shaper{format, gain_for(run, cue), options.fade_in, options.fade_out};
 
@@ -263,13 +289,13 @@ struct FfmpegPlayer::Impl {
                 seen_generation = set.generation();
             } else if (set.generation() != seen_generation) {
                 seen_generation = set.generation();
-                events.on_outputs_changed(id, cue, Clock::now(), set.names());
+                send(id, cue, event::OutputsChanged{Clock::now(), set.names()});
             }
             cue_frames += samples.size() / static_cast<std::size_t>(format.channels);
             return true;
         };
         while (true) {
-            if (cancelled(run)) return finish(CueResult::interrupted, {});
+            if (cancelled(run)) return finish(CueResult::interrupted);
             std::size_t got = 0;
             try {
                 got = decoder->read(chunk);
@@ -277,28 +303,39 @@ struct FfmpegPlayer::Impl {
                 log->warn("programme '{}' cue {}: {}", id, cue, e.what());
                 (void)emit(shaper.finish());  // fade out what was decoded: no click
                 if (!started) report_started(run, set, cue);
-                return finish(CueResult::failed, e.what());
+                return finish(CueResult::failed, e.failure());
             }
             if (got == 0) break;
             if (!emit(shaper.push({chunk.data(), got * static_cast<std::size_t>(format.channels)})))
-                return finish(CueResult::interrupted, {});
+                return finish(CueResult::interrupted);
             if (set.empty())
-                return finish(CueResult::failed, "every output failed: " + set.failures());
+                return finish(CueResult::failed, {FailureKind::outputs_failed, "every output failed: " + set.failures()});
             if (interval.count() > 0 && played() >= next_progress) {
-                events.on_progress(id, cue, played());
+                send(id, cue, event::Progress{played()});
                 while (next_progress <= played()) next_progress += interval;
             }
         }
-        if (!emit(shaper.finish())) return finish(CueResult::interrupted, {});
+        if (!emit(shaper.finish())) return finish(CueResult::interrupted);
         if (!started) report_started(run, set, cue);
         // The programme's last sound ends in real time before the outputs close.
         if (last && run.pacer && !wait_until(run, run.pacer->end_time(run.frames)))
-            return finish(CueResult::interrupted, {});
-        return finish(CueResult::completed, {});
+            return finish(CueResult::interrupted);
+        if (auto short_by = ended_early(run.programme.cues[cue].length, played())) {
+            log->warn("programme '{}' cue {}: {} ended {} ms before the length the library measured", id, cue,
+                      file.string(), short_by->count());
+            return finish(CueResult::failed, {FailureKind::ended_early,
+                                              file.string() + ": the stream ended after " + seconds_text(played()) +
+                                                  " s of " + seconds_text(run.programme.cues[cue].length) + " s"});
+        }
+        return finish(CueResult::completed);
     }
 
     void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {
-        events.on_started(run.programme.id, cue, Clock::now(), set.names());
+        send(run.programme.id, cue, event::Started{Clock::now(), set.names()});
+    }
+
+    void send(const std::string& programme, std::size_t cue, decltype(PlayerEvent::what) what) {
+        events.on_event(PlayerEvent{programme, cue, std::move(what)});
     }
 };
 

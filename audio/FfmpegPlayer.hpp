@@ -38,28 +38,30 @@ struct PlayerOptions {
 // opens them within the silent tail. A cue that cannot be decoded is reported
 // failed with FFmpeg's reason and the next cue plays. An output that cannot open, or fails
 // while playing, is retried with exponential backoff (retry_first .. retry_max) while the
-// others play, and rejoins mid-cue when it is back (on_outputs_changed); a cue fails only
+// others play, and rejoins mid-cue when it is back (OutputsChanged); a cue fails only
 // when no output carries it.
 //
 // Event contract (all events on the player thread, in this order per cue):
-// - on_started(at = wall clock when the cue's first chunk was written, outputs = those open)
-//   then on_progress every progress_interval of the cue's audio position, on_outputs_changed
-//   whenever an output drops out or rejoins, then on_finished with `played` = frames
+// - Started (at = wall clock when the cue's first chunk was written, outputs = those open),
+//   then Progress every progress_interval of the cue's audio position, OutputsChanged
+//   whenever an output drops out or rejoins, then Finished with `played` = frames
 //   written / rate (gap excluded).
-// - A cue whose file cannot be opened gets on_finished(failed, reason = MediaError text
-//   naming the file) WITHOUT an on_started; a decode error mid-cue gets started + failed.
-// - No output could open: every cue gets on_finished(failed, "no output could be opened:
-//   <name>: <reason>; ..."), no on_started. All outputs failing mid-programme: that cue and
-//   the rest fail with "every output failed: ...".
-// - stop(): the playing cue gets on_finished(interrupted); its later cues get no events.
-// - Every programme passed to play() ends with exactly one on_programme_done (after its
-//   outputs are closed: local ones flushed, network ones handed their last audio), also when it was cut or dropped from the queue by stop(); queued
-//   programmes still pending at destruction are dropped silently.
+// - A cue whose check fails (Cue::check) or whose file cannot be opened gets Finished(failed,
+//   the failure's kind and FFmpeg's text naming the file) WITHOUT a Started; a decode error
+//   mid-cue, or a stream that ends clearly before Cue::length, gets Started + Finished(failed,
+//   broke_midway / ended_early) with what was played.
+// - No output could open: every cue gets Finished(failed, no_output), no Started. All outputs
+//   failing mid-programme: that cue and the rest fail with outputs_failed.
+// - stop(): the playing cue gets Finished(interrupted); its later cues get no events.
+// - Every programme passed to play() ends with exactly one ProgrammeDone (after its
+//   outputs are closed: local ones flushed, network ones handed their last audio), also when
+//   it was cut or dropped from the queue by stop(); queued programmes still pending at
+//   destruction are dropped silently.
 // - Paced: outputs open ~200 ms before `start` (network ones have until 50 ms before it to
 //   connect, then join when ready) and the first cue's file is opened and
 //   decoded during that pre-roll, so that the first sample is written at `start`; writes go
 //   in 100 ms chunks at most 200 ms ahead of real time, and the programme's last
-//   on_finished comes when its sound has ended. Unpaced: no waiting at all.
+//   Finished comes when its sound has ended. Unpaced: no waiting at all.
 // The PlayerEvents object must outlive the player (the destructor may still emit events).
 class FfmpegPlayer final : public Player {
 public:

@@ -2,13 +2,21 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
+
+#include "audio/Failure.hpp"
 
 namespace lp::audio {
 
 using Clock = std::chrono::system_clock;
+
+// The verdict of a check made off the player thread before a cue airs (e.g. the file still has
+// the SHA-256 the library recorded): a failure, or none when the cue may air.
+using CueCheck = std::shared_future<Failure>;
 
 // One recording to air, in programme order.
 struct Cue {
@@ -16,6 +24,12 @@ struct Cue {
     // The item's integrated loudness (EBU R128, LUFS) as the library measured it. The player
     // applies gain = target - measured (clamped, peak-limited); unknown: no gain, and it logs so.
     std::optional<double> loudness_lufs{};
+    // The length the library measured; a stream that ends clearly before it is reported
+    // failed (ended_early) with what was heard, never completed. Zero: unknown, not checked.
+    std::chrono::milliseconds length{0};
+    // When valid, the player waits for it before opening the file and fails the cue with its
+    // failure instead of airing it.
+    CueCheck check{};
 };
 
 // What the loop hands the player: cues to air back to back from `start` on `outputs`.
@@ -28,27 +42,46 @@ struct Programme {
 
 enum class CueResult { completed, interrupted, failed };
 
-// Events from the player. Called on the player thread: an implementation posts them to the
-// event loop and returns at once.
+// What the player tells the loop, one type for every event (see FfmpegPlayer for the order).
+namespace event {
+// The cue's first sample was written at `at` to `outputs`.
+struct Started {
+    Clock::time_point at;
+    std::vector<std::string> outputs;
+};
+// The cue's audio position (for the journal's last known position after a crash).
+struct Progress {
+    std::chrono::microseconds position;
+};
+// An output dropped out of, or rejoined, a started cue: `outputs` carry it from `at` on.
+struct OutputsChanged {
+    Clock::time_point at;
+    std::vector<std::string> outputs;
+};
+// The cue ended: `played` = audio written (gap excluded); `failure` set when result is failed.
+struct Finished {
+    Clock::time_point at;
+    std::chrono::microseconds played{0};
+    CueResult result = CueResult::completed;
+    Failure failure{};
+};
+// The programme is over (also when cut or dropped): its outputs are closed.
+struct ProgrammeDone {};
+}  // namespace event
+
+struct PlayerEvent {
+    std::string programme;
+    std::size_t cue = 0;  // unused for ProgrammeDone
+    std::variant<event::Started, event::Progress, event::OutputsChanged, event::Finished, event::ProgrammeDone>
+        what;
+};
+
+// Receives the player's events. Called on the player thread: an implementation posts them to
+// the event loop and returns at once.
 class PlayerEvents {
 public:
     virtual ~PlayerEvents() = default;
-    virtual void on_started(const std::string& programme, std::size_t cue, Clock::time_point at,
-                            std::vector<std::string> outputs) = 0;
-    virtual void on_progress(const std::string& programme, std::size_t cue,
-                             std::chrono::microseconds position) = 0;
-    // `reason` is empty for completed; FFmpeg's message (naming the file) for failed.
-    virtual void on_finished(const std::string& programme, std::size_t cue, Clock::time_point at,
-                             std::chrono::microseconds played, CueResult result,
-                             std::string reason) = 0;
-    virtual void on_programme_done(const std::string& programme) = 0;
-    // The outputs carrying a started cue changed mid-cue: one failed (and is being retried) or
-    // one came back and rejoined. `outputs` are those carrying it from `at` on. Between the
-    // cue's on_started and on_finished. The default ignores it (doubles need not care).
-    virtual void on_outputs_changed(const std::string& programme, std::size_t cue, Clock::time_point at,
-                                    std::vector<std::string> outputs) {
-        (void)programme, (void)cue, (void)at, (void)outputs;
-    }
+    virtual void on_event(PlayerEvent event) = 0;
 };
 
 // The seam between the scheduler/loop and audio. The real one decodes and plays on its own

@@ -27,19 +27,17 @@ public:
     std::condition_variable cv;
     std::vector<Clock::time_point> started;
     int done = 0;
-    void on_started(const std::string&, std::size_t, Clock::time_point at, std::vector<std::string>) override {
-        std::lock_guard l{m};
-        started.push_back(at);
-    }
-    void on_progress(const std::string&, std::size_t, std::chrono::microseconds) override {}
-    void on_finished(const std::string&, std::size_t, Clock::time_point, std::chrono::microseconds, CueResult r,
-                     std::string reason) override {
-        if (r == CueResult::failed) std::fprintf(stderr, "failed: %s\n", reason.c_str());
-    }
-    void on_programme_done(const std::string&) override {
-        std::lock_guard l{m};
-        ++done;
-        cv.notify_all();
+    void on_event(PlayerEvent e) override {
+        if (const auto* s = std::get_if<lp::audio::event::Started>(&e.what)) {
+            std::lock_guard l{m};
+            started.push_back(s->at);
+        } else if (const auto* f = std::get_if<lp::audio::event::Finished>(&e.what)) {
+            if (f->result == CueResult::failed) std::fprintf(stderr, "failed: %s\n", f->failure.detail.c_str());
+        } else if (std::holds_alternative<lp::audio::event::ProgrammeDone>(e.what)) {
+            std::lock_guard l{m};
+            ++done;
+            cv.notify_all();
+        }
     }
     void wait(int n) {
         std::unique_lock l{m};

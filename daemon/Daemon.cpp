@@ -8,7 +8,10 @@
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
+#include "journal/AiringReasons.hpp"
 #include "library/ItemStore.hpp"
+#include "playout/ProgrammeBuilder.hpp"
+#include "playout/RestartResumption.hpp"
 
 namespace lp::daemon {
 namespace {
@@ -109,18 +112,48 @@ Daemon::Daemon(config::Config config)
       rules_(db_),
       pending_(db_),
       recorder_(journal_, pending_),
-      events_(io_, *this),
+      events_(io_, [this](const audio::PlayerEvent& e) { on_player_event(e); }),
       player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_, player_options(config_))),
       timer_(io_),
       signals_(io_, SIGTERM, SIGINT, SIGHUP) {
     if (const int n = journal_.recover_open_rows(started_at_); n > 0)
         logger("journal")->warn("{} airing(s) left open by an unclean stop marked interrupted", n);
-    recorder_.journal_leftovers(started_at_, "loaphuongd dừng giữa chương trình (sự cố hoặc mất điện) trước khi tin này được phát");
     seed_from_config();
     auto rules = rules_.load();
     auto history = rules_.load_history(started_at_ - rules.rotation_window);
     engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_,
                                                   rules_.load_marks(started_at_), std::move(history));
+    resume_after_crash();
+}
+
+void Daemon::resume_after_crash() {
+    const auto grace = engine_->rules().grace;
+    const auto last = journal_.last_activity().value_or(scheduler::TimePoint{});
+    auto plan = playout::plan_restart(pending_.all(), started_at_, last, grace);
+    for (const auto& u : plan.give_up) {
+        const auto down = std::chrono::duration_cast<std::chrono::seconds>(started_at_ - u.due);
+        logger("journal")->warn("programme {} not resumed: down {} s, more than the grace period", u.programme,
+                                down.count());
+        for (const auto& left : pending_.take(u.programme))
+            if (!left.journal_id)
+                journal_.record_not_aired(left.plan, journal::Status::missed, started_at_,
+                                          journal::reasons::not_resumed_after_restart(down, grace));
+    }
+    for (const auto& u : plan.resume) {
+        scheduler::Order order;
+        order.id = u.programme + "/restart@" + domain::to_utc_text(started_at_);
+        order.slot_name = u.cues.front().plan.slot;
+        order.scheduled_at = u.cues.front().plan.scheduled_at;
+        order.start = std::max(started_at_, u.cues.front().plan.scheduled_at);
+        order.outputs = u.cues.front().outputs;
+        order.resumption = true;
+        for (const auto& left : u.cues)
+            order.cues.push_back({left.plan.media_item_id.value_or(0), "phát lại sau khởi động lại", left.plan.one_off});
+        pending_.hand_on(u.programme, 0, order.id);
+        engine_->adopt(order);
+        logger("scheduler")->warn("resuming {} item(s) of {} cut by an unclean stop", order.cues.size(), u.programme);
+        restart_orders_.push_back(std::move(order));
+    }
 }
 
 Daemon::~Daemon() = default;
@@ -144,11 +177,23 @@ void Daemon::run() {
     reload_watch_ = std::make_unique<ReloadWatch>(io_, db::reload_flag_for(config_.database), [this] { reload(); });
     reports_.start();
     backups_.start();
+    const auto restarted = domain::local_time_text(tz_, started_at_) + " " + domain::local_date_text(tz_, started_at_);
+    for (const auto& order : restart_orders_) air(order, journal::reasons::resumed_after_restart(restarted));
+    restart_orders_.clear();
     decide();
     logger("daemon")->info("ready: database {}, {} output(s), {} slot(s), zone {}", config_.database.string(),
                            config_.outputs.size(), engine_->rules().slots.size(), config_.time_zone);
     notify_ready();
-    io_.run();
+    // Nothing a handler throws may end the daemon while it airs: log it, count it, go on.
+    while (true) {
+        try {
+            io_.run();
+            break;
+        } catch (const std::exception& e) {
+            ++loop_errors_;
+            logger("daemon")->error("a loop handler failed ({} so far); carrying on: {}", loop_errors_, e.what());
+        }
+    }
     // The loop has stopped: stop the player (cutting any airing), join its thread, then run
     // the events it posted on the way out so the cut airing is journaled interrupted.
     player_.reset();
@@ -156,7 +201,7 @@ void Daemon::run() {
     io_.poll();
     // Queued programmes the player dropped without events: their starts are decided, so they
     // will not air after a restart either.
-    recorder_.journal_leftovers(std::chrono::system_clock::now(), "loaphuongd dừng trước khi tin này được phát");
+    recorder_.journal_leftovers(std::chrono::system_clock::now(), journal::reasons::daemon_stopped_before_start());
     logger("daemon")->info("stopped");
 }
 
@@ -182,8 +227,14 @@ void Daemon::reload() {
 }
 
 void Daemon::decide() {
-    apply(engine_->tick(std::chrono::system_clock::now()));
-    rules_.save_marks(engine_->marks());
+    // The next wake-up is armed whatever fails here, or the schedule would stop.
+    try {
+        apply(engine_->tick(std::chrono::system_clock::now()));
+        rules_.save_marks(engine_->marks());
+    } catch (const std::exception& e) {
+        ++loop_errors_;
+        logger("scheduler")->error("deciding failed ({} loop error(s) so far); carrying on: {}", loop_errors_, e.what());
+    }
     schedule();
 }
 
@@ -206,77 +257,45 @@ void Daemon::schedule() {
     });
 }
 
-journal::AiringPlan Daemon::airing_plan(const scheduler::Order& order, const scheduler::PlannedCue& cue) const {
-    journal::AiringPlan plan;
-    plan.scheduled_at = order.scheduled_at;
-    plan.slot = order.slot_name;
-    if (const auto* item = engine_->rules().item(cue.item)) {
-        plan.media_item_id = item->id;
-        plan.file = item->file.string();
-        plan.title = item->title;
-        plan.topic = item->topics.empty() ? "other" : item->topics.front();
-        plan.form = item->form;
-    } else {
-        plan.title = "(tin, bài số " + std::to_string(cue.item) + " không còn trong thư viện)";
-        plan.topic = "other";
-        plan.form = "other";
-    }
-    return plan;
+void Daemon::air(const scheduler::Order& order, const std::string& note) {
+    auto built = playout::build_programme(order, engine_->rules());
+    for (auto& plan : built.plans) plan.note = note;
+    verifier_.attach(built.programme, built.sha256);
+    logger("scheduler")->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
+                              domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
+    if (!order.resumes.empty()) recorder_.handed_on(order.resumes, order.resumes_from, order.id);
+    recorder_.expect(order.id, order.start, std::move(built.plans), order.outputs,
+                     order.resumption ? journal::AiringRecorder::Start::resumption
+                                      : journal::AiringRecorder::Start::scheduled);
+    player_->play(std::move(built.programme));
 }
 
 void Daemon::apply(const scheduler::Decisions& d) {
     for (const auto& note : d.notes) logger("scheduler")->info("{}", note);
     if (d.stop_current) {
         logger("scheduler")->warn("emergency: cutting what plays");
+        recorder_.cut_all(d.cut_reason);
         player_->stop();
     }
     const auto now = std::chrono::system_clock::now();
     for (const auto& n : d.not_aired) {
         scheduler::Order order{"", n.slot_name, n.scheduled_at, n.scheduled_at, {}, {}, "", 0};
-        journal_.record_not_aired(airing_plan(order, {n.item, "", std::nullopt}), n.status, now, n.reason);
+        journal_.record_not_aired(playout::airing_plan(order, n.item, std::nullopt, engine_->rules()),
+                                  n.kind == scheduler::NotAiredKind::missed ? journal::Status::missed
+                                                                            : journal::Status::skipped,
+                                  now, n.reason);
     }
-    for (const auto& order : d.air) {
-        audio::Programme programme;
-        programme.id = order.id;
-        programme.outputs = order.outputs;
-        programme.start = order.start;
-        std::vector<journal::AiringPlan> plans;
-        for (const auto& cue : order.cues) {
-            plans.push_back(airing_plan(order, cue));
-            const auto* item = engine_->rules().item(cue.item);
-            programme.cues.push_back({plans.back().file, item ? item->loudness_lufs : std::nullopt});
-        }
-        logger("scheduler")->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
-                                  domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
-        if (!order.resumes.empty()) recorder_.handed_on(order.resumes, order.resumes_from);
-        recorder_.expect(order.id, order.start, std::move(plans));
-        player_->play(std::move(programme));
-    }
+    for (const auto& order : d.air) air(order);
 }
 
-void Daemon::started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                     const std::vector<std::string>& outputs) {
-    recorder_.started(programme, cue, at, outputs);
-    engine_->cue_started(programme, cue, at);
-}
-
-void Daemon::progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position) {
-    recorder_.progress(programme, cue, position);
-}
-
-void Daemon::finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                      std::chrono::microseconds played, audio::CueResult result, const std::string& reason) {
-    recorder_.finished(programme, cue, at, played, result, reason);
-}
-
-void Daemon::outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                             const std::vector<std::string>& outputs) {
-    recorder_.outputs_changed(programme, cue, at, outputs);
-}
-
-void Daemon::done(const std::string& programme) {
-    recorder_.done(programme);
-    engine_->order_done(programme);
+void Daemon::on_player_event(const audio::PlayerEvent& e) {
+    recorder_.record(e);
+    if (const auto* started = std::get_if<audio::event::Started>(&e.what))
+        engine_->cue_started(e.programme, e.cue, started->at);
+    else if (std::holds_alternative<audio::event::Finished>(e.what))
+        engine_->cue_finished(e.programme, e.cue);
+    else if (std::holds_alternative<audio::event::ProgrammeDone>(e.what))
+        engine_->order_done(e.programme);
 }
 
 }  // namespace lp::daemon

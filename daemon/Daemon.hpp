@@ -6,14 +6,15 @@
 
 #include "audio/FfmpegPlayer.hpp"
 #include "config/Config.hpp"
-#include "daemon/AiringRecorder.hpp"
 #include "daemon/DailyBackups.hpp"
-#include "daemon/PeriodicReports.hpp"
 #include "daemon/LoopEvents.hpp"
+#include "daemon/PeriodicReports.hpp"
 #include "daemon/ReloadWatch.hpp"
 #include "daemon/WallClockTimer.hpp"
 #include "db/sqlite/Database.hpp"
+#include "journal/AiringRecorder.hpp"
 #include "journal/JournalStore.hpp"
+#include "playout/FileVerifier.hpp"
 #include "scheduler/Engine.hpp"
 #include "scheduler/RuleStore.hpp"
 
@@ -27,33 +28,26 @@ namespace lp::daemon {
 // wall-clock timer, signals, the journal (all SQLite writes happen here) and the player's
 // events. SIGHUP, or the CLI touching the reload flag, reloads slots, programmes, one-offs
 // and approvals from the database.
-class Daemon final : private PlayerEventSink {
+class Daemon final {
 public:
-    // Opens the database, recovers rows left open by a crash, seeds library and slots from the
-    // config. Throws on a database error.
+    // Opens the database, recovers rows left open by a crash (and resumes what it cut, within
+    // the grace period), seeds library and slots from the config. Throws on a database error.
     explicit Daemon(config::Config config);
-    ~Daemon() override;
+    ~Daemon();
 
     // Runs until SIGTERM or SIGINT; an airing in progress is cut and journaled interrupted.
     void run();
 
 private:
     void seed_from_config();
+    void resume_after_crash();
     void decide();
     void schedule();
     void apply(const scheduler::Decisions& decisions);
+    void air(const scheduler::Order& order, const std::string& note = {});
     void reload();
     void wait_for_signal();
-    journal::AiringPlan airing_plan(const scheduler::Order& order, const scheduler::PlannedCue& cue) const;
-
-    void started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                 const std::vector<std::string>& outputs) override;
-    void progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position) override;
-    void finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                  std::chrono::microseconds played, audio::CueResult result, const std::string& reason) override;
-    void done(const std::string& programme) override;
-    void outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                         const std::vector<std::string>& outputs) override;
+    void on_player_event(const audio::PlayerEvent& event);
 
     config::Config config_;
     const date::time_zone* tz_;
@@ -62,14 +56,17 @@ private:
     journal::JournalStore journal_;
     scheduler::RuleStore rules_;
     journal::PendingAirings pending_;
-    AiringRecorder recorder_;
+    journal::AiringRecorder recorder_;
     std::unique_ptr<scheduler::Engine> engine_;
+    std::vector<scheduler::Order> restart_orders_;  // resumed after a crash, aired by run()
     boost::asio::io_context io_;
     LoopEvents events_;
+    playout::FileVerifier verifier_;  // outlives the player, which waits on its checks
     std::unique_ptr<audio::Player> player_;
     WallClockTimer timer_;
     boost::asio::signal_set signals_;
     std::unique_ptr<ReloadWatch> reload_watch_;
+    std::uint64_t loop_errors_ = 0;  // handler failures the loop survived
     PeriodicReports reports_{io_, db_, config_};
     DailyBackups backups_{io_, db_, config_};
 };

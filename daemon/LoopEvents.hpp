@@ -1,4 +1,8 @@
 #pragma once
+#include <functional>
+#include <mutex>
+#include <vector>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
@@ -6,55 +10,50 @@
 
 namespace lp::daemon {
 
-// The loop-side receiver of the player's events. Called on the loop thread only.
-class PlayerEventSink {
-public:
-    virtual ~PlayerEventSink() = default;
-    virtual void started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                         const std::vector<std::string>& outputs) = 0;
-    virtual void progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position) = 0;
-    virtual void finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                          std::chrono::microseconds played, audio::CueResult result, const std::string& reason) = 0;
-    virtual void done(const std::string& programme) = 0;
-    // An output dropped out of, or rejoined, a started cue (see audio::PlayerEvents).
-    virtual void outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                                 const std::vector<std::string>& outputs) = 0;
-};
-
-// Carries the player thread's events onto the event loop, where the sink (and with it every
-// SQLite write) runs. Each callback posts and returns at once.
+// Carries the player thread's events onto the event loop, where `handler` (and with it every
+// SQLite write) runs, in order. Events that pile up while the loop is busy go in one post.
 class LoopEvents final : public audio::PlayerEvents {
 public:
-    LoopEvents(boost::asio::io_context& io, PlayerEventSink& sink) : io_(io), sink_(sink) {}
+    LoopEvents(boost::asio::io_context& io, std::function<void(const audio::PlayerEvent&)> handler)
+        : io_(io), handler_(std::move(handler)) {}
 
-    void on_started(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                    std::vector<std::string> outputs) override {
-        boost::asio::post(io_, [this, programme, cue, at, outputs = std::move(outputs)] {
-            sink_.started(programme, cue, at, outputs);
-        });
-    }
-    void on_progress(const std::string& programme, std::size_t cue, std::chrono::microseconds position) override {
-        boost::asio::post(io_, [this, programme, cue, position] { sink_.progress(programme, cue, position); });
-    }
-    void on_finished(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                     std::chrono::microseconds played, audio::CueResult result, std::string reason) override {
-        boost::asio::post(io_, [this, programme, cue, at, played, result, reason = std::move(reason)] {
-            sink_.finished(programme, cue, at, played, result, reason);
-        });
-    }
-    void on_outputs_changed(const std::string& programme, std::size_t cue, audio::Clock::time_point at,
-                            std::vector<std::string> outputs) override {
-        boost::asio::post(io_, [this, programme, cue, at, outputs = std::move(outputs)] {
-            sink_.outputs_changed(programme, cue, at, outputs);
-        });
-    }
-    void on_programme_done(const std::string& programme) override {
-        boost::asio::post(io_, [this, programme] { sink_.done(programme); });
+    // Called on the player thread.
+    void on_event(audio::PlayerEvent event) override {
+        bool first = false;
+        {
+            std::lock_guard lock{mutex_};
+            first = queue_.empty();
+            queue_.push_back(std::move(event));
+        }
+        if (first) boost::asio::post(io_, [this] { drain(); });
     }
 
 private:
+    // On the loop thread. A handler that throws leaves the rest queued for the next drain.
+    void drain() {
+        std::vector<audio::PlayerEvent> events;
+        {
+            std::lock_guard lock{mutex_};
+            events.swap(queue_);
+        }
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            try {
+                handler_(events[i]);
+            } catch (...) {
+                std::lock_guard lock{mutex_};
+                const bool was_empty = queue_.empty();
+                queue_.insert(queue_.begin(), std::make_move_iterator(events.begin() + static_cast<std::ptrdiff_t>(i) + 1),
+                              std::make_move_iterator(events.end()));
+                if (was_empty && !queue_.empty()) boost::asio::post(io_, [this] { drain(); });
+                throw;
+            }
+        }
+    }
+
     boost::asio::io_context& io_;
-    PlayerEventSink& sink_;
+    std::function<void(const audio::PlayerEvent&)> handler_;
+    std::mutex mutex_;
+    std::vector<audio::PlayerEvent> queue_;  // guarded by mutex_
 };
 
 }  // namespace lp::daemon

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 8> migrations{
+constexpr std::array<std::string_view, 9> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -190,6 +190,15 @@ ALTER TABLE programme_entry ADD COLUMN tags TEXT NOT NULL DEFAULT '';
     // before). The player's own measure of punctuality; not part of the seal, which predates it.
     R"sql(
 ALTER TABLE journal ADD COLUMN start_lateness_us INTEGER;
+)sql",
+    // 9: an item handed to the player stays pending until its airing is settled (completed
+    // or failed), not only until it starts: a cue cut by a crash is aired again from its
+    // start after a restart within the grace period. journal_id links the row of the attempt
+    // that was cut; outputs and one_off let the resumption go where the original would.
+    R"sql(
+ALTER TABLE pending_airing ADD COLUMN journal_id INTEGER REFERENCES journal(id);
+ALTER TABLE pending_airing ADD COLUMN outputs TEXT NOT NULL DEFAULT '';
+ALTER TABLE pending_airing ADD COLUMN one_off INTEGER;
 )sql",
 };
 

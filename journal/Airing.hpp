@@ -21,6 +21,16 @@ struct AiringPlan {
     std::string topic;
     std::string form;
     std::string slot;
+    std::optional<std::int64_t> one_off{};  // the one-off order it airs for, if any
+    Millis length{0};                        // as the library measured it; zero when unknown
+    // Said on the row when the airing is closed, e.g. that it is a resumption after a restart.
+    std::string note{};
+};
+
+// Names a cue of a programme handed to the player (journal::PendingAirings).
+struct PendingKey {
+    std::string programme;
+    std::size_t cue = 0;
 };
 
 // One journal row as stored.

@@ -32,7 +32,8 @@ JournalStore::JournalStore(sqlite::Database& db) : db_(db) {}
 
 std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
                                  const std::vector<std::string>& outputs,
-                                 std::optional<std::chrono::microseconds> start_lateness) {
+                                 std::optional<std::chrono::microseconds> start_lateness,
+                                 const std::optional<PendingKey>& pending) {
     sqlite::Transaction tx(db_);
     int earlier = 0;
     if (plan.media_item_id) {
@@ -53,6 +54,12 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
         .bind(11, start_lateness ? std::optional<std::int64_t>{start_lateness->count()} : std::nullopt);
     insert.run();
     const auto id = db_.last_insert_rowid();
+    if (pending)
+        db_.prepare("UPDATE pending_airing SET journal_id = ? WHERE programme = ? AND cue = ?")
+            .bind(1, id)
+            .bind(2, pending->programme)
+            .bind(3, static_cast<std::int64_t>(pending->cue))
+            .run();
     tx.commit();
     return id;
 }
@@ -80,12 +87,13 @@ void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, St
         .bind(4, reason.empty() ? std::optional<std::string>{} : std::optional<std::string>{reason})
         .bind(5, id)
         .run();
+    if (next != Status::interrupted) db_.prepare("DELETE FROM pending_airing WHERE journal_id = ?").bind(1, id).run();
     seal(id);
     tx.commit();
 }
 
 std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status status, TimePoint at,
-                                           const std::string& reason) {
+                                           const std::string& reason, const std::optional<PendingKey>& pending) {
     if (reached_listeners(status))
         throw std::logic_error("record_not_aired() with status " + std::string(to_code(status)));
     sqlite::Transaction tx(db_);
@@ -98,6 +106,11 @@ std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status statu
         .bind(10, reason);
     insert.run();
     const auto id = db_.last_insert_rowid();
+    if (pending)
+        db_.prepare("DELETE FROM pending_airing WHERE programme = ? AND cue = ?")
+            .bind(1, pending->programme)
+            .bind(2, static_cast<std::int64_t>(pending->cue))
+            .run();
     seal(id);
     tx.commit();
     return id;
@@ -215,6 +228,16 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
     seal(new_id);
     tx.commit();
     return new_id;
+}
+
+std::optional<TimePoint> JournalStore::last_activity() {
+    // Rows still open carry their last position in played_ms (recover_open_rows turns it into
+    // ended_at); ISO-8601 UTC texts of one format compare in time order.
+    auto st = db_.prepare(
+        "SELECT max(max(coalesce(ended_at, ''), coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', started_at, "
+        "'+' || (played_ms / 1000.0) || ' seconds'), ''))) FROM journal WHERE manual_by IS NULL OR manual_by = ''");
+    if (!st.step() || st.is_null(0) || st.text(0).empty()) return std::nullopt;
+    return domain::from_utc_text(st.text(0));
 }
 
 ChainHead JournalStore::head() {

@@ -46,20 +46,28 @@ public:
 
     // The first sample left at `started_at`: commits an open (playing) row with its ordinal.
     // `start_lateness`: the player's measure, for the item that opens a programme.
+    // `pending`: the cue it airs, whose pending entry is linked to the row in the same
+    // transaction (so a crash cannot separate them).
     std::int64_t begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs,
-                       std::optional<std::chrono::microseconds> start_lateness = std::nullopt);
+                       std::optional<std::chrono::microseconds> start_lateness = std::nullopt,
+                       const std::optional<PendingKey>& pending = std::nullopt);
     // Replaces the outputs of an open row (one rejoined mid-airing). Throws std::logic_error
     // if it is not open.
     void set_outputs(std::int64_t id, const std::vector<std::string>& outputs);
     // Commits the position reached so far; after a crash the row is closed with it.
     void progress(std::int64_t id, Millis played);
-    // Closes an open row. Throws std::logic_error if it is not open.
+    // Closes an open row. Throws std::logic_error if it is not open. Unless `status` is
+    // interrupted, the pending cue linked to the row is settled in the same transaction (an
+    // interrupted one is aired again: journal/PendingAirings.hpp).
     void finish(std::int64_t id, TimePoint ended_at, Millis played, Status status, const std::string& reason);
     // An item that never reached the outputs: a closed row with no ordinal. `status` is failed
     // (missing file, no output), skipped or missed. Throws std::logic_error for other statuses.
-    std::int64_t record_not_aired(const AiringPlan& plan, Status status, TimePoint at, const std::string& reason);
-    std::int64_t record_failure(const AiringPlan& plan, TimePoint at, const std::string& reason) {
-        return record_not_aired(plan, Status::failed, at, reason);
+    // `pending`: the cue this settles, removed in the same transaction.
+    std::int64_t record_not_aired(const AiringPlan& plan, Status status, TimePoint at, const std::string& reason,
+                                  const std::optional<PendingKey>& pending = std::nullopt);
+    std::int64_t record_failure(const AiringPlan& plan, TimePoint at, const std::string& reason,
+                                const std::optional<PendingKey>& pending = std::nullopt) {
+        return record_not_aired(plan, Status::failed, at, reason, pending);
     }
     // At start-up: rows left open by a crash or power cut become interrupted at their last
     // committed position, and are sealed. Rows closed before the chain existed (a database
@@ -74,6 +82,9 @@ public:
     std::int64_t correct(std::int64_t id, const Correction& correction);
 
     ChainHead head();
+    // The last instant the journal saw anything air (a start, a recorded position, an end);
+    // none for an empty journal. After a crash: about when the daemon went down.
+    std::optional<TimePoint> last_activity();
 
     // Rows scheduled in [from, to), in order.
     std::vector<JournalRow> between(TimePoint from, TimePoint to);

@@ -1,16 +1,20 @@
 #include "journal/PendingAirings.hpp"
 
+#include <algorithm>
+
+#include "domain/Lists.hpp"
 #include "domain/Time.hpp"
 
 namespace lp::journal {
 
 PendingAirings::PendingAirings(sqlite::Database& db) : db_(db) {}
 
-void PendingAirings::add(const std::string& programme, const std::vector<AiringPlan>& plans) {
+void PendingAirings::add(const std::string& programme, const std::vector<AiringPlan>& plans,
+                         const std::vector<std::string>& outputs) {
     sqlite::Transaction tx(db_);
     auto st = db_.prepare(
         "INSERT OR REPLACE INTO pending_airing (programme, cue, scheduled_at, media_item_id, file, title, topic, form, "
-        "slot) VALUES (?,?,?,?,?,?,?,?,?)");
+        "slot, outputs, one_off) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     for (std::size_t i = 0; i < plans.size(); ++i) {
         const auto& p = plans[i];
         st.bind(1, programme)
@@ -21,30 +25,76 @@ void PendingAirings::add(const std::string& programme, const std::vector<AiringP
             .bind(6, p.title)
             .bind(7, p.topic)
             .bind(8, p.form)
-            .bind(9, p.slot);
+            .bind(9, p.slot)
+            .bind(10, domain::join_commas(outputs))
+            .bind(11, p.one_off);
         st.run();
     }
     tx.commit();
 }
 
-void PendingAirings::remove(const std::string& programme, std::size_t cue) {
-    db_.prepare("DELETE FROM pending_airing WHERE programme = ? AND cue = ?")
-        .bind(1, programme)
-        .bind(2, static_cast<std::int64_t>(cue))
+void PendingAirings::hand_on(const std::string& from_programme, std::size_t from_cue,
+                             const std::string& to_programme) {
+    sqlite::Transaction tx(db_);
+    db_.prepare(
+           "UPDATE pending_airing SET programme = ?1, cue = cue - ?3, journal_id = NULL "
+           "WHERE programme = ?2 AND cue >= ?3")
+        .bind(1, to_programme)
+        .bind(2, from_programme)
+        .bind(3, static_cast<std::int64_t>(from_cue))
         .run();
+    db_.prepare("DELETE FROM pending_airing WHERE programme = ?").bind(1, from_programme).run();
+    tx.commit();
 }
 
-std::vector<AiringPlan> PendingAirings::take_where(const std::string& where, const std::string& programme) {
+void PendingAirings::merge_into(const std::vector<std::string>& programmes, const std::string& to_programme) {
     sqlite::Transaction tx(db_);
+    // Negative cues first, so that no two rows ever share a key while renumbering.
+    std::int64_t next = 0;
+    auto rename = db_.prepare("UPDATE pending_airing SET programme = ?, cue = ? WHERE programme = ? AND cue = ?");
+    for (const auto& programme : programmes) {
+        std::vector<std::int64_t> cues;
+        auto list = db_.prepare("SELECT cue FROM pending_airing WHERE programme = ? ORDER BY cue");
+        list.bind(1, programme);
+        while (list.step()) cues.push_back(list.integer(0));
+        for (const auto cue : cues) {
+            rename.bind(1, to_programme).bind(2, -1 - next++).bind(3, programme).bind(4, cue);
+            rename.run();
+            rename.reset();
+        }
+    }
+    db_.prepare("UPDATE pending_airing SET cue = -1 - cue WHERE programme = ? AND cue < 0").bind(1, to_programme).run();
+    tx.commit();
+}
+
+std::vector<Leftover> PendingAirings::select(const std::string& where, const std::string& programme) {
     auto st = db_.prepare(
-        "SELECT scheduled_at, media_item_id, file, title, topic, form, slot FROM pending_airing " + where +
-        " ORDER BY scheduled_at, programme, cue");
+        "SELECT programme, cue, scheduled_at, media_item_id, file, title, topic, form, slot, outputs, journal_id, "
+        "one_off FROM pending_airing " +
+        where + " ORDER BY one_off IS NULL, scheduled_at, programme, cue");
     if (!programme.empty()) st.bind(1, programme);
-    std::vector<AiringPlan> out;
-    while (st.step())
-        out.push_back({domain::from_utc_text(st.text(0)), st.optional_integer(1), st.text(2), st.text(3), st.text(4),
-                       st.text(5), st.text(6)});
-    st.reset();
+    std::vector<Leftover> out;
+    while (st.step()) {
+        Leftover l;
+        l.key = {st.text(0), static_cast<std::size_t>(st.integer(1))};
+        l.plan.scheduled_at = domain::from_utc_text(st.text(2));
+        l.plan.media_item_id = st.optional_integer(3);
+        l.plan.file = st.text(4);
+        l.plan.title = st.text(5);
+        l.plan.topic = st.text(6);
+        l.plan.form = st.text(7);
+        l.plan.slot = st.text(8);
+        l.outputs = domain::split_commas(st.text(9));
+        l.journal_id = st.optional_integer(10);
+        l.plan.one_off = st.optional_integer(11);
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+std::vector<Leftover> PendingAirings::take_where(const std::string& where, const std::string& programme) {
+    sqlite::Transaction tx(db_);
+    auto out = select(where, programme);
     auto del = db_.prepare("DELETE FROM pending_airing " + where);
     if (!programme.empty()) del.bind(1, programme);
     del.run();
@@ -52,10 +102,14 @@ std::vector<AiringPlan> PendingAirings::take_where(const std::string& where, con
     return out;
 }
 
-std::vector<AiringPlan> PendingAirings::take(const std::string& programme) {
-    return take_where("WHERE programme = ?", programme);
+std::vector<Leftover> PendingAirings::take(const std::string& programme) {
+    auto out = take_where("WHERE programme = ?", programme);
+    std::ranges::sort(out, [](const Leftover& a, const Leftover& b) { return a.key.cue < b.key.cue; });
+    return out;
 }
 
-std::vector<AiringPlan> PendingAirings::take_all() { return take_where("", ""); }
+std::vector<Leftover> PendingAirings::take_all() { return take_where("", ""); }
+
+std::vector<Leftover> PendingAirings::all() { return select("", ""); }
 
 }  // namespace lp::journal

@@ -104,48 +104,43 @@ void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, co
     const Plan plan = plan_occurrence(rules_, slot_index, at, tz_, history_, attached);
     for (const auto& w : plan.warnings) d.notes.push_back("slot \"" + slot.name + "\": " + w);
     for (const auto& s : plan.skipped)
-        d.not_aired.push_back({s.item, slot.name, at, journal::Status::skipped, s.reason});
+        d.not_aired.push_back({s.item, slot.name, at, NotAiredKind::skipped, s.reason});
     if (now - at > rules_.grace) {
         for (const auto& c : plan.cues)
-            d.not_aired.push_back({c.item, slot.name, at, journal::Status::missed, missed_reason(now - at)});
+            d.not_aired.push_back({c.item, slot.name, at, NotAiredKind::missed, missed_reason(now - at)});
         d.notes.push_back("slot \"" + slot.name + "\" at " + domain::to_utc_text(at) + " missed");
         return;
     }
     if (plan.cues.empty()) return;
-    hand_out({slot.name + "@" + domain::to_utc_text(at), slot.name, at, std::max(at, now), plan.cues, slot.outputs, "", 0},
-             d);
+    Order order{slot.name + "@" + domain::to_utc_text(at), slot.name, at, std::max(at, now), plan.cues, slot.outputs, "", 0};
+    order.ends_by = at + slot.max_length;
+    hand_out(std::move(order), d);
 }
 
 void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     const std::string name = "Phát khẩn cấp";
     const ItemInfo* item = rules_.item(o.item);
     if (!item) {
-        d.not_aired.push_back({o.item, name, o.at, journal::Status::skipped, "không có trong thư viện"});
+        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "không có trong thư viện"});
         return;
     }
     if (auto why = item->why_not_airable(local_date(tz_, o.at))) {
-        d.not_aired.push_back({o.item, name, o.at, journal::Status::skipped, "\"" + item->title + "\" " + *why});
+        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "\"" + item->title + "\" " + *why});
         return;
     }
     if (now - o.at > rules_.grace) {
-        d.not_aired.push_back({o.item, name, o.at, journal::Status::missed, missed_reason(now - o.at)});
+        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::missed, missed_reason(now - o.at)});
         return;
     }
-    // Cut what plays; whatever was handed out resumes after the emergency, from its next item.
+    // Cut what plays; whatever was handed out resumes after the emergency: the cut item again
+    // from its start when it still fits the slot, then the items that had not started.
     std::vector<Order> resumed;
+    bool first = true;
     for (const auto& id : in_flight_order_) {
         const auto it = in_flight_.find(id);
         if (it == in_flight_.end()) continue;
-        const auto& f = it->second;
-        const std::size_t from = f.playing ? *f.playing + 1 : 0;
-        if (from >= f.order.cues.size()) continue;
-        Order rest = f.order;
-        rest.id = f.order.id + "/resume" + std::to_string(++resumes_);
-        rest.cues.assign(f.order.cues.begin() + static_cast<std::ptrdiff_t>(from), f.order.cues.end());
-        rest.start = std::max(f.order.start, now);
-        rest.resumes = f.order.id;
-        rest.resumes_from = from;
-        resumed.push_back(std::move(rest));
+        if (auto rest = rest_after_cut(it->second, o, now, first, d)) resumed.push_back(std::move(*rest));
+        first = false;
     }
     if (!in_flight_.empty()) d.stop_current = true;
     in_flight_.clear();
@@ -156,17 +151,68 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     for (auto& r : resumed) hand_out(std::move(r), d);
 }
 
+std::optional<Order> Engine::rest_after_cut(const InFlight& f, const OneOff& emergency, TimePoint now, bool first,
+                                            Decisions& d) {
+    const auto& cues = f.order.cues;
+    std::size_t from = 0;
+    if (f.playing) from = f.playing_ended ? *f.playing + 1 : *f.playing;
+    const bool cuts_an_item = first && f.playing && !f.playing_ended;
+    if (cuts_an_item) {
+        // Does the cut item, aired again after the emergency, still end within the slot?
+        const auto duration_of = [&](ItemId id) {
+            const ItemInfo* info = rules_.item(id);
+            return info ? info->duration : Millis{0};
+        };
+        const ItemInfo* urgent = rules_.item(emergency.item);
+        auto end = now + duration_of(emergency.item);
+        for (std::size_t i = from; i < cues.size(); ++i) end += duration_of(cues[i].item);
+        const std::string cutter = "phát khẩn cấp số " + std::to_string(emergency.id) +
+                                   (urgent ? " (\"" + urgent->title + "\")" : std::string{}) + " lúc " +
+                                   domain::local_time_text(tz_, now);
+        if (end <= f.order.ends_by) {
+            d.cut_reason = "Bị cắt bởi " + cutter + "; phát lại từ đầu sau đó";
+        } else {
+            d.cut_reason = "Bị cắt bởi " + cutter + "; không phát lại vì không còn đủ thời lượng của khung giờ";
+            d.not_aired.push_back({cues[from].item, f.order.slot_name, f.order.scheduled_at, NotAiredKind::skipped,
+                                   "không phát lại sau khi bị cắt bởi " + cutter +
+                                       ": không còn đủ thời lượng của khung giờ"});
+            ++from;
+        }
+    }
+    if (from >= cues.size()) return std::nullopt;
+    Order rest = f.order;
+    rest.id = f.order.id + "/resume" + std::to_string(++resumes_);
+    rest.cues.assign(cues.begin() + static_cast<std::ptrdiff_t>(from), cues.end());
+    rest.start = std::max(f.order.start, now);
+    rest.resumes = f.order.id;
+    rest.resumes_from = from;
+    rest.resumption = rest.resumption || f.playing.has_value();
+    return rest;
+}
+
 void Engine::hand_out(Order order, Decisions& d) {
     in_flight_order_.push_back(order.id);
     in_flight_[order.id] = InFlight{order, std::nullopt};
     d.air.push_back(std::move(order));
 }
 
+void Engine::adopt(const Order& order) {
+    in_flight_order_.push_back(order.id);
+    in_flight_[order.id] = InFlight{order, std::nullopt};
+}
+
 void Engine::cue_started(const std::string& order, std::size_t cue, TimePoint at) {
     const auto it = in_flight_.find(order);
     if (it == in_flight_.end() || cue >= it->second.order.cues.size()) return;
     it->second.playing = cue;
+    it->second.playing_ended = false;
     history_.record(it->second.order.cues[cue].item, at);
+}
+
+void Engine::cue_finished(const std::string& order, std::size_t cue) {
+    const auto it = in_flight_.find(order);
+    if (it == in_flight_.end() || it->second.playing != cue) return;
+    it->second.playing_ended = true;
 }
 
 void Engine::order_done(const std::string& order) {

@@ -14,7 +14,6 @@
 #include <string>
 #include <vector>
 
-#include "journal/Status.hpp"
 #include "scheduler/History.hpp"
 #include "scheduler/Model.hpp"
 #include "scheduler/Planner.hpp"
@@ -36,6 +35,17 @@ struct Order {
     // Set when an emergency cut an order: this one airs that order's cues from `resumes_from`.
     std::string resumes;
     std::size_t resumes_from = 0;
+    // The end of the slot occurrence: a cut item is aired again only if it still fits.
+    TimePoint ends_by = TimePoint::max();
+    // It continues an order that was cut (by an emergency or a restart): its first start is
+    // not an instant of the schedule.
+    bool resumption = false;
+};
+
+// Why an item will not air: the scheduler's own words, journaled by the shell.
+enum class NotAiredKind {
+    skipped,  // may not air or does not fit
+    missed,   // its time passed by more than the grace period
 };
 
 // An item that will not air, for the journal.
@@ -43,12 +53,13 @@ struct NotAired {
     ItemId item = 0;
     std::string slot_name;
     TimePoint scheduled_at;
-    journal::Status status = journal::Status::skipped;  // skipped or missed
+    NotAiredKind kind = NotAiredKind::skipped;
     std::string reason;
 };
 
 struct Decisions {
     bool stop_current = false;  // cut what plays (and what is queued) before `air`
+    std::string cut_reason;     // with stop_current: what the row of the cut item says
     std::vector<Order> air;
     std::vector<NotAired> not_aired;
     std::vector<std::string> notes;  // for the log
@@ -75,8 +86,13 @@ public:
     // Decides everything due by `now`. Safe to call at any time, any number of times.
     Decisions tick(TimePoint now);
 
+    // An order the shell hands out itself (the rest of a programme cut by a crash, resumed
+    // after a restart): it is in flight like the engine's own, so an emergency can cut it.
+    void adopt(const Order& order);
+
     // Player events, in the order the player sends them.
     void cue_started(const std::string& order, std::size_t cue, TimePoint at);
+    void cue_finished(const std::string& order, std::size_t cue);
     void order_done(const std::string& order);
 
     const Marks& marks() const { return marks_; }
@@ -99,7 +115,10 @@ private:
     struct InFlight {
         Order order;
         std::optional<std::size_t> playing;  // index of the cue that started last
+        bool playing_ended = false;          // ... and it has finished
     };
+    std::optional<Order> rest_after_cut(const InFlight& f, const OneOff& emergency, TimePoint now, bool first,
+                                        Decisions& d);
 
     Rules rules_;
     const date::time_zone* tz_;

@@ -30,6 +30,7 @@ struct ItemInfo {
     std::vector<std::string> tags;  // the operator's own labels
     Millis duration{0};  // zero when unknown: it then always "fits"
     std::optional<double> loudness_lufs;  // EBU R128 integrated, as the library measured it
+    std::optional<std::string> sha256;    // of the file as imported; what airs must still match it
     std::optional<LocalDate> valid_from;
     std::optional<LocalDate> valid_until;  // inclusive
     std::optional<std::string> approved_by;  // biên tập → duyệt → phát: none, never aired

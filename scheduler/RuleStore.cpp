@@ -63,7 +63,7 @@ Rules RuleStore::load() {
         "SELECT m.id, m.title, m.file, coalesce((SELECT group_concat(topic, ',') FROM "
         "(SELECT topic FROM media_item_topic t WHERE t.media_item_id = m.id ORDER BY position)), m.topic), "
         "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL, m.loudness_lufs, "
-        "(SELECT group_concat(tag, ',') FROM media_item_tag g WHERE g.media_item_id = m.id) "
+        "(SELECT group_concat(tag, ',') FROM media_item_tag g WHERE g.media_item_id = m.id), m.sha256 "
         "FROM media_item m LEFT JOIN approval a ON a.media_item_id = m.id ORDER BY m.id");
     while (items.step()) {
         ItemInfo i;
@@ -79,6 +79,7 @@ Rules RuleStore::load() {
         i.retired = items.integer(9) != 0;
         if (!items.is_null(10)) i.loudness_lufs = items.real(10);
         i.tags = domain::split_commas(items.text(11));
+        i.sha256 = items.optional_text(12);
         r.items.push_back(std::move(i));
     }
     auto slots = db_.prepare(

@@ -69,6 +69,7 @@ TEST_F(Player, UnpacedPlaysGoodCuesAndReportsTheMissingOne) {
     EXPECT_EQ(finished[1].result, CueResult::failed);
     EXPECT_NE(finished[1].reason.find(missing.string()), std::string::npos) << finished[1].reason;
     EXPECT_NE(finished[1].reason.find("No such file or directory"), std::string::npos);
+    EXPECT_EQ(finished[1].failure, FailureKind::file_missing);
     EXPECT_EQ(finished[2].result, CueResult::completed);
     EXPECT_NEAR(std::chrono::duration<double>(finished[2].position).count(), 0.25, 0.001);
 
@@ -115,6 +116,7 @@ TEST_F(Player, NoOutputMeansEveryCueFails) {
         EXPECT_EQ(f.result, CueResult::failed);
         EXPECT_EQ(f.reason.rfind("no output could be opened: broken: ", 0), 0u) << f.reason;
         EXPECT_NE(f.reason.find("nosuchdevice"), std::string::npos) << f.reason;
+        EXPECT_EQ(f.failure, FailureKind::no_output);
     }
 }
 
@@ -229,7 +231,45 @@ TEST_F(Player, WhenEveryOutputFailsTheCueFails) {
         << finished[0].reason;
     EXPECT_EQ(finished[1].result, CueResult::failed);
     EXPECT_EQ(finished[1].reason.rfind("every output failed: full: ", 0), 0u) << finished[1].reason;
+    EXPECT_EQ(finished[1].failure, FailureKind::outputs_failed);
     EXPECT_EQ(events.of(Event::started).size(), 1u);  // the second cue never started
+}
+
+// A file cut short after import (disk rot, tampering) decodes "fine" to its new end: the
+// player compares with the length the library measured and never calls it completed.
+TEST_F(Player, AStreamEndingWellBeforeTheLibrarysLengthIsAFailureWithWhatWasPlayed) {
+    const auto a = clip("a.wav", 1.0);
+    FfmpegPlayer player{outputs(), events, options(false)};
+    player.play({"p", {{a, std::nullopt, 4000ms}, {a, std::nullopt, 1000ms}}, {}, Clock::now()});
+    ASSERT_TRUE(events.wait_done("p"));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 2u);
+    EXPECT_EQ(events.of(Event::started).size(), 2u);
+    EXPECT_EQ(finished[0].result, CueResult::failed);
+    EXPECT_EQ(finished[0].failure, FailureKind::ended_early);
+    EXPECT_NEAR(std::chrono::duration<double>(finished[0].position).count(), 1.0, 0.001);
+    EXPECT_NE(finished[0].reason.find("1.0 s of 4.0 s"), std::string::npos) << finished[0].reason;
+    EXPECT_EQ(finished[1].result, CueResult::completed);  // within the tolerance of its length
+}
+
+// A failed check (the file's bytes changed since import) keeps the cue off the air entirely.
+TEST_F(Player, ACueWhoseCheckFailsNeverStartsAndTheNextOnePlays) {
+    const auto a = clip("a.wav", 0.5);
+    std::promise<Failure> bad;
+    bad.set_value({FailureKind::file_changed, "a.wav: SHA-256 differs"});
+    std::promise<Failure> good;
+    good.set_value({});
+    FfmpegPlayer player{outputs(), events, options(false)};
+    player.play({"p", {{a, std::nullopt, {}, bad.get_future().share()}, {a, std::nullopt, {}, good.get_future().share()}},
+                 {}, Clock::now()});
+    ASSERT_TRUE(events.wait_done("p"));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 2u);
+    EXPECT_EQ(finished[0].result, CueResult::failed);
+    EXPECT_EQ(finished[0].failure, FailureKind::file_changed);
+    EXPECT_EQ(finished[1].result, CueResult::completed);
+    ASSERT_EQ(events.of(Event::started).size(), 1u);
+    EXPECT_EQ(events.of(Event::started)[0].cue, 1u);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #pragma once
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "audio/Player.hpp"
@@ -7,7 +9,7 @@
 
 namespace lp::audio::test {
 
-// One PlayerEvents call, as recorded.
+// One player event, as recorded.
 struct Event {
     enum Kind { started, progress, finished, programme_done, outputs_changed } kind;
     std::string programme;
@@ -17,6 +19,7 @@ struct Event {
     CueResult result = CueResult::completed;
     std::string reason;
     std::vector<std::string> outputs;
+    FailureKind failure = FailureKind::none;
 };
 
 // Records every event (they arrive on the player thread) for a test to wait on.
@@ -24,25 +27,35 @@ class RecordingEvents final : public PlayerEvents {
 public:
     lp::test::Guarded<std::vector<Event>> events;
 
-    void on_started(const std::string& programme, std::size_t cue, Clock::time_point at,
-                    std::vector<std::string> outputs) override {
-        add({Event::started, programme, cue, at, {}, {}, {}, std::move(outputs)});
-    }
-    void on_progress(const std::string& programme, std::size_t cue,
-                     std::chrono::microseconds position) override {
-        add({Event::progress, programme, cue, Clock::now(), position, {}, {}, {}});
-    }
-    void on_finished(const std::string& programme, std::size_t cue, Clock::time_point at,
-                     std::chrono::microseconds played, CueResult result,
-                     std::string reason) override {
-        add({Event::finished, programme, cue, at, played, result, std::move(reason), {}});
-    }
-    void on_outputs_changed(const std::string& programme, std::size_t cue, Clock::time_point at,
-                            std::vector<std::string> outputs) override {
-        add({Event::outputs_changed, programme, cue, at, {}, {}, {}, std::move(outputs)});
-    }
-    void on_programme_done(const std::string& programme) override {
-        add({Event::programme_done, programme, 0, Clock::now(), {}, {}, {}, {}});
+    void on_event(PlayerEvent e) override {
+        Event out{Event::programme_done, e.programme, e.cue, Clock::now(), {}, {}, {}, {}};
+        std::visit(
+            [&](auto& what) {
+                using T = std::decay_t<decltype(what)>;
+                if constexpr (std::is_same_v<T, event::Started>) {
+                    out.kind = Event::started;
+                    out.at = what.at;
+                    out.outputs = std::move(what.outputs);
+                } else if constexpr (std::is_same_v<T, event::Progress>) {
+                    out.kind = Event::progress;
+                    out.position = what.position;
+                } else if constexpr (std::is_same_v<T, event::OutputsChanged>) {
+                    out.kind = Event::outputs_changed;
+                    out.at = what.at;
+                    out.outputs = std::move(what.outputs);
+                } else if constexpr (std::is_same_v<T, event::Finished>) {
+                    out.kind = Event::finished;
+                    out.at = what.at;
+                    out.position = what.played;
+                    out.result = what.result;
+                    out.reason = what.failure.detail;
+                    out.failure = what.failure.kind;
+                } else {
+                    out.cue = 0;
+                }
+            },
+            e.what);
+        add(std::move(out));
     }
 
     // Waits (up to `timeout`) for on_programme_done(programme).

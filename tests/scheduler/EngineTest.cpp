@@ -46,7 +46,7 @@ TEST(Engine, ForwardJumpOverASlotByHoursJournalsItMissed) {
     sim.run_until(local_time(2026, 3, 2, 18, 0));
     EXPECT_EQ(count_starts(sim, local_time(2026, 3, 2, 5, 30)), 0);
     const auto missed = std::ranges::count_if(sim.not_aired(), [](const auto& n) {
-        return n.status == Status::missed && n.slot_name == "Sáng";
+        return n.kind == lp::scheduler::NotAiredKind::missed && n.slot_name == "Sáng";
     });
     EXPECT_EQ(missed, 3);  // each planned item, with the reason
     EXPECT_NE(sim.not_aired().front().reason.find("quá giờ 1 giờ 45 phút"), std::string::npos)
@@ -100,7 +100,7 @@ TEST(Engine, DowntimeOverSeveralSlotsJournalsEachMissedOnRestart) {
     sim.run_until(local_time(2026, 3, 2, 4, 30));
     sim.crash_and_restart_at(local_time(2026, 3, 3, 12, 0));  // down for a day and a half
     sim.run_until(local_time(2026, 3, 3, 18, 0));
-    EXPECT_EQ(std::ranges::count(sim.not_aired(), Status::missed, &lp::scheduler::NotAired::status), 9);
+    EXPECT_EQ(std::ranges::count(sim.not_aired(), lp::scheduler::NotAiredKind::missed, &lp::scheduler::NotAired::kind), 9);
     EXPECT_EQ(count_starts(sim, local_time(2026, 3, 3, 17, 0)), 3);
 }
 
@@ -124,6 +124,72 @@ TEST(Engine, NextWakeupIsThePrerollBeforeTheSlot) {
     ASSERT_EQ(d.air.size(), 1u);
     EXPECT_EQ(d.air[0].start, local_time(2026, 3, 2, 5, 30));
     EXPECT_EQ(engine.next_wakeup(), local_time(2026, 3, 2, 16, 59, 58));
+}
+
+}  // namespace
+
+namespace {
+
+// An emergency 0.9 s into a 40 s item: the item reached nobody, so it airs again from its
+// start after the announcement when the slot still has room for it, and is skipped with the
+// reason when it has not. Either way the cut row names what cut it.
+struct CutByEmergency {
+    lp::scheduler::Rules rules;
+    explicit CutByEmergency(std::chrono::seconds slot_length) {
+        for (auto [id, length] : {std::pair{1, 40s}, {2, 30s}, {9, 3s}}) {
+            lp::scheduler::ItemInfo i;
+            i.id = id;
+            i.title = "Tin " + std::to_string(id);
+            i.duration = length;
+            i.approved_by = "Lê Văn Duyệt";
+            rules.items.push_back(i);
+        }
+        lp::scheduler::Slot s;
+        s.name = "Sáng";
+        s.start_of_day = 5h + 30min;
+        s.max_length = slot_length;
+        s.programme = {{Entry::Kind::fixed, 1, 1, {}}, {Entry::Kind::fixed, 2, 1, {}}};
+        rules.slots = {s};
+        rules.one_offs = {{3, 9, local_time(2026, 3, 2, 5, 30) + 900ms, lp::scheduler::Priority::emergency, 1, 0s, {}}};
+    }
+    // Runs to the emergency and returns its decisions.
+    lp::scheduler::Decisions cut() {
+        const auto slot = local_time(2026, 3, 2, 5, 30);
+        lp::scheduler::Engine engine(rules, lp::test::vietnam(), local_time(2026, 3, 2, 4, 0),
+                                     {local_time(2026, 3, 2, 4, 0), local_time(2026, 3, 2, 4, 0)}, {});
+        const auto first = engine.tick(slot - 2s);
+        EXPECT_EQ(first.air.size(), 1u);
+        engine.cue_started(first.air.at(0).id, 0, slot);
+        return engine.tick(slot + 900ms);
+    }
+};
+
+TEST(Engine, AnItemCutByAnEmergencyAirsAgainFromItsStartWhenItStillFits) {
+    CutByEmergency setup(2min);
+    const auto d = setup.cut();
+    EXPECT_TRUE(d.stop_current);
+    EXPECT_NE(d.cut_reason.find("phát khẩn cấp số 3 (\"Tin 9\") lúc 05:30:00"), std::string::npos) << d.cut_reason;
+    EXPECT_NE(d.cut_reason.find("phát lại từ đầu"), std::string::npos) << d.cut_reason;
+    EXPECT_TRUE(d.not_aired.empty());
+    ASSERT_EQ(d.air.size(), 2u);
+    EXPECT_EQ(d.air[1].resumes_from, 0u);
+    ASSERT_EQ(d.air[1].cues.size(), 2u);
+    EXPECT_EQ(d.air[1].cues[0].item, 1);  // the cut item, again
+    EXPECT_TRUE(d.air[1].resumption);
+}
+
+TEST(Engine, AnItemCutByAnEmergencyIsSkippedWithTheReasonWhenTheSlotHasNoRoomLeft) {
+    CutByEmergency setup(72s);  // 0.9 + 3 + 40 + 30 s would end past the slot's 72 s
+    const auto d = setup.cut();
+    EXPECT_NE(d.cut_reason.find("không phát lại"), std::string::npos) << d.cut_reason;
+    ASSERT_EQ(d.not_aired.size(), 1u);
+    EXPECT_EQ(d.not_aired[0].item, 1);
+    EXPECT_EQ(d.not_aired[0].kind, lp::scheduler::NotAiredKind::skipped);
+    EXPECT_NE(d.not_aired[0].reason.find("không còn đủ thời lượng"), std::string::npos);
+    ASSERT_EQ(d.air.size(), 2u);
+    EXPECT_EQ(d.air[1].resumes_from, 1u);
+    ASSERT_EQ(d.air[1].cues.size(), 1u);
+    EXPECT_EQ(d.air[1].cues[0].item, 2);
 }
 
 }  // namespace

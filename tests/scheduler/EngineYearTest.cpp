@@ -63,7 +63,7 @@ TEST_F(WardYear, EverySlotAiredAtItsInstant) {
         const auto day = lp::scheduler::local_date(lp::test::vietnam(), a.started);
         EXPECT_FALSE(day == (lp::domain::LocalDate{2026, 9, 2}) && a.slot != "Phát khẩn cấp") << a.order;
     }
-    EXPECT_TRUE(std::ranges::none_of(sim_->not_aired(), [](const auto& n) { return n.status == Status::missed; }));
+    EXPECT_TRUE(std::ranges::none_of(sim_->not_aired(), [](const auto& n) { return n.kind == lp::scheduler::NotAiredKind::missed; }));
 }
 
 TEST_F(WardYear, PoolRotationIsFairWithinTwoAirings) {
@@ -123,7 +123,8 @@ TEST_F(WardYear, EmergenciesPreemptWithinASecondAndTheProgrammeResumes) {
         EXPECT_EQ(it->status, Status::completed);
     }
     // 10/03 05:33:20 falls in the morning news (05:30:10 - 05:35:10): the news is cut,
-    // journaled interrupted, and the closing jingle still airs after the announcement.
+    // journaled interrupted, aired again from its start after the 45 s announcement (it still
+    // fits the slot), and the closing jingle follows it.
     const auto cut = std::ranges::find_if(sim_->airings(), [](const auto& a) {
         return a.status == Status::interrupted;
     });
@@ -134,7 +135,12 @@ TEST_F(WardYear, EmergenciesPreemptWithinASecondAndTheProgrammeResumes) {
         return a.item == lp::test::closing_jingle && a.scheduled_at == local_time(2026, 3, 10, 5, 30);
     });
     ASSERT_NE(closing, sim_->airings().end());
-    EXPECT_EQ(closing->started, local_time(2026, 3, 10, 5, 34, 5));  // right after the 45 s announcement
+    const auto again = std::ranges::find_if(sim_->airings(), [&](const auto& a) {
+        return a.item == lp::test::news && a.started == local_time(2026, 3, 10, 5, 34, 5);
+    });
+    ASSERT_NE(again, sim_->airings().end());  // right after the 45 s announcement
+    EXPECT_EQ(again->status, Status::completed);
+    EXPECT_EQ(closing->started, again->ended);
     EXPECT_EQ(std::ranges::count(sim_->airings(), Status::interrupted, &lp::test::SimAiring::status), 1);
 }
 

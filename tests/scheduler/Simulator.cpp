@@ -33,6 +33,7 @@ void FakePlayer::advance(TimePoint now, scheduler::Engine& engine, std::vector<S
         if (end > now) return;
         log.push_back({order.cues[*cue_].item, order.id, order.slot_name, order.scheduled_at, cue_started_, end,
                        journal::Status::completed});
+        engine.cue_finished(order.id, *cue_);
         cue_started_ = end;
         if (*cue_ + 1 < order.cues.size()) {
             ++*cue_;

@@ -1,0 +1,41 @@
+#include "playout/ProgrammeBuilder.hpp"
+
+namespace lp::playout {
+
+journal::AiringPlan airing_plan(const scheduler::Order& order, scheduler::ItemId item_id,
+                                std::optional<std::int64_t> one_off, const scheduler::Rules& rules) {
+    journal::AiringPlan plan;
+    plan.scheduled_at = order.scheduled_at;
+    plan.slot = order.slot_name;
+    plan.one_off = one_off;
+    if (const auto* item = rules.item(item_id)) {
+        plan.media_item_id = item->id;
+        plan.file = item->file.string();
+        plan.title = item->title;
+        plan.topic = item->topics.empty() ? "other" : item->topics.front();
+        plan.form = item->form;
+        plan.length = item->duration;
+    } else {
+        plan.title = "(tin, bài số " + std::to_string(item_id) + " không còn trong thư viện)";
+        plan.topic = "other";
+        plan.form = "other";
+    }
+    return plan;
+}
+
+Built build_programme(const scheduler::Order& order, const scheduler::Rules& rules) {
+    Built built;
+    built.programme.id = order.id;
+    built.programme.outputs = order.outputs;
+    built.programme.start = order.start;
+    for (const auto& cue : order.cues) {
+        built.plans.push_back(airing_plan(order, cue.item, cue.one_off, rules));
+        const auto* item = rules.item(cue.item);
+        built.programme.cues.push_back({built.plans.back().file, item ? item->loudness_lufs : std::nullopt,
+                                        item ? item->duration : std::chrono::milliseconds{0}, {}});
+        built.sha256.push_back(item && item->sha256 ? *item->sha256 : std::string{});
+    }
+    return built;
+}
+
+}  // namespace lp::playout

@@ -1,0 +1,35 @@
+#include "playout/RestartResumption.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace lp::playout {
+
+RestartPlan plan_restart(const std::vector<journal::Leftover>& leftovers, std::chrono::system_clock::time_point now,
+                         std::chrono::system_clock::time_point last_activity, std::chrono::seconds grace) {
+    std::map<std::string, Unfinished> by_programme;
+    for (const auto& left : leftovers) {
+        auto& u = by_programme[left.key.programme];
+        u.programme = left.key.programme;
+        u.emergency = u.programme.starts_with("emergency#");
+        u.cues.push_back(left);
+    }
+    std::vector<Unfinished> all;
+    for (auto& [id, u] : by_programme) {
+        std::ranges::sort(u.cues, [](const auto& a, const auto& b) { return a.key.cue < b.key.cue; });
+        const auto scheduled = u.cues.front().plan.scheduled_at;
+        u.due = std::max(scheduled, std::min(last_activity, now));
+        all.push_back(std::move(u));
+    }
+    std::ranges::sort(all, [](const Unfinished& a, const Unfinished& b) {
+        if (a.emergency != b.emergency) return a.emergency;
+        if (a.cues.front().plan.scheduled_at != b.cues.front().plan.scheduled_at)
+            return a.cues.front().plan.scheduled_at < b.cues.front().plan.scheduled_at;
+        return a.programme < b.programme;
+    });
+    RestartPlan plan;
+    for (auto& u : all) (now - u.due <= grace ? plan.resume : plan.give_up).push_back(std::move(u));
+    return plan;
+}
+
+}  // namespace lp::playout

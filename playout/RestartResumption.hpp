@@ -1,0 +1,32 @@
+#pragma once
+// After a crash or power cut: which programmes left unsettled in the database air again, and
+// which are given up. Pure: the shell reads the leftovers and the journal's last activity.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "journal/PendingAirings.hpp"
+
+namespace lp::playout {
+
+// One programme that was on air, or about to be, when the daemon went down.
+struct Unfinished {
+    std::string programme;                  // its id before the restart
+    std::vector<journal::Leftover> cues;    // in cue order: the cut one (if any) first
+    bool emergency = false;
+    std::chrono::system_clock::time_point due;  // when it was last known to be airing, or due
+};
+
+struct RestartPlan {
+    std::vector<Unfinished> resume;     // emergencies first, then by due time
+    std::vector<Unfinished> give_up;    // down longer than the grace period
+};
+
+// Groups `leftovers` (PendingAirings::all()) by programme. A programme resumes when the time
+// it was due — the later of its scheduled start and `last_activity`, the last instant the
+// journal saw anything air — is at most `grace` before `now`.
+RestartPlan plan_restart(const std::vector<journal::Leftover>& leftovers, std::chrono::system_clock::time_point now,
+                         std::chrono::system_clock::time_point last_activity, std::chrono::seconds grace);
+
+}  // namespace lp::playout

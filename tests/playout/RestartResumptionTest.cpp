@@ -1,0 +1,51 @@
+#include <gtest/gtest.h>
+
+#include "domain/Time.hpp"
+#include "playout/RestartResumption.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using lp::journal::Leftover;
+
+Leftover left(const std::string& programme, std::size_t cue, lp::journal::TimePoint scheduled,
+              std::optional<std::int64_t> one_off = std::nullopt) {
+    Leftover l;
+    l.key = {programme, cue};
+    l.plan.scheduled_at = scheduled;
+    l.plan.title = programme + "#" + std::to_string(cue);
+    l.plan.one_off = one_off;
+    return l;
+}
+
+const auto t0 = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+
+TEST(RestartResumption, WithinTheGraceEmergenciesResumeFirstThenProgrammesInTheirOrder) {
+    const auto plan = lp::playout::plan_restart(
+        {left("Sáng@1", 2, t0), left("Sáng@1", 1, t0), left("emergency#3@x", 0, t0 + 5min, 3)}, t0 + 6min,
+        t0 + 5min + 30s, 300s);
+    ASSERT_EQ(plan.resume.size(), 2u);
+    EXPECT_TRUE(plan.give_up.empty());
+    EXPECT_EQ(plan.resume[0].programme, "emergency#3@x");
+    EXPECT_TRUE(plan.resume[0].emergency);
+    EXPECT_EQ(plan.resume[1].programme, "Sáng@1");
+    ASSERT_EQ(plan.resume[1].cues.size(), 2u);
+    EXPECT_EQ(plan.resume[1].cues[0].key.cue, 1u);  // the cut one first, then the rest
+}
+
+TEST(RestartResumption, BeyondTheGraceEverythingIsGivenUp) {
+    const auto plan = lp::playout::plan_restart({left("Sáng@1", 1, t0)}, t0 + 2h, t0 + 10min, 300s);
+    EXPECT_TRUE(plan.resume.empty());
+    ASSERT_EQ(plan.give_up.size(), 1u);
+    EXPECT_EQ(plan.give_up[0].due, t0 + 10min);
+}
+
+// Decided two seconds ahead and killed before it began: it was due at its own start, not at
+// the last airing of the day before.
+TEST(RestartResumption, AProgrammeNotYetStartedIsDueAtItsScheduledTime) {
+    const auto plan = lp::playout::plan_restart({left("Sáng@1", 0, t0)}, t0 + 1min, t0 - 12h, 300s);
+    ASSERT_EQ(plan.resume.size(), 1u);
+    EXPECT_EQ(plan.resume[0].due, t0);
+}
+
+}  // namespace
