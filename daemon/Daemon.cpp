@@ -111,11 +111,17 @@ Daemon::Daemon(config::Config config)
       journal_(db_),
       rules_(db_),
       pending_(db_),
-      recorder_(journal_, pending_),
+      writer_(db_, writer_options()),
+      recorder_(writer_),
       events_(io_, [this](const audio::PlayerEvent& e) { on_player_event(e); }),
       player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_, player_options(config_))),
       timer_(io_),
       signals_(io_, SIGTERM, SIGINT, SIGHUP) {
+    // Writes an earlier run could not land go first: a row they finish must not be taken for
+    // one a crash left open.
+    if (!writer_.flush())
+        throw std::runtime_error("the database refuses the journal writes an earlier run left in " +
+                                 writer_.spill_file().string() + "; they are kept there and retried at the next start");
     if (const int n = journal_.recover_open_rows(started_at_); n > 0)
         logger("journal")->warn("{} airing(s) left open by an unclean stop marked interrupted", n);
     seed_from_config();
@@ -202,6 +208,10 @@ void Daemon::run() {
     // Queued programmes the player dropped without events: their starts are decided, so they
     // will not air after a restart either.
     recorder_.journal_leftovers(std::chrono::system_clock::now(), journal::reasons::daemon_stopped_before_start());
+    // One last try; what still waits stays in the spill file for the next start.
+    if (!writer_.flush())
+        logger("journal")->warn("{} journal write(s) still wait for the database; kept in {} for the next start",
+                                writer_.waiting(), writer_.spill_file().string());
     logger("daemon")->info("stopped");
 }
 
@@ -226,11 +236,41 @@ void Daemon::reload() {
     decide();
 }
 
+namespace {
+
+std::string encode_marks(const scheduler::Marks& m) {
+    return domain::to_utc_text(m.slots) + " " + domain::to_utc_text(m.emergencies);
+}
+
+scheduler::Marks decode_marks(const std::string& text) {
+    const auto space = text.find(' ');
+    return {domain::from_utc_text(text.substr(0, space)), domain::from_utc_text(text.substr(space + 1))};
+}
+
+}  // namespace
+
+journal::WriterOptions Daemon::writer_options() {
+    journal::WriterOptions o;
+    o.loop = &io_;
+    o.log = logger("journal");
+    o.latest["scheduler.marks"] = [this](const std::string& value) { rules_.save_marks(decode_marks(value)); };
+    return o;
+}
+
+void Daemon::report_waiting_writes() {
+    const auto waiting = writer_.waiting();
+    if (waiting == reported_waiting_) return;
+    reported_waiting_ = waiting;
+    notify_status(waiting == 0 ? std::string("journal up to date")
+                               : std::to_string(waiting) + " journal write(s) waiting for the database");
+}
+
 void Daemon::decide() {
     // The next wake-up is armed whatever fails here, or the schedule would stop.
     try {
         apply(engine_->tick(std::chrono::system_clock::now()));
-        rules_.save_marks(engine_->marks());
+        writer_.keep_latest("scheduler.marks", encode_marks(engine_->marks()));
+        report_waiting_writes();
     } catch (const std::exception& e) {
         ++loop_errors_;
         logger("scheduler")->error("deciding failed ({} loop error(s) so far); carrying on: {}", loop_errors_, e.what());
@@ -280,16 +320,17 @@ void Daemon::apply(const scheduler::Decisions& d) {
     const auto now = std::chrono::system_clock::now();
     for (const auto& n : d.not_aired) {
         scheduler::Order order{"", n.slot_name, n.scheduled_at, n.scheduled_at, {}, {}, "", 0};
-        journal_.record_not_aired(playout::airing_plan(order, n.item, std::nullopt, engine_->rules()),
-                                  n.kind == scheduler::NotAiredKind::missed ? journal::Status::missed
-                                                                            : journal::Status::skipped,
-                                  now, n.reason);
+        writer_.record_not_aired(playout::airing_plan(order, n.item, std::nullopt, engine_->rules()),
+                                 n.kind == scheduler::NotAiredKind::missed ? journal::Status::missed
+                                                                           : journal::Status::skipped,
+                                 now, n.reason);
     }
     for (const auto& order : d.air) air(order);
 }
 
 void Daemon::on_player_event(const audio::PlayerEvent& e) {
     recorder_.record(e);
+    report_waiting_writes();
     if (const auto* started = std::get_if<audio::event::Started>(&e.what))
         engine_->cue_started(e.programme, e.cue, started->at);
     else if (std::holds_alternative<audio::event::Finished>(e.what))

@@ -48,18 +48,23 @@ private:
     void reload();
     void wait_for_signal();
     void on_player_event(const audio::PlayerEvent& event);
+    journal::WriterOptions writer_options();
+    void report_waiting_writes();
 
     config::Config config_;
     const date::time_zone* tz_;
     scheduler::TimePoint started_at_;
+    boost::asio::io_context io_;
     sqlite::Database db_;
     journal::JournalStore journal_;
     scheduler::RuleStore rules_;
     journal::PendingAirings pending_;
+    // Every journal write of the running daemon goes through it: one the database refuses
+    // waits in order in a spill file and lands later; the sound never waits for it.
+    journal::JournalWriter writer_;
     journal::AiringRecorder recorder_;
     std::unique_ptr<scheduler::Engine> engine_;
     std::vector<scheduler::Order> restart_orders_;  // resumed after a crash, aired by run()
-    boost::asio::io_context io_;
     LoopEvents events_;
     playout::FileVerifier verifier_;  // outlives the player, which waits on its checks
     std::unique_ptr<audio::Player> player_;
@@ -67,6 +72,7 @@ private:
     boost::asio::signal_set signals_;
     std::unique_ptr<ReloadWatch> reload_watch_;
     std::uint64_t loop_errors_ = 0;  // handler failures the loop survived
+    std::size_t reported_waiting_ = 0;  // journal writes waiting, as last told to systemd
     PeriodicReports reports_{io_, db_, config_};
     DailyBackups backups_{io_, db_, config_};
 };

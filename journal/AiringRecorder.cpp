@@ -26,11 +26,11 @@ std::string with_note(std::string reason, const std::string& note) {
 
 }  // namespace
 
-AiringRecorder::AiringRecorder(JournalStore& journal, PendingAirings& pending) : journal_(journal), pending_(pending) {}
+AiringRecorder::AiringRecorder(JournalWriter& writer) : writer_(writer) {}
 
 void AiringRecorder::expect(const std::string& programme, TimePoint start, std::vector<AiringPlan> plans,
                             const std::vector<std::string>& outputs, Start kind) {
-    pending_.add(programme, plans, outputs);
+    writer_.pending_add(programme, plans, outputs);
     programmes_[programme] = Pending{start, kind, std::move(plans), {}, {}, {}};
 }
 
@@ -40,17 +40,12 @@ void AiringRecorder::cut_all(const std::string& reason) {
 
 void AiringRecorder::handed_on(const std::string& programme, std::size_t from_cue, const std::string& to) {
     if (!programmes_.contains(programme)) return;
-    pending_.hand_on(programme, from_cue, to);
+    writer_.pending_hand_on(programme, from_cue, to);
 }
 
-int AiringRecorder::journal_leftovers(TimePoint now, const std::string& reason) {
-    int missed = 0;
-    for (const auto& left : pending_.take_all()) {
-        if (left.journal_id) continue;  // cut mid-air: its interrupted row says so
-        journal_.record_not_aired(left.plan, Status::missed, now, reason);
-        ++missed;
-    }
-    if (missed > 0) log()->warn("{} planned airing(s) never started: journaled missed", missed);
+std::optional<int> AiringRecorder::journal_leftovers(TimePoint now, const std::string& reason) {
+    const auto missed = writer_.miss_pending(std::nullopt, now, reason);
+    if (missed && *missed > 0) log()->warn("{} planned airing(s) never started: journaled missed", *missed);
     return missed;
 }
 
@@ -73,7 +68,7 @@ void AiringRecorder::started(const std::string& programme, std::size_t cue, cons
     std::optional<std::chrono::microseconds> lateness;
     if (cue == 0 && p.kind == Start::scheduled)
         lateness = std::chrono::duration_cast<std::chrono::microseconds>(e.at - p.start);
-    p.open_rows[cue] = journal_.begin(plan, e.at, e.outputs, lateness, PendingKey{programme, cue});
+    p.open_rows[cue] = writer_.begin(plan, e.at, e.outputs, lateness, PendingKey{programme, cue});
     p.carried[cue] = e.outputs;
     if (lateness) {
         log()->info("airing \"{}\" ({}) started on [{}], first sample {:.3f} ms after its start instant", plan.title,
@@ -102,13 +97,13 @@ void AiringRecorder::outputs_changed(const std::string& programme, std::size_t c
             grew = true;
         }
     }
-    if (grew) journal_.set_outputs(row->second, carried);
+    if (grew) writer_.set_outputs(row->second, carried);
     log()->warn("airing \"{}\": now on [{}]", p.plans.at(cue).title, fmt::join(e.outputs, ", "));
 }
 
 void AiringRecorder::progress(const std::string& programme, std::size_t cue, const audio::event::Progress& e) {
     auto& p = programmes_.at(programme);
-    if (auto it = p.open_rows.find(cue); it != p.open_rows.end()) journal_.progress(it->second, ms(e.position));
+    if (auto it = p.open_rows.find(cue); it != p.open_rows.end()) writer_.progress(it->second, ms(e.position));
 }
 
 void AiringRecorder::finished(const std::string& programme, std::size_t cue, const audio::event::Finished& e) {
@@ -134,11 +129,11 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
     if (row == p.open_rows.end() && e.result == audio::CueResult::interrupted) return;  // cut before it began: still pending
     reason = with_note(std::move(reason), plan.note);
     if (row != p.open_rows.end()) {
-        journal_.finish(row->second, e.at, ms(e.played), status, reason);
+        writer_.finish(row->second, e.at, ms(e.played), status, reason);
         p.open_rows.erase(row);
     } else {
         // Never reached the outputs (missing, changed or undecodable file, no output open).
-        journal_.record_not_aired(plan, Status::failed, e.at, reason, PendingKey{programme, cue});
+        writer_.record_not_aired(plan, Status::failed, e.at, reason, PendingKey{programme, cue});
     }
     if (status == Status::completed)
         log()->info("airing \"{}\" completed, {} ms", plan.title, ms(e.played).count());
@@ -149,9 +144,7 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
 
 void AiringRecorder::done(const std::string& programme) {
     // Cues a stop dropped before they started (not handed on to a resuming programme).
-    const auto now = std::chrono::system_clock::now();
-    for (const auto& left : pending_.take(programme))
-        if (!left.journal_id) journal_.record_not_aired(left.plan, Status::missed, now, reasons::stopped_before_start());
+    writer_.miss_pending(programme, std::chrono::system_clock::now(), reasons::stopped_before_start());
     programmes_.erase(programme);
     log()->info("programme {} done", programme);
 }

@@ -5,15 +5,15 @@
 #include <vector>
 
 #include "audio/Player.hpp"
-#include "journal/JournalStore.hpp"
-#include "journal/PendingAirings.hpp"
+#include "journal/JournalWriter.hpp"
 
 namespace lp::journal {
 
-// Turns the player's events into journal rows. Called on the loop thread only.
+// Turns the player's events into journal rows, written through the JournalWriter (so a
+// database that refuses writes never stops it). Called on the loop thread only.
 class AiringRecorder {
 public:
-    AiringRecorder(JournalStore& journal, PendingAirings& pending);
+    explicit AiringRecorder(JournalWriter& writer);
 
     // Whether the first item's start counts for punctuality: a scheduled start does; a
     // resumption (after an emergency or a restart) starts when what cut it ends, not at an
@@ -32,8 +32,9 @@ public:
     void handed_on(const std::string& programme, std::size_t from_cue, const std::string& to);
     // Journals every cue never started as missed, with `reason` (at shutdown, or at start-up
     // when a crash was too long ago to resume); cues cut mid-air already have their
-    // interrupted row and are only dropped. Returns how many were journaled missed.
-    int journal_leftovers(TimePoint now, const std::string& reason);
+    // interrupted row and are only dropped. Returns how many were journaled missed (none when
+    // the write waits for the database).
+    std::optional<int> journal_leftovers(TimePoint now, const std::string& reason);
 
     void record(const audio::PlayerEvent& event);
     bool idle() const { return programmes_.empty(); }
@@ -43,7 +44,7 @@ private:
         TimePoint start;
         Start kind = Start::scheduled;
         std::vector<AiringPlan> plans;
-        std::map<std::size_t, std::int64_t> open_rows;            // cue -> journal row id
+        std::map<std::size_t, Ticket> open_rows;                  // cue -> its journal row
         std::map<std::size_t, std::vector<std::string>> carried;  // cue -> outputs that carried it
         std::string cut_reason;
     };
@@ -53,8 +54,7 @@ private:
     void finished(const std::string& programme, std::size_t cue, const audio::event::Finished& e);
     void done(const std::string& programme);
 
-    JournalStore& journal_;
-    PendingAirings& pending_;
+    JournalWriter& writer_;
     std::map<std::string, Pending> programmes_;
     std::optional<TimePoint> last_finished_;  // when the last cue ended, for a resumption's lateness
 };

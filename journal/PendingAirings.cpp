@@ -33,6 +33,13 @@ void PendingAirings::add(const std::string& programme, const std::vector<AiringP
     tx.commit();
 }
 
+void PendingAirings::remove(const std::string& programme, std::size_t cue) {
+    db_.prepare("DELETE FROM pending_airing WHERE programme = ? AND cue = ?")
+        .bind(1, programme)
+        .bind(2, static_cast<std::int64_t>(cue))
+        .run();
+}
+
 void PendingAirings::hand_on(const std::string& from_programme, std::size_t from_cue,
                              const std::string& to_programme) {
     sqlite::Transaction tx(db_);
@@ -44,26 +51,6 @@ void PendingAirings::hand_on(const std::string& from_programme, std::size_t from
         .bind(3, static_cast<std::int64_t>(from_cue))
         .run();
     db_.prepare("DELETE FROM pending_airing WHERE programme = ?").bind(1, from_programme).run();
-    tx.commit();
-}
-
-void PendingAirings::merge_into(const std::vector<std::string>& programmes, const std::string& to_programme) {
-    sqlite::Transaction tx(db_);
-    // Negative cues first, so that no two rows ever share a key while renumbering.
-    std::int64_t next = 0;
-    auto rename = db_.prepare("UPDATE pending_airing SET programme = ?, cue = ? WHERE programme = ? AND cue = ?");
-    for (const auto& programme : programmes) {
-        std::vector<std::int64_t> cues;
-        auto list = db_.prepare("SELECT cue FROM pending_airing WHERE programme = ? ORDER BY cue");
-        list.bind(1, programme);
-        while (list.step()) cues.push_back(list.integer(0));
-        for (const auto cue : cues) {
-            rename.bind(1, to_programme).bind(2, -1 - next++).bind(3, programme).bind(4, cue);
-            rename.run();
-            rename.reset();
-        }
-    }
-    db_.prepare("UPDATE pending_airing SET cue = -1 - cue WHERE programme = ? AND cue < 0").bind(1, to_programme).run();
     tx.commit();
 }
 

@@ -27,6 +27,8 @@ public:
     explicit PendingAirings(sqlite::Database& db);
     void add(const std::string& programme, const std::vector<AiringPlan>& plans,
              const std::vector<std::string>& outputs = {});
+    // Forgets one cue.
+    void remove(const std::string& programme, std::size_t cue);
     // An emergency cut `from_programme`: its cues from `from_cue` on now belong to
     // `to_programme` (renumbered from 0, no longer linked to a cut attempt); its other cues
     // are settled. One transaction.
@@ -38,9 +40,6 @@ public:
     std::vector<Leftover> take_all();
     // Every unsettled cue, in take_all()'s order, left in place.
     std::vector<Leftover> all();
-    // The cues of `programmes` (in that order) become `to_programme`'s, renumbered from 0. One
-    // transaction, so a crash while resuming loses nothing.
-    void merge_into(const std::vector<std::string>& programmes, const std::string& to_programme);
 
 private:
     std::vector<Leftover> select(const std::string& where, const std::string& programme);

@@ -21,19 +21,20 @@ Database::Database(const std::filesystem::path& file) : file_(file) {
     }
     sqlite3_extended_result_codes(db_, 1);
     // Readers (the CLI exporting while the daemon writes) wait instead of failing at once.
-    sqlite3_busy_timeout(db_, 5000);
+    set_busy_timeout(busy_timeout_);
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
 Database::Database(Database&& other) noexcept
-    : file_(std::move(other.file_)), db_(std::exchange(other.db_, nullptr)) {}
+    : file_(std::move(other.file_)), db_(std::exchange(other.db_, nullptr)), busy_timeout_(other.busy_timeout_) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         sqlite3_close_v2(db_);
         file_ = std::move(other.file_);
         db_ = std::exchange(other.db_, nullptr);
+        busy_timeout_ = other.busy_timeout_;
     }
     return *this;
 }
@@ -54,14 +55,32 @@ std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_ro
 
 int Database::changes() const { return sqlite3_changes(db_); }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+void Database::set_busy_timeout(std::chrono::milliseconds timeout) {
+    sqlite3_busy_timeout(db_, static_cast<int>(timeout.count()));
+    busy_timeout_ = timeout;
+}
+
+BusyTimeoutScope::BusyTimeoutScope(Database& db, std::chrono::milliseconds timeout)
+    : db_(db), previous_(db.busy_timeout()) {
+    db_.set_busy_timeout(timeout);
+}
+
+BusyTimeoutScope::~BusyTimeoutScope() { db_.set_busy_timeout(previous_); }
+
+Transaction::Transaction(Database& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+    db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
-    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (done_) return;
+    // ROLLBACK TO keeps the savepoint open; RELEASE then removes it (leaving the outer
+    // transaction to decide).
+    sqlite3_exec(db_.handle(), nested_ ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK", nullptr, nullptr,
+                 nullptr);
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
     done_ = true;
 }
 

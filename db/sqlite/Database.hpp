@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <filesystem>
 #include <string_view>
 
@@ -25,14 +26,35 @@ public:
     std::int64_t last_insert_rowid() const;
     int changes() const;
     sqlite3* handle() const { return db_; }
+    // How long a statement waits for another connection's write lock before it fails with
+    // SQLITE_BUSY (5 s from the constructor). The loop shortens it where blocking costs more
+    // than failing (BusyTimeoutScope).
+    void set_busy_timeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds busy_timeout() const { return busy_timeout_; }
     const std::filesystem::path& file() const { return file_; }
 
 private:
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;
+    std::chrono::milliseconds busy_timeout_{5000};
 };
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back if not committed before destruction.
+// A connection's busy timeout for a scope; the previous one is restored at destruction.
+class BusyTimeoutScope {
+public:
+    BusyTimeoutScope(Database& db, std::chrono::milliseconds timeout);
+    ~BusyTimeoutScope();
+    BusyTimeoutScope(const BusyTimeoutScope&) = delete;
+    BusyTimeoutScope& operator=(const BusyTimeoutScope&) = delete;
+
+private:
+    Database& db_;
+    std::chrono::milliseconds previous_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back if not committed before destruction. Inside another
+// transaction it is a savepoint of it, so that writes each atomic on their own can be made
+// atomic together (the outer commit decides).
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -43,6 +65,7 @@ public:
 
 private:
     Database& db_;
+    bool nested_;
     bool done_ = false;
 };
 

@@ -44,10 +44,11 @@ std::vector<std::pair<std::string, Status>> rows(lp::journal::JournalStore& jour
 // file is the daemon after a restart.
 struct Recording {
     explicit Recording(const std::filesystem::path& file)
-        : db(lp::db::open_store(file)), journal(db), pending(db), recorder(journal, pending) {}
+        : db(lp::db::open_store(file)), journal(db), pending(db), writer(db), recorder(writer) {}
     lp::sqlite::Database db;
     lp::journal::JournalStore journal;
     lp::journal::PendingAirings pending;
+    lp::journal::JournalWriter writer;
     lp::journal::AiringRecorder recorder;
 
     void started(const std::string& p, std::size_t cue, lp::journal::TimePoint at) {
