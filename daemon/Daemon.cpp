@@ -268,6 +268,7 @@ void Daemon::report_waiting_writes() {
 void Daemon::decide() {
     // The next wake-up is armed whatever fails here, or the schedule would stop.
     try {
+        events_.deliver_now();
         apply(engine_->tick(std::chrono::system_clock::now()));
         writer_.keep_latest("scheduler.marks", encode_marks(engine_->marks()));
         report_waiting_writes();

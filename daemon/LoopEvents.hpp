@@ -28,6 +28,10 @@ public:
         if (first) boost::asio::post(io_, [this] { drain(); });
     }
 
+    // On the loop thread: handles what the player has sent so far now, so that a decision
+    // (an emergency's cut) sees the player's latest state.
+    void deliver_now() { drain(); }
+
 private:
     // On the loop thread. A handler that throws leaves the rest queued for the next drain.
     void drain() {

@@ -101,6 +101,7 @@ Decisions Engine::tick(TimePoint now) {
 void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, const std::vector<OneOff>& attached,
                          Decisions& d) {
     const Slot& slot = rules_.slots[slot_index];
+    if (adopted(slot.name + "@" + domain::to_utc_text(at))) return;  // decided before a crash, resumed
     const Plan plan = plan_occurrence(rules_, slot_index, at, tz_, history_, attached);
     for (const auto& w : plan.warnings) d.notes.push_back("slot \"" + slot.name + "\": " + w);
     for (const auto& s : plan.skipped)
@@ -119,6 +120,7 @@ void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, co
 
 void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     const std::string name = "Phát khẩn cấp";
+    if (adopted("emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at))) return;
     const ItemInfo* item = rules_.item(o.item);
     if (!item) {
         d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "không có trong thư viện"});
@@ -190,13 +192,23 @@ std::optional<Order> Engine::rest_after_cut(const InFlight& f, const OneOff& eme
     return rest;
 }
 
+bool Engine::adopted(const std::string& id) const { return adopted_.contains(id); }
+
 void Engine::hand_out(Order order, Decisions& d) {
     in_flight_order_.push_back(order.id);
     in_flight_[order.id] = InFlight{order, std::nullopt};
     d.air.push_back(std::move(order));
 }
 
+namespace {
+
+// "Sáng@t/resume1/restart@t2" continues "Sáng@t/resume1"; a restart of a restart, the same.
+std::string origin_of(const std::string& id) { return id.substr(0, id.find("/restart@")); }
+
+}  // namespace
+
 void Engine::adopt(const Order& order) {
+    adopted_.insert(origin_of(order.id));
     in_flight_order_.push_back(order.id);
     in_flight_[order.id] = InFlight{order, std::nullopt};
 }

@@ -10,6 +10,7 @@
 // its next item.
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,8 @@ public:
 
     // An order the shell hands out itself (the rest of a programme cut by a crash, resumed
     // after a restart): it is in flight like the engine's own, so an emergency can cut it.
+    // The occurrence it continues is not decided again, even if the marks saved before the
+    // crash did not include it yet.
     void adopt(const Order& order);
 
     // Player events, in the order the player sends them.
@@ -111,6 +114,7 @@ private:
     void decide_slot(std::size_t slot, TimePoint at, TimePoint now, const std::vector<OneOff>& attached, Decisions& d);
     void decide_emergency(const OneOff& o, TimePoint now, Decisions& d);
     void hand_out(Order order, Decisions& d);
+    bool adopted(const std::string& id) const;
 
     struct InFlight {
         Order order;
@@ -129,6 +133,7 @@ private:
     std::vector<std::string> in_flight_order_;  // handed-out order ids, oldest first
     std::map<std::string, InFlight> in_flight_;
     int resumes_ = 0;
+    std::set<std::string> adopted_;  // ids of the occurrences adopted orders continue
 };
 
 }  // namespace lp::scheduler

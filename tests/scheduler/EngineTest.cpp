@@ -193,3 +193,22 @@ TEST(Engine, AnItemCutByAnEmergencyIsSkippedWithTheReasonWhenTheSlotHasNoRoomLef
 }
 
 }  // namespace
+
+namespace {
+
+// Killed after a programme was handed out but before the marks that record its decision were
+// saved: the restart resumes it from the database, and the engine must not decide it again.
+TEST(Engine, AnOccurrenceResumedAfterACrashIsNotDecidedAgain) {
+    const auto start = local_time(2026, 3, 2, 5, 29);
+    lp::scheduler::Engine engine(two_slots(), lp::test::vietnam(), start, {start, start}, {});
+    lp::scheduler::Order resumed;
+    resumed.id = "Sáng@" + lp::domain::to_utc_text(local_time(2026, 3, 2, 5, 30)) + "/restart@x";
+    resumed.cues = {{2, "", std::nullopt}};
+    engine.adopt(resumed);
+    const auto d = engine.tick(local_time(2026, 3, 2, 5, 30));
+    EXPECT_TRUE(d.air.empty());
+    EXPECT_TRUE(d.not_aired.empty());
+    EXPECT_EQ(engine.marks().slots, local_time(2026, 3, 2, 5, 30));  // decided, not pending
+}
+
+}  // namespace
