@@ -224,7 +224,15 @@ double read_number(const TableReader& r, std::string_view key, double low, doubl
 }
 
 void read_audio(const TableReader& r, AudioConfig& audio) {
-    if (r.has("loudness_target")) audio.loudness_target = read_number(r, "loudness_target", -40, 0);
+    if (const auto n = r.node("loudness_target")) {
+        if (const auto* text = n->value->as_string()) {
+            if (text->get() != "off")
+                fail(r.source(), *n, quote(text->get()) + R"( is not a loudness: give a number of LUFS (e.g. -16) or "off")");
+            audio.loudness_target.reset();
+        } else {
+            audio.loudness_target = read_number(r, "loudness_target", -40, 0);
+        }
+    }
     audio.fade_ms = read_int_in(r, "fade_ms", 0, 1000, audio.fade_ms);
     audio.gap_ms = read_int_in(r, "gap_ms", 0, 60000, audio.gap_ms);
 }

@@ -86,8 +86,21 @@ TEST(OutputKinds, ErrorsNameFileLineAndKey) {
     EXPECT_EQ(error_of("[[output]]\nname = \"a\"\nkind = \"archive\"\n"),
               R"(t.toml:1: output[0].path: missing required key (kind "archive" needs a path))");
     EXPECT_EQ(error_of("[audio]\nloudness_target = \"-16\"\n"),
-              "t.toml:2: audio.loudness_target: expected a number, got a string");
+              R"(t.toml:2: audio.loudness_target: "-16" is not a loudness: give a number of LUFS (e.g. -16) or "off")");
     EXPECT_EQ(error_of("[audio]\nloudnes_target = -16\n").substr(0, 9), "t.toml:2:");
+}
+
+// Loudness matching is on unless the file turns it off.
+TEST(OutputKinds, LoudnessTargetDefaultsToMinus16AndCanBeTurnedOff) {
+    EXPECT_EQ(parse("", "t.toml", "/srv/lp").audio.loudness_target, -16.0);
+    EXPECT_EQ(parse("[audio]\nfade_ms = 10\n", "t.toml", "/srv/lp").audio.loudness_target, -16.0);
+    EXPECT_EQ(parse("[audio]\nloudness_target = -23\n", "t.toml", "/srv/lp").audio.loudness_target, -23.0);
+    EXPECT_FALSE(parse("[audio]\nloudness_target = \"off\"\n", "t.toml", "/srv/lp").audio.loudness_target.has_value());
+    EXPECT_EQ(embedded_default().audio.loudness_target, -16.0);
+    EXPECT_EQ(error_of("[audio]\nloudness_target = \"tat\"\n"),
+              R"(t.toml:2: audio.loudness_target: "tat" is not a loudness: give a number of LUFS (e.g. -16) or "off")");
+    EXPECT_EQ(error_of("[audio]\nloudness_target = 3\n"),
+              "t.toml:2: audio.loudness_target: 3.000000 is out of range (-40..0)");
 }
 
 }  // namespace
