@@ -38,7 +38,6 @@ public:
     void run();
 
 private:
-    void seed_from_config();
     void decide();
     void schedule();
     void apply(const scheduler::Decisions& decisions);
