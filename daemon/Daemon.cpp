@@ -2,8 +2,6 @@
 
 #include <csignal>
 
-#include "audio/Decoder.hpp"
-#include "audio/Errors.hpp"
 #include "daemon/Logging.hpp"
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
