@@ -233,9 +233,12 @@ struct FfmpegPlayer::Impl {
 
     double gain_for(const Run& run, std::size_t cue) const {
         const auto& measured = run.programme.cues[cue].loudness_lufs;
-        if (!options.loudness_target_lufs) return 0.0;
-        if (!measured) {
-            log->info("programme '{}' cue {}: loudness unknown; played without gain", run.programme.id, cue);
+        const char* why = !options.loudness_target_lufs ? "the loudness target is off"
+                          : !measured ? "no loudness measure in the library (shorter than 0.4 s, or never imported)"
+                                      : nullptr;
+        if (why) {
+            log->info("programme '{}' cue {} ({}): played without gain: {}", run.programme.id, cue,
+                      run.programme.cues[cue].file.string(), why);
             return 0.0;
         }
         const double gain = std::clamp(*options.loudness_target_lufs - *measured, -options.max_cut_db,

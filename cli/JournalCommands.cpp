@@ -37,13 +37,13 @@ exporting::Format format_for(const ExportOptions& o) {
 
 void run_export(Context& context, const ExportOptions& o) {
     context.load();
-    const auto period = period_option(o.period, o.from, o.to);
+    const auto* tz = domain::zone(context.config.time_zone);
+    const auto period = period_option(o.period, o.from, o.to, today(tz));
     const auto format = format_for(o);
     const bool to_stdout = o.output.empty() || o.output == "-";
     if (to_stdout && (format == exporting::Format::xlsx || format == exporting::Format::pdf))
         throw OperatorError("Định dạng " + std::string(exporting::extension(format)) +
                             " cần tên tệp kết quả: thêm -o TỆP.");
-    const auto* tz = domain::zone(context.config.time_zone);
     auto db = context.open_database();
     const auto report = exporting::load_report(db, period, context.config.organisation, tz, today(tz));
     if (to_stdout) {
@@ -121,7 +121,8 @@ void add_journal_commands(CLI::App& app, Context& context) {
 
     auto options = std::make_shared<ExportOptions>();
     auto* exp = journal->add_subcommand("export", "Xuất nhật ký phát thanh của một kỳ (tháng, quý, 6 tháng, năm) "
-                                                  "hoặc một khoảng ngày");
+                                                  "hoặc một khoảng ngày; không chỉ định kỳ: ngày hôm nay "
+                                                  "(theo múi giờ trong cấu hình)");
     exp->add_option("--period", options->period, "Kỳ: 2026Q1, 2026H1, 2026-03, 2026, 01/01/2026-15/02/2026");
     exp->add_option("--from", options->from, "Từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)");
     exp->add_option("--to", options->to, "Đến ngày, tính cả ngày này");

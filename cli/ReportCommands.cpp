@@ -26,8 +26,8 @@ void run_report(Context& context, const ReportOptions& o) {
         }
     if (given != 1) throw OperatorError("Hãy chỉ định đúng một kỳ: --quarter 2026Q1, --half 2026H1, --year 2026, "
                                         "--month 2026-03 hoặc --period.");
-    const auto period = period_option(text, "", "");
     const auto* tz = domain::zone(context.config.time_zone);
+    const auto period = period_option(text, "", "", today(tz));
     std::vector<exporting::Format> formats;
     for (const auto& f : context.config.reports.formats) formats.push_back(*exporting::format_from_name(f));
     auto db = context.open_database();

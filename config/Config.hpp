@@ -37,7 +37,10 @@ struct OutputConfig {
 
 // [audio]: how the player shapes what it airs.
 struct AudioConfig {
-    std::optional<double> loudness_target;  // LUFS (EBU R128), e.g. -16; unset: no gain
+    // LUFS (EBU R128) every item is brought to. -16, the usual level for speech on small and
+    // outdoor speakers and streams, matches items made for the loudspeakers (issue 10);
+    // "off" in the file (unset here): no gain.
+    std::optional<double> loudness_target = -16.0;
     int fade_ms = 15;                        // fade-in and fade-out of every item
     int gap_ms = 0;                          // silence between items of a programme
 };

@@ -14,6 +14,9 @@ media_dir = "var/media"
 time_zone = "Asia/Ho_Chi_Minh"
 log_level = "info"
 
+[audio]
+loudness_target = -16
+
 [[output]]
 name = "loa"
 kind = "alsa"

@@ -9,6 +9,7 @@
 
 #include <date/tz.h>
 
+#include "config/NetAddress.hpp"
 #include "config/TimeText.hpp"
 
 namespace lp::config::detail {
@@ -127,10 +128,15 @@ void read_network(const TableReader& r, OutputConfig& out) {
     required("url", ice, out.url, R"("icecast")");
     required("password", ice, out.password, R"("icecast")");
     required("mount", ice, out.mount, R"("icecast")");
-    if (ice && out.url.rfind("http://", 0) != 0)
-        fail(r.source(), *r.string("url"), quote(out.url) + R"( is not an http:// URL (e.g. "http://127.0.0.1:8000"))");
+    if (ice) {
+        const auto parsed = parse_http_server(out.url);
+        if (!parsed.server) fail(r.source(), *r.string("url"), parsed.problem);
+        out.url = "http://" + parsed.server->host + ":" + std::to_string(parsed.server->port);
+    }
     if (ice && out.mount.front() != '/') out.mount.insert(0, "/");
     required("host", rtp_udp, out.host, R"("rtp" and "udp")");
+    if (rtp_udp)
+        if (auto problem = host_problem(out.host)) fail(r.source(), *r.string("host"), *problem);
     if (allowed_for(r, "port", rtp_udp, R"("rtp" and "udp")")) out.port = read_int_in(r, "port", 1, 65535, 0);
     else if (rtp_udp) r.fail_at_header("port", "missing required key (kind " + quote(std::string{to_text(out.kind)}) + " needs it)");
     if (allowed_for(r, "ttl", rtp_udp, R"("rtp" and "udp")")) out.ttl = read_int_in(r, "ttl", 1, 255, 0);
@@ -224,7 +230,15 @@ double read_number(const TableReader& r, std::string_view key, double low, doubl
 }
 
 void read_audio(const TableReader& r, AudioConfig& audio) {
-    if (r.has("loudness_target")) audio.loudness_target = read_number(r, "loudness_target", -40, 0);
+    if (const auto n = r.node("loudness_target")) {
+        if (const auto* text = n->value->as_string()) {
+            if (text->get() != "off")
+                fail(r.source(), *n, quote(text->get()) + R"( is not a loudness: give a number of LUFS (e.g. -16) or "off")");
+            audio.loudness_target.reset();
+        } else {
+            audio.loudness_target = read_number(r, "loudness_target", -40, 0);
+        }
+    }
     audio.fade_ms = read_int_in(r, "fade_ms", 0, 1000, audio.fade_ms);
     audio.gap_ms = read_int_in(r, "gap_ms", 0, 60000, audio.gap_ms);
 }

@@ -2,22 +2,17 @@
 
 #include <csignal>
 
-#include "audio/Decoder.hpp"
-#include "audio/Errors.hpp"
 #include "daemon/Logging.hpp"
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
 #include "journal/AiringReasons.hpp"
-#include "library/ItemStore.hpp"
 #include "playout/ProgrammeBuilder.hpp"
 #include "playout/RestartResumption.hpp"
+#include "library/ConfigSeed.hpp"
 
 namespace lp::daemon {
 namespace {
-
-// Items the config file names are approved by whoever wrote the file (the administrator).
-constexpr const char* config_approver = "tệp cấu hình";
 
 audio::OutputSpec to_spec(const config::OutputConfig& o, const config::Config& c) {
     audio::OutputSpec spec;
@@ -78,29 +73,6 @@ std::vector<audio::OutputSpec> output_specs(const config::Config& c) {
     return specs;
 }
 
-// The length the planner fits into slots; unknown (zero) when the file cannot be opened,
-// in which case the airing itself fails and is journaled with FFmpeg's reason.
-std::chrono::milliseconds probe_duration(const std::filesystem::path& file) {
-    try {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(audio::Decoder(file, {}).duration());
-    } catch (const audio::MediaError& e) {
-        logger("scheduler")->warn("cannot read the length of {}: {}", file.string(), e.what());
-        return std::chrono::milliseconds{0};
-    }
-}
-
-scheduler::Slot slot_from_config(const config::SlotConfig& c, const std::vector<scheduler::ItemId>& items) {
-    scheduler::Slot s;
-    s.name = c.name;
-    s.days = c.days;
-    s.start_of_day = c.start_of_day;
-    s.relative_start = c.relative_start;
-    s.max_length = c.max_length;
-    s.outputs = c.outputs;
-    for (const auto id : items) s.programme.push_back({scheduler::Entry::Kind::fixed, id, 1, {}});
-    return s;
-}
-
 }  // namespace
 
 Daemon::Daemon(config::Config config)
@@ -124,7 +96,7 @@ Daemon::Daemon(config::Config config)
                                  writer_.spill_file().string() + "; they are kept there and retried at the next start");
     if (const int n = journal_.recover_open_rows(started_at_); n > 0)
         logger("journal")->warn("{} airing(s) left open by an unclean stop marked interrupted", n);
-    seed_from_config();
+    library::apply_config_slots(db_, config_, *logger("library"));
     auto rules = rules_.load();
     auto history = rules_.load_history(started_at_ - rules.rotation_window);
     engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_,
@@ -163,20 +135,6 @@ void Daemon::resume_after_crash() {
 }
 
 Daemon::~Daemon() = default;
-
-void Daemon::seed_from_config() {
-    library::ItemStore items(db_);
-    for (const auto& slot : config_.slots) {
-        std::vector<scheduler::ItemId> ids;
-        for (const auto& item : slot.items) {
-            const auto id = items.upsert({item.file, item.title, item.topic, item.form});
-            rules_.set_duration(id, probe_duration(item.file));
-            rules_.approve(id, config_approver);
-            ids.push_back(id);
-        }
-        rules_.save_slot(slot_from_config(slot, ids));
-    }
-}
 
 void Daemon::run() {
     wait_for_signal();

@@ -39,7 +39,6 @@ public:
     void run();
 
 private:
-    void seed_from_config();
     void resume_after_crash();
     void decide();
     void schedule();

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 9> migrations{
+constexpr std::array<std::string_view, 10> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -191,7 +191,17 @@ ALTER TABLE programme_entry ADD COLUMN tags TEXT NOT NULL DEFAULT '';
     R"sql(
 ALTER TABLE journal ADD COLUMN start_lateness_us INTEGER;
 )sql",
-    // 9: an item handed to the player stays pending until its airing is settled (completed
+    // 9: what of the config file was applied last: a SHA-256 of its parsed [[slot]] section, so
+    // the file's slots and items are applied when the file changes, not at every start.
+    R"sql(
+CREATE TABLE config_applied (
+    section    TEXT PRIMARY KEY,
+    sha256     TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+)sql",
+    // 10: an item handed to the player stays pending until its airing is settled (completed
     // or failed), not only until it starts: a cue cut by a crash is aired again from its
     // start after a restart within the grace period. journal_id links the row of the attempt
     // that was cut; outputs and one_off let the resumption go where the original would.

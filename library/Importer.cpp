@@ -43,7 +43,7 @@ Item make_item(const ImportRequest& r, const audio::MediaFacts& facts, const std
     item.channels = facts.channels;
     item.bit_rate = facts.bit_rate > 0 ? std::optional(facts.bit_rate) : std::nullopt;
     item.size_bytes = static_cast<std::int64_t>(facts.size_bytes);
-    item.loudness_lufs = facts.integrated_lufs;
+    item.loudness_lufs = facts.integrated_lufs;  // none for a sound shorter than 0.4 s
     item.true_peak_dbtp = facts.true_peak_dbtp;
     // Tags are whatever the file carried: keep them, but never fail an import on bad UTF-8.
     item.tags_json = nlohmann::json(facts.tags).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

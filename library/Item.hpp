@@ -23,7 +23,8 @@ struct Item {
     std::optional<std::string> speech_text;        // the text of an item made by text-to-speech
     std::optional<std::string> original_name;      // the imported file's name
 
-    // Measured at import (absent for items seeded from the config file).
+    // Measured at import (absent for items made without one: upsert(), or older databases
+    // whose config items were seeded unimported).
     std::optional<std::string> sha256;
     std::optional<std::int64_t> duration_ms;
     std::optional<std::string> container;

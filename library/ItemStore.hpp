@@ -10,7 +10,8 @@
 
 namespace lp::library {
 
-// What the config file says about an item it airs (the daemon seeds these).
+// The fields of an item made without an import (tests and tools; the config file's items
+// are imported, see ConfigSeed).
 struct ItemFields {
     std::filesystem::path file;
     std::string title;

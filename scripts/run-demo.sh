@@ -20,5 +20,6 @@ if [ ! -s var/media/demo.wav ]; then
   rm -f var/media/announcement.wav
 fi
 
-echo "Demo: the slot airs in about 60 s. Afterwards: build/release/cli/loaphuong journal export --from $(date +%d/%m/%Y) --to $(date +%d/%m/%Y)"
+# Without dates the export is today in the configured zone (Asia/Ho_Chi_Minh), not the machine's.
+echo "Demo: the slot airs in about 60 s. Afterwards: build/release/cli/loaphuong journal export -o nhat-ky.csv"
 exec build/release/daemon/loaphuongd

@@ -25,6 +25,9 @@ namespace {
 // half a second plus 1 % absorbs encoder padding and bitrate-estimated durations.
 bool clearly_short(double decoded, double declared) { return declared - decoded > 0.5 + 0.01 * declared; }
 
+// EBU R128 gates 400 ms blocks: a shorter recording has no integrated loudness.
+constexpr double gating_block_seconds = 0.4;
+
 void collect_tags(const AVDictionary* dict, std::map<std::string, std::string>& tags) {
     const AVDictionaryEntry* e = nullptr;
     while ((e = av_dict_get(dict, "", e, AV_DICT_IGNORE_SUFFIX)) != nullptr) {
@@ -50,13 +53,13 @@ public:
     Pass(const std::filesystem::path& file, const AnalyseOptions& options)
         : name_(file.string()), source_(file, options.copy_fd, options.progress), io_(source_) {}
 
-    MediaFacts run(double silence_floor) {
+    MediaFacts run(const AnalyseOptions& options) {
         open();
         decode_all();
         facts_.sha256 = source_.finish();
         facts_.size_bytes = source_.size();
         const auto loudness = meter_.finish();
-        facts_.integrated_lufs = loudness.integrated_lufs;
+        if (seconds_ >= gating_block_seconds) facts_.integrated_lufs = loudness.integrated_lufs;
         facts_.true_peak_dbtp = loudness.true_peak_dbtp;
         facts_.duration = std::chrono::milliseconds(static_cast<std::int64_t>(seconds_ * 1000.0 + 0.5));
         if (samples_ == 0) throw Rejected(RejectReason::no_samples, name_, "");
@@ -65,15 +68,24 @@ public:
             std::snprintf(detail, sizeof detail, "the file declares %.3f s of audio", *declared);
             throw Rejected(RejectReason::truncated, name_, detail, seconds_);
         }
-        if (loudness.integrated_lufs <= silence_floor) {
-            char detail[64];
-            std::snprintf(detail, sizeof detail, "integrated loudness %.1f LUFS", loudness.integrated_lufs);
-            throw Rejected(RejectReason::silent, name_, detail);
-        }
+        reject_if_silent(options);
         return std::move(facts_);
     }
 
 private:
+    // The peak holds for sounds of any length; integrated loudness only where it is defined.
+    void reject_if_silent(const AnalyseOptions& options) {
+        char detail[64];
+        if (facts_.true_peak_dbtp < options.silence_peak_dbtp) {
+            std::snprintf(detail, sizeof detail, "true peak %.1f dBTP", facts_.true_peak_dbtp);
+            throw Rejected(RejectReason::silent, name_, detail);
+        }
+        if (facts_.integrated_lufs && *facts_.integrated_lufs <= options.silence_floor_lufs) {
+            std::snprintf(detail, sizeof detail, "integrated loudness %.1f LUFS", *facts_.integrated_lufs);
+            throw Rejected(RejectReason::silent, name_, detail);
+        }
+    }
+
     [[noreturn]] void undecodable(const char* function, int err) {
         std::string detail = std::string(function) + "() failed: " + ffmpeg::error_string(err);
         if (!source_.read_error().empty()) detail += " (" + source_.read_error() + ")";
@@ -168,7 +180,7 @@ private:
 MediaFacts analyse(const std::filesystem::path& file, const AnalyseOptions& options) {
     ffmpeg::install_log_callback();
     Pass pass(file, options);
-    return pass.run(options.silence_floor_lufs);
+    return pass.run(options);
 }
 
 }  // namespace lp::audio

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "audio/analysis/Rejection.hpp"
@@ -20,7 +21,9 @@ struct MediaFacts {
     int channels = 0;
     std::int64_t bit_rate = 0;     // bits/s as declared, 0 when unknown
     std::chrono::milliseconds duration{0};  // of the audio actually decoded
-    double integrated_lufs = -70.0;
+    // EBU R128 integrated loudness; absent for a recording shorter than one 400 ms gating
+    // block (a chime, a short jingle), for which it is undefined.
+    std::optional<double> integrated_lufs;
     double true_peak_dbtp = -144.0;
     std::map<std::string, std::string> tags;  // container and stream tags, keys lower-case
 };
@@ -30,7 +33,10 @@ struct AnalyseOptions {
     int copy_fd = -1;
     // Called now and then with bytes read so far and the file's size.
     std::function<void(std::uint64_t done, std::uint64_t total)> progress{};
-    // Below this integrated loudness a recording counts as silent.
+    // A recording counts as silent when its true peak is below `silence_peak_dbtp` (whatever
+    // its length), or when its integrated loudness is defined and at or below
+    // `silence_floor_lufs` (nothing in any 400 ms block above the absolute gate).
+    double silence_peak_dbtp = -60.0;
     double silence_floor_lufs = -70.0;
 };
 

@@ -13,7 +13,7 @@ enum class RejectReason {
     no_samples,    // an audio stream without a single decodable sample
     undecodable,   // decoding failed part-way (offset says where)
     truncated,     // decodes to clearly less than its header declares (offset = where it ends)
-    silent,        // integrated loudness below the floor: nothing to hear
+    silent,        // true peak below -60 dBTP, or integrated loudness at or below -70 LUFS
 };
 
 // Thrown by analyse(). what() is English: "<file>: <reason>[ at <offset> s]: <detail>".

@@ -86,8 +86,86 @@ TEST(OutputKinds, ErrorsNameFileLineAndKey) {
     EXPECT_EQ(error_of("[[output]]\nname = \"a\"\nkind = \"archive\"\n"),
               R"(t.toml:1: output[0].path: missing required key (kind "archive" needs a path))");
     EXPECT_EQ(error_of("[audio]\nloudness_target = \"-16\"\n"),
-              "t.toml:2: audio.loudness_target: expected a number, got a string");
+              R"(t.toml:2: audio.loudness_target: "-16" is not a loudness: give a number of LUFS (e.g. -16) or "off")");
     EXPECT_EQ(error_of("[audio]\nloudnes_target = -16\n").substr(0, 9), "t.toml:2:");
+}
+
+// Ports and hosts inside URLs are values like any other: checked, and named by file:line:key.
+TEST(OutputKinds, HostsAndPortsInsideUrlsAreChecked) {
+    const auto icecast = [](std::string_view url) {
+        return error_of("[[output]]\nname = \"i\"\nkind = \"icecast\"\nurl = \"" + std::string(url) +
+                        "\"\npassword = \"p\"\nmount = \"m\"\n");
+    };
+    EXPECT_EQ(icecast("http://127.0.0.1:70000"),
+              R"(t.toml:4: output[0].url: in "http://127.0.0.1:70000": port "70000" is not a number 1..65535)");
+    EXPECT_EQ(icecast("http://127.0.0.1:0"),
+              R"(t.toml:4: output[0].url: in "http://127.0.0.1:0": port "0" is not a number 1..65535)");
+    EXPECT_EQ(icecast("http://127.0.0.1:80a"),
+              R"(t.toml:4: output[0].url: in "http://127.0.0.1:80a": port "80a" is not a number 1..65535)");
+    EXPECT_EQ(icecast("http://999.1.1.1:8000"),
+              R"(t.toml:4: output[0].url: in "http://999.1.1.1:8000": "999.1.1.1" is not a valid IPv4 address )"
+              R"((four numbers 0..255, e.g. "192.168.1.20"))");
+    EXPECT_EQ(icecast("http://:8000"), R"(t.toml:4: output[0].url: in "http://:8000": the host is empty)");
+    EXPECT_EQ(icecast("http://loa_phuong.local:8000"),
+              R"(t.toml:4: output[0].url: in "http://loa_phuong.local:8000": "loa_phuong.local" is not a host name )"
+              R"((letters, digits, '-' and '.' only))");
+    EXPECT_EQ(icecast("http://127.0.0.1:8000/cchc"),
+              R"(t.toml:4: output[0].url: "http://127.0.0.1:8000/cchc" has a path; give the server only and the )"
+              R"(path as mount (e.g. "http://127.0.0.1:8000"))");
+
+    const auto rtp = [](std::string_view host) {
+        return error_of("[[output]]\nname = \"r\"\nkind = \"rtp\"\nhost = \"" + std::string(host) +
+                        "\"\nport = 5004\n");
+    };
+    EXPECT_EQ(rtp("999.1.1.1"), R"(t.toml:4: output[0].host: "999.1.1.1" is not a valid IPv4 address )"
+                                R"((four numbers 0..255, e.g. "192.168.1.20"))");
+    EXPECT_EQ(rtp("239.255.0"), R"(t.toml:4: output[0].host: "239.255.0" is not a valid IPv4 address )"
+                                R"((four numbers 0..255, e.g. "192.168.1.20"))");
+    EXPECT_EQ(rtp("loa..phuong"), R"(t.toml:4: output[0].host: "loa..phuong" has an empty label (two dots, or a dot at an end))");
+    EXPECT_EQ(rtp("ff02::1"), R"(t.toml:4: output[0].host: "ff02::1" is an IPv6 address: write it in brackets, "[ff02::1]")");
+    EXPECT_EQ(rtp("239.255.0.1:5004"),
+              R"(t.toml:4: output[0].host: "239.255.0.1:5004" is not a host name (no ':' allowed; the port has its own key))");
+    const auto udp_error = error_of("[[output]]\nname = \"u\"\nkind = \"udp\"\nhost = \"1.2.3.256\"\nport = 6000\n");
+    EXPECT_EQ(udp_error.substr(0, 51), R"(t.toml:4: output[0].host: "1.2.3.256" is not a vali)");
+
+    // Good ones pass, and the URL is kept as host:port (the default Icecast port when none is given).
+    const auto good = parse(R"([[output]]
+name = "ice"
+kind = "icecast"
+url = "http://radio.an-hai.vn/"
+password = "pw"
+mount = "/cchc"
+
+[[output]]
+name = "v6"
+kind = "udp"
+host = "[ff02::1]"
+port = 6000
+
+[[output]]
+name = "ten"
+kind = "rtp"
+host = "loa-cum-1.local"
+port = 5004
+)",
+                            "t.toml", "/srv/lp");
+    ASSERT_EQ(good.outputs.size(), 3u);
+    EXPECT_EQ(good.outputs[0].url, "http://radio.an-hai.vn:8000");
+    EXPECT_EQ(good.outputs[1].host, "[ff02::1]");
+    EXPECT_EQ(good.outputs[2].host, "loa-cum-1.local");
+}
+
+// Loudness matching is on unless the file turns it off.
+TEST(OutputKinds, LoudnessTargetDefaultsToMinus16AndCanBeTurnedOff) {
+    EXPECT_EQ(parse("", "t.toml", "/srv/lp").audio.loudness_target, -16.0);
+    EXPECT_EQ(parse("[audio]\nfade_ms = 10\n", "t.toml", "/srv/lp").audio.loudness_target, -16.0);
+    EXPECT_EQ(parse("[audio]\nloudness_target = -23\n", "t.toml", "/srv/lp").audio.loudness_target, -23.0);
+    EXPECT_FALSE(parse("[audio]\nloudness_target = \"off\"\n", "t.toml", "/srv/lp").audio.loudness_target.has_value());
+    EXPECT_EQ(embedded_default().audio.loudness_target, -16.0);
+    EXPECT_EQ(error_of("[audio]\nloudness_target = \"tat\"\n"),
+              R"(t.toml:2: audio.loudness_target: "tat" is not a loudness: give a number of LUFS (e.g. -16) or "off")");
+    EXPECT_EQ(error_of("[audio]\nloudness_target = 3\n"),
+              "t.toml:2: audio.loudness_target: 3.000000 is out of range (-40..0)");
 }
 
 }  // namespace

@@ -103,6 +103,35 @@ TEST_F(BadInput, BarelyAudibleHissIsSilent) {
     expect_nothing_imported();
 }
 
+// Integrated loudness is gated on 400 ms blocks and undefined below that: a 0.2 s chime (a
+// jingle) is a sound, not silence. It is imported, hashed and copied, with no loudness measure.
+TEST_F(BadInput, ShortChimeIsImportedNotSilent) {
+    // lavfi's sine is at 1/8 of full scale: -18 dBFS.
+    ffmpeg("-f lavfi -i sine=frequency=880:sample_rate=48000:duration=0.2 -c:a pcm_s16le " +
+           shell_quote((dir / "chuông.wav").string()));
+    lp::library::Importer importer(db, media);
+    const auto result = importer.import({.file = dir / "chuông.wav", .form = "am_nhac"});
+    EXPECT_FALSE(result.duplicate);
+    const auto& item = result.item;
+    ASSERT_TRUE(item.sha256.has_value());
+    EXPECT_EQ(item.sha256->size(), 64u);
+    EXPECT_TRUE(std::filesystem::exists(item.file)) << item.file;
+    EXPECT_EQ(item.file.parent_path(), media);
+    ASSERT_TRUE(item.duration_ms.has_value());
+    EXPECT_NEAR(static_cast<double>(*item.duration_ms), 200.0, 5.0);
+    EXPECT_FALSE(item.loudness_lufs.has_value()) << "no integrated loudness exists below 0.4 s";
+    ASSERT_TRUE(item.true_peak_dbtp.has_value());
+    EXPECT_NEAR(*item.true_peak_dbtp, -18.0, 0.5);
+}
+
+TEST_F(BadInput, ShortDigitalSilenceIsStillSilent) {
+    ffmpeg("-f lavfi -i anullsrc=r=48000:cl=mono -t 0.2 " + shell_quote((dir / "lặng ngắn.wav").string()));
+    const auto r = rejection(dir / "lặng ngắn.wav");
+    EXPECT_EQ(r.reason(), RejectReason::silent);
+    EXPECT_NE(r.detail().find("true peak"), std::string::npos) << r.detail();
+    expect_nothing_imported();
+}
+
 TEST_F(BadInput, AudioStreamWithoutSamples) {
     ffmpeg("-f lavfi -i sine -t 0 -c:a pcm_s16le " + shell_quote((dir / "zero.wav").string()));
     EXPECT_EQ(rejection(dir / "zero.wav").reason(), RejectReason::no_samples);
