@@ -127,7 +127,7 @@ void Daemon::resume_after_crash() {
         order.resumption = true;
         for (const auto& left : u.cues)
             order.cues.push_back({left.plan.media_item_id.value_or(0), "phát lại sau khởi động lại", left.plan.one_off});
-        pending_.hand_on(u.programme, 0, order.id);
+        pending_.move_all(u.programme, order.id);
         engine_->adopt(order);
         logger("scheduler")->warn("resuming {} item(s) of {} cut by an unclean stop", order.cues.size(), u.programme);
         restart_orders_.push_back(std::move(order));

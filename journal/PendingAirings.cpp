@@ -54,6 +54,23 @@ void PendingAirings::hand_on(const std::string& from_programme, std::size_t from
     tx.commit();
 }
 
+void PendingAirings::move_all(const std::string& from_programme, const std::string& to_programme) {
+    sqlite::Transaction tx(db_);
+    std::vector<std::int64_t> cues;
+    auto list = db_.prepare("SELECT cue FROM pending_airing WHERE programme = ? ORDER BY cue");
+    list.bind(1, from_programme);
+    while (list.step()) cues.push_back(list.integer(0));
+    // Negative numbers first, so that no two rows ever share a key while renumbering.
+    auto rename = db_.prepare(
+        "UPDATE pending_airing SET programme = ?, cue = ?, journal_id = NULL WHERE programme = ? AND cue = ?");
+    for (std::size_t i = 0; i < cues.size(); ++i) {
+        rename.bind(1, to_programme).bind(2, -1 - static_cast<std::int64_t>(i)).bind(3, from_programme).bind(4, cues[i]);
+        rename.run();
+    }
+    db_.prepare("UPDATE pending_airing SET cue = -1 - cue WHERE programme = ? AND cue < 0").bind(1, to_programme).run();
+    tx.commit();
+}
+
 std::vector<Leftover> PendingAirings::select(const std::string& where, const std::string& programme) {
     auto st = db_.prepare(
         "SELECT programme, cue, scheduled_at, media_item_id, file, title, topic, form, slot, outputs, journal_id, "

@@ -33,6 +33,9 @@ public:
     // `to_programme` (renumbered from 0, no longer linked to a cut attempt); its other cues
     // are settled. One transaction.
     void hand_on(const std::string& from_programme, std::size_t from_cue, const std::string& to_programme);
+    // Every unsettled cue of `from_programme` becomes `to_programme`'s, numbered from 0 in cue
+    // order and no longer linked to a cut attempt (a restart resumes them). One transaction.
+    void move_all(const std::string& from_programme, const std::string& to_programme);
     // Removes and returns the programme's unsettled cues, in cue order.
     std::vector<Leftover> take(const std::string& programme);
     // Removes and returns every unsettled cue (start-up after a crash, shutdown), emergencies
