@@ -13,6 +13,7 @@
 #include "domain/Vocabulary.hpp"
 #include "export/Csv.hpp"
 #include "export/TableXlsx.hpp"
+#include "journal/AiringHistory.hpp"
 #include "scheduler/Preview.hpp"
 #include "scheduler/RuleStore.hpp"
 
@@ -266,7 +267,8 @@ void run_show(Context& c, const ShowOptions& o) {
     const auto rules = store.load();
     const auto from = domain::start_of_day(tz, first);
     const auto p =
-        scheduler::preview(rules, store.load_history(from - rules.rotation_window), from, domain::start_of_day(tz, last), tz);
+        scheduler::preview(rules, scheduler::History(journal::airing_times_since(db, from - rules.rotation_window)), from,
+                           domain::start_of_day(tz, last), tz);
     if (o.format == "xlsx") {
         if (o.output.empty()) throw OperatorError("Định dạng xlsx cần -o TỆP.");
         exporting::write_table_xlsx(plan_table(p, rules, tz), c.config.organisation,

@@ -8,6 +8,7 @@
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
+#include "journal/AiringHistory.hpp"
 #include "library/ItemStore.hpp"
 
 namespace lp::daemon {
@@ -118,7 +119,7 @@ Daemon::Daemon(config::Config config)
     recorder_.journal_leftovers(started_at_, "loaphuongd dừng giữa chương trình (sự cố hoặc mất điện) trước khi tin này được phát");
     seed_from_config();
     auto rules = rules_.load();
-    auto history = rules_.load_history(started_at_ - rules.rotation_window);
+    scheduler::History history(journal::airing_times_since(db_, started_at_ - rules.rotation_window));
     engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_,
                                                   rules_.load_marks(started_at_), std::move(history));
 }

@@ -36,8 +36,9 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
     sqlite::Transaction tx(db_);
     int earlier = 0;
     if (plan.media_item_id) {
+        // Original rows only: a correction re-describes an airing, it is not another one.
         auto count = db_.prepare(
-            "SELECT count(*) FROM journal WHERE media_item_id = ? "
+            "SELECT count(*) FROM journal WHERE media_item_id = ? AND corrects IS NULL "
             "AND status IN ('playing', 'completed', 'interrupted')");
         count.bind(1, *plan.media_item_id);
         count.step();

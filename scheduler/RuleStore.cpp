@@ -247,14 +247,4 @@ void RuleStore::save_marks(const Marks& m) {
     st.bind(1, "emergencies_done").bind(2, domain::to_utc_text(m.emergencies)).run();
 }
 
-History RuleStore::load_history(TimePoint since) {
-    History h;
-    auto st = db_.prepare(
-        "SELECT media_item_id, started_at FROM journal WHERE media_item_id IS NOT NULL AND started_at >= ? "
-        "AND status IN ('playing', 'completed', 'interrupted')");
-    st.bind(1, domain::to_utc_text(since));
-    while (st.step()) h.record(st.integer(0), domain::from_utc_text(st.text(1)));
-    return h;
-}
-
 }  // namespace lp::scheduler

@@ -3,7 +3,6 @@
 
 #include "db/sqlite/Database.hpp"
 #include "scheduler/Engine.hpp"
-#include "scheduler/History.hpp"
 #include "scheduler/Model.hpp"
 
 namespace lp::scheduler {
@@ -33,8 +32,6 @@ public:
     // What is decided; `fallback` for a fresh database (the daemon's first start).
     Marks load_marks(TimePoint fallback);
     void save_marks(const Marks& marks);
-    // Airings that reached listeners since `since`, for fair rotation.
-    History load_history(TimePoint since);
 
 private:
     sqlite::Database& db_;

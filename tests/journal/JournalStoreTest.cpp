@@ -43,6 +43,24 @@ TEST_F(JournalStoreTest, OrdinalCountsEarlierAiringsThatReachedListenersOfTheSam
     EXPECT_EQ(journal.row(r4).outputs, (std::vector<std::string>{"loa", "ghi-am"}));
 }
 
+TEST_F(JournalStoreTest, ACorrectionIsNotAnAiringSoTheNextOrdinalCountsOriginalRowsOnly) {
+    const auto a = items.upsert({"/m/a.mp3", "A", "a", "tin"});
+    const auto first = journal.begin(plan(a, t0), t0, {"loa"});
+    journal.finish(first, t0 + 60s, 60s, Status::completed, "");
+    journal.correct(first, {std::string("Thủ tục hành chính trực tuyến (bản đúng)"), std::nullopt, std::nullopt,
+                            "Nguyễn Thị Lan", "Sai tên bài"});
+    const auto second = journal.begin(plan(a, t0 + 1h), t0 + 1h, {"loa"});
+    EXPECT_EQ(journal.row(second).ordinal, 2);
+
+    // Manual rows count by title among manual originals: their corrections do not count either.
+    const auto m1 = journal.add_manual({t0 + 2h, 10min, "Đọc trực tiếp: lịch tiếp dân", "b", "thong_bao", "Đọc trực tiếp",
+                                        "Nguyễn Thị Lan", ""});
+    journal.correct(m1, {std::nullopt, std::nullopt, std::string("tin"), "Trần Văn Minh", "Sai hình thức"});
+    const auto m2 = journal.add_manual({t0 + 3h, 10min, "Đọc trực tiếp: lịch tiếp dân", "b", "thong_bao", "Đọc trực tiếp",
+                                        "Nguyễn Thị Lan", ""});
+    EXPECT_EQ(journal.row(m2).ordinal, 2);
+}
+
 TEST_F(JournalStoreTest, FinishClosesTheRowOnceAndOnlyOnce) {
     const auto id = journal.begin(plan(items.upsert({"/m/a.mp3", "A"}), t0), t0 + 12ms, {"loa"});
     EXPECT_EQ(journal.row(id).status, Status::playing);
