@@ -4,6 +4,7 @@
 
 #include "daemon/FailureNote.hpp"
 #include "daemon/Logging.hpp"
+#include "domain/Texts.hpp"
 
 namespace lp::daemon {
 namespace {
@@ -92,13 +93,16 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, aud
     auto& p = programmes_.at(programme);
     const auto& plan = p.plans.at(cue);
     const auto status = status_of(result);
-    const std::string note = status == journal::Status::failed ? failure_note(reason) : reason;
+    // A failure's reason in Vietnamese; the player's own text (FFmpeg, file path) as detail.
+    const bool failed = status == journal::Status::failed;
+    const std::string note = failed ? failure_reason(reason) : reason;
+    const std::string detail = failed ? reason : std::string();
     if (auto it = p.open_rows.find(cue); it != p.open_rows.end()) {
-        journal_.finish(it->second, at, ms(played), status, note);
+        journal_.finish(it->second, at, ms(played), status, note, detail);
         p.open_rows.erase(it);
     } else {
         // Never reached the outputs (missing or undecodable file, no output open).
-        journal_.record_failure(plan, at, note);
+        journal_.record_failure(plan, at, note, detail);
         pending_.remove(programme, cue);
     }
     if (status == journal::Status::completed)
@@ -111,7 +115,8 @@ void AiringRecorder::done(const std::string& programme) {
     // Cues a stop dropped before they started (not handed on to a resuming programme).
     const auto now = std::chrono::system_clock::now();
     for (const auto& plan : pending_.take(programme))
-        journal_.record_not_aired(plan, journal::Status::missed, now, "chương trình bị dừng trước khi tin này được phát");
+        journal_.record_not_aired(plan, journal::Status::missed, now,
+                                  std::string(domain::texts::programme_stopped_before_airing));
     programmes_.erase(programme);
     logger("journal")->info("programme {} done", programme);
 }

@@ -7,6 +7,7 @@
 #include "daemon/Logging.hpp"
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
+#include "domain/Texts.hpp"
 #include "domain/Time.hpp"
 #include "journal/AiringHistory.hpp"
 #include "library/ItemStore.hpp"
@@ -114,9 +115,9 @@ Daemon::Daemon(config::Config config)
       player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_, player_options(config_))),
       timer_(io_),
       signals_(io_, SIGTERM, SIGINT, SIGHUP) {
-    if (const int n = journal_.recover_open_rows(started_at_); n > 0)
+    if (const int n = journal_.recover_open_rows(started_at_, tz_); n > 0)
         logger("journal")->warn("{} airing(s) left open by an unclean stop marked interrupted", n);
-    recorder_.journal_leftovers(started_at_, "loaphuongd dừng giữa chương trình (sự cố hoặc mất điện) trước khi tin này được phát");
+    recorder_.journal_leftovers(started_at_, std::string(domain::texts::stopped_mid_programme));
     seed_from_config();
     auto rules = rules_.load();
     scheduler::History history(journal::airing_times_since(db_, started_at_ - rules.rotation_window));
@@ -157,7 +158,7 @@ void Daemon::run() {
     io_.poll();
     // Queued programmes the player dropped without events: their starts are decided, so they
     // will not air after a restart either.
-    recorder_.journal_leftovers(std::chrono::system_clock::now(), "loaphuongd dừng trước khi tin này được phát");
+    recorder_.journal_leftovers(std::chrono::system_clock::now(), std::string(domain::texts::stopped_before_airing));
     logger("daemon")->info("stopped");
 }
 
@@ -215,11 +216,11 @@ journal::AiringPlan Daemon::airing_plan(const scheduler::Order& order, const sch
         plan.media_item_id = item->id;
         plan.file = item->file.string();
         plan.title = item->title;
-        plan.topic = item->topics.empty() ? "other" : item->topics.front();
+        plan.topics = item->topics;
         plan.form = item->form;
     } else {
         plan.title = "(tin, bài số " + std::to_string(cue.item) + " không còn trong thư viện)";
-        plan.topic = "other";
+        plan.topics = {"other"};
         plan.form = "other";
     }
     return plan;

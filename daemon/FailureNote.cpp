@@ -23,16 +23,16 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 10> meanings
 
 }  // namespace
 
+std::string failure_reason(std::string_view technical) {
+    for (const auto& [fragment, text] : meanings)
+        if (technical.find(fragment) != std::string_view::npos) return std::string(text);
+    return "Không phát được";
+}
+
 std::string failure_note(std::string_view technical) {
-    std::string_view meaning = "Không phát được";
-    for (const auto& [fragment, text] : meanings) {
-        if (technical.find(fragment) != std::string_view::npos) {
-            meaning = text;
-            break;
-        }
-    }
-    if (technical.empty()) return std::string(meaning) + ".";
-    return std::string(meaning) + ". Chi tiết kỹ thuật: " + std::string(technical);
+    const std::string meaning = failure_reason(technical);
+    if (technical.empty()) return meaning + ".";
+    return meaning + ". Chi tiết kỹ thuật: " + std::string(technical);
 }
 
 }  // namespace lp::daemon

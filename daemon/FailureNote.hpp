@@ -10,5 +10,8 @@ namespace lp::daemon {
 //   "/m/a.mp3: avformat_open_input() failed: No such file or directory"
 //   → "Không tìm thấy tệp âm thanh. Chi tiết kỹ thuật: /m/a.mp3: avformat_open_input() …"
 std::string failure_note(std::string_view technical);
+// Only the Vietnamese meaning, for the journal's reason when the technical text is kept apart
+// (journal detail): "Không tìm thấy tệp âm thanh".
+std::string failure_reason(std::string_view technical);
 
 }  // namespace lp::daemon

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 8> migrations{
+constexpr std::array<std::string_view, 9> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -190,6 +190,16 @@ ALTER TABLE programme_entry ADD COLUMN tags TEXT NOT NULL DEFAULT '';
     // before). The player's own measure of punctuality; not part of the seal, which predates it.
     R"sql(
 ALTER TABLE journal ADD COLUMN start_lateness_us INTEGER;
+)sql",
+    // 9: a row says all a reviewer reads, and its seal covers it. journal.topic and
+    // pending_airing.topic hold every topic of the item, comma-separated in the item's order
+    // (rows from before hold one). `detail` keeps the technical text (FFmpeg's message, a file
+    // path) apart from the Vietnamese reason. `seal_version` names the canonical form the row
+    // was sealed with (journal/Seal.hpp): NULL for rows sealed before it existed (version 1:
+    // without start_lateness_us and detail), 2 from now on.
+    R"sql(
+ALTER TABLE journal ADD COLUMN detail TEXT;
+ALTER TABLE journal ADD COLUMN seal_version INTEGER;
 )sql",
 };
 

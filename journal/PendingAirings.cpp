@@ -1,6 +1,7 @@
 #include "journal/PendingAirings.hpp"
 
 #include "domain/Time.hpp"
+#include "journal/detail/RowReader.hpp"
 
 namespace lp::journal {
 
@@ -19,7 +20,7 @@ void PendingAirings::add(const std::string& programme, const std::vector<AiringP
             .bind(4, p.media_item_id)
             .bind(5, p.file)
             .bind(6, p.title)
-            .bind(7, p.topic)
+            .bind(7, detail::topics_column(p.topics))
             .bind(8, p.form)
             .bind(9, p.slot);
         st.run();
@@ -42,8 +43,8 @@ std::vector<AiringPlan> PendingAirings::take_where(const std::string& where, con
     if (!programme.empty()) st.bind(1, programme);
     std::vector<AiringPlan> out;
     while (st.step())
-        out.push_back({domain::from_utc_text(st.text(0)), st.optional_integer(1), st.text(2), st.text(3), st.text(4),
-                       st.text(5), st.text(6)});
+        out.push_back({domain::from_utc_text(st.text(0)), st.optional_integer(1), st.text(2), st.text(3),
+                       detail::topics_from_column(st.text(4)), st.text(5), st.text(6)});
     st.reset();
     auto del = db_.prepare("DELETE FROM pending_airing " + where);
     if (!programme.empty()) del.bind(1, programme);

@@ -17,7 +17,7 @@ using lp::journal::Status;
 std::vector<lp::journal::AiringPlan> three_items(lp::journal::TimePoint at) {
     std::vector<lp::journal::AiringPlan> plans;
     for (int i = 1; i <= 3; ++i)
-        plans.push_back({at, std::nullopt, "/m/" + std::to_string(i) + ".mp3", "Tin " + std::to_string(i), "a", "tin",
+        plans.push_back({at, std::nullopt, "/m/" + std::to_string(i) + ".mp3", "Tin " + std::to_string(i), {"a"}, "tin",
                          "Sáng"});
     return plans;
 }
@@ -54,7 +54,7 @@ TEST(AiringRecorder, ACrashLeavesTheUnstartedItemsToBeJournaledMissedAtTheNextSt
     Recording r(dir / "j.db");
     auto& journal = r.journal;
     auto& recorder = r.recorder;
-    EXPECT_EQ(journal.recover_open_rows(at + 2h), 1);
+    EXPECT_EQ(journal.recover_open_rows(at + 2h, lp::domain::zone("Asia/Ho_Chi_Minh")), 1);
     EXPECT_EQ(recorder.journal_leftovers(at + 2h, "dừng giữa chương trình"), 1);
     EXPECT_EQ(rows(journal, at), (std::vector<std::pair<std::string, Status>>{
                                      {"Tin 1", Status::completed}, {"Tin 2", Status::interrupted}, {"Tin 3", Status::missed}}));

@@ -20,6 +20,13 @@ TEST(FailureNote, SaysWhatWentWrongInVietnameseThenKeepsTheTechnicalText) {
     EXPECT_TRUE(failure_note("every output failed: loa: ...").starts_with("Mọi đầu ra"));
 }
 
+TEST(FailureNote, TheReasonAloneLeavesTheTechnicalTextOut) {
+    // For the journal's reason column; the technical text goes to the row's detail.
+    EXPECT_EQ(lp::daemon::failure_reason("/m/a.mp3: avformat_open_input() failed: No such file or directory"),
+              "Không tìm thấy tệp âm thanh");
+    EXPECT_EQ(lp::daemon::failure_reason("something new"), "Không phát được");
+}
+
 TEST(FailureNote, AnUnknownReasonStillSaysItDidNotAir) {
     EXPECT_EQ(failure_note("something new"), "Không phát được. Chi tiết kỹ thuật: something new");
     EXPECT_EQ(failure_note(""), "Không phát được.");

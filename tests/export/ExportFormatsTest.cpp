@@ -50,7 +50,7 @@ protected:
         journal.correct(1, {std::nullopt, std::nullopt, std::string("phong_su"), "Trần Văn Minh", "Nhập nhầm hình thức"});
         // Skipped for a reason other than the slot's length.
         const auto skipped_at = lp::domain::start_of_day(tz, {2026, 2, 11}) + 5h + 30min;
-        journal.record_not_aired({skipped_at, 3, "/srv/media/2.mp3", std::string(skipped_title), "b", "thong_bao",
+        journal.record_not_aired({skipped_at, 3, "/srv/media/2.mp3", std::string(skipped_title), {"b"}, "thong_bao",
                                   "Bản tin sáng"},
                                  lp::journal::Status::skipped, skipped_at, std::string(skipped_reason));
         report = new ex::Report(ex::load_report(*db, ex::quarter_period(2026, 1), {}, tz, {2026, 3, 2}));
@@ -214,6 +214,59 @@ TEST_F(ExportFormats, ASkippedRowShowsItsOwnReasonInEveryFormat) {
     EXPECT_NE(pdf.find("Bỏ qua"), std::string::npos);
     EXPECT_NE(pdf.find("chưa được duyệt"), std::string::npos);
     for (const auto* text : {&csv, &strings, &pdf}) EXPECT_EQ(text->find("không đủ thời lượng"), std::string::npos);
+}
+
+// The official table (XLSX, PDF) gives the reason in Vietnamese only; CSV and JSON carry the
+// technical detail in a column and a field of its own.
+TEST_F(ExportFormats, TechnicalDetailStaysOutOfTheOfficialTable) {
+    const std::string ffmpeg = "avformat_open_input() failed: No such file or directory";
+    const auto xlsx = shell_quote(file("xlsx").string());
+    const auto strings = run_command("unzip -p " + xlsx + " xl/sharedStrings.xml").output;
+    const auto pdf = run_command("pdftotext -enc UTF-8 " + shell_quote(file("pdf").string()) + " -").output;
+    for (const auto* official : {&strings, &pdf}) {
+        EXPECT_NE(official->find("Không tìm thấy tệp"), std::string::npos);  // the PDF wraps the rest
+        EXPECT_EQ(official->find("avformat"), std::string::npos);
+        EXPECT_EQ(official->find("/srv/media/"), std::string::npos);
+        EXPECT_EQ(official->find("Chi tiết kỹ thuật"), std::string::npos);
+    }
+    const auto csv = slurp(file("csv"));
+    EXPECT_NE(csv.find(",Ghi chú,Chi tiết kỹ thuật\r\n"), std::string::npos);
+    EXPECT_EQ(count(csv, ",Không phát được,Không tìm thấy tệp âm thanh,/srv/media/x.mp3: " + ffmpeg + "\r\n"),
+              totals.failed);
+    const auto j = nlohmann::json::parse(slurp(file("json")));
+    int failed = 0;
+    for (const auto& row : j["rows"]) {
+        if (row["status"] != "failed") continue;
+        ++failed;
+        EXPECT_EQ(row["note"], "Không tìm thấy tệp âm thanh");
+        EXPECT_EQ(row["detail"], "/srv/media/x.mp3: " + ffmpeg);
+    }
+    EXPECT_EQ(failed, totals.failed);
+}
+
+// An item with two topics (k and m) counts under both, and every format says so.
+TEST_F(ExportFormats, AnItemWithSeveralTopicsCountsUnderEach) {
+    const auto j = nlohmann::json::parse(slurp(file("json")));
+    auto expected = totals.airings_by_topic;
+    ++expected["c"];  // the manual entry
+    int sum = 0;
+    for (const auto& g : j["by_topic"]) {
+        const std::string code = g["code"];
+        EXPECT_EQ(g["airings"], expected[code]) << code;
+        sum += g["airings"].get<int>();
+    }
+    EXPECT_GT(sum, airings());  // the k,m item counts twice
+    EXPECT_GT(totals.airings_by_topic.at("k"), 0);
+    const std::string note = j["by_topic_note"];
+    EXPECT_NE(note.find("được tính ở từng nội dung"), std::string::npos);
+    const auto strings = run_command("unzip -p " + shell_quote(file("xlsx").string()) + " xl/sharedStrings.xml").output;
+    EXPECT_NE(strings.find(note), std::string::npos);
+    const auto pdf = run_command("pdftotext -enc UTF-8 " + shell_quote(file("pdf").string()) + " -").output;
+    EXPECT_NE(pdf.find("được tính ở từng nội dung"), std::string::npos);
+    bool both = false;
+    for (const auto& row : j["rows"])
+        if (row["topics"] == nlohmann::json::array({"k", "m"})) both = true;
+    EXPECT_TRUE(both);
 }
 
 TEST_F(ExportFormats, EveryFormatChecksAgainstTheDatabase) {

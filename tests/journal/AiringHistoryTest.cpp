@@ -24,7 +24,7 @@ TEST(AiringHistory, CountsOriginalAiringsThatReachedListenersSinceTheWindowStart
         const auto b = items.upsert({"/m/b.mp3", "B", "b", "tin"});
         lp::journal::JournalStore journal(db);
         const auto plan = [&](std::int64_t item, lp::journal::TimePoint at) {
-            return lp::journal::AiringPlan{at, item, "/m/x.mp3", "X", "a", "tin", "Sáng"};
+            return lp::journal::AiringPlan{at, item, "/m/x.mp3", "X", {"a"}, "tin", "Sáng"};
         };
         const auto old = journal.begin(plan(a, t0 - 48h), t0 - 48h, {"loa"});
         journal.finish(old, t0 - 48h + 60s, 60s, Status::completed, "");
