@@ -14,6 +14,7 @@
 #include "export/Csv.hpp"
 #include "export/TableXlsx.hpp"
 #include "journal/AiringHistory.hpp"
+#include "library/ItemStore.hpp"
 #include "scheduler/Preview.hpp"
 #include "scheduler/RuleStore.hpp"
 
@@ -169,7 +170,7 @@ void run_approve(Context& c, scheduler::ItemId id, const std::string& by) {
     c.load();
     if (by.empty()) throw OperatorError("Cần --by: tên người duyệt.");
     auto db = c.open_database();
-    if (!scheduler::RuleStore(db).approve(id, by))
+    if (!library::ItemStore(db).approve(id, by))
         throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
     announce(c, "Đã ghi nhận " + by + " duyệt tin, bài số " + std::to_string(id) + ".");
 }
@@ -178,7 +179,7 @@ void run_tag(Context& c, scheduler::ItemId id, const std::string& add, const std
     c.load();
     if (add.empty() && remove.empty()) throw OperatorError("Cần --add hoặc --remove.");
     auto db = c.open_database();
-    if (!scheduler::RuleStore(db).set_tags(id, split_list(add), split_list(remove)))
+    if (!library::ItemStore(db).set_tags(id, split_list(add), split_list(remove)))
         throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
     announce(c, "Đã cập nhật nhãn của tin, bài số " + std::to_string(id) + ".");
 }

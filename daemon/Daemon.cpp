@@ -133,8 +133,8 @@ void Daemon::seed_from_config() {
         std::vector<scheduler::ItemId> ids;
         for (const auto& item : slot.items) {
             const auto id = items.upsert({item.file, item.title, item.topic, item.form});
-            rules_.set_duration(id, probe_duration(item.file));
-            rules_.approve(id, config_approver);
+            items.set_duration(id, probe_duration(item.file));
+            items.approve(id, config_approver);
             ids.push_back(id);
         }
         rules_.save_slot(slot_from_config(slot, ids));
