@@ -47,8 +47,8 @@ void generate(lp::sqlite::Database& db, long rows, std::chrono::system_clock::ti
     lp::sqlite::Transaction tx(db);
     auto insert = db.prepare(
         "INSERT INTO journal (id, scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
-        "outputs, played_ms, ordinal, status, reason, media_sha256, chain_seq, seal) "
-        "VALUES (?,?,?,?,NULL,?,?,?,?,?,'loa',?,?,?,NULL,?,?,?)");
+        "outputs, played_ms, ordinal, status, reason, media_sha256, chain_seq, seal, seal_version) "
+        "VALUES (?,?,?,?,NULL,?,?,?,?,?,'loa',?,?,?,NULL,?,?,?,?)");
     std::string previous(lp::journal::genesis_seal);
     const auto spacing = std::chrono::duration_cast<std::chrono::system_clock::duration>(365.0 * 24h / 25000.0);
     for (long i = 1; i <= rows; ++i) {
@@ -58,7 +58,7 @@ void generate(lp::sqlite::Database& db, long rows, std::chrono::system_clock::ti
         r.plan.scheduled_at = first + (i - 1) * spacing;
         r.plan.file = "/var/lib/loaphuong/media/cchc-" + std::to_string(item) + ".mp3";
         r.plan.title = "Tuyên truyền cải cách hành chính — bài số " + std::to_string(item);
-        r.plan.topic = topics[item % 14];
+        r.plan.topics = {topics[item % 14]};
         r.plan.form = forms[item % 7];
         r.plan.slot = i % 2 ? "Bản tin sáng" : "Bản tin chiều";
         r.outputs = {"loa"};
@@ -72,6 +72,7 @@ void generate(lp::sqlite::Database& db, long rows, std::chrono::system_clock::ti
             r.ended_at = r.plan.scheduled_at;
         }
         r.media_sha256 = std::string(64, "0123456789abcdef"[item % 16]);
+        r.seal_version = lp::journal::current_seal_version;
         const std::string canonical = lp::journal::canonical(r, i);
         if (canonical_out) *canonical_out << previous << canonical;
         r.seal = lp::journal::seal_of(previous, r, i);
@@ -81,7 +82,7 @@ void generate(lp::sqlite::Database& db, long rows, std::chrono::system_clock::ti
             .bind(4, lp::domain::to_utc_text(*r.ended_at))
             .bind(5, r.plan.file)
             .bind(6, r.plan.title)
-            .bind(7, r.plan.topic)
+            .bind(7, r.plan.topics.front())
             .bind(8, r.plan.form)
             .bind(9, r.plan.slot)
             .bind(10, static_cast<std::int64_t>(r.played.count()))
@@ -89,7 +90,8 @@ void generate(lp::sqlite::Database& db, long rows, std::chrono::system_clock::ti
             .bind(12, lp::journal::to_code(r.status))
             .bind(13, r.media_sha256)
             .bind(14, static_cast<std::int64_t>(i))
-            .bind(15, r.seal);
+            .bind(15, r.seal)
+            .bind(16, r.seal_version);
         insert.run();
         insert.reset();
         previous = r.seal;

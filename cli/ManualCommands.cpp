@@ -32,7 +32,7 @@ struct ManualOptions {
 struct CorrectOptions {
     std::int64_t id = 0;
     std::string title;
-    std::string topic;
+    std::vector<std::string> topics;
     std::string form;
     std::string by;
     std::string reason;
@@ -91,16 +91,17 @@ void run_correct(Context& context, const CorrectOptions& o) {
     context.load();
     if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người đính chính (--by).");
     if (o.reason.empty()) throw OperatorError("Hãy nêu lý do đính chính (--reason).");
-    if (o.title.empty() && o.topic.empty() && o.form.empty())
+    if (o.title.empty() && o.topics.empty() && o.form.empty())
         throw OperatorError("Hãy nêu điều cần đính chính: --title, --topic hoặc --form.");
-    if (!o.topic.empty()) check_topic(o.topic);
+    for (const auto& topic : o.topics) check_topic(topic);
     if (!o.form.empty()) check_form(o.form);
     const auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
     auto db = context.open_database();
     journal::JournalStore journal(db);
     std::int64_t id = 0;
     try {
-        id = journal.correct(o.id, {opt(o.title), opt(o.topic), opt(o.form), o.by, o.reason});
+        const auto topics = o.topics.empty() ? std::nullopt : std::optional(o.topics);
+        id = journal.correct(o.id, {opt(o.title), topics, opt(o.form), o.by, o.reason});
     } catch (const std::invalid_argument& e) {
         const std::string what = e.what();
         if (what.find("still airing") != std::string::npos)
@@ -135,7 +136,8 @@ void add_manual_commands(CLI::App& journal, Context& context) {
     auto* correct = journal.add_subcommand("correct", "Đính chính một dòng nhật ký (dòng gốc được giữ nguyên)");
     correct->add_option("id", c->id, "Số dòng nhật ký cần đính chính")->required();
     correct->add_option("--title", c->title, "Tên tin, bài đúng");
-    correct->add_option("--topic", c->topic, "Nội dung đúng (mã)");
+    correct->add_option("--topic", c->topics, "Nội dung đúng (mã; thay toàn bộ), lặp lại được hoặc cách nhau bởi dấu phẩy")
+        ->delimiter(',');
     correct->add_option("--form", c->form, "Hình thức đúng (mã)");
     correct->add_option("--by", c->by, "Họ tên người đính chính")->required();
     correct->add_option("--reason", c->reason, "Lý do đính chính")->required();

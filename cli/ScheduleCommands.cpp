@@ -13,6 +13,8 @@
 #include "domain/Vocabulary.hpp"
 #include "export/Csv.hpp"
 #include "export/TableXlsx.hpp"
+#include "journal/AiringHistory.hpp"
+#include "library/ItemStore.hpp"
 #include "scheduler/Preview.hpp"
 #include "scheduler/RuleStore.hpp"
 
@@ -168,7 +170,7 @@ void run_approve(Context& c, scheduler::ItemId id, const std::string& by) {
     c.load();
     if (by.empty()) throw OperatorError("Cần --by: tên người duyệt.");
     auto db = c.open_database();
-    if (!scheduler::RuleStore(db).approve(id, by))
+    if (!library::ItemStore(db).approve(id, by))
         throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
     announce(c, "Đã ghi nhận " + by + " duyệt tin, bài số " + std::to_string(id) + ".");
 }
@@ -177,7 +179,7 @@ void run_tag(Context& c, scheduler::ItemId id, const std::string& add, const std
     c.load();
     if (add.empty() && remove.empty()) throw OperatorError("Cần --add hoặc --remove.");
     auto db = c.open_database();
-    if (!scheduler::RuleStore(db).set_tags(id, split_list(add), split_list(remove)))
+    if (!library::ItemStore(db).set_tags(id, split_list(add), split_list(remove)))
         throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
     announce(c, "Đã cập nhật nhãn của tin, bài số " + std::to_string(id) + ".");
 }
@@ -266,7 +268,8 @@ void run_show(Context& c, const ShowOptions& o) {
     const auto rules = store.load();
     const auto from = domain::start_of_day(tz, first);
     const auto p =
-        scheduler::preview(rules, store.load_history(from - rules.rotation_window), from, domain::start_of_day(tz, last), tz);
+        scheduler::preview(rules, scheduler::History(journal::airing_times_since(db, from - rules.rotation_window)), from,
+                           domain::start_of_day(tz, last), tz);
     if (o.format == "xlsx") {
         if (o.output.empty()) throw OperatorError("Định dạng xlsx cần -o TỆP.");
         exporting::write_table_xlsx(plan_table(p, rules, tz), c.config.organisation,

@@ -5,11 +5,13 @@
 #include "daemon/Logging.hpp"
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
+#include "domain/Texts.hpp"
 #include "domain/Time.hpp"
 #include "journal/AiringReasons.hpp"
 #include "playout/ProgrammeBuilder.hpp"
 #include "playout/RestartResumption.hpp"
 #include "library/ConfigSeed.hpp"
+#include "journal/AiringHistory.hpp"
 
 namespace lp::daemon {
 namespace {
@@ -94,11 +96,11 @@ Daemon::Daemon(config::Config config)
     if (!writer_.flush())
         throw std::runtime_error("the database refuses the journal writes an earlier run left in " +
                                  writer_.spill_file().string() + "; they are kept there and retried at the next start");
-    if (const int n = journal_.recover_open_rows(started_at_); n > 0)
+    if (const int n = journal_.recover_open_rows(started_at_, tz_); n > 0)
         logger("journal")->warn("{} airing(s) left open by an unclean stop marked interrupted", n);
     library::apply_config_slots(db_, config_, *logger("library"));
     auto rules = rules_.load();
-    auto history = rules_.load_history(started_at_ - rules.rotation_window);
+    scheduler::History history(journal::airing_times_since(db_, started_at_ - rules.rotation_window));
     engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_,
                                                   rules_.load_marks(started_at_), std::move(history));
     resume_after_crash();

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 10> migrations{
+constexpr std::array<std::string_view, 11> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -209,6 +209,16 @@ CREATE TABLE config_applied (
 ALTER TABLE pending_airing ADD COLUMN journal_id INTEGER REFERENCES journal(id);
 ALTER TABLE pending_airing ADD COLUMN outputs TEXT NOT NULL DEFAULT '';
 ALTER TABLE pending_airing ADD COLUMN one_off INTEGER;
+)sql",
+    // 11: a row says all a reviewer reads, and its seal covers it. journal.topic and
+    // pending_airing.topic hold every topic of the item, comma-separated in the item's order
+    // (rows from before hold one). `detail` keeps the technical text (FFmpeg's message, a file
+    // path) apart from the Vietnamese reason. `seal_version` names the canonical form the row
+    // was sealed with (journal/Seal.hpp): NULL for rows sealed before it existed (version 1:
+    // without start_lateness_us and detail), 2 from now on.
+    R"sql(
+ALTER TABLE journal ADD COLUMN detail TEXT;
+ALTER TABLE journal ADD COLUMN seal_version INTEGER;
 )sql",
 };
 

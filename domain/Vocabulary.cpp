@@ -52,6 +52,15 @@ std::string_view topic_label(std::string_view code) {
     return t ? t->label : code;
 }
 
+std::string topic_labels(const std::vector<std::string>& codes) {
+    std::string out;
+    for (const auto& c : codes) {
+        if (!out.empty()) out += "; ";
+        out += topic_label(c);
+    }
+    return out;
+}
+
 std::string_view form_label(std::string_view code) {
     const Term* t = find(form_terms, code);
     return t ? t->label : code;

@@ -4,7 +4,9 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace lp::domain {
 
@@ -21,5 +23,7 @@ bool is_form(std::string_view code);
 // Label for a code, or the code itself when unknown (an old row may carry a retired code).
 std::string_view topic_label(std::string_view code);
 std::string_view form_label(std::string_view code);
+// The labels of several topics, "; " between them (an item may have several).
+std::string topic_labels(const std::vector<std::string>& codes);
 
 }  // namespace lp::domain

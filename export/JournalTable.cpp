@@ -19,7 +19,7 @@ Table journal_table(const std::vector<journal::JournalRow>& rows, const date::ti
     Table t;
     t.headers = {"STT",        "Ngày",         "Giờ theo lịch", "Giờ bắt đầu", "Giờ kết thúc",
                  "Thời lượng", "Tên tin, bài", "Nội dung",      "Hình thức",   "Lượt phát thứ",
-                 "Khung giờ",  "Đầu ra",       "Kết quả",       "Ghi chú"};
+                 "Khung giờ",  "Đầu ra",       "Kết quả",       "Ghi chú",     "Chi tiết kỹ thuật"};
     int n = 0;
     for (const auto& r : rows) {
         const auto shown = r.started_at.value_or(r.plan.scheduled_at);
@@ -31,13 +31,14 @@ Table journal_table(const std::vector<journal::JournalRow>& rows, const date::ti
             r.ended_at && r.started_at ? domain::local_time_text(tz, *r.ended_at) : "",
             domain::duration_text(r.played),
             r.plan.title,
-            std::string(domain::topic_label(r.plan.topic)),
+            domain::topic_labels(r.plan.topics),
             std::string(domain::form_label(r.plan.form)),
             r.ordinal ? std::to_string(*r.ordinal) : "",
             r.plan.slot,
             join(r.outputs),
             std::string(journal::status_label(r.status)),
             r.reason,
+            r.detail,
         });
     }
     return t;

@@ -18,7 +18,10 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
 };
 
+// The last two columns are the reason ("Ghi chú", column journal_note_column) and the
+// technical detail ("Chi tiết kỹ thuật"), which only the CSV and JSON files carry.
 Table journal_table(const std::vector<journal::JournalRow>& rows, const date::time_zone* tz);
+inline constexpr std::size_t journal_note_column = 13;
 
 // The CSV export: UTF-8 with BOM.
 std::string journal_csv(const std::vector<journal::JournalRow>& rows, const date::time_zone* tz);

@@ -3,6 +3,7 @@
 #include <numeric>
 #include <vector>
 
+#include "domain/Texts.hpp"
 #include "export/pdf/Cairo.hpp"
 
 namespace lp::exporting {
@@ -224,9 +225,12 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
     heading(w, "II. TỔNG HỢP THEO TIN, BÀI");
     table(w, item_table(r, tz), {4, 30, 22, 10, 8, 10, 13, 13}, {C, L, L, C, C, C, C, C}, true);
     heading(w, "III. TỔNG HỢP THEO NỘI DUNG TUYÊN TRUYỀN");
-    table(w, group_table(r.topics, "Nội dung"), {4, 60, 10, 10, 12}, {C, L, C, C, C}, true);
+    table(w, group_table(r.topics, "Nội dung", r), {4, 60, 10, 10, 12}, {C, L, C, C, C}, true);
+    w.at += 4;
+    w.at += w.text(left_edge, w.at, right_edge - left_edge, std::string(domain::texts::counted_under_each_topic),
+                   {9, false, true, Align::left});
     heading(w, "IV. TỔNG HỢP THEO HÌNH THỨC THỂ HIỆN");
-    table(w, group_table(r.forms, "Hình thức"), {4, 60, 10, 10, 12}, {C, L, C, C, C}, true);
+    table(w, group_table(r.forms, "Hình thức", r), {4, 60, 10, 10, 12}, {C, L, C, C, C}, true);
     signature_block(w, r);
     w.ensure(50);
     for (const auto& line : footer_lines(r)) w.at += w.text(left_edge, w.at, right_edge - left_edge, line, {8.5, false, true, Align::left});

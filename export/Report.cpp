@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 
+#include "domain/Texts.hpp"
 #include "domain/Time.hpp"
 #include "domain/Vocabulary.hpp"
 #include "journal/Sha256.hpp"
@@ -25,8 +26,8 @@ std::string correction_note(const JournalRow& before, const JournalRow& after) {
         changes += s;
     };
     if (before.plan.title != after.plan.title) add(change_text("tên", before.plan.title, after.plan.title));
-    if (before.plan.topic != after.plan.topic)
-        add(change_text("nội dung", domain::topic_label(before.plan.topic), domain::topic_label(after.plan.topic)));
+    if (before.plan.topics != after.plan.topics)
+        add(change_text("nội dung", domain::topic_labels(before.plan.topics), domain::topic_labels(after.plan.topics)));
     if (before.plan.form != after.plan.form)
         add(change_text("hình thức", domain::form_label(before.plan.form), domain::form_label(after.plan.form)));
     return "Đính chính (dòng nhật ký số " + std::to_string(after.id) + ", " + after.manual_by + "): " + changes +
@@ -86,7 +87,7 @@ Report build_report(const Period& period, const config::Organisation& organisati
             const auto id = line.row.id;
             const auto seal = line.row.seal;
             line.row.plan.title = row.plan.title;
-            line.row.plan.topic = row.plan.topic;
+            line.row.plan.topics = row.plan.topics;
             line.row.plan.form = row.plan.form;
             line.row.id = id;
             line.row.seal = seal;
@@ -94,7 +95,7 @@ Report build_report(const Period& period, const config::Organisation& organisati
         }
         ReportLine line{row, row.reason};
         if (row.is_manual()) {
-            line.note = "Nhập tay: " + row.manual_by;
+            line.note = domain::texts::manual_entry(row.manual_by);
             if (!row.reason.empty()) line.note.append(". ").append(row.reason);
         }
         line_of[row.id] = r.lines.size();
@@ -121,7 +122,7 @@ Report build_report(const Period& period, const config::Organisation& organisati
         }
         auto& item = r.items[it->second];
         item.title = row.plan.title;  // the latest name, topic and form
-        item.topic = row.plan.topic;
+        item.topics = row.plan.topics;
         item.form = row.plan.form;
         ++item.airings;
         item.airtime += row.played;
@@ -129,16 +130,17 @@ Report build_report(const Period& period, const config::Organisation& organisati
         if (!item.first || at < *item.first) item.first = at;
         if (!item.last || at > *item.last) item.last = at;
 
-        auto& topic = group(r.topics, row.plan.topic, domain::topic_label(row.plan.topic));
-        auto& form = group(r.forms, row.plan.form, domain::form_label(row.plan.form));
-        for (auto* g : {&topic, &form}) {
-            ++g->airings;
-            g->airtime += row.played;
-            if (!seen[(g == &topic ? "t:" : "f:") + g->code][key]) {
-                seen[(g == &topic ? "t:" : "f:") + g->code][key] = true;
-                ++g->items;
+        // An item with several topics counts under each of them.
+        const auto count_in = [&](GroupTotal& g, const std::string& kind) {
+            ++g.airings;
+            g.airtime += row.played;
+            if (!seen[kind + g.code][key]) {
+                seen[kind + g.code][key] = true;
+                ++g.items;
             }
-        }
+        };
+        for (const auto& code : row.plan.topics) count_in(group(r.topics, code, domain::topic_label(code)), "t:");
+        count_in(group(r.forms, row.plan.form, domain::form_label(row.plan.form)), "f:");
         ++r.airings;
         r.airtime += row.played;
     }
@@ -183,7 +185,7 @@ Table detail_table(const Report& r, const date::time_zone* tz) {
             row.ended_at && row.started_at ? domain::local_time_text(tz, *row.ended_at) : "",
             domain::duration_text(row.played),
             row.plan.title,
-            std::string(domain::topic_label(row.plan.topic)),
+            domain::topic_labels(row.plan.topics),
             std::string(domain::form_label(row.plan.form)),
             row.ordinal ? std::to_string(*row.ordinal) : "",
             row.plan.slot,
@@ -204,25 +206,21 @@ Table item_table(const Report& r, const date::time_zone* tz) {
     };
     for (const auto& i : r.items)
         t.rows.push_back({std::to_string(++n), i.title + (i.manual ? " (nhập tay)" : ""),
-                          std::string(domain::topic_label(i.topic)), std::string(domain::form_label(i.form)),
+                          domain::topic_labels(i.topics), std::string(domain::form_label(i.form)),
                           std::to_string(i.airings), domain::duration_text(i.airtime), when(i.first), when(i.last)});
     t.rows.push_back({"", "Tổng cộng", "", "", std::to_string(r.airings), domain::duration_text(r.airtime), "", ""});
     return t;
 }
 
-Table group_table(const std::vector<GroupTotal>& groups, const std::string& heading) {
+Table group_table(const std::vector<GroupTotal>& groups, const std::string& heading, const Report& r) {
     Table t;
     t.headers = {"STT", heading, "Số tin, bài", "Số lượt phát", "Tổng thời lượng"};
-    int n = 0, items = 0, airings = 0;
-    std::chrono::milliseconds airtime{0};
-    for (const auto& g : groups) {
+    int n = 0;
+    for (const auto& g : groups)
         t.rows.push_back({std::to_string(++n), g.label, std::to_string(g.items), std::to_string(g.airings),
                           domain::duration_text(g.airtime)});
-        items += g.items;
-        airings += g.airings;
-        airtime += g.airtime;
-    }
-    t.rows.push_back({"", "Tổng cộng", std::to_string(items), std::to_string(airings), domain::duration_text(airtime)});
+    t.rows.push_back({"", "Tổng cộng", std::to_string(r.items.size()), std::to_string(r.airings),
+                      domain::duration_text(r.airtime)});
     return t;
 }
 

@@ -29,7 +29,7 @@ struct ReportLine {
 
 struct ItemTotal {
     std::string title;
-    std::string topic;
+    std::vector<std::string> topics;
     std::string form;
     bool manual = false;
     int airings = 0;  // airings that reached listeners
@@ -80,7 +80,8 @@ struct Report {
     domain::LocalDate made_on;  // the date in the header ("An Hải, ngày … tháng … năm …")
     std::vector<ReportLine> lines;
     std::vector<ItemTotal> items;    // by first airing
-    std::vector<GroupTotal> topics;  // every topic of the plan, in its order
+    // Every topic of the plan, in its order; an airing counts under each topic of its item.
+    std::vector<GroupTotal> topics;
     std::vector<GroupTotal> forms;   // every form, in order
     int airings = 0;
     std::chrono::milliseconds airtime{0};
@@ -100,7 +101,9 @@ std::string place_and_date(const Report& r);
 // The official detail columns (sheet 1): STT … Ghi chú.
 Table detail_table(const Report& r, const date::time_zone* tz);
 Table item_table(const Report& r, const date::time_zone* tz);
-Table group_table(const std::vector<GroupTotal>& groups, const std::string& heading);
+// One line per group, then "Tổng cộng" with the report's real totals (distinct items,
+// airings, airtime): by topic the lines may add up to more (texts::counted_under_each_topic).
+Table group_table(const std::vector<GroupTotal>& groups, const std::string& heading, const Report& r);
 // "Độ đúng giờ (…, 12 lần mở đầu chương trình): trung vị 0,4 ms; 99% không chậm quá 1,2 ms; chậm nhất 3,0 ms."
 std::string punctuality_line(const Punctuality& p);
 // "Tổng số dòng: 12. [Độ đúng giờ …] Mã niêm phong (SHA-256) của chuỗi nhật ký: …"

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "domain/Texts.hpp"
 #include "domain/Time.hpp"
 #include "domain/Vocabulary.hpp"
 #include "export/Csv.hpp"
@@ -20,6 +21,12 @@ json instant(const std::optional<journal::TimePoint>& t) {
     return t ? json(domain::to_utc_text(*t)) : json(nullptr);
 }
 
+json topic_labels(const std::vector<std::string>& codes) {
+    json out = json::array();
+    for (const auto& c : codes) out.push_back(domain::topic_label(c));
+    return out;
+}
+
 json groups(const std::vector<GroupTotal>& gs) {
     json out = json::array();
     for (const auto& g : gs)
@@ -34,7 +41,7 @@ std::string report_csv(const Report& r, const date::time_zone* tz) {
     std::vector<journal::JournalRow> rows;
     for (const auto& l : r.lines) rows.push_back(l.row);
     Table t = journal_table(rows, tz);
-    for (std::size_t i = 0; i < t.rows.size(); ++i) t.rows[i].back() = r.lines[i].note;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) t.rows[i].at(journal_note_column) = r.lines[i].note;
     CsvWriter csv;
     csv.row(t.headers);
     for (const auto& row : t.rows) csv.row(row);
@@ -56,8 +63,8 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
             {"ended_at", instant(row.ended_at)},
             {"played_s", seconds(row.played)},
             {"title", row.plan.title},
-            {"topic", row.plan.topic},
-            {"topic_label", domain::topic_label(row.plan.topic)},
+            {"topics", row.plan.topics},
+            {"topic_labels", topic_labels(row.plan.topics)},
             {"form", row.plan.form},
             {"form_label", domain::form_label(row.plan.form)},
             {"ordinal", row.ordinal ? json(*row.ordinal) : json(nullptr)},
@@ -69,13 +76,14 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
             {"file_sha256", row.media_sha256 ? json(*row.media_sha256) : json(nullptr)},
             {"manual_by", row.is_manual() ? json(row.manual_by) : json(nullptr)},
             {"note", l.note},
+            {"detail", row.detail.empty() ? json(nullptr) : json(row.detail)},
             {"seal", row.seal.empty() ? json(nullptr) : json(row.seal)},
             {"start_lateness_ms", row.start_lateness ? json(milliseconds(*row.start_lateness)) : json(nullptr)},
         });
     }
     json items = json::array();
     for (const auto& i : r.items)
-        items.push_back({{"title", i.title}, {"topic", i.topic}, {"form", i.form}, {"manual", i.manual},
+        items.push_back({{"title", i.title}, {"topics", i.topics}, {"form", i.form}, {"manual", i.manual},
                          {"airings", i.airings}, {"airtime_s", seconds(i.airtime)}, {"first", instant(i.first)},
                          {"last", instant(i.last)}});
     const json doc = {
@@ -88,6 +96,7 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
         {"rows", rows},
         {"items", items},
         {"by_topic", groups(r.topics)},
+        {"by_topic_note", domain::texts::counted_under_each_topic},
         {"by_form", groups(r.forms)},
         {"totals", {{"airings", r.airings}, {"airtime_s", seconds(r.airtime)}, {"not_aired", r.not_aired}}},
         {"punctuality", {{"programmes", r.punctuality.programmes}, {"p50_ms", milliseconds(r.punctuality.p50)},

@@ -6,6 +6,7 @@
 #include <set>
 #include <span>
 
+#include "domain/Texts.hpp"
 #include "export/xlsx/Workbook.hpp"
 
 namespace lp::exporting {
@@ -191,22 +192,20 @@ void sheet_items(Workbook& wb, const Report& r, const Formats& f, const date::ti
     write_rows(ws, row + 1, t, f, {0, 4}, {5}, {1, 2}, true, widths);
 }
 
+// Whole tenths of a minute: the chart's scale, and no 0.0333333 in the cells.
+double minutes(std::chrono::milliseconds d) { return std::round(static_cast<double>(d.count()) / 6000.0) / 10.0; }
+
 // One group table with a minutes column for the chart; returns the first data row.
-lxw_row_t group_block(lxw_worksheet* ws, lxw_row_t row, const Table& t, const std::vector<GroupTotal>& groups,
-                      const Formats& f, std::span<const double> widths) {
+lxw_row_t group_block(lxw_worksheet* ws, lxw_row_t row, const std::vector<GroupTotal>& groups,
+                      const std::string& heading, const Report& r, const Formats& f, std::span<const double> widths) {
+    const Table t = group_table(groups, heading, r);
     auto headers = t.headers;
     headers.push_back("Thời lượng (phút)");
     write_headers(ws, row, headers, f);
     write_rows(ws, row + 1, t, f, {0, 2, 3}, {4}, {1}, true, widths);
-    lxw_format* minutes = f.number;
-    double total = 0;
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-        // Whole tenths of a minute: the chart's scale, and no 0.0333333 in the cells.
-        const double m = std::round(static_cast<double>(groups[i].airtime.count()) / 6000.0) / 10.0;
-        total += m;
-        worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + i), 5, m, minutes);
-    }
-    worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + groups.size()), 5, total, f.total);
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + i), 5, minutes(groups[i].airtime), f.number);
+    worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + groups.size()), 5, minutes(r.airtime), f.total);
     return row + 1;
 }
 
@@ -246,10 +245,13 @@ void sheet_groups(Workbook& wb, const Report& r, const Formats& f) {
         worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
     lxw_row_t row = header_block(ws, r, f, 6, "TỔNG HỢP THEO NỘI DUNG VÀ HÌNH THỨC THỂ HIỆN");
     merged(ws, row, 0, 5, "1. Theo nội dung tuyên truyền (mục II.1 của Kế hoạch)", f.sign_title);
-    const lxw_row_t topics_first = group_block(ws, row + 1, group_table(r.topics, "Nội dung"), r.topics, f, widths);
-    row = static_cast<lxw_row_t>(topics_first + r.topics.size() + 2);
+    const lxw_row_t topics_first = group_block(ws, row + 1, r.topics, "Nội dung", r, f, widths);
+    row = static_cast<lxw_row_t>(topics_first + r.topics.size() + 1);
+    merged(ws, row, 0, 5, std::string(domain::texts::counted_under_each_topic), f.footer);
+    worksheet_set_row(ws, row, 30, nullptr);
+    row += 2;
     merged(ws, row, 0, 5, "2. Theo hình thức thể hiện", f.sign_title);
-    const lxw_row_t forms_first = group_block(ws, row + 1, group_table(r.forms, "Hình thức"), r.forms, f, widths);
+    const lxw_row_t forms_first = group_block(ws, row + 1, r.forms, "Hình thức", r, f, widths);
     const auto charts = static_cast<lxw_row_t>(forms_first + r.forms.size() + 2);
     add_chart(wb, ws, name, topics_first, r.topics.size(), "Theo nội dung", charts);
     add_chart(wb, ws, name, forms_first, r.forms.size(), "Theo hình thức", static_cast<lxw_row_t>(charts + 23));

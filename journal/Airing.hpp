@@ -18,7 +18,7 @@ struct AiringPlan {
     std::optional<std::int64_t> media_item_id;
     std::string file;
     std::string title;
-    std::string topic;
+    std::vector<std::string> topics;  // every topic of the item, in its order; none counts as "other"
     std::string form;
     std::string slot;
     std::optional<std::int64_t> one_off{};  // the one-off order it airs for, if any
@@ -43,12 +43,14 @@ struct JournalRow {
     Millis played{0};
     std::optional<int> ordinal;
     Status status = Status::playing;
-    std::string reason;
+    std::string reason;  // in Vietnamese, for the reviewer ("Ghi chú")
+    std::string detail;  // technical detail for whoever fixes it (FFmpeg's message, a file path); not in the official table
     std::optional<std::string> media_sha256;  // the aired file's SHA-256 when the library knew it
     std::string manual_by;                    // who entered a manual row or correction; empty: the player
     std::optional<std::int64_t> corrects;     // the row this one corrects
     std::optional<std::int64_t> chain_seq;    // position in the hash chain once sealed
     std::string seal;                         // hex SHA-256 once sealed (closed rows only)
+    int seal_version = 0;                     // the canonical form of the seal (journal/Seal.hpp); 0 unsealed
     // First sample written minus the programme's start instant, for the item that opens a
     // programme; empty for later items, manual rows and rows from before it was measured.
     std::optional<std::chrono::microseconds> start_lateness;

@@ -129,11 +129,11 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
     if (row == p.open_rows.end() && e.result == audio::CueResult::interrupted) return;  // cut before it began: still pending
     reason = with_note(std::move(reason), plan.note);
     if (row != p.open_rows.end()) {
-        writer_.finish(row->second, e.at, ms(e.played), status, reason);
+        writer_.finish(row->second, e.at, ms(e.played), status, reason, e.failure.detail);
         p.open_rows.erase(row);
     } else {
         // Never reached the outputs (missing, changed or undecodable file, no output open).
-        writer_.record_not_aired(plan, Status::failed, e.at, reason, PendingKey{programme, cue});
+        writer_.record_not_aired(plan, Status::failed, e.at, reason, e.failure.detail, PendingKey{programme, cue});
     }
     if (status == Status::completed)
         log()->info("airing \"{}\" completed, {} ms", plan.title, ms(e.played).count());

@@ -4,6 +4,7 @@
 
 #include "db/sqlite/Statement.hpp"
 #include "domain/Lists.hpp"
+#include "domain/Texts.hpp"
 #include "domain/Time.hpp"
 #include "journal/Seal.hpp"
 #include "journal/detail/RowReader.hpp"
@@ -21,9 +22,13 @@ sqlite::Statement& bind_plan(sqlite::Statement& st, const AiringPlan& plan, Time
         .bind(3, plan.media_item_id)
         .bind(4, plan.file)
         .bind(5, plan.title)
-        .bind(6, plan.topic)
+        .bind(6, detail::topics_column(plan.topics))
         .bind(7, plan.form)
         .bind(8, plan.slot);
+}
+
+std::optional<std::string> or_null(const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<std::string>{text};
 }
 
 }  // namespace
@@ -37,8 +42,9 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
     sqlite::Transaction tx(db_);
     int earlier = 0;
     if (plan.media_item_id) {
+        // Original rows only: a correction re-describes an airing, it is not another one.
         auto count = db_.prepare(
-            "SELECT count(*) FROM journal WHERE media_item_id = ? "
+            "SELECT count(*) FROM journal WHERE media_item_id = ? AND corrects IS NULL "
             "AND status IN ('playing', 'completed', 'interrupted')");
         count.bind(1, *plan.media_item_id);
         count.step();
@@ -76,16 +82,17 @@ void JournalStore::set_outputs(std::int64_t id, const std::vector<std::string>& 
 }
 
 void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, Status status,
-                          const std::string& reason) {
+                          const std::string& reason, const std::string& detail) {
     sqlite::Transaction tx(db_);
     const Status next = close(row(id).status, status);
     auto st = db_.prepare(
-        "UPDATE journal SET ended_at = ?, played_ms = ?, status = ?, reason = ? WHERE id = ?");
+        "UPDATE journal SET ended_at = ?, played_ms = ?, status = ?, reason = ?, detail = ? WHERE id = ?");
     st.bind(1, to_utc_text(ended_at))
         .bind(2, static_cast<std::int64_t>(played.count()))
         .bind(3, to_code(next))
-        .bind(4, reason.empty() ? std::optional<std::string>{} : std::optional<std::string>{reason})
-        .bind(5, id)
+        .bind(4, or_null(reason))
+        .bind(5, or_null(detail))
+        .bind(6, id)
         .run();
     if (next != Status::interrupted) db_.prepare("DELETE FROM pending_airing WHERE journal_id = ?").bind(1, id).run();
     seal(id);
@@ -93,17 +100,19 @@ void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, St
 }
 
 std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status status, TimePoint at,
-                                           const std::string& reason, const std::optional<PendingKey>& pending) {
+                                           const std::string& reason, const std::string& detail,
+                                           const std::optional<PendingKey>& pending) {
     if (reached_listeners(status))
         throw std::logic_error("record_not_aired() with status " + std::string(to_code(status)));
     sqlite::Transaction tx(db_);
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, ended_at, media_item_id, file, title, topic, form, slot, "
-        "outputs, played_ms, status, reason, media_sha256) VALUES (?,?,?3,?,?,?,?,?,'',0,?,?, "
+        "outputs, played_ms, status, reason, detail, media_sha256) VALUES (?,?,?3,?,?,?,?,?,'',0,?,?,?, "
         "(SELECT sha256 FROM media_item WHERE id = ?3))");
     bind_plan(insert, plan, at)
         .bind(9, to_code(status))
-        .bind(10, reason);
+        .bind(10, reason)
+        .bind(11, or_null(detail));
     insert.run();
     const auto id = db_.last_insert_rowid();
     if (pending)
@@ -116,7 +125,7 @@ std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status statu
     return id;
 }
 
-int JournalStore::recover_open_rows(TimePoint now) {
+int JournalStore::recover_open_rows(TimePoint now, const date::time_zone* tz) {
     sqlite::Transaction tx(db_);
     // Rows closed before the chain existed (schema 2) join it first, in id order.
     std::vector<std::int64_t> legacy;
@@ -133,7 +142,7 @@ int JournalStore::recover_open_rows(TimePoint now) {
         "UPDATE journal SET status = 'interrupted', "
         "ended_at = strftime('%Y-%m-%dT%H:%M:%fZ', started_at, '+' || (played_ms / 1000.0) || ' seconds'), "
         "reason = ? WHERE status = 'playing'");
-    st.bind(1, "daemon stopped while airing (crash or power loss); recovered at " + to_utc_text(now));
+    st.bind(1, domain::texts::stopped_while_airing(tz, now));
     st.run();
     const int n = db_.changes();
     for (const auto id : open) seal(id);
@@ -158,12 +167,12 @@ std::int64_t JournalStore::add_manual(const ManualEntry& e) {
     insert.bind(1, to_utc_text(e.started_at))
         .bind(2, to_utc_text(e.started_at + e.duration))
         .bind(3, e.title)
-        .bind(4, e.topic)
+        .bind(4, detail::topics_column({e.topic}))
         .bind(5, e.form)
         .bind(6, e.slot)
         .bind(7, static_cast<std::int64_t>(e.duration.count()))
         .bind(8, ordinal_for(true, earlier))
-        .bind(9, e.note.empty() ? std::optional<std::string>{} : std::optional<std::string>{e.note})
+        .bind(9, or_null(e.note))
         .bind(10, e.entered_by);
     insert.run();
     const auto id = db_.last_insert_rowid();
@@ -199,20 +208,23 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
         }
     };
     apply(c.title, next.plan.title);
-    apply(c.topic, next.plan.topic);
     apply(c.form, next.plan.form);
+    if (c.topics && detail::topics_column(*c.topics) != detail::topics_column(next.plan.topics)) {
+        next.plan.topics = *c.topics;
+        changed = true;
+    }
     if (!changed) throw std::invalid_argument("the correction changes nothing in journal row " + std::to_string(id));
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
-        "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, detail) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, to_utc_text(next.plan.scheduled_at))
         .bind(2, next.started_at ? std::optional<std::string>{to_utc_text(*next.started_at)} : std::nullopt)
         .bind(3, next.ended_at ? std::optional<std::string>{to_utc_text(*next.ended_at)} : std::nullopt)
         .bind(4, next.plan.media_item_id)
         .bind(5, next.plan.file)
         .bind(6, next.plan.title)
-        .bind(7, next.plan.topic)
+        .bind(7, detail::topics_column(next.plan.topics))
         .bind(8, next.plan.form)
         .bind(9, next.plan.slot)
         .bind(10, domain::join_commas(next.outputs))
@@ -222,7 +234,8 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
         .bind(14, c.reason)
         .bind(15, next.media_sha256)
         .bind(16, c.by)
-        .bind(17, root);
+        .bind(17, root)
+        .bind(18, or_null(next.detail));
     insert.run();
     const auto new_id = db_.last_insert_rowid();
     seal(new_id);
@@ -249,9 +262,11 @@ ChainHead JournalStore::head() {
 void JournalStore::seal(std::int64_t id) {
     const ChainHead previous = head();
     const auto seq = previous.chain_seq + 1;
-    const std::string s = seal_of(previous.seal, row(id), seq);
-    auto update = db_.prepare("UPDATE journal SET chain_seq = ?, seal = ? WHERE id = ?");
-    update.bind(1, seq).bind(2, s).bind(3, id).run();
+    JournalRow r = row(id);
+    r.seal_version = current_seal_version;
+    const std::string s = seal_of(previous.seal, r, seq);
+    auto update = db_.prepare("UPDATE journal SET chain_seq = ?, seal = ?, seal_version = ? WHERE id = ?");
+    update.bind(1, seq).bind(2, s).bind(3, current_seal_version).bind(4, id).run();
     auto h = db_.prepare(
         "INSERT INTO journal_head (id, chain_seq, seal) VALUES (1, ?1, ?2) "
         "ON CONFLICT(id) DO UPDATE SET chain_seq = ?1, seal = ?2");

@@ -6,6 +6,10 @@
 #include "db/sqlite/Database.hpp"
 #include "journal/Airing.hpp"
 
+namespace date {
+class time_zone;
+}
+
 namespace lp::journal {
 
 // An airing that did not go through the player, entered by the operator: a live reading by an
@@ -24,7 +28,7 @@ struct ManualEntry {
 // A correction of a closed row: the fields that change, who and why. The original stays.
 struct Correction {
     std::optional<std::string> title;
-    std::optional<std::string> topic;
+    std::optional<std::vector<std::string>> topics;  // replaces the whole list
     std::optional<std::string> form;
     std::string by;
     std::string reason;
@@ -56,23 +60,29 @@ public:
     void set_outputs(std::int64_t id, const std::vector<std::string>& outputs);
     // Commits the position reached so far; after a crash the row is closed with it.
     void progress(std::int64_t id, Millis played);
-    // Closes an open row. Throws std::logic_error if it is not open. Unless `status` is
-    // interrupted, the pending cue linked to the row is settled in the same transaction (an
-    // interrupted one is aired again: journal/PendingAirings.hpp).
-    void finish(std::int64_t id, TimePoint ended_at, Millis played, Status status, const std::string& reason);
+    // Closes an open row. `reason`: Vietnamese, for the reviewer (domain/Texts.hpp);
+    // `detail`: the technical text (FFmpeg's message, a file path), kept out of the official
+    // table. Throws std::logic_error if it is not open. Unless `status` is interrupted, the
+    // pending cue linked to the row is settled in the same transaction (an interrupted one is
+    // aired again: journal/PendingAirings.hpp).
+    void finish(std::int64_t id, TimePoint ended_at, Millis played, Status status, const std::string& reason,
+                const std::string& detail = {});
     // An item that never reached the outputs: a closed row with no ordinal. `status` is failed
     // (missing file, no output), skipped or missed. Throws std::logic_error for other statuses.
     // `pending`: the cue this settles, removed in the same transaction.
     std::int64_t record_not_aired(const AiringPlan& plan, Status status, TimePoint at, const std::string& reason,
+                                  const std::string& detail = {},
                                   const std::optional<PendingKey>& pending = std::nullopt);
     std::int64_t record_failure(const AiringPlan& plan, TimePoint at, const std::string& reason,
+                                const std::string& detail = {},
                                 const std::optional<PendingKey>& pending = std::nullopt) {
-        return record_not_aired(plan, Status::failed, at, reason, pending);
+        return record_not_aired(plan, Status::failed, at, reason, detail, pending);
     }
     // At start-up: rows left open by a crash or power cut become interrupted at their last
-    // committed position, and are sealed. Rows closed before the chain existed (a database
-    // from before schema 3) are sealed first, in id order. Returns how many were recovered.
-    int recover_open_rows(TimePoint now);
+    // committed position, with the reason in Vietnamese naming `now` in `tz`, and are sealed.
+    // Rows closed before the chain existed (a database from before schema 3) are sealed first,
+    // in id order. Returns how many were recovered.
+    int recover_open_rows(TimePoint now, const date::time_zone* tz);
 
     // A manual entry: a closed, sealed row marked with who entered it. Returns its id.
     std::int64_t add_manual(const ManualEntry& entry);

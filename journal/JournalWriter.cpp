@@ -148,13 +148,14 @@ void JournalWriter::set_outputs(Ticket ticket, const std::vector<std::string>& o
 
 void JournalWriter::progress(Ticket ticket, Millis played) { submit(op::Progress{ticket, played}); }
 
-void JournalWriter::finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason) {
-    submit(op::Finish{ticket, ended_at, played, status, reason});
+void JournalWriter::finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason,
+                           const std::string& detail) {
+    submit(op::Finish{ticket, ended_at, played, status, reason, detail});
 }
 
 void JournalWriter::record_not_aired(const AiringPlan& plan, Status status, TimePoint at, const std::string& reason,
-                                     const std::optional<PendingKey>& pending) {
-    submit(op::NotAired{plan, status, at, reason, pending});
+                                     const std::string& detail, const std::optional<PendingKey>& pending) {
+    submit(op::NotAired{plan, status, at, reason, detail, pending});
 }
 
 void JournalWriter::pending_add(const std::string& programme, const std::vector<AiringPlan>& plans,

@@ -82,9 +82,10 @@ public:
                  const std::optional<PendingKey>& pending = std::nullopt);
     void set_outputs(Ticket ticket, const std::vector<std::string>& outputs);
     void progress(Ticket ticket, Millis played);
-    void finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason);
+    void finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason,
+                const std::string& detail = {});
     void record_not_aired(const AiringPlan& plan, Status status, TimePoint at, const std::string& reason,
-                          const std::optional<PendingKey>& pending = std::nullopt);
+                          const std::string& detail = {}, const std::optional<PendingKey>& pending = std::nullopt);
     void pending_add(const std::string& programme, const std::vector<AiringPlan>& plans,
                      const std::vector<std::string>& outputs = {});
     void pending_hand_on(const std::string& from, std::size_t from_cue, const std::string& to);

@@ -37,9 +37,9 @@ OpApplier::Result OpApplier::apply(const WriteOp& write) {
             } else if constexpr (std::is_same_v<T, op::Progress>) {
                 journal_.progress(row(o.ticket), o.played);
             } else if constexpr (std::is_same_v<T, op::Finish>) {
-                journal_.finish(row(o.ticket), o.ended_at, o.played, o.status, o.reason);
+                journal_.finish(row(o.ticket), o.ended_at, o.played, o.status, o.reason, o.detail);
             } else if constexpr (std::is_same_v<T, op::NotAired>) {
-                return {journal_.record_not_aired(o.plan, o.status, o.at, o.reason, o.pending)};
+                return {journal_.record_not_aired(o.plan, o.status, o.at, o.reason, o.detail, o.pending)};
             } else if constexpr (std::is_same_v<T, op::PendingAdd>) {
                 pending_.add(o.programme, o.plans, o.outputs);
             } else if constexpr (std::is_same_v<T, op::PendingHandOn>) {

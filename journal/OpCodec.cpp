@@ -36,7 +36,7 @@ void to_json(json& j, const AiringPlan& p) {
          {"media_item_id", p.media_item_id ? json(*p.media_item_id) : json()},
          {"file", p.file},
          {"title", p.title},
-         {"topic", p.topic},
+         {"topics", p.topics},
          {"form", p.form},
          {"slot", p.slot},
          {"one_off", p.one_off ? json(*p.one_off) : json()},
@@ -48,7 +48,8 @@ void from_json(const json& j, AiringPlan& p) {
     if (const auto& id = j.at("media_item_id"); !id.is_null()) p.media_item_id = id.get<std::int64_t>();
     j.at("file").get_to(p.file);
     j.at("title").get_to(p.title);
-    j.at("topic").get_to(p.topic);
+    if (j.contains("topics")) j.at("topics").get_to(p.topics);
+    else p.topics = {j.at("topic").get<std::string>()};  // spill files from before several topics
     j.at("form").get_to(p.form);
     j.at("slot").get_to(p.slot);
     if (const auto o = j.value("one_off", json()); !o.is_null()) p.one_off = o.get<std::int64_t>();
@@ -92,7 +93,8 @@ void to_json(json& j, const Finish& o) {
          {"ended_at_us", micros(o.ended_at)},
          {"played_ms", o.played.count()},
          {"status", to_code(o.status)},
-         {"reason", o.reason}};
+         {"reason", o.reason},
+         {"detail", o.detail}};
 }
 void to_json(json& j, const NotAired& o) {
     j = {{"op", "not_aired"},
@@ -100,6 +102,7 @@ void to_json(json& j, const NotAired& o) {
          {"status", to_code(o.status)},
          {"at_us", micros(o.at)},
          {"reason", o.reason},
+         {"detail", o.detail},
          {"pending", optional_key(o.pending)}};
 }
 void to_json(json& j, const PendingAdd& o) {
@@ -138,10 +141,10 @@ WriteOp decode_op(const json& j) {
     if (name == "finish")
         return op::Finish{ticket(j.at("ticket")), instant(j.at("ended_at_us")),
                           Millis(j.at("played_ms").get<std::int64_t>()), status(j.at("status")),
-                          j.at("reason").get<std::string>()};
+                          j.at("reason").get<std::string>(), j.value("detail", std::string{})};
     if (name == "not_aired")
         return op::NotAired{j.at("plan").get<AiringPlan>(), status(j.at("status")), instant(j.at("at_us")),
-                            j.at("reason").get<std::string>(), read_key(j, "pending")};
+                            j.at("reason").get<std::string>(), j.value("detail", std::string{}), read_key(j, "pending")};
     if (name == "pending_add")
         return op::PendingAdd{j.at("programme").get<std::string>(), j.at("plans").get<std::vector<AiringPlan>>(),
                               j.value("outputs", std::vector<std::string>{})};

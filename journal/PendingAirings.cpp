@@ -4,6 +4,7 @@
 
 #include "domain/Lists.hpp"
 #include "domain/Time.hpp"
+#include "journal/detail/RowReader.hpp"
 
 namespace lp::journal {
 
@@ -23,7 +24,7 @@ void PendingAirings::add(const std::string& programme, const std::vector<AiringP
             .bind(4, p.media_item_id)
             .bind(5, p.file)
             .bind(6, p.title)
-            .bind(7, p.topic)
+            .bind(7, detail::topics_column(p.topics))
             .bind(8, p.form)
             .bind(9, p.slot)
             .bind(10, domain::join_commas(outputs))
@@ -85,7 +86,7 @@ std::vector<Leftover> PendingAirings::select(const std::string& where, const std
         l.plan.media_item_id = st.optional_integer(3);
         l.plan.file = st.text(4);
         l.plan.title = st.text(5);
-        l.plan.topic = st.text(6);
+        l.plan.topics = detail::topics_from_column(st.text(6));
         l.plan.form = st.text(7);
         l.plan.slot = st.text(8);
         l.outputs = domain::split_commas(st.text(9));

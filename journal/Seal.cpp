@@ -1,5 +1,8 @@
 #include "journal/Seal.hpp"
 
+#include <stdexcept>
+
+#include "domain/Lists.hpp"
 #include "domain/Time.hpp"
 #include "journal/Sha256.hpp"
 
@@ -34,8 +37,11 @@ private:
 }  // namespace
 
 std::string canonical(const JournalRow& r, std::int64_t chain_seq) {
+    if (r.seal_version != 1 && r.seal_version != 2)
+        throw std::invalid_argument("journal row " + std::to_string(r.id) + ": unknown seal version " +
+                                    std::to_string(r.seal_version));
     Encoder e;
-    e.text("loaphuong-journal-v1");
+    e.text(r.seal_version == 1 ? "loaphuong-journal-v1" : "loaphuong-journal-v2");
     e.text(std::to_string(chain_seq));
     e.text(std::to_string(r.id));
     e.instant(r.plan.scheduled_at);
@@ -45,21 +51,20 @@ std::string canonical(const JournalRow& r, std::int64_t chain_seq) {
     e.text(r.plan.file);
     e.optional(r.media_sha256);
     e.text(r.plan.title);
-    e.text(r.plan.topic);
+    e.text(domain::join_commas(r.plan.topics));
     e.text(r.plan.form);
     e.text(r.plan.slot);
-    std::string outputs;
-    for (const auto& o : r.outputs) {
-        if (!outputs.empty()) outputs += ',';
-        outputs += o;
-    }
-    e.text(outputs);
+    e.text(domain::join_commas(r.outputs));
     e.text(std::to_string(r.played.count()));
     e.optional(r.ordinal);
     e.text(to_code(r.status));
     e.text(r.reason);
     e.text(r.manual_by);
     e.optional(r.corrects);
+    if (r.seal_version >= 2) {
+        e.optional(r.start_lateness ? std::optional<std::int64_t>{r.start_lateness->count()} : std::nullopt);
+        e.text(r.detail);
+    }
     return e.take();
 }
 

@@ -29,7 +29,7 @@ std::string_view status_label(Status s) {
         case Status::completed: return "Đã phát";
         case Status::interrupted: return "Bị ngắt giữa chừng";
         case Status::failed: return "Không phát được";
-        case Status::skipped: return "Bỏ qua (không đủ thời lượng)";
+        case Status::skipped: return "Bỏ qua";  // why (too long, not approved, expired…) is in the reason
         case Status::missed: return "Lỡ giờ phát";
     }
     return "";

@@ -5,9 +5,10 @@
 namespace lp::journal {
 
 // An airing's state. `playing` is the only open state: a row is committed as playing when the
-// first sample leaves and closed with one of the others. `failed`, `skipped` (did not fit the
-// slot's length) and `missed` (its time passed while the daemon was down or the clock jumped)
-// rows never reached listeners and carry the reason.
+// first sample leaves and closed with one of the others. `failed`, `skipped` (not aired by
+// decision: did not fit the slot's length, not approved, expired, retired) and `missed` (its
+// time passed while the daemon was down or the clock jumped) rows never reached listeners and
+// carry the reason, which exports show beside the label.
 enum class Status { playing, completed, interrupted, failed, skipped, missed };
 
 // Every status, in a fixed order (for iteration in tests and reports).

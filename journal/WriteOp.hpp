@@ -42,12 +42,14 @@ struct Finish {
     Millis played;
     Status status;
     std::string reason;
+    std::string detail{};  // technical text, kept out of the official table
 };
 struct NotAired {
     AiringPlan plan;
     Status status;
     TimePoint at;
     std::string reason;
+    std::string detail{};
     std::optional<PendingKey> pending{};  // the cue it settles
 };
 struct PendingAdd {

@@ -7,6 +7,7 @@
 #include "audio/ffmpeg/Sha256.hpp"
 #include "db/sqlite/Error.hpp"
 #include "library/Importer.hpp"
+#include "library/ItemStore.hpp"
 #include "scheduler/RuleStore.hpp"
 
 namespace lp::library {
@@ -80,11 +81,12 @@ std::vector<std::vector<scheduler::ItemId>> import_items(sqlite::Database& db, c
     return ids;
 }
 
-void approve_unapproved(scheduler::RuleStore& rules, const std::vector<std::vector<scheduler::ItemId>>& ids) {
+void approve_unapproved(scheduler::RuleStore& rules, ItemStore& items,
+                        const std::vector<std::vector<scheduler::ItemId>>& ids) {
     const auto known = rules.load();
     for (const auto& slot : ids)
         for (const auto id : slot)
-            if (const auto* item = known.item(id); item && !item->approved_by) rules.approve(id, config_approver);
+            if (const auto* item = known.item(id); item && !item->approved_by) items.approve(id, config_approver);
 }
 
 }  // namespace
@@ -126,7 +128,8 @@ ConfigSeedResult apply_config_slots(sqlite::Database& db, const config::Config& 
     }
     const auto ids = import_items(db, config, result);
     scheduler::RuleStore rules(db);
-    approve_unapproved(rules, ids);
+    ItemStore items(db);
+    approve_unapproved(rules, items, ids);
     for (std::size_t s = 0; s < config.slots.size(); ++s) rules.save_slot(to_slot(config.slots[s], ids[s]));
     record_applied(db, fingerprint, source);
     result.applied = true;

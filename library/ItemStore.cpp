@@ -172,6 +172,41 @@ void ItemStore::retire(std::int64_t id, domain::TimePoint at) {
     st.bind(1, domain::to_utc_text(at)).bind(2, id).run();
 }
 
+bool ItemStore::approve(std::int64_t id, const std::string& approver) {
+    if (!exists(id)) return false;
+    db_.prepare("INSERT INTO approval (media_item_id, approved_by) VALUES (?, ?) ON CONFLICT(media_item_id) "
+                "DO UPDATE SET approved_by = excluded.approved_by, approved_at = excluded.approved_at")
+        .bind(1, id)
+        .bind(2, approver)
+        .run();
+    return true;
+}
+
+bool ItemStore::set_tags(std::int64_t id, const std::vector<std::string>& add, const std::vector<std::string>& remove) {
+    if (!exists(id)) return false;
+    sqlite::Transaction tx(db_);
+    auto insert = db_.prepare("INSERT OR IGNORE INTO media_item_tag (media_item_id, tag) VALUES (?, ?)");
+    for (const auto& t : add) insert.bind(1, id).bind(2, t).run();
+    auto erase = db_.prepare("DELETE FROM media_item_tag WHERE media_item_id = ? AND tag = ?");
+    for (const auto& t : remove) erase.bind(1, id).bind(2, t).run();
+    tx.commit();
+    return true;
+}
+
+void ItemStore::set_duration(std::int64_t id, std::chrono::milliseconds duration) {
+    db_.prepare("UPDATE media_item SET duration_ms = ? WHERE id = ?")
+        .bind(1, static_cast<std::int64_t>(duration.count()))
+        .bind(2, id)
+        .run();
+}
+
+bool ItemStore::exists(std::int64_t id) {
+    auto st = db_.prepare("SELECT count(*) FROM media_item WHERE id = ?");
+    st.bind(1, id);
+    st.step();
+    return st.integer(0) != 0;
+}
+
 std::int64_t ItemStore::airings(std::int64_t id) {
     auto st = db_.prepare("SELECT count(*) FROM journal WHERE media_item_id = ?");
     st.bind(1, id);

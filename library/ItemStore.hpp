@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -27,7 +28,8 @@ struct ItemFilter {
     bool include_retired = false;
 };
 
-// The media_item and media_item_topic tables. Called on the loop thread (or by the CLI)
+// The library's tables: media_item, media_item_topic, approval and media_item_tag; the
+// scheduler only reads them. Called on the loop thread (or by the CLI)
 // only. Throws sqlite::Error. Methods do not open transactions unless they say so; callers
 // that need several writes to be atomic wrap them in one.
 class ItemStore {
@@ -49,7 +51,15 @@ public:
     // How many journal rows reference the item.
     std::int64_t airings(std::int64_t id);
 
+    // Records who approved the item (biên tập → duyệt → phát). False when no such item.
+    bool approve(std::int64_t id, const std::string& approver);
+    // Adds and removes the operator's tags on an item, in one transaction. False when no such item.
+    bool set_tags(std::int64_t id, const std::vector<std::string>& add, const std::vector<std::string>& remove);
+    // The item's measured length (what the scheduler fits into slots).
+    void set_duration(std::int64_t id, std::chrono::milliseconds duration);
+
 private:
+    bool exists(std::int64_t id);
     void write_topics(std::int64_t id, const std::vector<std::string>& topics);
 
     sqlite::Database& db_;

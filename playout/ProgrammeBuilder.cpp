@@ -12,12 +12,12 @@ journal::AiringPlan airing_plan(const scheduler::Order& order, scheduler::ItemId
         plan.media_item_id = item->id;
         plan.file = item->file.string();
         plan.title = item->title;
-        plan.topic = item->topics.empty() ? "other" : item->topics.front();
+        plan.topics = item->topics;
         plan.form = item->form;
         plan.length = item->duration;
     } else {
         plan.title = "(tin, bài số " + std::to_string(item_id) + " không còn trong thư viện)";
-        plan.topic = "other";
+        plan.topics = {"other"};
         plan.form = "other";
     }
     return plan;

@@ -4,6 +4,10 @@
 
 namespace lp::scheduler {
 
+History::History(std::map<ItemId, std::vector<TimePoint>> airings) : airings_(std::move(airings)) {
+    for (auto& [item, v] : airings_) std::sort(v.begin(), v.end());
+}
+
 void History::record(ItemId item, TimePoint at) {
     auto& v = airings_[item];
     v.insert(std::upper_bound(v.begin(), v.end(), at), at);

@@ -197,40 +197,6 @@ bool RuleStore::cancel_one_off(std::int64_t id) {
     return db_.changes() > 0;
 }
 
-bool RuleStore::approve(ItemId item, const std::string& approver) {
-    auto exists = db_.prepare("SELECT count(*) FROM media_item WHERE id = ?");
-    exists.bind(1, item);
-    exists.step();
-    if (exists.integer(0) == 0) return false;
-    db_.prepare("INSERT INTO approval (media_item_id, approved_by) VALUES (?, ?) ON CONFLICT(media_item_id) "
-                "DO UPDATE SET approved_by = excluded.approved_by, approved_at = excluded.approved_at")
-        .bind(1, item)
-        .bind(2, approver)
-        .run();
-    return true;
-}
-
-bool RuleStore::set_tags(ItemId item, const std::vector<std::string>& add, const std::vector<std::string>& remove) {
-    auto exists = db_.prepare("SELECT count(*) FROM media_item WHERE id = ?");
-    exists.bind(1, item);
-    exists.step();
-    if (exists.integer(0) == 0) return false;
-    sqlite::Transaction tx(db_);
-    auto insert = db_.prepare("INSERT OR IGNORE INTO media_item_tag (media_item_id, tag) VALUES (?, ?)");
-    for (const auto& t : add) insert.bind(1, item).bind(2, t).run();
-    auto erase = db_.prepare("DELETE FROM media_item_tag WHERE media_item_id = ? AND tag = ?");
-    for (const auto& t : remove) erase.bind(1, item).bind(2, t).run();
-    tx.commit();
-    return true;
-}
-
-void RuleStore::set_duration(ItemId item, Millis duration) {
-    db_.prepare("UPDATE media_item SET duration_ms = ? WHERE id = ?")
-        .bind(1, static_cast<std::int64_t>(duration.count()))
-        .bind(2, item)
-        .run();
-}
-
 Marks RuleStore::load_marks(TimePoint fallback) {
     Marks m{fallback, fallback};
     auto st = db_.prepare("SELECT key, value FROM scheduler_state WHERE key IN ('slots_done', 'emergencies_done')");
@@ -246,16 +212,6 @@ void RuleStore::save_marks(const Marks& m) {
         "INSERT INTO scheduler_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st.bind(1, "slots_done").bind(2, domain::to_utc_text(m.slots)).run();
     st.bind(1, "emergencies_done").bind(2, domain::to_utc_text(m.emergencies)).run();
-}
-
-History RuleStore::load_history(TimePoint since) {
-    History h;
-    auto st = db_.prepare(
-        "SELECT media_item_id, started_at FROM journal WHERE media_item_id IS NOT NULL AND started_at >= ? "
-        "AND status IN ('playing', 'completed', 'interrupted')");
-    st.bind(1, domain::to_utc_text(since));
-    while (st.step()) h.record(st.integer(0), domain::from_utc_text(st.text(1)));
-    return h;
 }
 
 }  // namespace lp::scheduler

@@ -3,13 +3,13 @@
 
 #include "db/sqlite/Database.hpp"
 #include "scheduler/Engine.hpp"
-#include "scheduler/History.hpp"
 #include "scheduler/Model.hpp"
 
 namespace lp::scheduler {
 
-// The scheduler's rules and state in the database: slots and their programmes, one-offs,
-// approvals, and the marks of what is decided. The CLI edits through it; the daemon loads.
+// The scheduler's rules and state in the database: slots and their programmes, one-offs, and
+// the marks of what is decided. The CLI edits through it; the daemon loads. Items, their
+// approval and tags belong to the library (library/ItemStore), airings to the journal.
 class RuleStore {
 public:
     explicit RuleStore(sqlite::Database& db);
@@ -24,17 +24,10 @@ public:
     std::int64_t add_one_off(const OneOff& one_off, const std::string& created_by);
     // False when there is no such one-off, or it was cancelled already.
     bool cancel_one_off(std::int64_t id);
-    // Records who approved the item (biên tập → duyệt → phát). False when no such item.
-    bool approve(ItemId item, const std::string& approver);
-    void set_duration(ItemId item, Millis duration);
-    // Adds and removes the operator's tags on an item. False when no such item.
-    bool set_tags(ItemId item, const std::vector<std::string>& add, const std::vector<std::string>& remove);
 
     // What is decided; `fallback` for a fresh database (the daemon's first start).
     Marks load_marks(TimePoint fallback);
     void save_marks(const Marks& marks);
-    // Airings that reached listeners since `since`, for fair rotation.
-    History load_history(TimePoint since);
 
 private:
     sqlite::Database& db_;

@@ -15,7 +15,13 @@ using domain::from_utc_text;
 const char* const select_columns =
     "SELECT id, scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
     "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, chain_seq, seal, "
-    "start_lateness_us FROM journal ";
+    "start_lateness_us, detail, seal_version FROM journal ";
+
+std::string topics_column(const std::vector<std::string>& topics) {
+    return topics.empty() ? std::string("other") : domain::join_commas(topics);
+}
+
+std::vector<std::string> topics_from_column(std::string_view text) { return domain::split_commas(text); }
 
 JournalRow read_row(const sqlite::Statement& st) {
     JournalRow r;
@@ -26,7 +32,7 @@ JournalRow read_row(const sqlite::Statement& st) {
     r.plan.media_item_id = st.optional_integer(4);
     r.plan.file = st.text(5);
     r.plan.title = st.text(6);
-    r.plan.topic = st.text(7);
+    r.plan.topics = topics_from_column(st.text(7));
     r.plan.form = st.text(8);
     r.plan.slot = st.text(9);
     r.outputs = domain::split_commas(st.text(10));
@@ -42,6 +48,9 @@ JournalRow read_row(const sqlite::Statement& st) {
     r.chain_seq = st.optional_integer(18);
     r.seal = st.text(19);
     if (auto us = st.optional_integer(20)) r.start_lateness = std::chrono::microseconds{*us};
+    r.detail = st.text(21);
+    // Rows sealed before seal_version existed were sealed with version 1.
+    if (!r.seal.empty()) r.seal_version = static_cast<int>(st.optional_integer(22).value_or(1));
     return r;
 }
 

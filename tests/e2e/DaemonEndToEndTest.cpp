@@ -27,17 +27,18 @@ struct Row {
     long long played_ms = 0;
     std::optional<long long> ordinal;
     std::optional<long long> lateness_us;
+    std::string detail;
 };
 
 std::vector<Row> journal_rows(const std::filesystem::path& db_file) {
     lp::sqlite::Database db(db_file);
     auto st = db.prepare(
         "SELECT title, status, coalesce(reason,''), outputs, scheduled_at, coalesce(started_at,''),"
-        " coalesce(ended_at,''), played_ms, ordinal, start_lateness_us FROM journal ORDER BY id");
+        " coalesce(ended_at,''), played_ms, ordinal, start_lateness_us, coalesce(detail,'') FROM journal ORDER BY id");
     std::vector<Row> rows;
     while (st.step())
         rows.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
-                        st.integer(7), st.optional_integer(8), st.optional_integer(9)});
+                        st.integer(7), st.optional_integer(8), st.optional_integer(9), st.text(10)});
     return rows;
 }
 

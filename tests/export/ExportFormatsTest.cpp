@@ -48,6 +48,11 @@ protected:
                             "Đọc trực tiếp: Quy định mới về cấp Căn cước", "c", "tin", "Đọc trực tiếp",
                             "Nguyễn Thị Lan", ""});
         journal.correct(1, {std::nullopt, std::nullopt, std::string("phong_su"), "Trần Văn Minh", "Nhập nhầm hình thức"});
+        // Skipped for a reason other than the slot's length.
+        const auto skipped_at = lp::domain::start_of_day(tz, {2026, 2, 11}) + 5h + 30min;
+        journal.record_not_aired({skipped_at, 3, "/srv/media/2.mp3", std::string(skipped_title), {"b"}, "thong_bao",
+                                  "Bản tin sáng"},
+                                 lp::journal::Status::skipped, skipped_at, std::string(skipped_reason));
         report = new ex::Report(ex::load_report(*db, ex::quarter_period(2026, 1), {}, tz, {2026, 3, 2}));
         files = new std::vector<std::filesystem::path>(
             ex::write_report_files(*report, tz, *dir / "bao-cao",
@@ -65,6 +70,11 @@ protected:
         delete dir;
     }
     static std::filesystem::path file(const char* ext) { return *dir / "bao-cao" / (std::string("nhat-ky-2026Q1.") + ext); }
+    static constexpr std::string_view skipped_title = "Thông báo lịch tiếp công dân tháng này";
+    static constexpr std::string_view skipped_reason = "\"Thông báo lịch tiếp công dân tháng này\" chưa được duyệt";
+    // Journal lines besides the generated ones: the manual entry and the skipped row (the
+    // correction folds into the line it corrects).
+    static constexpr int extra_lines = 2;
     // The manual entry counts as one more airing of 15 minutes.
     static int airings() { return totals.airings + 1; }
     static std::chrono::milliseconds airtime() { return totals.airtime + 15min; }
@@ -79,7 +89,7 @@ protected:
 TEST_F(ExportFormats, FilesAreWrittenIntoTheReportsFolder) {
     ASSERT_EQ(files->size(), 4u);
     for (const auto& f : *files) EXPECT_TRUE(std::filesystem::is_regular_file(f)) << f;
-    EXPECT_EQ(report->stamp.rows, totals.rows + 2);
+    EXPECT_EQ(report->stamp.rows, totals.rows + extra_lines + 1);
     EXPECT_EQ(report->airings, airings());
 }
 
@@ -87,7 +97,7 @@ TEST_F(ExportFormats, JsonReadsBackWithTotals) {
     const auto j = nlohmann::json::parse(slurp(file("json")));
     EXPECT_EQ(j["title"], "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH");
     EXPECT_EQ(j["period"]["words"], "Quý I năm 2026 (từ ngày 01/01/2026 đến ngày 31/03/2026)");
-    EXPECT_EQ(j["rows"].size(), static_cast<std::size_t>(totals.rows + 1));
+    EXPECT_EQ(j["rows"].size(), static_cast<std::size_t>(totals.rows + extra_lines));
     EXPECT_EQ(j["totals"]["airings"], airings());
     EXPECT_DOUBLE_EQ(j["totals"]["airtime_s"].get<double>(), static_cast<double>(airtime().count()) / 1000.0);
     EXPECT_EQ(j["rows"][0]["form"], "phong_su");  // corrected
@@ -110,7 +120,7 @@ TEST_F(ExportFormats, CsvHasBomOneLinePerAiringAndTheFooter) {
     const auto csv = slurp(file("csv"));
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     // Header + one line per airing + empty line + 3 footer lines (no field holds a line break).
-    EXPECT_EQ(count(csv, "\r\n"), 1 + totals.rows + 1 + 1 + 4);
+    EXPECT_EQ(count(csv, "\r\n"), 1 + totals.rows + extra_lines + 1 + 4);
     EXPECT_EQ(count(csv, ",Đã phát,") + count(csv, ",Bị ngắt giữa chừng,"), airings());
     EXPECT_EQ(count(csv, "Không phát được"), totals.failed);
     EXPECT_NE(csv.find("Phóng sự: một cửa liên thông — người dân được gì?"), std::string::npos);
@@ -161,7 +171,7 @@ TEST_F(ExportFormats, XlsxSheetsReadBackWithDiacriticsAndTotals) {
     EXPECT_EQ(sum - last, airings());
     // Sheet 1 has one data row per journal line (row 10 on), numbers in column A (STT).
     const auto sheet1 = run_command("unzip -p " + xlsx + " xl/worksheets/sheet1.xml").output;
-    EXPECT_NE(sheet1.find("<c r=\"A" + std::to_string(9 + totals.rows + 1) + "\""), std::string::npos);
+    EXPECT_NE(sheet1.find("<c r=\"A" + std::to_string(9 + totals.rows + extra_lines) + "\""), std::string::npos);
     EXPECT_NE(run_command("unzip -p " + xlsx + " docProps/custom.xml").output.find(report->stamp.marker()),
               std::string::npos);
 }
@@ -173,13 +183,90 @@ TEST_F(ExportFormats, PdfTextReadsBackWithDiacritics) {
                           "Quý I năm 2026 (từ ngày 01/01/2026 đến ngày 31/03/2026)", "NGƯỜI LẬP BIỂU", "GIÁM ĐỐC",
                           "Căn cước", "Nhập tay", "Trang 2"})
         EXPECT_NE(text.find(t), std::string::npos) << t;
-    EXPECT_NE(text.find("Tổng số dòng nhật ký: " + std::to_string(totals.rows + 2) + " (số lượt phát: " +
+    EXPECT_NE(text.find("Tổng số dòng nhật ký: " + std::to_string(totals.rows + extra_lines + 1) + " (số lượt phát: " +
                         std::to_string(airings())),
               std::string::npos);
     const auto info = run_command("pdfinfo " + shell_quote(file("pdf").string())).output;
     EXPECT_NE(info.find("841.89 x 595.276 pts (A4)"), std::string::npos) << info;
     const auto fonts = run_command("pdffonts " + shell_quote(file("pdf").string())).output;
     EXPECT_NE(fonts.find("LiberationSerif"), std::string::npos) << fonts;
+}
+
+// A skipped row reads "Bỏ qua" and gives its own reason in every format, never "không đủ thời
+// lượng" when that is not why.
+TEST_F(ExportFormats, ASkippedRowShowsItsOwnReasonInEveryFormat) {
+    const auto j = nlohmann::json::parse(slurp(file("json")));
+    int skipped = 0;
+    for (const auto& row : j["rows"]) {
+        if (row["status"] != "skipped") continue;
+        ++skipped;
+        EXPECT_EQ(row["status_label"], "Bỏ qua");
+        EXPECT_EQ(row["note"], skipped_reason);
+    }
+    EXPECT_EQ(skipped, 1);
+    const auto csv = slurp(file("csv"));
+    EXPECT_NE(csv.find(",Bỏ qua,\"\"\"" + std::string(skipped_title) + "\"\" chưa được duyệt\""), std::string::npos);
+    const auto xlsx = shell_quote(file("xlsx").string());
+    const auto strings = run_command("unzip -p " + xlsx + " xl/sharedStrings.xml").output;
+    EXPECT_NE(strings.find(">Bỏ qua<"), std::string::npos);
+    EXPECT_NE(strings.find("chưa được duyệt"), std::string::npos);
+    const auto pdf = run_command("pdftotext -enc UTF-8 " + shell_quote(file("pdf").string()) + " -").output;
+    EXPECT_NE(pdf.find("Bỏ qua"), std::string::npos);
+    EXPECT_NE(pdf.find("chưa được duyệt"), std::string::npos);
+    for (const auto* text : {&csv, &strings, &pdf}) EXPECT_EQ(text->find("không đủ thời lượng"), std::string::npos);
+}
+
+// The official table (XLSX, PDF) gives the reason in Vietnamese only; CSV and JSON carry the
+// technical detail in a column and a field of its own.
+TEST_F(ExportFormats, TechnicalDetailStaysOutOfTheOfficialTable) {
+    const std::string ffmpeg = "avformat_open_input() failed: No such file or directory";
+    const auto xlsx = shell_quote(file("xlsx").string());
+    const auto strings = run_command("unzip -p " + xlsx + " xl/sharedStrings.xml").output;
+    const auto pdf = run_command("pdftotext -enc UTF-8 " + shell_quote(file("pdf").string()) + " -").output;
+    for (const auto* official : {&strings, &pdf}) {
+        EXPECT_NE(official->find("Không tìm thấy tệp"), std::string::npos);  // the PDF wraps the rest
+        EXPECT_EQ(official->find("avformat"), std::string::npos);
+        EXPECT_EQ(official->find("/srv/media/"), std::string::npos);
+        EXPECT_EQ(official->find("Chi tiết kỹ thuật"), std::string::npos);
+    }
+    const auto csv = slurp(file("csv"));
+    EXPECT_NE(csv.find(",Ghi chú,Chi tiết kỹ thuật\r\n"), std::string::npos);
+    EXPECT_EQ(count(csv, ",Không phát được,Không tìm thấy tệp âm thanh,/srv/media/x.mp3: " + ffmpeg + "\r\n"),
+              totals.failed);
+    const auto j = nlohmann::json::parse(slurp(file("json")));
+    int failed = 0;
+    for (const auto& row : j["rows"]) {
+        if (row["status"] != "failed") continue;
+        ++failed;
+        EXPECT_EQ(row["note"], "Không tìm thấy tệp âm thanh");
+        EXPECT_EQ(row["detail"], "/srv/media/x.mp3: " + ffmpeg);
+    }
+    EXPECT_EQ(failed, totals.failed);
+}
+
+// An item with two topics (k and m) counts under both, and every format says so.
+TEST_F(ExportFormats, AnItemWithSeveralTopicsCountsUnderEach) {
+    const auto j = nlohmann::json::parse(slurp(file("json")));
+    auto expected = totals.airings_by_topic;
+    ++expected["c"];  // the manual entry
+    int sum = 0;
+    for (const auto& g : j["by_topic"]) {
+        const std::string code = g["code"];
+        EXPECT_EQ(g["airings"], expected[code]) << code;
+        sum += g["airings"].get<int>();
+    }
+    EXPECT_GT(sum, airings());  // the k,m item counts twice
+    EXPECT_GT(totals.airings_by_topic.at("k"), 0);
+    const std::string note = j["by_topic_note"];
+    EXPECT_NE(note.find("được tính ở từng nội dung"), std::string::npos);
+    const auto strings = run_command("unzip -p " + shell_quote(file("xlsx").string()) + " xl/sharedStrings.xml").output;
+    EXPECT_NE(strings.find(note), std::string::npos);
+    const auto pdf = run_command("pdftotext -enc UTF-8 " + shell_quote(file("pdf").string()) + " -").output;
+    EXPECT_NE(pdf.find("được tính ở từng nội dung"), std::string::npos);
+    bool both = false;
+    for (const auto& row : j["rows"])
+        if (row["topics"] == nlohmann::json::array({"k", "m"})) both = true;
+    EXPECT_TRUE(both);
 }
 
 TEST_F(ExportFormats, EveryFormatChecksAgainstTheDatabase) {

@@ -1,6 +1,7 @@
 // Period arithmetic and report totals: pure, no database.
 #include <gtest/gtest.h>
 
+#include "domain/Lists.hpp"
 #include "domain/Time.hpp"
 #include "export/Period.hpp"
 #include "export/Report.hpp"
@@ -55,12 +56,13 @@ TEST(Period, ReportsFallDueInTheLastMonthBeforeThe8th) {
     EXPECT_EQ(quarter_period(2026, 3).last_month_first_day(), (LocalDate{2026, 9, 1}));
 }
 
-lp::journal::JournalRow row(std::int64_t id, std::optional<std::int64_t> item, const char* title, const char* topic,
+// `topics`: comma-separated codes.
+lp::journal::JournalRow row(std::int64_t id, std::optional<std::int64_t> item, const char* title, const char* topics,
                             const char* form, lp::journal::Status status, std::chrono::milliseconds played) {
     lp::journal::JournalRow r;
     r.id = id;
-    r.plan = {lp::domain::from_utc_text("2026-01-05T22:30:00.000Z") + std::chrono::hours(id), item, "", title, topic,
-              form, "Sáng"};
+    r.plan = {lp::domain::from_utc_text("2026-01-05T22:30:00.000Z") + std::chrono::hours(id), item, "", title,
+              lp::domain::split_commas(topics), form, "Sáng"};
     if (lp::journal::reached_listeners(status)) r.started_at = r.plan.scheduled_at;
     r.ended_at = r.plan.scheduled_at + played;
     r.played = played;
@@ -123,6 +125,35 @@ TEST(Report, TotalsPerItemTopicFormWithCorrectionsFolded) {
     EXPECT_EQ(r.stamp.head_seq, 6);
     EXPECT_EQ(r.stamp.digest, seal_digest(rows));
     EXPECT_EQ(place_and_date(r), "An Hải, ngày 02 tháng 04 năm 2026");
+}
+
+TEST(Report, AnItemWithSeveralTopicsCountsUnderEachAndTheTotalLineCountsItOnce) {
+    using S = lp::journal::Status;
+    const std::vector<lp::journal::JournalRow> rows{
+        row(1, 1, "Chuyển đổi số trong thủ tục hành chính", "k,m", "bai", S::completed, 300s),
+        row(2, 1, "Chuyển đổi số trong thủ tục hành chính", "k,m", "bai", S::completed, 300s),
+        row(3, 2, "Tiếp công dân", "b", "thong_bao", S::completed, 60s),
+    };
+    const auto r = build_report(quarter_period(2026, 1), {}, {2026, 4, 2}, rows, {3, std::string(64, 'f')});
+    const auto topic = [&](const std::string& code) {
+        for (const auto& g : r.topics)
+            if (g.code == code) return g;
+        return GroupTotal{};
+    };
+    EXPECT_EQ(topic("k").airings, 2);
+    EXPECT_EQ(topic("m").airings, 2);  // not only the first topic
+    EXPECT_EQ(topic("m").items, 1);
+    EXPECT_EQ(topic("m").airtime, 600s);
+    EXPECT_EQ(topic("b").airings, 1);
+    EXPECT_EQ(r.items[0].topics, (std::vector<std::string>{"k", "m"}));
+    // The lines add up to 5 airings; the total line says what aired: 3 airings of 2 items.
+    const auto t = group_table(r.topics, "Nội dung", r);
+    EXPECT_EQ(t.rows.back(), (std::vector<std::string>{"", "Tổng cộng", "2", "3", "00:11:00"}));
+    // Both topics are named wherever the row is shown.
+    const auto* tz = lp::domain::zone("Asia/Ho_Chi_Minh");
+    EXPECT_EQ(detail_table(r, tz).rows[0][6],
+              "Chương trình CCHC thành phố gắn với chuyển đổi số; "
+              "Dịch vụ công trực tuyến, đường dây nóng, tiếp nhận phản ánh, kiến nghị");
 }
 
 TEST(Report, PunctualityIsNearestRankOverTheProgrammesThatCarryIt) {

@@ -1,5 +1,6 @@
 #include "tests/export/SampleJournal.hpp"
 
+#include "domain/Lists.hpp"
 #include "journal/JournalStore.hpp"
 #include "library/ItemStore.hpp"
 
@@ -13,7 +14,7 @@ SampleTotals write_sample_journal(sqlite::Database& db, domain::LocalDate first,
     std::vector<std::int64_t> ids;
     for (const auto& it : sample_items)
         ids.push_back(items.upsert({std::string("/srv/media/") + std::to_string(ids.size()) + ".mp3", it.title,
-                                    it.topic, it.form}));
+                                    domain::split_commas(it.topics).front(), it.form}));
     const auto* tz = domain::zone("Asia/Ho_Chi_Minh");
     SampleTotals t;
     int n = 0;
@@ -26,10 +27,11 @@ SampleTotals write_sample_journal(sqlite::Database& db, domain::LocalDate first,
                 const auto idx = static_cast<std::size_t>((d + k * 3 + (slot_start < 12h ? 0 : 1)) % 6);
                 const auto& item = sample_items[idx];
                 const journal::AiringPlan plan{at, ids[idx], "/srv/media/" + std::to_string(idx) + ".mp3", item.title,
-                                               item.topic, item.form, slot};
+                                               domain::split_commas(item.topics), item.form, slot};
                 ++t.rows;
                 if (n % 11 == 10) {
-                    journal.record_failure(plan, at, "/srv/media/x.mp3: avformat_open_input() failed: No such file or directory");
+                    journal.record_failure(plan, at, "Không tìm thấy tệp âm thanh",
+                                           "/srv/media/x.mp3: avformat_open_input() failed: No such file or directory");
                     ++t.failed;
                     continue;
                 }
@@ -44,11 +46,11 @@ SampleTotals write_sample_journal(sqlite::Database& db, domain::LocalDate first,
                 const auto id = journal.begin(plan, at, {"loa"}, lateness);
                 journal.progress(id, played / 2);
                 journal.finish(id, at + played, played, cut ? journal::Status::interrupted : journal::Status::completed,
-                               cut ? "stopped by operator" : "");
+                               cut ? "Người vận hành dừng phát" : "");
                 ++t.airings;
                 t.airtime += played;
                 ++t.airings_by_title[item.title];
-                ++t.airings_by_topic[item.topic];
+                for (const auto& topic : plan.topics) ++t.airings_by_topic[topic];
                 ++t.airings_by_form[item.form];
                 at += played;
             }

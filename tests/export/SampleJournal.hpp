@@ -1,7 +1,8 @@
 #pragma once
 // A generated journal for export tests and benchmarks: `days` days from `first` (local), two
 // slots a day (05:30 and 17:00 Asia/Ho_Chi_Minh), two items per slot from a pool of six,
-// every 11th airing failed, every 17th interrupted halfway; the first item of a slot carries
+// every 11th airing failed (a missing file: the reason in Vietnamese, FFmpeg's text as detail),
+// every 17th interrupted halfway, one item with two topics; the first item of a slot carries
 // a first-sample lateness of 0.12 to 1.28 ms. Expected totals are counted as
 // the rows are written, independently of the report code.
 
@@ -21,14 +22,14 @@ struct SampleTotals {
     int failed = 0;
     std::chrono::milliseconds airtime{0};
     std::map<std::string, int> airings_by_title;
-    std::map<std::string, int> airings_by_topic;
+    std::map<std::string, int> airings_by_topic;  // an airing counts under each topic of its item
     std::map<std::string, int> airings_by_form;
     std::vector<std::chrono::microseconds> lateness;  // of the rows that open a slot's programme
 };
 
 struct SampleItem {
     const char* title;
-    const char* topic;
+    const char* topics;  // comma-separated
     const char* form;
     int seconds;
 };
@@ -38,7 +39,7 @@ inline constexpr SampleItem sample_items[] = {
     {"Phỏng vấn: cải cách thủ tục hành chính ở phường", "a", "phong_van", 420},
     {"Thông báo lịch tiếp công dân tháng này", "b", "thong_bao", 95},
     {"Phóng sự: một cửa liên thông — người dân được gì?", "dd", "phong_su", 610},
-    {"Bài: Chuyển đổi số trong giải quyết thủ tục", "k", "bai", 300},
+    {"Bài: Chuyển đổi số trong giải quyết thủ tục", "k,m", "bai", 300},
     {"Nhạc hiệu chương trình", "other", "am_nhac", 20},
 };
 

@@ -25,7 +25,7 @@ std::vector<lp::journal::AiringPlan> three_items(lp::journal::TimePoint at) {
         p.scheduled_at = at;
         p.file = "/m/" + std::to_string(i) + ".mp3";
         p.title = "Tin " + std::to_string(i);
-        p.topic = "a";
+        p.topics = {"a"};
         p.form = "tin";
         p.slot = "Sáng";
         p.length = 20s;
@@ -73,7 +73,7 @@ TEST(AiringRecorder, ACrashLeavesTheCutAndUnstartedItemsPendingForTheNextStart) 
         // SIGKILL here: the recorder and its memory are gone.
     }
     Recording r(dir / "j.db");
-    EXPECT_EQ(r.journal.recover_open_rows(at + 2h), 1);
+    EXPECT_EQ(r.journal.recover_open_rows(at + 2h, lp::domain::zone("Asia/Ho_Chi_Minh")), 1);
     const auto left = r.pending.all();
     ASSERT_EQ(left.size(), 2u);  // the cut item and the one that never started; not the completed one
     EXPECT_EQ(left[0].plan.title, "Tin 2");

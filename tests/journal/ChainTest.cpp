@@ -28,12 +28,13 @@ TEST(Sha256, KnownVectors) {
 TEST(Seal, CanonicalEncodingIsUnambiguousAndCoversEveryField) {
     lp::journal::JournalRow r;
     r.id = 4;
+    r.seal_version = lp::journal::current_seal_version;
     r.plan.title = "a,b";
-    r.plan.topic = "m";
+    r.plan.topics = {"m"};
     const auto base = lp::journal::canonical(r, 1);
     auto moved = r;
     moved.plan.title = "a";
-    moved.plan.topic = ",bm";  // the same bytes shifted between fields must not collide
+    moved.plan.topics = {",bm"};  // the same bytes shifted between fields must not collide
     EXPECT_NE(lp::journal::canonical(moved, 1), base);
     EXPECT_NE(lp::journal::canonical(r, 2), base);
     auto other = r;
@@ -43,6 +44,31 @@ TEST(Seal, CanonicalEncodingIsUnambiguousAndCoversEveryField) {
     other.manual_by = "Lan";
     EXPECT_NE(lp::journal::canonical(other, 1), base);
     EXPECT_NE(lp::journal::seal_of(lp::journal::genesis_seal, r, 1), lp::journal::seal_of(std::string(64, '1'), r, 1));
+}
+
+TEST(Seal, VersionTwoCoversTheLatenessTheTopicsAndTheDetailVersionOneDidNot) {
+    lp::journal::JournalRow r;
+    r.id = 4;
+    r.plan.topics = {"k", "m"};
+    for (const int version : {1, 2}) {
+        r.seal_version = version;
+        const auto base = lp::journal::canonical(r, 1);
+        auto other = r;
+        other.start_lateness = std::chrono::microseconds{3'004'800};
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 2);
+        other = r;
+        other.detail = "/m/a.mp3: No such file or directory";
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 2);
+        other = r;
+        other.plan.topics = {"k"};
+        EXPECT_NE(lp::journal::canonical(other, 1), base);
+    }
+    auto v1 = r;
+    v1.seal_version = 1;
+    r.seal_version = 2;
+    EXPECT_NE(lp::journal::canonical(v1, 1), lp::journal::canonical(r, 1));  // the tag tells them apart
+    r.seal_version = 3;
+    EXPECT_THROW(lp::journal::canonical(r, 1), std::invalid_argument);
 }
 
 class ChainTest : public ::testing::Test {
@@ -60,11 +86,11 @@ protected:
         db.exec("UPDATE media_item SET sha256 = '" + std::string(64, 'a') + "' WHERE id = 1");
         for (int i = 0; i < 4; ++i) {
             const auto at = t0 + std::chrono::hours(i);
-            const auto id = journal.begin({at, a, "/m/a.mp3", "Dịch vụ công trực tuyến", "m", "tin", "Sáng"}, at, {"loa"});
+            const auto id = journal.begin({at, a, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, at, {"loa"});
             journal.finish(id, at + 60s, 60s, Status::completed, "");
         }
-        journal.record_failure({t0 + 5h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", "m", "tin", "Sáng"}, t0 + 5h, "gone");
-        journal.begin({t0 + 6h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", "m", "tin", "Sáng"}, t0 + 6h, {"loa"});
+        journal.record_failure({t0 + 5h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, t0 + 5h, "gone");
+        journal.begin({t0 + 6h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, t0 + 6h, {"loa"});
     }
 
     void sql(const std::string& statements) {
@@ -89,7 +115,7 @@ TEST_F(ChainTest, ClosedRowsAreSealedInOrderAndTheChainVerifies) {
     EXPECT_EQ(report.head.seal, journal.head().seal);
     EXPECT_EQ(report.head.seal, journal.row(5).seal);
     // Closing the open row (here by crash recovery) extends the chain.
-    EXPECT_EQ(journal.recover_open_rows(t0 + 7h), 1);
+    EXPECT_EQ(journal.recover_open_rows(t0 + 7h, lp::domain::zone("Asia/Ho_Chi_Minh")), 1);
     EXPECT_EQ(journal.row(6).chain_seq, 6);
     EXPECT_TRUE(verify().ok());
 }
@@ -194,13 +220,90 @@ TEST_F(ChainTest, ManualEntriesAndCorrectionsAreSealedAndKeepTheOriginal) {
     EXPECT_EQ(corrected.ordinal, journal.row(2).ordinal);
     EXPECT_EQ(journal.row(2).plan.form, "tin");  // the original stays as it was
     // A correction of the correction still names the original airing.
-    EXPECT_EQ(journal.row(journal.correct(fix, {std::nullopt, std::string("a"), std::nullopt, "Minh", "Sai nội dung"})).corrects, 2);
+    EXPECT_EQ(journal.row(journal.correct(fix, {std::nullopt, std::vector<std::string>{"a"}, std::nullopt, "Minh",
+                                                "Sai nội dung"}))
+                  .corrects,
+              2);
     EXPECT_TRUE(verify().ok());
 
     EXPECT_THROW(journal.correct(6, {std::nullopt, std::nullopt, std::string("bai"), "Minh", "x"}), std::invalid_argument);
     EXPECT_THROW(journal.correct(99, {std::nullopt, std::nullopt, std::string("bai"), "Minh", "x"}), std::invalid_argument);
     EXPECT_THROW(journal.correct(2, {std::nullopt, std::nullopt, std::string("phong_su"), "Minh", "x"}), std::invalid_argument);
     EXPECT_THROW(journal.add_manual({t0, 1min, "X", "a", "tin", "", "", ""}), std::invalid_argument);
+}
+
+TEST_F(ChainTest, AnEditedStartLatenessIsNamed) {
+    // The reports' punctuality line comes from it: version 2 seals it.
+    const auto at = t0 + 9h;
+    const auto id = journal.begin({at, 1, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, at, {"loa"},
+                                  std::chrono::microseconds{3'004'800});
+    journal.finish(id, at + 60s, 60s, Status::completed, "");
+    EXPECT_EQ(journal.row(id).seal_version, 2);
+    ASSERT_TRUE(verify().ok());
+    tamper("UPDATE journal SET start_lateness_us = 400 WHERE id = " + std::to_string(id) + ";");
+    const auto report = verify();
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::content_mismatch);
+    EXPECT_EQ(report.first_break->row_id, id);
+}
+
+TEST_F(ChainTest, AnEditedDetailOrTopicListIsNamed) {
+    const auto id = journal.record_failure({t0 + 9h, 1, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m", "k"}, "tin", "Sáng"},
+                                           t0 + 9h, "Không tìm thấy tệp âm thanh",
+                                           "/m/a.mp3: avformat_open_input() failed: No such file or directory");
+    tamper("UPDATE journal SET topic = 'm,k,a' WHERE id = " + std::to_string(id) + ";");
+    ASSERT_FALSE(verify().ok());
+    EXPECT_EQ(verify().first_break->row_id, id);
+    sql("UPDATE journal SET topic = 'm,k', detail = 'x' WHERE id = " + std::to_string(id) + ";");
+    ASSERT_FALSE(verify().ok());
+    EXPECT_EQ(verify().first_break->row_id, id);
+}
+
+TEST_F(ChainTest, DowngradingARowToVersionOneDoesNotHideAnEdit) {
+    tamper("UPDATE journal SET seal_version = NULL WHERE id = 3;");
+    ASSERT_FALSE(verify().ok());
+    EXPECT_EQ(verify().first_break->row_id, 3);
+    sql("UPDATE journal SET seal_version = 7 WHERE id = 3;");
+    EXPECT_EQ(verify().first_break->row_id, 3);
+}
+
+// A database sealed before version 2 (schema 8): two rows whose seals were made by the version 1
+// code (the values below), a third sealed after the upgrade. The chain verifies across both.
+TEST(ChainUpgrade, RowsSealedAsVersionOneStillVerifyAndNewRowsAreVersionTwo) {
+    lp::test::TempDir dir;
+    const std::string s1 = "cd60fbcd760aee97a0d49f4067c8ad420157bbf872e81fa53e534d366c481773";
+    const std::string s2 = "87580c1f540ee5be5c0f1cbb53d3eca288f1d8c78a8e4c982181ab4a34ca7ee3";
+    {
+        lp::sqlite::Database old(dir / "old.db");
+        lp::db::migrate(old, 8);
+        old.exec("INSERT INTO journal (id, scheduled_at, started_at, ended_at, file, title, topic, form, slot, outputs, "
+                 "played_ms, ordinal, status, reason, chain_seq, seal, start_lateness_us) VALUES "
+                 "(1, '2026-01-05T22:30:00.000Z', '2026-01-05T22:30:00.004Z', '2026-01-05T22:33:05.000Z', "
+                 "'/srv/media/a.mp3', 'Dịch vụ công trực tuyến', 'm', 'tin', 'Bản tin sáng', 'loa', 184996, 1, "
+                 "'completed', NULL, 1, '" + s1 + "', 4000), "
+                 "(2, '2026-01-06T10:00:00.000Z', NULL, '2026-01-06T10:00:00.100Z', '/srv/media/x.mp3', 'Tin hỏng', "
+                 "'b', 'thong_bao', 'Bản tin chiều', '', 0, NULL, 'failed', 'Không tìm thấy tệp âm thanh', 2, '" + s2 +
+                 "', NULL);"
+                 "INSERT INTO journal_head (id, chain_seq, seal) VALUES (1, 2, '" + s2 + "');");
+    }
+    auto db = lp::db::open_store(dir / "old.db");
+    EXPECT_EQ(lp::db::schema_version(db), lp::db::latest_schema_version());
+    lp::journal::JournalStore journal(db);
+    EXPECT_EQ(journal.row(1).seal_version, 1);
+    auto report = lp::journal::verify_chain(db);
+    EXPECT_TRUE(report.ok());
+    EXPECT_EQ(report.rows_checked, 2);
+
+    const auto at = lp::domain::from_utc_text("2026-01-07T22:30:00.000Z");
+    const auto id = journal.begin({at, std::nullopt, "/srv/media/a.mp3", "Dịch vụ công trực tuyến", {"m", "k"}, "tin",
+                                   "Bản tin sáng"},
+                                  at, {"loa"}, std::chrono::microseconds{700});
+    journal.finish(id, at + 60s, 60s, Status::completed, "");
+    EXPECT_EQ(journal.row(id).seal_version, 2);
+    report = lp::journal::verify_chain(db);
+    EXPECT_TRUE(report.ok());
+    EXPECT_EQ(report.rows_checked, 3);
+    EXPECT_EQ(report.head.seal, journal.head().seal);
 }
 
 TEST(ChainUpgrade, RowsClosedBeforeTheChainAreSealedAtTheNextStart) {
@@ -217,7 +320,9 @@ TEST(ChainUpgrade, RowsClosedBeforeTheChainAreSealedAtTheNextStart) {
     auto db = lp::db::open_store(dir / "old.db");
     EXPECT_TRUE(lp::journal::verify_chain(db).ok());  // not a break: they predate the chain
     lp::journal::JournalStore journal(db);
-    EXPECT_EQ(journal.recover_open_rows(lp::domain::from_utc_text("2026-01-02T00:00:00.000Z")), 1);
+    EXPECT_EQ(journal.recover_open_rows(lp::domain::from_utc_text("2026-01-02T00:00:00.000Z"),
+                                        lp::domain::zone("Asia/Ho_Chi_Minh")),
+              1);
     EXPECT_EQ(journal.row(1).chain_seq, 1);
     EXPECT_EQ(journal.row(2).chain_seq, 2);
     EXPECT_EQ(journal.row(2).status, Status::interrupted);

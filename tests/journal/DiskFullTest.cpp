@@ -69,7 +69,7 @@ protected:
         return o;
     }
     lp::journal::AiringPlan plan(const std::string& title) {
-        return {t0, std::nullopt, "/m/" + title + ".mp3", title, "m", "tin", "Sáng"};
+        return {t0, std::nullopt, "/m/" + title + ".mp3", title, {"m"}, "tin", "Sáng"};
     }
     // Fills the tmpfs to its last byte.
     void fill() {

@@ -19,9 +19,10 @@ protected:
     lp::journal::JournalStore journal{db};
     lp::library::ItemStore items{db};
     const lp::journal::TimePoint t0 = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+    const date::time_zone* vn = lp::domain::zone("Asia/Ho_Chi_Minh");
 
     AiringPlan plan(std::int64_t item, lp::journal::TimePoint at) {
-        return {at, item, "/m/x.mp3", "Thủ tục hành chính trực tuyến", "m", "tin", "Sáng"};
+        return {at, item, "/m/x.mp3", "Thủ tục hành chính trực tuyến", {"m"}, "tin", "Sáng"};
     }
 };
 
@@ -41,6 +42,24 @@ TEST_F(JournalStoreTest, OrdinalCountsEarlierAiringsThatReachedListenersOfTheSam
     EXPECT_EQ(journal.row(r3).ordinal, 1);  // another item counts on its own
     EXPECT_EQ(journal.row(r4).ordinal, 3);  // interrupted airings reached listeners too
     EXPECT_EQ(journal.row(r4).outputs, (std::vector<std::string>{"loa", "ghi-am"}));
+}
+
+TEST_F(JournalStoreTest, ACorrectionIsNotAnAiringSoTheNextOrdinalCountsOriginalRowsOnly) {
+    const auto a = items.upsert({"/m/a.mp3", "A", "a", "tin"});
+    const auto first = journal.begin(plan(a, t0), t0, {"loa"});
+    journal.finish(first, t0 + 60s, 60s, Status::completed, "");
+    journal.correct(first, {std::string("Thủ tục hành chính trực tuyến (bản đúng)"), std::nullopt, std::nullopt,
+                            "Nguyễn Thị Lan", "Sai tên bài"});
+    const auto second = journal.begin(plan(a, t0 + 1h), t0 + 1h, {"loa"});
+    EXPECT_EQ(journal.row(second).ordinal, 2);
+
+    // Manual rows count by title among manual originals: their corrections do not count either.
+    const auto m1 = journal.add_manual({t0 + 2h, 10min, "Đọc trực tiếp: lịch tiếp dân", "b", "thong_bao", "Đọc trực tiếp",
+                                        "Nguyễn Thị Lan", ""});
+    journal.correct(m1, {std::nullopt, std::nullopt, std::string("tin"), "Trần Văn Minh", "Sai hình thức"});
+    const auto m2 = journal.add_manual({t0 + 3h, 10min, "Đọc trực tiếp: lịch tiếp dân", "b", "thong_bao", "Đọc trực tiếp",
+                                        "Nguyễn Thị Lan", ""});
+    EXPECT_EQ(journal.row(m2).ordinal, 2);
 }
 
 TEST_F(JournalStoreTest, FinishClosesTheRowOnceAndOnlyOnce) {
@@ -66,14 +85,38 @@ TEST_F(JournalStoreTest, TheStartLatenessOfAProgrammesFirstItemIsKeptToTheMicros
     EXPECT_EQ(journal.row(second).start_lateness, std::nullopt);
 }
 
-TEST_F(JournalStoreTest, AFailureIsAClosedRowWithItsReasonAndNoOrdinal) {
+TEST_F(JournalStoreTest, AFailureIsAClosedRowWithItsReasonApartFromItsTechnicalDetailAndNoOrdinal) {
     const auto id = journal.record_failure(plan(items.upsert({"/m/a.mp3", "A"}), t0), t0 + 1s,
+                                           "Không tìm thấy tệp âm thanh",
                                            "/m/a.mp3: avformat_open_input() failed: No such file or directory");
     const auto row = journal.row(id);
     EXPECT_EQ(row.status, Status::failed);
     EXPECT_FALSE(row.ordinal.has_value());
     EXPECT_FALSE(row.started_at.has_value());
-    EXPECT_EQ(row.reason, "/m/a.mp3: avformat_open_input() failed: No such file or directory");
+    EXPECT_EQ(row.reason, "Không tìm thấy tệp âm thanh");
+    EXPECT_EQ(row.detail, "/m/a.mp3: avformat_open_input() failed: No such file or directory");
+    // A row that was open keeps them apart too.
+    const auto cut = journal.begin(plan(1, t0 + 1h), t0 + 1h, {"loa"});
+    journal.finish(cut, t0 + 1h + 12s, 12s, Status::failed, "Tệp âm thanh bị hỏng giữa chừng, không giải mã tiếp được",
+                   "/m/a.mp3: at 12.480 s: decoding failed: Invalid data found when processing input");
+    EXPECT_EQ(journal.row(cut).reason, "Tệp âm thanh bị hỏng giữa chừng, không giải mã tiếp được");
+    EXPECT_EQ(journal.row(cut).detail, "/m/a.mp3: at 12.480 s: decoding failed: Invalid data found when processing input");
+}
+
+TEST_F(JournalStoreTest, EveryTopicOfTheItemReachesTheRow) {
+    const auto item = items.upsert({"/m/a.mp3", "A", "k", "bai"});
+    auto p = plan(item, t0);
+    p.topics = {"k", "m", "a"};
+    const auto aired = journal.begin(p, t0, {"loa"});
+    journal.finish(aired, t0 + 60s, 60s, Status::completed, "");
+    EXPECT_EQ(journal.row(aired).plan.topics, (std::vector<std::string>{"k", "m", "a"}));
+    EXPECT_EQ(journal.row(journal.record_failure(p, t0 + 1h, "Không phát được")).plan.topics, p.topics);
+    p.topics.clear();  // an item without topics counts as "other"
+    EXPECT_EQ(journal.row(journal.record_failure(p, t0 + 2h, "Không phát được")).plan.topics,
+              (std::vector<std::string>{"other"}));
+    // A correction replaces the whole list.
+    const auto fix = journal.correct(aired, {std::nullopt, std::vector<std::string>{"m"}, std::nullopt, "Lan", "Sai nội dung"});
+    EXPECT_EQ(journal.row(fix).plan.topics, (std::vector<std::string>{"m"}));
 }
 
 TEST_F(JournalStoreTest, SkippedAndMissedRowsAreClosedWithoutOrdinalAndOnlyThoseStatusesAreAccepted) {
@@ -97,14 +140,15 @@ TEST_F(JournalStoreTest, RowsLeftOpenByACrashBecomeInterruptedAtTheirLastPositio
     const auto closed = journal.begin(plan(item, t0 + 1h), t0 + 1h, {"loa"});
     journal.finish(closed, t0 + 1h + 10s, 10s, Status::completed, "");
 
-    EXPECT_EQ(journal.recover_open_rows(t0 + 2h), 1);
+    EXPECT_EQ(journal.recover_open_rows(t0 + 2h, vn), 1);
     const auto row = journal.row(open);
     EXPECT_EQ(row.status, Status::interrupted);
     EXPECT_EQ(row.played, 6000ms);
     EXPECT_EQ(row.ended_at, t0 + 6s);
-    EXPECT_NE(row.reason.find("crash or power loss"), std::string::npos);
+    // In Vietnamese, the time of recovery local (t0 + 2h is 07:30 on 03/03 in Vietnam).
+    EXPECT_EQ(row.reason, "Dịch vụ dừng giữa lúc phát (sự cố hoặc mất điện); khôi phục lúc 07:30:00 03/03/2026");
     EXPECT_EQ(journal.row(closed).status, Status::completed);
-    EXPECT_EQ(journal.recover_open_rows(t0 + 3h), 0);
+    EXPECT_EQ(journal.recover_open_rows(t0 + 3h, vn), 0);
 }
 
 TEST_F(JournalStoreTest, BetweenSelectsByScheduledTimeHalfOpen) {

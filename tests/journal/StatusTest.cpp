@@ -39,4 +39,10 @@ TEST(Status, LabelsAreVietnamese) {
     EXPECT_EQ(lp::journal::status_label(Status::failed), "Không phát được");
 }
 
+TEST(Status, TheSkippedLabelSaysNoReasonOfItsOwn) {
+    // Skipped rows have many reasons (not approved, expired, retired, too long): the row's
+    // reason says which, so the label must not claim one.
+    EXPECT_EQ(lp::journal::status_label(Status::skipped), "Bỏ qua");
+}
+
 }  // namespace

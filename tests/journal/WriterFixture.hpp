@@ -64,7 +64,7 @@ protected:
     void unlock() { other.exec("COMMIT"); }
 
     journal::AiringPlan plan(const std::string& title, std::chrono::minutes offset = std::chrono::minutes{0}) {
-        return {t0 + offset, std::nullopt, "/m/" + title + ".mp3", title, "m", "tin", "Sáng"};
+        return {t0 + offset, std::nullopt, "/m/" + title + ".mp3", title, {"m"}, "tin", "Sáng"};
     }
     std::vector<journal::JournalRow> rows() {
         return journal.between(t0 - std::chrono::hours{1}, t0 + std::chrono::hours{24});

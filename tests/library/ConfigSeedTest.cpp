@@ -136,7 +136,7 @@ TEST_F(ConfigSeed, RestartWithTheSameFileKeepsCliEditsAndRemovals) {
     morning.start_of_day = std::chrono::hours(6);
     morning.programme.erase(morning.programme.begin());
     rules.save_slot(morning);
-    ASSERT_TRUE(rules.approve(morning.programme[0].item, "Nguyễn Văn A"));
+    ASSERT_TRUE(lp::library::ItemStore(db).approve(morning.programme[0].item, "Nguyễn Văn A"));
 
     const auto again = apply(two_slots);  // the daemon restarts; the file is the same
     EXPECT_FALSE(again.applied);
@@ -158,7 +158,7 @@ TEST_F(ConfigSeed, ChangedFileIsAppliedAgainReusingImportedItems) {
     ASSERT_TRUE(apply(two_slots).applied);
     lp::scheduler::RuleStore rules(db);
     ASSERT_TRUE(rules.remove_slot("Bản tin chiều"));
-    ASSERT_TRUE(rules.approve(lp::library::ItemStore(db).list()[1].id, "Nguyễn Văn A"));
+    ASSERT_TRUE(lp::library::ItemStore(db).approve(lp::library::ItemStore(db).list()[1].id, "Nguyễn Văn A"));
 
     std::string changed = two_slots;
     changed.replace(changed.find("\"17:00\""), 7, "\"17:30\"");

@@ -153,4 +153,24 @@ TEST(StoreMigration, LibraryColumnsAreAddedToAVersion2Database) {
     EXPECT_FALSE(items[0].sha256);
 }
 
+// The library owns approval and tags: the scheduler only reads them.
+TEST_F(Store, ApprovalTagsAndDurationAreTheLibrarysToWrite) {
+    const auto id = store.upsert({"/m/a.mp3", "Tin A", "a", "tin"});
+    EXPECT_TRUE(store.approve(id, "Trần Duyệt"));
+    EXPECT_TRUE(store.approve(id, "Lê Thẩm"));  // a later approval replaces the earlier one
+    EXPECT_FALSE(store.approve(999, "Trần Duyệt"));
+    EXPECT_TRUE(store.set_tags(id, {"tet", "bao-lu"}, {}));
+    EXPECT_TRUE(store.set_tags(id, {}, {"tet"}));
+    EXPECT_FALSE(store.set_tags(999, {"tet"}, {}));
+    store.set_duration(id, std::chrono::milliseconds{95'000});
+    auto st = db.prepare(
+        "SELECT a.approved_by, (SELECT group_concat(tag, ',') FROM media_item_tag g WHERE g.media_item_id = m.id), "
+        "m.duration_ms FROM media_item m JOIN approval a ON a.media_item_id = m.id WHERE m.id = ?");
+    st.bind(1, id);
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.text(0), "Lê Thẩm");
+    EXPECT_EQ(st.text(1), "bao-lu");
+    EXPECT_EQ(st.integer(2), 95'000);
+}
+
 }  // namespace
