@@ -97,6 +97,9 @@ struct Config {
     std::filesystem::path media_dir = "var/media";
     std::string time_zone = "Asia/Ho_Chi_Minh";
     std::string log_level = "info";  // trace, debug, info, warn, error
+    // A start passed by at most this much (the daemon was down, the clock jumped) still airs,
+    // late; a programme a crash or power cut interrupted resumes after a restart within it.
+    std::chrono::seconds grace{std::chrono::minutes(5)};
     Organisation organisation;
     AudioConfig audio;
     ReportsConfig reports;

@@ -83,6 +83,12 @@ void read_daemon(const TableReader& r, Config& cfg) {
             fail(r.source(), *level, "unknown log level " + quote(level->value) + " (" + joined(log_levels) + ")");
         cfg.log_level = level->value;
     }
+    if (auto grace = r.string("grace")) {
+        const auto d = parse_duration(grace->value);
+        if (!d) fail(r.source(), *grace, quote(grace->value) + " is not a duration " + std::string{duration_examples});
+        if (*d > std::chrono::hours(24)) fail(r.source(), *grace, quote(grace->value) + " is longer than 24h");
+        cfg.grace = *d;
+    }
 }
 
 void read_organisation(const TableReader& r, Organisation& org) {
@@ -348,7 +354,7 @@ Config read_config(const toml::table& root, const Source& source) {
     const TableReader top(source, root, "", {"daemon", "organisation", "audio", "reports", "backup", "output", "slot"});
 
     if (auto t = top.table("daemon"))
-        read_daemon(TableReader(source, *t->value, t->key, {"database", "media_dir", "time_zone", "log_level"}), cfg);
+        read_daemon(TableReader(source, *t->value, t->key, {"database", "media_dir", "time_zone", "log_level", "grace"}), cfg);
     cfg.database = resolve(source.base_dir, cfg.database);
     cfg.media_dir = resolve(source.base_dir, cfg.media_dir);
 

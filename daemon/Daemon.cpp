@@ -100,6 +100,7 @@ Daemon::Daemon(config::Config config)
         logger("journal")->warn("{} airing(s) left open by an unclean stop marked interrupted", n);
     library::apply_config_slots(db_, config_, *logger("library"));
     auto rules = rules_.load();
+    rules.grace = config_.grace;
     scheduler::History history(journal::airing_times_since(db_, started_at_ - rules.rotation_window));
     engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_,
                                                   rules_.load_marks(started_at_), std::move(history));
@@ -192,7 +193,9 @@ void Daemon::wait_for_signal() {
 
 void Daemon::reload() {
     logger("scheduler")->info("reloading slots, programmes and one-offs from the database");
-    engine_->set_rules(rules_.load());
+    auto rules = rules_.load();
+    rules.grace = config_.grace;
+    engine_->set_rules(std::move(rules));
     decide();
 }
 

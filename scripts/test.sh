@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+scripts/check-format.sh
 
 # Line tables only (-g1): backtraces and sanitizer reports keep file:line, and the builds
 # take a third less time than with full debug information.

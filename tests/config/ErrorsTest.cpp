@@ -49,6 +49,12 @@ TEST(ConfigErrors, UnknownKeyAtTopLevel) {
     EXPECT_EQ(error_of("verbose = true\n"), "t.toml:1: verbose: unknown key");
 }
 
+TEST(ConfigErrors, GraceIsADurationOfAtMostADay) {
+    EXPECT_EQ(error_of("[daemon]\ngrace = \"soon\"\n"),
+              "t.toml:2: daemon.grace: \"soon\" is not a duration (e.g. \"90s\", \"15m\", \"1h30m\")");
+    EXPECT_EQ(error_of("[daemon]\ngrace = \"25h\"\n"), "t.toml:2: daemon.grace: \"25h\" is longer than 24h");
+}
+
 TEST(ConfigErrors, UnknownKeyInDaemon) {
     EXPECT_EQ(error_of("[daemon]\nlog_level = \"info\"\ndatabse = \"x.db\"\n"), "t.toml:3: daemon.databse: unknown key");
 }

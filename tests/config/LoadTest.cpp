@@ -18,6 +18,7 @@ database = "var/loaphuong.db"
 media_dir = "media"
 time_zone = "Asia/Ho_Chi_Minh"
 log_level = "debug"
+grace = "10m"
 
 [organisation]
 parent_body = "UBND PHƯỜNG AN HẢI"
@@ -98,6 +99,7 @@ TEST(LoadFile, ReadsEveryField) {
     EXPECT_EQ(c.media_dir, base / "media");
     EXPECT_EQ(c.time_zone, "Asia/Ho_Chi_Minh");
     EXPECT_EQ(c.log_level, "debug");
+    EXPECT_EQ(c.grace, 10min);
 
     EXPECT_EQ(c.organisation.parent_body, "UBND PHƯỜNG AN HẢI");
     EXPECT_EQ(c.organisation.issuing_body, "TRUNG TÂM DỊCH VỤ SỰ NGHIỆP CÔNG");
@@ -173,6 +175,7 @@ TEST(LoadFile, MinimalFileGetsDefaults) {
     EXPECT_EQ(c.media_dir, dir.path() / "var/media");
     EXPECT_EQ(c.time_zone, "Asia/Ho_Chi_Minh");
     EXPECT_EQ(c.log_level, "info");
+    EXPECT_EQ(c.grace, 5min);
     EXPECT_EQ(c.organisation.place, "An Hải");
     EXPECT_TRUE(c.outputs.empty());
     EXPECT_TRUE(c.slots.empty());

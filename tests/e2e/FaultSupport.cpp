@@ -7,10 +7,20 @@
 
 namespace lp::test {
 
-std::string local_clock_in(std::chrono::milliseconds ahead) {
-    const auto at = std::chrono::ceil<std::chrono::seconds>(std::chrono::system_clock::now() + ahead);
+std::chrono::system_clock::time_point whole_second_in(std::chrono::milliseconds ahead) {
+    return std::chrono::ceil<std::chrono::seconds>(std::chrono::system_clock::now() + ahead);
+}
+
+std::string local_clock(std::chrono::system_clock::time_point at) {
     return domain::local_time_text(domain::zone("Asia/Ho_Chi_Minh"), at);
 }
+
+std::string local_date_time(std::chrono::system_clock::time_point at) {
+    const auto* tz = domain::zone("Asia/Ho_Chi_Minh");
+    return domain::local_date_text(tz, at) + " " + domain::local_time_text(tz, at);
+}
+
+std::string local_clock_in(std::chrono::milliseconds ahead) { return local_clock(whole_second_in(ahead)); }
 
 long long scalar(const std::filesystem::path& db_file, const std::string& sql) {
     sqlite::Database db(db_file);
