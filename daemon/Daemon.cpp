@@ -7,7 +7,6 @@
 #include "db/Store.hpp"
 #include "domain/Texts.hpp"
 #include "domain/Time.hpp"
-#include "journal/AiringReasons.hpp"
 #include "playout/ProgrammeBuilder.hpp"
 #include "playout/RestartResumption.hpp"
 #include "library/ConfigSeed.hpp"
@@ -118,7 +117,7 @@ void Daemon::resume_after_crash() {
         for (const auto& left : pending_.take(u.programme))
             if (!left.journal_id)
                 journal_.record_not_aired(left.plan, journal::Status::missed, started_at_,
-                                          journal::reasons::not_resumed_after_restart(down, grace));
+                                          domain::texts::not_resumed_after_restart(down, grace));
     }
     for (const auto& u : plan.resume) {
         scheduler::Order order;
@@ -144,8 +143,7 @@ void Daemon::run() {
     reload_watch_ = std::make_unique<ReloadWatch>(io_, db::reload_flag_for(config_.database), [this] { reload(); });
     reports_.start();
     backups_.start();
-    const auto restarted = domain::local_time_text(tz_, started_at_) + " " + domain::local_date_text(tz_, started_at_);
-    for (const auto& order : restart_orders_) air(order, journal::reasons::resumed_after_restart(restarted));
+    for (const auto& order : restart_orders_) air(order, domain::texts::resumed_after_restart(tz_, started_at_));
     restart_orders_.clear();
     decide();
     logger("daemon")->info("ready: database {}, {} output(s), {} slot(s), zone {}", config_.database.string(),
@@ -168,7 +166,7 @@ void Daemon::run() {
     io_.poll();
     // Queued programmes the player dropped without events: their starts are decided, so they
     // will not air after a restart either.
-    recorder_.journal_leftovers(std::chrono::system_clock::now(), journal::reasons::daemon_stopped_before_start());
+    recorder_.journal_leftovers(std::chrono::system_clock::now(), std::string(domain::texts::stopped_before_airing));
     // One last try; what still waits stays in the spill file for the next start.
     if (!writer_.flush())
         logger("journal")->warn("{} journal write(s) still wait for the database; kept in {} for the next start",

@@ -1,5 +1,8 @@
 #include "domain/Texts.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace lp::domain::texts {
 
 std::string stopped_while_airing(const date::time_zone* tz, TimePoint recovered_at) {
@@ -8,5 +11,71 @@ std::string stopped_while_airing(const date::time_zone* tz, TimePoint recovered_
 }
 
 std::string manual_entry(std::string_view by) { return "Nhập tay: " + std::string(by); }
+
+namespace {
+
+std::string hours_minutes(std::chrono::system_clock::duration d) {
+    const auto m = std::chrono::duration_cast<std::chrono::minutes>(d).count();
+    if (m < 60) return std::to_string(m) + " phút";
+    return std::to_string(m / 60) + " giờ " + std::to_string(m % 60) + " phút";
+}
+
+std::string minutes_seconds(std::chrono::milliseconds d) {
+    const auto s = std::chrono::duration_cast<std::chrono::seconds>(d).count();
+    return std::to_string(s / 60) + " phút " + std::to_string(s % 60) + " giây";
+}
+
+std::string decimal(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", value);
+    std::string s = text;
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s;
+}
+
+}  // namespace
+
+std::string does_not_fit_slot(std::chrono::milliseconds needed, std::chrono::milliseconds room) {
+    return "không đủ thời lượng khung giờ: cần " + minutes_seconds(needed) + ", còn " +
+           minutes_seconds(std::max(room, std::chrono::milliseconds{0}));
+}
+
+std::string missed_start(std::chrono::system_clock::duration late) {
+    return "lỡ giờ phát: đã quá giờ " + hours_minutes(late) +
+           " khi hệ thống xử lý (dịch vụ ngừng chạy hoặc đồng hồ hệ thống bị chỉnh)";
+}
+
+std::string emergency_cutter(std::int64_t one_off, const std::optional<std::string>& title, std::string_view time) {
+    return "phát khẩn cấp số " + std::to_string(one_off) + (title ? " (\"" + *title + "\")" : std::string{}) +
+           " lúc " + std::string(time);
+}
+
+std::string cut_by(std::string_view cutter, bool aired_again) {
+    return "Bị cắt bởi " + std::string(cutter) +
+           (aired_again ? "; phát lại từ đầu sau đó" : "; không phát lại vì không còn đủ thời lượng của khung giờ");
+}
+
+std::string not_aired_again_after(std::string_view cutter) {
+    return "không phát lại sau khi bị cắt bởi " + std::string(cutter) + ": không còn đủ thời lượng của khung giờ";
+}
+
+std::string partial(std::chrono::microseconds played, std::chrono::milliseconds length, std::string_view why) {
+    std::string text = "Chỉ phát được " + decimal(static_cast<double>(played.count()) / 1e6);
+    if (length.count() > 0) text += " trên " + decimal(static_cast<double>(length.count()) / 1e3);
+    return text + " giây: " + std::string(why);
+}
+
+std::string resumed_after_restart(const date::time_zone* tz, TimePoint restarted_at) {
+    return "Phát lại sau khi dịch vụ khởi động lại lúc " + local_time_text(tz, restarted_at) + " " +
+           local_date_text(tz, restarted_at) + " (bị gián đoạn do sự cố hoặc mất điện)";
+}
+
+std::string not_resumed_after_restart(std::chrono::seconds down, std::chrono::seconds grace) {
+    const auto text = [](std::chrono::seconds d) {
+        return d < std::chrono::minutes(1) ? std::to_string(d.count()) + " giây" : hours_minutes(d);
+    };
+    return "Không phát lại: dịch vụ ngừng " + text(down) + " (sự cố hoặc mất điện), quá " + text(grace) + " cho phép";
+}
 
 }  // namespace lp::domain::texts

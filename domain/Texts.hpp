@@ -3,6 +3,8 @@
 // reviewer reads in the "Ghi chú" column and the notes around the totals. Code that writes such
 // text takes it from here, so wording is reviewed, and changed, in one place.
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,51 @@ inline constexpr std::string_view stopped_before_airing = "Dịch vụ dừng tr
 // A planned item dropped because its programme was stopped before reaching it.
 inline constexpr std::string_view programme_stopped_before_airing =
     "Chương trình bị dừng trước khi tin này được phát";
+
+// --- Why an item will not air (the scheduler's decisions, journaled skipped or missed) ---
+
+inline constexpr std::string_view not_in_library = "không có trong thư viện";
+inline constexpr std::string_view retired = "đã ngừng sử dụng";
+inline constexpr std::string_view not_approved = "chưa được duyệt";
+inline constexpr std::string_view out_of_validity = "ngoài thời hạn sử dụng";
+// "không đủ thời lượng khung giờ: cần 3 phút 20 giây, còn 1 phút 5 giây"
+std::string does_not_fit_slot(std::chrono::milliseconds needed, std::chrono::milliseconds room);
+// "lỡ giờ phát: đã quá giờ 1 giờ 45 phút khi hệ thống xử lý (…)"
+std::string missed_start(std::chrono::system_clock::duration late);
+
+// --- An emergency cuts an item ---
+
+// "phát khẩn cấp số 3 ("Tiêu đề") lúc 09:00:00": what cut it.
+std::string emergency_cutter(std::int64_t one_off, const std::optional<std::string>& title, std::string_view time);
+// The cut row: "Bị cắt bởi <cutter>; phát lại từ đầu sau đó" (or why not).
+std::string cut_by(std::string_view cutter, bool aired_again);
+// The skipped row of a cut item that no longer fits its slot.
+std::string not_aired_again_after(std::string_view cutter);
+
+// --- Why an airing failed, or aired only in part ---
+
+inline constexpr std::string_view failed = "Không phát được";
+inline constexpr std::string_view file_missing = "Không tìm thấy tệp âm thanh";
+inline constexpr std::string_view file_unreadable = "Không đọc được tệp âm thanh";
+inline constexpr std::string_view file_changed =
+    "Tệp âm thanh đã bị thay đổi sau khi nhập vào thư viện (mã SHA-256 không khớp), không phát";
+inline constexpr std::string_view not_audio = "Tệp không phải âm thanh hợp lệ hoặc đã hỏng";
+inline constexpr std::string_view no_decoder = "Không có bộ giải mã cho định dạng âm thanh của tệp";
+inline constexpr std::string_view undecodable = "Tệp âm thanh bị hỏng, không giải mã được";
+inline constexpr std::string_view broke_midway = "Tệp âm thanh bị hỏng giữa chừng, không giải mã tiếp được";
+inline constexpr std::string_view ended_early =
+    "Tệp âm thanh kết thúc sớm hơn thời lượng đã đo khi nhập (tệp bị cắt hoặc thay đổi)";
+inline constexpr std::string_view no_output = "Không mở được đầu ra nào (loa, luồng phát)";
+inline constexpr std::string_view outputs_failed = "Mọi đầu ra (loa, luồng phát) đều hỏng giữa chừng";
+// "Chỉ phát được 16,5 trên 20,0 giây: <why>"
+std::string partial(std::chrono::microseconds played, std::chrono::milliseconds length, std::string_view why);
+
+// --- After a crash or power cut ---
+
+// On the rows a restart airs again: "Phát lại sau khi dịch vụ khởi động lại lúc 14:03:07 30/11/2026 (…)".
+std::string resumed_after_restart(const date::time_zone* tz, TimePoint restarted_at);
+// On the items a restart came too late to air again.
+std::string not_resumed_after_restart(std::chrono::seconds down, std::chrono::seconds grace);
 
 // --- Notes in reports ---
 

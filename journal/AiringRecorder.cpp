@@ -6,6 +6,7 @@
 #include <spdlog/fmt/ranges.h>
 
 #include "audio/detail/Log.hpp"
+#include "domain/Texts.hpp"
 #include "journal/AiringReasons.hpp"
 
 namespace lp::journal {
@@ -144,7 +145,7 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
 
 void AiringRecorder::done(const std::string& programme) {
     // Cues a stop dropped before they started (not handed on to a resuming programme).
-    writer_.miss_pending(programme, std::chrono::system_clock::now(), reasons::stopped_before_start());
+    writer_.miss_pending(programme, std::chrono::system_clock::now(), std::string(domain::texts::programme_stopped_before_airing));
     programmes_.erase(programme);
     log()->info("programme {} done", programme);
 }

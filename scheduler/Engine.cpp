@@ -2,22 +2,14 @@
 
 #include <algorithm>
 
+#include "domain/Texts.hpp"
 #include "domain/Time.hpp"
 #include "scheduler/Calendar.hpp"
 
 namespace lp::scheduler {
 namespace {
 
-std::string lateness_text(std::chrono::system_clock::duration late) {
-    const auto m = std::chrono::duration_cast<std::chrono::minutes>(late).count();
-    if (m < 60) return std::to_string(m) + " phút";
-    return std::to_string(m / 60) + " giờ " + std::to_string(m % 60) + " phút";
-}
-
-std::string missed_reason(std::chrono::system_clock::duration late) {
-    return "lỡ giờ phát: đã quá giờ " + lateness_text(late) +
-           " khi hệ thống xử lý (dịch vụ ngừng chạy hoặc đồng hồ hệ thống bị chỉnh)";
-}
+std::string missed_reason(std::chrono::system_clock::duration late) { return domain::texts::missed_start(late); }
 
 }  // namespace
 
@@ -123,7 +115,7 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     if (adopted("emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at))) return;
     const ItemInfo* item = rules_.item(o.item);
     if (!item) {
-        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "không có trong thư viện"});
+        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, std::string(domain::texts::not_in_library)});
         return;
     }
     if (auto why = item->why_not_airable(local_date(tz_, o.at))) {
@@ -168,16 +160,14 @@ std::optional<Order> Engine::rest_after_cut(const InFlight& f, const OneOff& eme
         const ItemInfo* urgent = rules_.item(emergency.item);
         auto end = now + duration_of(emergency.item);
         for (std::size_t i = from; i < cues.size(); ++i) end += duration_of(cues[i].item);
-        const std::string cutter = "phát khẩn cấp số " + std::to_string(emergency.id) +
-                                   (urgent ? " (\"" + urgent->title + "\")" : std::string{}) + " lúc " +
-                                   domain::local_time_text(tz_, now);
-        if (end <= f.order.ends_by) {
-            d.cut_reason = "Bị cắt bởi " + cutter + "; phát lại từ đầu sau đó";
-        } else {
-            d.cut_reason = "Bị cắt bởi " + cutter + "; không phát lại vì không còn đủ thời lượng của khung giờ";
+        const std::string cutter =
+            domain::texts::emergency_cutter(emergency.id, urgent ? std::optional{urgent->title} : std::nullopt,
+                                            domain::local_time_text(tz_, now));
+        const bool fits = end <= f.order.ends_by;
+        d.cut_reason = domain::texts::cut_by(cutter, fits);
+        if (!fits) {
             d.not_aired.push_back({cues[from].item, f.order.slot_name, f.order.scheduled_at, NotAiredKind::skipped,
-                                   "không phát lại sau khi bị cắt bởi " + cutter +
-                                       ": không còn đủ thời lượng của khung giờ"});
+                                   domain::texts::not_aired_again_after(cutter)});
             ++from;
         }
     }

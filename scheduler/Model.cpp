@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "domain/Texts.hpp"
+
 namespace lp::scheduler {
 
 std::optional<std::string> ItemInfo::why_not_airable(LocalDate day) const {
-    if (retired) return "đã ngừng sử dụng";
-    if (!approved_by) return "chưa được duyệt";
-    if (!valid_on(day)) return "ngoài thời hạn sử dụng";
+    if (retired) return std::string(domain::texts::retired);
+    if (!approved_by) return std::string(domain::texts::not_approved);
+    if (!valid_on(day)) return std::string(domain::texts::out_of_validity);
     return std::nullopt;
 }
 

@@ -3,16 +3,12 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/Texts.hpp"
 #include "domain/Time.hpp"
 #include "scheduler/Calendar.hpp"
 
 namespace lp::scheduler {
 namespace {
-
-std::string minutes_text(Millis d) {
-    const auto s = std::chrono::duration_cast<std::chrono::seconds>(d).count();
-    return std::to_string(s / 60) + " phút " + std::to_string(s % 60) + " giây";
-}
 
 class Builder {
 public:
@@ -28,7 +24,7 @@ public:
     void add(ItemId id, std::string reason, std::optional<std::int64_t> one_off = {}, bool closing = false) {
         const ItemInfo* item = rules_.item(id);
         if (!item) {
-            plan_.skipped.push_back({id, "không có trong thư viện"});
+            plan_.skipped.push_back({id, std::string(domain::texts::not_in_library)});
             return;
         }
         if (auto why = item->why_not_airable(day_)) {
@@ -38,8 +34,7 @@ public:
         if (closing) reserved_ -= item->duration;
         const Millis room = slot_.max_length - plan_.length - reserved_;
         if (item->duration > room) {
-            plan_.skipped.push_back({id, "không đủ thời lượng khung giờ: cần " + minutes_text(item->duration) +
-                                             ", còn " + minutes_text(std::max(room, Millis{0}))});
+            plan_.skipped.push_back({id, domain::texts::does_not_fit_slot(item->duration, room)});
             return;
         }
         used_.insert(id);

@@ -27,7 +27,7 @@ using lp::test::scalar;
 using lp::test::shell_quote;
 
 constexpr int kills = 200;
-constexpr int slots = 70;                     // one programme every 3 s: 210 s of programmes
+constexpr int slots = 45;                     // one programme every 3 s: 135 s of programmes
 constexpr auto slot_spacing = 3s;
 constexpr int emergency_every = 5;            // an emergency 1 s into every fifth programme
 
