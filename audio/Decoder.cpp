@@ -67,23 +67,20 @@ struct Decoder::Impl {
     int total_errors = 0;
     std::string last_error;
 
-    Impl(const std::filesystem::path& file, PcmFormat format)
-        : name(file.string()), target(format), input(name) {}
+    Impl(const std::filesystem::path& file, PcmFormat format) : name(file.string()), target(format), input(name) {}
 
     // Nothing decoded yet: the file is undecodable; part of it played: it broke mid-way.
     [[noreturn]] void fail(const std::string& what) const {
         const auto kind = frames_out == 0 ? FailureKind::undecodable : FailureKind::broke_midway;
         char position[32];
-        std::snprintf(position, sizeof position, "%.3f",
-                      static_cast<double>(frames_out) / target.sample_rate);
+        std::snprintf(position, sizeof position, "%.3f", static_cast<double>(frames_out) / target.sample_rate);
         throw MediaError(kind, name + ": at " + position + " s: " + what);
     }
 
     void open_stream() {
         input.find_stream_info();
         const AVCodec* decoder = nullptr;
-        const int index =
-            av_find_best_stream(input.get(), AVMEDIA_TYPE_AUDIO, -1, -1, &decoder, 0);
+        const int index = av_find_best_stream(input.get(), AVMEDIA_TYPE_AUDIO, -1, -1, &decoder, 0);
         if (index == AVERROR_STREAM_NOT_FOUND) throw MediaError(FailureKind::not_audio, name + ": no audio stream");
         if (index == AVERROR_DECODER_NOT_FOUND || decoder == nullptr)
             throw MediaError(FailureKind::no_decoder, name + ": no decoder for its audio stream");
@@ -101,11 +98,10 @@ struct Decoder::Impl {
         if (input_spec && input_spec->matches(f)) return;
         // Keep what the old resampler still buffers before switching.
         if (resampler) drain_resampler();
-        input_spec.emplace(InputSpec{ffmpeg::ChannelLayout{f.ch_layout},
-                                     static_cast<AVSampleFormat>(f.format), f.sample_rate});
-        resampler.emplace(
-            ffmpeg::AudioSpec{input_spec->layout.ptr(), input_spec->format, input_spec->rate},
-            ffmpeg::AudioSpec{target_layout.ptr(), AV_SAMPLE_FMT_FLT, target.sample_rate});
+        input_spec.emplace(
+            InputSpec{ffmpeg::ChannelLayout{f.ch_layout}, static_cast<AVSampleFormat>(f.format), f.sample_rate});
+        resampler.emplace(ffmpeg::AudioSpec{input_spec->layout.ptr(), input_spec->format, input_spec->rate},
+                          ffmpeg::AudioSpec{target_layout.ptr(), AV_SAMPLE_FMT_FLT, target.sample_rate});
         resampler_in = 0;
         resampler_out = 0;
     }
@@ -120,8 +116,7 @@ struct Decoder::Impl {
         const int got = resampler->convert(&out, capacity, in, in_frames);
         std::int64_t keep = got;
         if (in == nullptr) {  // flushing: drop the tail beyond the exact length
-            const std::int64_t exact =
-                av_rescale(resampler_in, target.sample_rate, input_spec->rate);
+            const std::int64_t exact = av_rescale(resampler_in, target.sample_rate, input_spec->rate);
             keep = std::clamp<std::int64_t>(exact - resampler_out, 0, got);
         } else {
             resampler_in += in_frames;
@@ -138,8 +133,7 @@ struct Decoder::Impl {
         ++consecutive_errors;
         ++total_errors;
         last_error = ffmpeg::error_string(err);
-        if (consecutive_errors >= max_consecutive_errors)
-            fail("decoding failed: " + last_error);
+        if (consecutive_errors >= max_consecutive_errors) fail("decoding failed: " + last_error);
     }
 
     // Feeds the decoder one packet of our stream. Returns false at the end of the input.
@@ -176,25 +170,22 @@ struct Decoder::Impl {
             pending_offset = 0;
             const int err = codec->receive_frame(frame.get());
             switch (err) {
-            case 0:
-                consecutive_errors = 0;
-                configure_resampler(*frame.get());
-                convert(const_cast<const std::uint8_t* const*>(frame->extended_data),
-                        frame->nb_samples);
-                frame.unref();
-                break;
-            case AVERROR(EAGAIN):
-                if (!feed()) decoder_done = true;
-                break;
-            case AVERROR_EOF:
-                decoder_done = true;
-                break;
-            default:
-                if (err == AVERROR_INVALIDDATA) {
-                    on_decode_error(err);
+                case 0:
+                    consecutive_errors = 0;
+                    configure_resampler(*frame.get());
+                    convert(const_cast<const std::uint8_t* const*>(frame->extended_data), frame->nb_samples);
+                    frame.unref();
                     break;
-                }
-                fail("avcodec_receive_frame() failed: " + ffmpeg::error_string(err));
+                case AVERROR(EAGAIN):
+                    if (!feed()) decoder_done = true;
+                    break;
+                case AVERROR_EOF: decoder_done = true; break;
+                default:
+                    if (err == AVERROR_INVALIDDATA) {
+                        on_decode_error(err);
+                        break;
+                    }
+                    fail("avcodec_receive_frame() failed: " + ffmpeg::error_string(err));
             }
             if (decoder_done) {
                 drain_resampler();

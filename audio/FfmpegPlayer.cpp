@@ -76,9 +76,9 @@ struct FfmpegPlayer::Impl {
 
     std::mutex mutex;
     std::condition_variable wake;
-    std::deque<Programme> queue;        // guarded by mutex
-    std::vector<std::string> dropped;   // ids dropped by stop(), to report; guarded by mutex
-    bool quit = false;                  // guarded by mutex
+    std::deque<Programme> queue;          // guarded by mutex
+    std::vector<std::string> dropped;     // ids dropped by stop(), to report; guarded by mutex
+    bool quit = false;                    // guarded by mutex
     std::atomic<std::uint64_t> stops{0};  // bumped by stop(): cuts what plays now
     std::thread thread;
 
@@ -89,8 +89,8 @@ struct FfmpegPlayer::Impl {
     struct Run {
         const Programme& programme;
         std::uint64_t generation;
-        PcmFormat format{};             // what cues decode to: the first output's
-        bool awaiting_start = false;    // paced and the first sample is not out yet
+        PcmFormat format{};           // what cues decode to: the first output's
+        bool awaiting_start = false;  // paced and the first sample is not out yet
         std::optional<player::Pacer> pacer;
         std::uint64_t frames = 0;  // written since the programme's first sample
     };
@@ -161,8 +161,8 @@ struct FfmpegPlayer::Impl {
         // instant carry the first sample, a slow one joins when it is ready, and the
         // loudspeakers never wait for it, unless nothing else would carry the airing.
         if (options.paced)
-            set.settle(Steady::now() + std::chrono::duration_cast<Steady::duration>(
-                                           programme.start - settle_before - Clock::now()));
+            set.settle(Steady::now() +
+                       std::chrono::duration_cast<Steady::duration>(programme.start - settle_before - Clock::now()));
         else
             set.settle(std::nullopt);
         if (set.empty() && set.opening()) set.settle(std::nullopt);
@@ -186,13 +186,14 @@ struct FfmpegPlayer::Impl {
         for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue) {
             if (set.empty() && !set.reopen_now()) {  // every output failed during an earlier cue
                 send(programme.id, cue,
-                     event::Finished{Clock::now(), {}, CueResult::failed,
+                     event::Finished{Clock::now(),
+                                     {},
+                                     CueResult::failed,
                                      {FailureKind::outputs_failed, "every output failed: " + set.failures()}});
                 continue;
             }
             const bool last = cue + 1 == programme.cues.size();
-            if (play_cue(run, set, cue, last) && !last && options.gap.count() > 0)
-                play_gap(run, set);
+            if (play_cue(run, set, cue, last) && !last && options.gap.count() > 0) play_gap(run, set);
         }
         set.close();
         send(programme.id, 0, event::ProgrammeDone{});
@@ -219,14 +220,13 @@ struct FfmpegPlayer::Impl {
     }
 
     void play_gap(Run& run, player::OutputSet& set) {
-        const auto frames = static_cast<std::uint64_t>(options.gap.count()) *
-                            static_cast<std::uint64_t>(run.format.sample_rate) / 1000;
+        const auto frames =
+            static_cast<std::uint64_t>(options.gap.count()) * static_cast<std::uint64_t>(run.format.sample_rate) / 1000;
         const std::size_t chunk = chunk_frames(run.format);
         const std::vector<Sample> silence(chunk * static_cast<std::size_t>(run.format.channels));
         for (std::uint64_t done = 0; done < frames && !cancelled(run) && !set.empty();) {
             const auto n = std::min<std::uint64_t>(chunk, frames - done);
-            if (!write_paced(run, set, {silence.data(), n * static_cast<std::size_t>(run.format.channels)}))
-                return;
+            if (!write_paced(run, set, {silence.data(), n * static_cast<std::size_t>(run.format.channels)})) return;
             done += n;
         }
     }
@@ -241,8 +241,8 @@ struct FfmpegPlayer::Impl {
                       run.programme.cues[cue].file.string(), why);
             return 0.0;
         }
-        const double gain = std::clamp(*options.loudness_target_lufs - *measured, -options.max_cut_db,
-                                       options.max_boost_db);
+        const double gain =
+            std::clamp(*options.loudness_target_lufs - *measured, -options.max_cut_db, options.max_boost_db);
         log->debug("programme '{}' cue {}: {:.1f} LUFS, gain {:+.1f} dB", run.programme.id, cue, *measured, gain);
         return gain;
     }
@@ -312,7 +312,8 @@ struct FfmpegPlayer::Impl {
             if (!emit(shaper.push({chunk.data(), got * static_cast<std::size_t>(format.channels)})))
                 return finish(CueResult::interrupted);
             if (set.empty())
-                return finish(CueResult::failed, {FailureKind::outputs_failed, "every output failed: " + set.failures()});
+                return finish(CueResult::failed,
+                              {FailureKind::outputs_failed, "every output failed: " + set.failures()});
             if (interval.count() > 0 && played() >= next_progress) {
                 send(id, cue, event::Progress{played()});
                 while (next_progress <= played()) next_progress += interval;
@@ -342,8 +343,7 @@ struct FfmpegPlayer::Impl {
     }
 };
 
-FfmpegPlayer::FfmpegPlayer(std::vector<OutputSpec> outputs, PlayerEvents& events,
-                           PlayerOptions options)
+FfmpegPlayer::FfmpegPlayer(std::vector<OutputSpec> outputs, PlayerEvents& events, PlayerOptions options)
     : impl_(std::make_unique<Impl>(std::move(outputs), events, options)) {
     impl_->thread = std::thread{[impl = impl_.get()] { impl->loop(); }};
 }

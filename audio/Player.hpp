@@ -34,7 +34,7 @@ struct Cue {
 
 // What the loop hands the player: cues to air back to back from `start` on `outputs`.
 struct Programme {
-    std::string id;                    // the loop's own key, echoed in events
+    std::string id;  // the loop's own key, echoed in events
     std::vector<Cue> cues;
     std::vector<std::string> outputs;  // output names; the player opens only these
     Clock::time_point start;           // the first sample leaves at this instant
@@ -72,8 +72,7 @@ struct ProgrammeDone {};
 struct PlayerEvent {
     std::string programme;
     std::size_t cue = 0;  // unused for ProgrammeDone
-    std::variant<event::Started, event::Progress, event::OutputsChanged, event::Finished, event::ProgrammeDone>
-        what;
+    std::variant<event::Started, event::Progress, event::OutputsChanged, event::Finished, event::ProgrammeDone> what;
 };
 
 // Receives the player's events. Called on the player thread: an implementation posts them to

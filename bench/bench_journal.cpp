@@ -42,7 +42,8 @@ const char* const forms[] = {"tin", "bai", "phong_su", "phong_van", "toa_dam", "
 
 // Inserts `rows` closed, sealed rows in one transaction, as JournalStore would seal them, and
 // optionally appends each row's canonical encoding to `canonical_out`.
-void generate(lp::sqlite::Database& db, long rows, std::chrono::system_clock::time_point first, std::ostream* canonical_out) {
+void generate(lp::sqlite::Database& db, long rows, std::chrono::system_clock::time_point first,
+              std::ostream* canonical_out) {
     db.exec("PRAGMA synchronous = OFF");
     lp::sqlite::Transaction tx(db);
     auto insert = db.prepare(
@@ -127,11 +128,13 @@ int main(int argc, char** argv) {
         t0 = Clock::now();
         const auto report = lp::exporting::load_report(db, period, {}, tz, {2026, 12, 1});
         const double load = seconds_since(t0);
-        std::printf("year: load + build report (%zu lines, %d airings): %.3f s\n", report.lines.size(), report.airings, load);
-        const double reference = time_shell("sqlite3 -csv " + file.string() +
-                                            " \"SELECT * FROM journal WHERE scheduled_at >= '2025-12-31T17:00:00.000Z' "
-                                            "AND scheduled_at < '2026-12-31T17:00:00.000Z' ORDER BY scheduled_at, id\" > " +
-                                            (work / "reference.csv").string());
+        std::printf("year: load + build report (%zu lines, %d airings): %.3f s\n", report.lines.size(), report.airings,
+                    load);
+        const double reference =
+            time_shell("sqlite3 -csv " + file.string() +
+                       " \"SELECT * FROM journal WHERE scheduled_at >= '2025-12-31T17:00:00.000Z' "
+                       "AND scheduled_at < '2026-12-31T17:00:00.000Z' ORDER BY scheduled_at, id\" > " +
+                       (work / "reference.csv").string());
         std::printf("reference: sqlite3 -csv dump of the same rows: %.3f s\n", reference);
         for (auto f : lp::exporting::all_formats) {
             const auto out = work / ("year." + std::string(lp::exporting::extension(f)));
@@ -161,10 +164,13 @@ int main(int argc, char** argv) {
             return 1;
         }
         const double sha = time_shell("sha256sum " + (work / "chain.bytes").string() + " > /dev/null");
-        const double dump = time_shell("sqlite3 " + file.string() + " 'SELECT * FROM journal ORDER BY chain_seq' > /dev/null");
-        std::printf("chain: verify %ld rows %.2f s (%.0f rows/s)\n", chain_rows, verify, static_cast<double>(chain_rows) / verify);
-        std::printf("reference: sha256sum over the same %.0f MB of canonical bytes %.2f s; sqlite3 dump of the rows %.2f s\n",
-                    static_cast<double>(fs::file_size(work / "chain.bytes")) / 1e6, sha, dump);
+        const double dump =
+            time_shell("sqlite3 " + file.string() + " 'SELECT * FROM journal ORDER BY chain_seq' > /dev/null");
+        std::printf("chain: verify %ld rows %.2f s (%.0f rows/s)\n", chain_rows, verify,
+                    static_cast<double>(chain_rows) / verify);
+        std::printf(
+            "reference: sha256sum over the same %.0f MB of canonical bytes %.2f s; sqlite3 dump of the rows %.2f s\n",
+            static_cast<double>(fs::file_size(work / "chain.bytes")) / 1e6, sha, dump);
         std::printf("chain: verify = %.1f x (sha256sum + sqlite3 dump)\n", verify / (sha + dump));
     }
     return 0;

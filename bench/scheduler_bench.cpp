@@ -14,9 +14,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 }  // namespace
 
@@ -27,8 +25,13 @@ int main() {
     auto rules = lp::test::ward_year();
     rules.one_offs = {
         {1, lp::test::emergency_item, local_time(2026, 3, 10, 5, 33), lp::scheduler::Priority::emergency, 1, {}, {}},
-        {2, lp::test::emergency_item, local_time(2026, 10, 5, 9, 0), lp::scheduler::Priority::emergency, 3,
-         std::chrono::minutes(30), {}},
+        {2,
+         lp::test::emergency_item,
+         local_time(2026, 10, 5, 9, 0),
+         lp::scheduler::Priority::emergency,
+         3,
+         std::chrono::minutes(30),
+         {}},
     };
     constexpr int runs = 5;
     double plan_best = 1e9, calendar_best = 1e9;

@@ -6,9 +6,7 @@
 
 namespace lp::cli {
 
-void Context::load() {
-    config = config_file.empty() ? config::embedded_default() : config::load_file(config_file);
-}
+void Context::load() { config = config_file.empty() ? config::embedded_default() : config::load_file(config_file); }
 
 sqlite::Database Context::open_database() const {
     if (!std::filesystem::exists(config.database))

@@ -48,7 +48,7 @@ void run_export(Context& context, const ExportOptions& o) {
     const auto report = exporting::load_report(db, period, context.config.organisation, tz, today(tz));
     if (to_stdout) {
         std::cout << (format == exporting::Format::csv ? exporting::report_csv(report, tz)
-                                                        : exporting::report_json(report, tz));
+                                                       : exporting::report_json(report, tz));
         return;
     }
     try {
@@ -66,7 +66,8 @@ std::string describe(const journal::ChainBreak& b) {
     const std::string link = "mắt xích số " + std::to_string(b.chain_seq);
     switch (b.kind) {
         case K::content_mismatch:
-            return row + " (" + link + "): nội dung không khớp với mã niêm phong — dòng này đã bị sửa, đổi chỗ hoặc chèn vào.";
+            return row + " (" + link +
+                   "): nội dung không khớp với mã niêm phong — dòng này đã bị sửa, đổi chỗ hoặc chèn vào.";
         case K::missing_link:
             return "thiếu " + link + " ngay trước " + row + " — có dòng nhật ký đã bị xóa hoặc đổi chỗ.";
         case K::unsealed_row:
@@ -91,8 +92,9 @@ void run_verify(Context& context, const std::string& export_file) {
             throw OperatorError("Không đọc được tệp \"" + export_file + "\": " + e.what());
         }
         if (!check.stamp)
-            throw OperatorError("Tệp \"" + export_file +
-                                "\" không có mã kiểm tra của loaphuong (không phải tệp xuất từ nhật ký, hoặc đã bị sửa).");
+            throw OperatorError(
+                "Tệp \"" + export_file +
+                "\" không có mã kiểm tra của loaphuong (không phải tệp xuất từ nhật ký, hoặc đã bị sửa).");
         if (check.ok()) {
             std::cout << "Tệp " << export_file << " khớp với cơ sở dữ liệu: kỳ " << check.stamp->period_code << ", "
                       << check.stamp->rows << " dòng, mắt xích số " << check.stamp->head_seq << ".\n";
@@ -120,9 +122,10 @@ void add_journal_commands(CLI::App& app, Context& context) {
     journal->require_subcommand(1);
 
     auto options = std::make_shared<ExportOptions>();
-    auto* exp = journal->add_subcommand("export", "Xuất nhật ký phát thanh của một kỳ (tháng, quý, 6 tháng, năm) "
-                                                  "hoặc một khoảng ngày; không chỉ định kỳ: ngày hôm nay "
-                                                  "(theo múi giờ trong cấu hình)");
+    auto* exp = journal->add_subcommand("export",
+                                        "Xuất nhật ký phát thanh của một kỳ (tháng, quý, 6 tháng, năm) "
+                                        "hoặc một khoảng ngày; không chỉ định kỳ: ngày hôm nay "
+                                        "(theo múi giờ trong cấu hình)");
     exp->add_option("--period", options->period, "Kỳ: 2026Q1, 2026H1, 2026-03, 2026, 01/01/2026-15/02/2026");
     exp->add_option("--from", options->from, "Từ ngày (dd/mm/yyyy hoặc yyyy-mm-dd)");
     exp->add_option("--to", options->to, "Đến ngày, tính cả ngày này");

@@ -49,8 +49,8 @@ std::string codes(std::span<const domain::Term> terms) {
 
 void check_topic(const std::string& topic) {
     if (!domain::is_topic(topic))
-        throw OperatorError("Nội dung \"" + topic + "\" không có trong kế hoạch. Chọn một trong: " +
-                            codes(domain::topics()) + ".");
+        throw OperatorError("Nội dung \"" + topic +
+                            "\" không có trong kế hoạch. Chọn một trong: " + codes(domain::topics()) + ".");
 }
 void check_form(const std::string& form) {
     if (!domain::is_form(form))
@@ -71,9 +71,13 @@ void run_add_manual(Context& context, const ManualOptions& o) {
     check_form(o.form);
     std::string slot = o.slot;
     if (slot.empty()) {
-        if (o.kind == "truc_tiep") slot = "Đọc trực tiếp";
-        else if (o.kind == "tiep_song") slot = "Tiếp sóng Đài Phát thanh thành phố";
-        else throw OperatorError("Loại --kind \"" + o.kind + "\" không hợp lệ: truc_tiep (đọc trực tiếp) hoặc tiep_song (tiếp sóng).");
+        if (o.kind == "truc_tiep")
+            slot = "Đọc trực tiếp";
+        else if (o.kind == "tiep_song")
+            slot = "Tiếp sóng Đài Phát thanh thành phố";
+        else
+            throw OperatorError("Loại --kind \"" + o.kind +
+                                "\" không hợp lệ: truc_tiep (đọc trực tiếp) hoặc tiep_song (tiếp sóng).");
     }
     const auto* tz = domain::zone(context.config.time_zone);
     const auto started = domain::start_of_day(tz, day) + *start;
@@ -118,8 +122,9 @@ void run_correct(Context& context, const CorrectOptions& o) {
 
 void add_manual_commands(CLI::App& journal, Context& context) {
     auto m = std::make_shared<ManualOptions>();
-    auto* add = journal.add_subcommand("add-manual", "Ghi một buổi phát không qua máy phát tự động "
-                                                     "(đọc trực tiếp, tiếp sóng)");
+    auto* add = journal.add_subcommand("add-manual",
+                                       "Ghi một buổi phát không qua máy phát tự động "
+                                       "(đọc trực tiếp, tiếp sóng)");
     add->add_option("--date", m->date, "Ngày phát (dd/mm/yyyy)")->required();
     add->add_option("--start", m->start, "Giờ bắt đầu (HH:MM)")->required();
     add->add_option("--duration", m->duration, "Thời lượng (vd. 15m, 1h30m)")->required();
@@ -136,7 +141,8 @@ void add_manual_commands(CLI::App& journal, Context& context) {
     auto* correct = journal.add_subcommand("correct", "Đính chính một dòng nhật ký (dòng gốc được giữ nguyên)");
     correct->add_option("id", c->id, "Số dòng nhật ký cần đính chính")->required();
     correct->add_option("--title", c->title, "Tên tin, bài đúng");
-    correct->add_option("--topic", c->topics, "Nội dung đúng (mã; thay toàn bộ), lặp lại được hoặc cách nhau bởi dấu phẩy")
+    correct
+        ->add_option("--topic", c->topics, "Nội dung đúng (mã; thay toàn bộ), lặp lại được hoặc cách nhau bởi dấu phẩy")
         ->delimiter(',');
     correct->add_option("--form", c->form, "Hình thức đúng (mã)");
     correct->add_option("--by", c->by, "Họ tên người đính chính")->required();

@@ -99,7 +99,9 @@ void run_retire(Context& context, std::int64_t id) {
 }  // namespace
 
 void add_browse_commands(CLI::App& media, Context& context) {
-    media.add_subcommand("topics", "Các mã nội dung (mục II.1 của kế hoạch)")->callback([] { print_terms(domain::topics()); });
+    media.add_subcommand("topics", "Các mã nội dung (mục II.1 của kế hoạch)")->callback([] {
+        print_terms(domain::topics());
+    });
     media.add_subcommand("forms", "Các hình thức thể hiện")->callback([] { print_terms(domain::forms()); });
 
     auto list = std::make_shared<ListOptions>();
@@ -120,7 +122,8 @@ void add_browse_commands(CLI::App& media, Context& context) {
     auto* edit_cmd = media.add_subcommand("edit", "Sửa thông tin một tin, bài (tệp âm thanh không đổi)");
     edit_cmd->add_option("ID", edit->id, "Mã tin, bài")->required();
     edit->title_opt = edit_cmd->add_option("--title", edit->title, "Tiêu đề mới");
-    edit->topic_opt = edit_cmd->add_option("--topic", edit->topics, "Mã nội dung (thay toàn bộ), lặp lại được")->delimiter(',');
+    edit->topic_opt =
+        edit_cmd->add_option("--topic", edit->topics, "Mã nội dung (thay toàn bộ), lặp lại được")->delimiter(',');
     edit->form_opt = edit_cmd->add_option("--form", edit->form, "Hình thức");
     edit->source_opt = edit_cmd->add_option("--source", edit->source, "Nguồn (\"\" để xóa)");
     edit->note_opt = edit_cmd->add_option("--note", edit->note, "Ghi chú (\"\" để xóa)");

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "audio/analysis/Rejection.hpp"
+#include "cli/MediaBrowse.hpp"
 #include "cli/MediaText.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/ProgressBar.hpp"
@@ -17,7 +18,6 @@
 #include "library/Importer.hpp"
 #include "library/ItemStore.hpp"
 #include "library/Speech.hpp"
-#include "cli/MediaBrowse.hpp"
 
 namespace lp::cli {
 namespace {
@@ -44,8 +44,7 @@ struct SayOptions : DescribeOptions {
 
 void describe_options(CLI::App* cmd, DescribeOptions& o) {
     cmd->add_option("--title", o.title, "Tiêu đề (mặc định: thẻ tiêu đề trong tệp, nếu không có thì tên tệp)");
-    cmd->add_option("--topic", o.topics, "Mã nội dung, lặp lại được: a b c d dd e g h i k l m n other")
-        ->delimiter(',');
+    cmd->add_option("--topic", o.topics, "Mã nội dung, lặp lại được: a b c d dd e g h i k l m n other")->delimiter(',');
     cmd->add_option("--form", o.form, "Hình thức: tin bai phong_su phong_van toa_dam thong_bao am_nhac other");
     cmd->add_option("--source", o.source, "Nguồn (phóng viên, đơn vị gửi)");
     cmd->add_option("--valid-from", o.valid_from, "Phát từ ngày (dd/mm/yyyy)");
@@ -86,7 +85,8 @@ bool import_one(library::Importer& importer, library::ImportRequest request) {
     const std::string shown = request.file.string();
     try {
         ProgressBar bar(request.file.filename().string());
-        auto result = importer.import(request, [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); });
+        auto result =
+            importer.import(request, [&bar](std::uint64_t done, std::uint64_t total) { bar.update(done, total); });
         report(result);
         return true;
     } catch (const audio::Rejected& e) {
@@ -103,7 +103,8 @@ int run_add(Context& context, const AddOptions& o) {
     quiet_ffmpeg();
     const auto base = request_from(o);
     if (o.files.size() > 1 && !o.title.empty())
-        throw OperatorError("--title chỉ dùng được khi nhập một tệp (đang nhập " + std::to_string(o.files.size()) + " tệp).");
+        throw OperatorError("--title chỉ dùng được khi nhập một tệp (đang nhập " + std::to_string(o.files.size()) +
+                            " tệp).");
     auto db = db::open_store(context.config.database);
     library::Importer importer(db, context.config.media_dir);
     bool all_ok = true;

@@ -24,8 +24,8 @@ std::vector<std::string> checked_topics(const std::vector<std::string>& list) {
     std::vector<std::string> out;
     for (const auto& code : list) {
         if (!domain::is_topic(code))
-            throw OperatorError("--topic: không có mã nội dung " + quoted(code) + ". Các mã hợp lệ: " +
-                                codes(domain::topics()) + " (xem: loaphuong media topics).");
+            throw OperatorError("--topic: không có mã nội dung " + quoted(code) +
+                                ". Các mã hợp lệ: " + codes(domain::topics()) + " (xem: loaphuong media topics).");
         if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
     }
     return out;
@@ -33,8 +33,8 @@ std::vector<std::string> checked_topics(const std::vector<std::string>& list) {
 
 std::string checked_form(const std::string& code) {
     if (!domain::is_form(code))
-        throw OperatorError("--form: không có hình thức " + quoted(code) + ". Các mã hợp lệ: " +
-                            codes(domain::forms()) + " (xem: loaphuong media forms).");
+        throw OperatorError("--form: không có hình thức " + quoted(code) +
+                            ". Các mã hợp lệ: " + codes(domain::forms()) + " (xem: loaphuong media forms).");
     return code;
 }
 
@@ -70,10 +70,8 @@ std::string rejection_text(const std::string& file, const audio::Rejected& r) {
         case audio::RejectReason::empty: return name + " rỗng (0 byte).";
         case audio::RejectReason::not_audio: return name + " không phải tệp âm thanh" + detail + ".";
         case audio::RejectReason::no_samples: return name + " không có đoạn âm thanh nào giải mã được.";
-        case audio::RejectReason::undecodable:
-            return name + " bị hỏng: giải mã thất bại ở giây " + at + detail + ".";
-        case audio::RejectReason::truncated:
-            return name + " bị thiếu: chỉ giải mã được đến giây " + at + detail + ".";
+        case audio::RejectReason::undecodable: return name + " bị hỏng: giải mã thất bại ở giây " + at + detail + ".";
+        case audio::RejectReason::truncated: return name + " bị thiếu: chỉ giải mã được đến giây " + at + detail + ".";
         case audio::RejectReason::silent: return name + " chỉ có im lặng" + detail + ", không có gì để phát.";
     }
     return name + ": " + r.what();

@@ -26,7 +26,7 @@ std::string rejection_text(const std::string& file, const audio::Rejected& r);
 std::string decimal(double value, int digits);
 std::string duration_text(const std::optional<std::int64_t>& ms);
 std::string topics_text(const std::vector<std::string>& topics);  // "m, k"
-std::string validity_text(const library::Item& item);              // "01/03/2026 – 31/03/2026" or ""
+std::string validity_text(const library::Item& item);             // "01/03/2026 – 31/03/2026" or ""
 // One line of `media list`, marked when expired or retired on `today`.
 std::string list_line(const library::Item& item, domain::LocalDate today);
 // Every field of `media show`.

@@ -8,7 +8,8 @@ namespace lp::cli {
 exporting::Period period_option(const std::string& period, const std::string& from, const std::string& to,
                                 domain::LocalDate today) {
     if (!period.empty()) {
-        if (!from.empty() || !to.empty()) throw OperatorError("Chỉ dùng --period, hoặc --from và --to, không dùng cả hai.");
+        if (!from.empty() || !to.empty())
+            throw OperatorError("Chỉ dùng --period, hoặc --from và --to, không dùng cả hai.");
         const auto p = exporting::parse_period(period);
         if (!p)
             throw OperatorError("Kỳ \"" + period +

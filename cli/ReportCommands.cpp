@@ -24,8 +24,10 @@ void run_report(Context& context, const ReportOptions& o) {
             ++given;
             text = *s;
         }
-    if (given != 1) throw OperatorError("Hãy chỉ định đúng một kỳ: --quarter 2026Q1, --half 2026H1, --year 2026, "
-                                        "--month 2026-03 hoặc --period.");
+    if (given != 1)
+        throw OperatorError(
+            "Hãy chỉ định đúng một kỳ: --quarter 2026Q1, --half 2026H1, --year 2026, "
+            "--month 2026-03 hoặc --period.");
     const auto* tz = domain::zone(context.config.time_zone);
     const auto period = period_option(text, "", "", today(tz));
     std::vector<exporting::Format> formats;

@@ -106,9 +106,8 @@ void run_slot_list(Context& c) {
         std::cout << s.name << ": "
                   << (s.relative_start ? "+" + std::to_string(s.relative_start->count()) + "s"
                                        : domain::duration_text(s.start_of_day).substr(0, 5))
-                  << ", " << days << ", tối đa " << s.max_length.count() / 60 << " phút, "
-                  << s.programme.size() << " mục" << (s.outputs.empty() ? "" : ", đầu ra " + s.outputs.front())
-                  << '\n';
+                  << ", " << days << ", tối đa " << s.max_length.count() / 60 << " phút, " << s.programme.size()
+                  << " mục" << (s.outputs.empty() ? "" : ", đầu ra " + s.outputs.front()) << '\n';
     }
 }
 
@@ -152,9 +151,8 @@ void run_oneoff_list(Context& c) {
     for (const auto& o : rules.one_offs) {
         const auto* item = rules.item(o.item);
         std::cout << o.id << ". " << domain::local_date_text(zone_of(c), o.at) << ' '
-                  << domain::local_time_text(zone_of(c), o.at) << "  " << scheduler::priority_label(o.priority)
-                  << "  " << (item ? item->title : "?") << (o.repeat > 1 ? "  × " + std::to_string(o.repeat) : "")
-                  << '\n';
+                  << domain::local_time_text(zone_of(c), o.at) << "  " << scheduler::priority_label(o.priority) << "  "
+                  << (item ? item->title : "?") << (o.repeat > 1 ? "  × " + std::to_string(o.repeat) : "") << '\n';
     }
 }
 
@@ -224,8 +222,7 @@ exporting::Table plan_table(const scheduler::Preview& p, const scheduler::Rules&
                 for (const auto& tp : item->topics)
                     topics += (topics.empty() ? "" : "; ") + std::string(domain::topic_label(tp));
             t.rows.push_back({domain::local_date_text(tz, at), domain::local_time_text(tz, at), e.slot_name,
-                              item ? item->title : "?", topics,
-                              item ? std::string(domain::form_label(item->form)) : "",
+                              item ? item->title : "?", topics, item ? std::string(domain::form_label(item->form)) : "",
                               item ? domain::duration_text(item->duration) : "", c.reason});
             if (item) at += item->duration;
         }
@@ -255,10 +252,9 @@ void run_show(Context& c, const ShowOptions& o) {
     if (!o.month.empty()) {
         first = parse_date_option("--month", o.month);
         first.day = 1;
-        days = static_cast<int>(
-            (date::sys_days{date::year{first.year} / date::month{first.month} / date::last} -
-             date::sys_days{date::year{first.year} / date::month{first.month} / date::day{1}})
-                .count()) +
+        days = static_cast<int>((date::sys_days{date::year{first.year} / date::month{first.month} / date::last} -
+                                 date::sys_days{date::year{first.year} / date::month{first.month} / date::day{1}})
+                                    .count()) +
                1;
     }
     domain::LocalDate last = first;
@@ -268,15 +264,15 @@ void run_show(Context& c, const ShowOptions& o) {
     const auto rules = store.load();
     const auto from = domain::start_of_day(tz, first);
     const auto p =
-        scheduler::preview(rules, scheduler::History(journal::airing_times_since(db, from - rules.rotation_window)), from,
-                           domain::start_of_day(tz, last), tz);
+        scheduler::preview(rules, scheduler::History(journal::airing_times_since(db, from - rules.rotation_window)),
+                           from, domain::start_of_day(tz, last), tz);
     if (o.format == "xlsx") {
         if (o.output.empty()) throw OperatorError("Định dạng xlsx cần -o TỆP.");
         exporting::write_table_xlsx(plan_table(p, rules, tz), c.config.organisation,
                                     "LỊCH PHÁT SÓNG CHƯƠNG TRÌNH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH",
                                     "Từ ngày " + domain::display_date_text(first) + " đến ngày " +
-                                        domain::display_date_text(domain::local_date(tz, domain::start_of_day(tz, last) -
-                                                                                             std::chrono::seconds(1))),
+                                        domain::display_date_text(domain::local_date(
+                                            tz, domain::start_of_day(tz, last) - std::chrono::seconds(1))),
                                     o.output);
         std::cerr << "Đã xuất lịch phát vào " << o.output << '\n';
         return;

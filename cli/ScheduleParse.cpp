@@ -37,8 +37,7 @@ std::chrono::seconds parse_time_option(const std::string& option, const std::str
 std::chrono::seconds parse_duration_option(const std::string& option, const std::string& text) {
     const auto d = config::parse_duration(text);
     if (!d || d->count() == 0)
-        throw OperatorError("Thời lượng không hợp lệ ở " + option + ": \"" + text +
-                            "\". Ví dụ: 90s, 15m, 1h, 1h30m.");
+        throw OperatorError("Thời lượng không hợp lệ ở " + option + ": \"" + text + "\". Ví dụ: 90s, 15m, 1h, 1h30m.");
     return *d;
 }
 
@@ -59,9 +58,8 @@ scheduler::TimePoint parse_instant_option(const std::string& option, const std::
     if (!day || !time)
         throw OperatorError("Thời điểm " + option + " không hợp lệ: \"" + text +
                             "\". Dùng \"dd/mm/yyyy HH:MM\" (giờ Việt Nam) hoặc \"now\".");
-    const date::local_seconds local{date::local_days{date::year{day->year} / date::month{day->month} /
-                                                     date::day{day->day}} +
-                                    *time};
+    const date::local_seconds local{
+        date::local_days{date::year{day->year} / date::month{day->month} / date::day{day->day}} + *time};
     return tz->to_sys(local, date::choose::earliest);
 }
 
@@ -85,8 +83,8 @@ scheduler::Entry parse_pool(const std::string& text) {
     e.count = n;
     if (first != std::string::npos) {
         const auto second = text.find(':', first + 1);
-        e.filter.topics = split_list(text.substr(first + 1, second == std::string::npos ? std::string::npos
-                                                                                         : second - first - 1));
+        e.filter.topics =
+            split_list(text.substr(first + 1, second == std::string::npos ? std::string::npos : second - first - 1));
         if (second != std::string::npos) {
             const auto third = text.find(':', second + 1);
             e.filter.forms = split_list(

@@ -14,9 +14,9 @@ enum class OutputKind { alsa, file, null, icecast, rtp, udp, archive };
 enum class OutputCodec { pcm, mp3, opus };
 
 struct OutputConfig {
-    std::string name;              // unique, referenced by slots
+    std::string name;  // unique, referenced by slots
     OutputKind kind = OutputKind::null;
-    std::string device = "default"; // ALSA PCM name (kind = alsa)
+    std::string device = "default";  // ALSA PCM name (kind = alsa)
     std::filesystem::path path;      // file: target file (container from its extension); archive: folder of day files
     int sample_rate = 48000;
     int channels = 2;
@@ -41,15 +41,15 @@ struct AudioConfig {
     // outdoor speakers and streams, matches items made for the loudspeakers (issue 10);
     // "off" in the file (unset here): no gain.
     std::optional<double> loudness_target = -16.0;
-    int fade_ms = 15;                        // fade-in and fade-out of every item
-    int gap_ms = 0;                          // silence between items of a programme
+    int fade_ms = 15;  // fade-in and fade-out of every item
+    int gap_ms = 0;    // silence between items of a programme
 };
 
 struct SlotItemConfig {
-    std::filesystem::path file;  // absolute after loading (resolved against media_dir)
-    std::string title;           // defaults to the file name without extension
-    std::string topic = "other"; // plan heading code a..n, dd, other
-    std::string form = "other";  // tin, bai, phong_su, phong_van, toa_dam, thong_bao, am_nhac, other
+    std::filesystem::path file;   // absolute after loading (resolved against media_dir)
+    std::string title;            // defaults to the file name without extension
+    std::string topic = "other";  // plan heading code a..n, dd, other
+    std::string form = "other";   // tin, bai, phong_su, phong_van, toa_dam, thong_bao, am_nhac, other
 };
 
 struct SlotConfig {
@@ -63,7 +63,7 @@ struct SlotConfig {
     // starts (for the demo and for end-to-end tests), instead of a daily time.
     std::optional<std::chrono::seconds> relative_start;
     std::chrono::seconds max_length{std::chrono::minutes(60)};
-    std::vector<std::string> outputs; // empty = all outputs
+    std::vector<std::string> outputs;  // empty = all outputs
     std::vector<SlotItemConfig> items;
 };
 
@@ -79,19 +79,19 @@ struct Organisation {
 // period's last month — before the 8th, when the reports are due.
 struct ReportsConfig {
     std::filesystem::path dir = "var/reports";  // absolute after loading
-    unsigned day = 1;                          // 1..7
+    unsigned day = 1;                           // 1..7
     std::vector<std::string> formats{"xlsx", "pdf", "csv", "json"};
 };
 
 // Daily online backups of the database, the newest `keep` kept.
 struct BackupConfig {
-    std::filesystem::path dir = "var/backups";   // absolute after loading
+    std::filesystem::path dir = "var/backups";             // absolute after loading
     std::chrono::seconds time_of_day{2 * 3600 + 30 * 60};  // local time, 02:30
-    int keep = 14;                                // 0 = no daily backups
+    int keep = 14;                                         // 0 = no daily backups
 };
 
 struct Config {
-    std::filesystem::path source;     // file it was read from, or "<embedded>"
+    std::filesystem::path source;  // file it was read from, or "<embedded>"
     // Both absolute after loading (relative ones resolve against the config file's folder).
     std::filesystem::path database = "var/loaphuong.db";
     std::filesystem::path media_dir = "var/media";

@@ -12,8 +12,7 @@ namespace lp::config {
 Config load_file(const std::filesystem::path& file);
 
 // Parses TOML text; `source` names it in messages, relative paths resolve against `base_dir`.
-Config parse(std::string_view text, const std::filesystem::path& source,
-             const std::filesystem::path& base_dir);
+Config parse(std::string_view text, const std::filesystem::path& source, const std::filesystem::path& base_dir);
 
 // The built-in demo configuration: SQLite under ./var, a demo slot 60 s after start airing
 // var/media/demo.wav to the ALSA "null" device and to var/air/demo.wav. Works with no sound card.

@@ -9,7 +9,9 @@ namespace lp::config::detail {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return static_cast<unsigned char>(c) < 0x80 && std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_alnum(char c) {
+    return static_cast<unsigned char>(c) < 0x80 && std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 

@@ -22,8 +22,8 @@ constexpr seconds max_slot_length = std::chrono::hours(24);
 constexpr std::string_view duration_examples = R"((e.g. "90s", "15m", "1h30m"))";
 
 constexpr std::array<std::string_view, 5> log_levels{"trace", "debug", "info", "warn", "error"};
-constexpr std::array<std::string_view, 14> topics{"a", "b", "c", "d", "dd", "e", "g", "h",
-                                                  "i", "k", "l", "m", "n", "other"};
+constexpr std::array<std::string_view, 14> topics{"a", "b", "c", "d", "dd", "e", "g",
+                                                  "h", "i", "k", "l", "m",  "n", "other"};
 constexpr std::array<std::string_view, 8> forms{"tin",     "bai",       "phong_su", "phong_van",
                                                 "toa_dam", "thong_bao", "am_nhac",  "other"};
 
@@ -45,13 +45,13 @@ std::string joined(const std::array<std::string_view, N>& list) {
 
 std::string_view to_text(OutputKind kind) {
     switch (kind) {
-    case OutputKind::alsa: return "alsa";
-    case OutputKind::file: return "file";
-    case OutputKind::null: return "null";
-    case OutputKind::icecast: return "icecast";
-    case OutputKind::rtp: return "rtp";
-    case OutputKind::udp: return "udp";
-    case OutputKind::archive: return "archive";
+        case OutputKind::alsa: return "alsa";
+        case OutputKind::file: return "file";
+        case OutputKind::null: return "null";
+        case OutputKind::icecast: return "icecast";
+        case OutputKind::rtp: return "rtp";
+        case OutputKind::udp: return "udp";
+        case OutputKind::archive: return "archive";
     }
     return "?";
 }
@@ -143,8 +143,10 @@ void read_network(const TableReader& r, OutputConfig& out) {
     required("host", rtp_udp, out.host, R"("rtp" and "udp")");
     if (rtp_udp)
         if (auto problem = host_problem(out.host)) fail(r.source(), *r.string("host"), *problem);
-    if (allowed_for(r, "port", rtp_udp, R"("rtp" and "udp")")) out.port = read_int_in(r, "port", 1, 65535, 0);
-    else if (rtp_udp) r.fail_at_header("port", "missing required key (kind " + quote(std::string{to_text(out.kind)}) + " needs it)");
+    if (allowed_for(r, "port", rtp_udp, R"("rtp" and "udp")"))
+        out.port = read_int_in(r, "port", 1, 65535, 0);
+    else if (rtp_udp)
+        r.fail_at_header("port", "missing required key (kind " + quote(std::string{to_text(out.kind)}) + " needs it)");
     if (allowed_for(r, "ttl", rtp_udp, R"("rtp" and "udp")")) out.ttl = read_int_in(r, "ttl", 1, 255, 0);
     if (allowed_for(r, "sdp", out.kind == OutputKind::rtp, R"("rtp")"))
         out.sdp = read_path(r, "sdp", r.source().base_dir);
@@ -152,13 +154,15 @@ void read_network(const TableReader& r, OutputConfig& out) {
     out.codec = ice || archive ? OutputCodec::mp3 : OutputCodec::pcm;
     if (allowed_for(r, "codec", ice || rtp_udp || archive, R"("icecast", "rtp", "udp" and "archive")")) {
         const auto c = r.string("codec");
-        const bool ok = ice ? (c->value == "mp3" || c->value == "opus")
-                      : rtp_udp ? (c->value == "pcm" || c->value == "opus")
-                                : c->value == "mp3";
+        const bool ok = ice       ? (c->value == "mp3" || c->value == "opus")
+                        : rtp_udp ? (c->value == "pcm" || c->value == "opus")
+                                  : c->value == "mp3";
         if (!ok)
-            fail(r.source(), *c, "codec " + quote(c->value) + " is not available for kind " +
-                                     quote(std::string{to_text(out.kind)}) +
-                                     (ice ? " (mp3, opus)" : rtp_udp ? " (pcm, opus)" : " (mp3)"));
+            fail(r.source(), *c,
+                 "codec " + quote(c->value) + " is not available for kind " + quote(std::string{to_text(out.kind)}) +
+                     (ice       ? " (mp3, opus)"
+                      : rtp_udp ? " (pcm, opus)"
+                                : " (mp3)"));
         out.codec = c->value == "mp3" ? OutputCodec::mp3 : c->value == "opus" ? OutputCodec::opus : OutputCodec::pcm;
     }
     if (allowed_for(r, "bitrate", ice || rtp_udp || archive, R"("icecast", "rtp", "udp" and "archive")"))
@@ -196,14 +200,23 @@ OutputConfig read_output(const TableReader& r) {
     OutputConfig out;
     out.name = r.required_string("name").value;
     const auto kind = r.required_string("kind");
-    if (kind.value == "alsa") out.kind = OutputKind::alsa;
-    else if (kind.value == "file") out.kind = OutputKind::file;
-    else if (kind.value == "null") out.kind = OutputKind::null;
-    else if (kind.value == "icecast") out.kind = OutputKind::icecast;
-    else if (kind.value == "rtp") out.kind = OutputKind::rtp;
-    else if (kind.value == "udp") out.kind = OutputKind::udp;
-    else if (kind.value == "archive") out.kind = OutputKind::archive;
-    else fail(r.source(), kind, "unknown output kind " + quote(kind.value) + " (alsa, file, null, icecast, rtp, udp, archive)");
+    if (kind.value == "alsa")
+        out.kind = OutputKind::alsa;
+    else if (kind.value == "file")
+        out.kind = OutputKind::file;
+    else if (kind.value == "null")
+        out.kind = OutputKind::null;
+    else if (kind.value == "icecast")
+        out.kind = OutputKind::icecast;
+    else if (kind.value == "rtp")
+        out.kind = OutputKind::rtp;
+    else if (kind.value == "udp")
+        out.kind = OutputKind::udp;
+    else if (kind.value == "archive")
+        out.kind = OutputKind::archive;
+    else
+        fail(r.source(), kind,
+             "unknown output kind " + quote(kind.value) + " (alsa, file, null, icecast, rtp, udp, archive)");
 
     if (auto device = r.string("device")) {
         if (out.kind != OutputKind::alsa) fail(r.source(), *device, R"(only used by kind "alsa")");
@@ -226,12 +239,16 @@ OutputConfig read_output(const TableReader& r) {
 double read_number(const TableReader& r, std::string_view key, double low, double high) {
     const auto n = r.node(key);
     double value = 0;
-    if (const auto* i = n->value->as_integer()) value = static_cast<double>(i->get());
-    else if (const auto* f = n->value->as_floating_point()) value = f->get();
-    else fail(r.source(), *n, std::string{"expected a number, got "} + std::string{describe(n->value->type())});
+    if (const auto* i = n->value->as_integer())
+        value = static_cast<double>(i->get());
+    else if (const auto* f = n->value->as_floating_point())
+        value = f->get();
+    else
+        fail(r.source(), *n, std::string{"expected a number, got "} + std::string{describe(n->value->type())});
     if (value < low || value > high)
-        fail(r.source(), *n, std::to_string(value) + " is out of range (" + std::to_string(static_cast<int>(low)) +
-                                 ".." + std::to_string(static_cast<int>(high)) + ")");
+        fail(r.source(), *n,
+             std::to_string(value) + " is out of range (" + std::to_string(static_cast<int>(low)) + ".." +
+                 std::to_string(static_cast<int>(high)) + ")");
     return value;
 }
 
@@ -239,7 +256,8 @@ void read_audio(const TableReader& r, AudioConfig& audio) {
     if (const auto n = r.node("loudness_target")) {
         if (const auto* text = n->value->as_string()) {
             if (text->get() != "off")
-                fail(r.source(), *n, quote(text->get()) + R"( is not a loudness: give a number of LUFS (e.g. -16) or "off")");
+                fail(r.source(), *n,
+                     quote(text->get()) + R"( is not a loudness: give a number of LUFS (e.g. -16) or "off")");
             audio.loudness_target.reset();
         } else {
             audio.loudness_target = read_number(r, "loudness_target", -40, 0);
@@ -269,8 +287,9 @@ void read_start(const TableReader& r, SlotConfig& slot) {
         return;
     }
     const auto* s = n->value->as_string();
-    if (!s) fail(r.source(), *n, std::string{"expected a string (\"HH:MM\" or \"+90s\"), got "} +
-                                     std::string{describe(n->value->type())});
+    if (!s)
+        fail(r.source(), *n,
+             std::string{"expected a string (\"HH:MM\" or \"+90s\"), got "} + std::string{describe(n->value->type())});
     const std::string& text = s->get();
     if (!text.empty() && text.front() == '+') {
         const auto d = parse_duration(std::string_view{text}.substr(1));
@@ -327,8 +346,7 @@ SlotConfig read_slot(const TableReader& r, const Config& cfg) {
     slot.max_length = read_length(r, "max_length", slot.max_length);
 
     if (auto outputs = r.strings("outputs")) {
-        if (outputs->empty())
-            fail(r.source(), *r.node("outputs"), "names no output (leave it out for all outputs)");
+        if (outputs->empty()) fail(r.source(), *r.node("outputs"), "names no output (leave it out for all outputs)");
         for (const auto& o : *outputs) {
             const bool defined = std::any_of(cfg.outputs.begin(), cfg.outputs.end(),
                                              [&](const OutputConfig& out) { return out.name == o.value; });
@@ -342,8 +360,8 @@ SlotConfig read_slot(const TableReader& r, const Config& cfg) {
     const auto items = r.tables("item");
     if (!items || items->empty()) r.fail_at_header("item", "a slot needs at least one [[slot.item]]");
     for (const auto& t : *items)
-        slot.items.push_back(read_item(TableReader(r.source(), *t.value, t.key, {"file", "title", "topic", "form"}),
-                                       cfg.media_dir));
+        slot.items.push_back(
+            read_item(TableReader(r.source(), *t.value, t.key, {"file", "title", "topic", "form"}), cfg.media_dir));
     return slot;
 }
 
@@ -354,7 +372,8 @@ Config read_config(const toml::table& root, const Source& source) {
     const TableReader top(source, root, "", {"daemon", "organisation", "audio", "reports", "backup", "output", "slot"});
 
     if (auto t = top.table("daemon"))
-        read_daemon(TableReader(source, *t->value, t->key, {"database", "media_dir", "time_zone", "log_level", "grace"}), cfg);
+        read_daemon(
+            TableReader(source, *t->value, t->key, {"database", "media_dir", "time_zone", "log_level", "grace"}), cfg);
     cfg.database = resolve(source.base_dir, cfg.database);
     cfg.media_dir = resolve(source.base_dir, cfg.media_dir);
 
@@ -374,9 +393,9 @@ Config read_config(const toml::table& root, const Source& source) {
 
     if (auto outputs = top.tables("output")) {
         for (const auto& t : *outputs) {
-            const TableReader r(source, *t.value, t.key, {"name", "kind", "device", "path", "sample_rate", "channels", "url",
-                                                          "password", "mount", "host", "port", "ttl", "sdp", "codec",
-                                                          "bitrate"});
+            const TableReader r(source, *t.value, t.key,
+                                {"name", "kind", "device", "path", "sample_rate", "channels", "url", "password",
+                                 "mount", "host", "port", "ttl", "sdp", "codec", "bitrate"});
             OutputConfig out = read_output(r);
             for (const auto& other : cfg.outputs)
                 if (other.name == out.name) fail(source, *r.string("name"), "duplicate output name " + quote(out.name));

@@ -14,8 +14,7 @@ std::uint32_t line_of(const toml::node& node) { return node.source().begin.line;
 bool is_bare_key(std::string_view key) {
     if (key.empty()) return false;
     return std::all_of(key.begin(), key.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-               c == '-';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     });
 }
 
@@ -93,8 +92,7 @@ TableReader::TableReader(const Source& source, const toml::table& table, std::st
     for (const auto& [k, v] : table) {
         const std::uint32_t l = key_line(k);
         if (first_key_line == 0 || l < first_key_line) first_key_line = l;
-        if (std::find(known_.begin(), known_.end(), k.str()) == known_.end() &&
-            (!unknown || l < key_line(*unknown)))
+        if (std::find(known_.begin(), known_.end(), k.str()) == known_.end() && (!unknown || l < key_line(*unknown)))
             unknown = &k;
     }
     if (line_ == 0) line_ = first_key_line;
@@ -123,9 +121,7 @@ void TableReader::fail_type(const Located<const toml::node*>& at, std::string_vi
     fail(*source_, at, message);
 }
 
-void TableReader::fail_missing(std::string_view name) const {
-    fail_at_header(name, "missing required key");
-}
+void TableReader::fail_missing(std::string_view name) const { fail_at_header(name, "missing required key"); }
 
 void TableReader::fail_at_header(std::string_view name, std::string_view message) const {
     fail(*source_, line_, key(name), message);
@@ -185,8 +181,10 @@ std::optional<std::vector<Located<const toml::table*>>> TableReader::tables(std:
     // "slot[0].item" -> "[[slot.item]]" as the admin would write the header.
     std::string header;
     for (std::size_t i = 0; i < n->key.size(); ++i) {
-        if (n->key[i] != '[') header += n->key[i];
-        else if ((i = n->key.find(']', i)) == std::string::npos) break;
+        if (n->key[i] != '[')
+            header += n->key[i];
+        else if ((i = n->key.find(']', i)) == std::string::npos)
+            break;
     }
     const std::string expected = "an array of tables ([[" + header + "]])";
     if (!array) fail_type(*n, expected);

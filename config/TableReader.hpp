@@ -32,8 +32,7 @@ struct Located {
 };
 
 // Throws ConfigError "NAME:LINE: KEY: message" (or "NAME:LINE: message" when key is empty).
-[[noreturn]] void fail(const Source& source, std::uint32_t line, std::string_view key,
-                       std::string_view message);
+[[noreturn]] void fail(const Source& source, std::uint32_t line, std::string_view key, std::string_view message);
 
 template <class T>
 [[noreturn]] void fail(const Source& source, const Located<T>& at, std::string_view message) {

@@ -73,8 +73,20 @@ std::optional<std::chrono::seconds> parse_time_of_day(std::string_view text) {
 
 std::optional<unsigned> parse_weekday(std::string_view text) {
     static constexpr std::array<std::pair<std::string_view, unsigned>, 14> names{{
-        {"sun", 0}, {"mon", 1}, {"tue", 2}, {"wed", 3}, {"thu", 4}, {"fri", 5}, {"sat", 6},
-        {"cn", 0}, {"t2", 1}, {"t3", 2}, {"t4", 3}, {"t5", 4}, {"t6", 5}, {"t7", 6},
+        {"sun", 0},
+        {"mon", 1},
+        {"tue", 2},
+        {"wed", 3},
+        {"thu", 4},
+        {"fri", 5},
+        {"sat", 6},
+        {"cn", 0},
+        {"t2", 1},
+        {"t3", 2},
+        {"t4", 3},
+        {"t5", 4},
+        {"t6", 5},
+        {"t7", 6},
     }};
     if (text.size() > 3) return std::nullopt;
     std::string lower;

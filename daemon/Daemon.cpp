@@ -7,10 +7,10 @@
 #include "db/Store.hpp"
 #include "domain/Texts.hpp"
 #include "domain/Time.hpp"
+#include "journal/AiringHistory.hpp"
+#include "library/ConfigSeed.hpp"
 #include "playout/ProgrammeBuilder.hpp"
 #include "playout/RestartResumption.hpp"
-#include "library/ConfigSeed.hpp"
-#include "journal/AiringHistory.hpp"
 
 namespace lp::daemon {
 namespace {
@@ -29,9 +29,7 @@ audio::OutputSpec to_spec(const config::OutputConfig& o, const config::Config& c
             spec.target = o.path.string();
             if (o.path.has_parent_path()) std::filesystem::create_directories(o.path.parent_path());
             break;
-        case config::OutputKind::null:
-            spec.kind = audio::OutputKind::null;
-            break;
+        case config::OutputKind::null: spec.kind = audio::OutputKind::null; break;
         case config::OutputKind::icecast: {
             spec.kind = audio::OutputKind::icecast;
             // "http://host:port" + password + mount -> FFmpeg's icecast://source:PASS@host:port/mount
@@ -101,8 +99,8 @@ Daemon::Daemon(config::Config config)
     auto rules = rules_.load();
     rules.grace = config_.grace;
     scheduler::History history(journal::airing_times_since(db_, started_at_ - rules.rotation_window));
-    engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_,
-                                                  rules_.load_marks(started_at_), std::move(history));
+    engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_, rules_.load_marks(started_at_),
+                                                  std::move(history));
     resume_after_crash();
 }
 
@@ -128,7 +126,8 @@ void Daemon::resume_after_crash() {
         order.outputs = u.cues.front().outputs;
         order.resumption = true;
         for (const auto& left : u.cues)
-            order.cues.push_back({left.plan.media_item_id.value_or(0), "phát lại sau khởi động lại", left.plan.one_off});
+            order.cues.push_back(
+                {left.plan.media_item_id.value_or(0), "phát lại sau khởi động lại", left.plan.one_off});
         pending_.move_all(u.programme, order.id);
         engine_->adopt(order);
         logger("scheduler")->warn("resuming {} item(s) of {} cut by an unclean stop", order.cues.size(), u.programme);
@@ -235,7 +234,8 @@ void Daemon::decide() {
         report_waiting_writes();
     } catch (const std::exception& e) {
         ++loop_errors_;
-        logger("scheduler")->error("deciding failed ({} loop error(s) so far); carrying on: {}", loop_errors_, e.what());
+        logger("scheduler")
+            ->error("deciding failed ({} loop error(s) so far); carrying on: {}", loop_errors_, e.what());
     }
     schedule();
 }
@@ -243,8 +243,8 @@ void Daemon::decide() {
 void Daemon::schedule() {
     const auto next = engine_->next_wakeup();
     if (next) {
-        logger("scheduler")->debug("next decision at {} {}", domain::local_date_text(tz_, *next),
-                                   domain::local_time_text(tz_, *next));
+        logger("scheduler")
+            ->debug("next decision at {} {}", domain::local_date_text(tz_, *next), domain::local_time_text(tz_, *next));
     } else {
         logger("scheduler")->info("nothing is scheduled; waiting for changes or a stop signal");
     }
@@ -252,9 +252,10 @@ void Daemon::schedule() {
     const auto at = next.value_or(std::chrono::system_clock::now() + std::chrono::days(365));
     timer_.wait_until(at, [this](bool clock_was_set) {
         if (clock_was_set)
-            logger("scheduler")->warn("the wall clock was set (now {} {}); re-planning",
-                                      domain::local_date_text(tz_, std::chrono::system_clock::now()),
-                                      domain::local_time_text(tz_, std::chrono::system_clock::now()));
+            logger("scheduler")
+                ->warn("the wall clock was set (now {} {}); re-planning",
+                       domain::local_date_text(tz_, std::chrono::system_clock::now()),
+                       domain::local_time_text(tz_, std::chrono::system_clock::now()));
         decide();
     });
 }
@@ -263,12 +264,13 @@ void Daemon::air(const scheduler::Order& order, const std::string& note) {
     auto built = playout::build_programme(order, engine_->rules());
     for (auto& plan : built.plans) plan.note = note;
     verifier_.attach(built.programme, built.sha256);
-    logger("scheduler")->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
-                              domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
+    logger("scheduler")
+        ->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
+               domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
     if (!order.resumes.empty()) recorder_.handed_on(order.resumes, order.resumes_from, order.id);
-    recorder_.expect(order.id, order.start, std::move(built.plans), order.outputs,
-                     order.resumption ? journal::AiringRecorder::Start::resumption
-                                      : journal::AiringRecorder::Start::scheduled);
+    recorder_.expect(
+        order.id, order.start, std::move(built.plans), order.outputs,
+        order.resumption ? journal::AiringRecorder::Start::resumption : journal::AiringRecorder::Start::scheduled);
     player_->play(std::move(built.programme));
 }
 
@@ -282,10 +284,10 @@ void Daemon::apply(const scheduler::Decisions& d) {
     const auto now = std::chrono::system_clock::now();
     for (const auto& n : d.not_aired) {
         scheduler::Order order{"", n.slot_name, n.scheduled_at, n.scheduled_at, {}, {}, "", 0};
-        writer_.record_not_aired(playout::airing_plan(order, n.item, std::nullopt, engine_->rules()),
-                                 n.kind == scheduler::NotAiredKind::missed ? journal::Status::missed
-                                                                           : journal::Status::skipped,
-                                 now, n.reason);
+        writer_.record_not_aired(
+            playout::airing_plan(order, n.item, std::nullopt, engine_->rules()),
+            n.kind == scheduler::NotAiredKind::missed ? journal::Status::missed : journal::Status::skipped, now,
+            n.reason);
     }
     for (const auto& order : d.air) air(order);
 }

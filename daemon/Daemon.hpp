@@ -70,7 +70,7 @@ private:
     WallClockTimer timer_;
     boost::asio::signal_set signals_;
     std::unique_ptr<ReloadWatch> reload_watch_;
-    std::uint64_t loop_errors_ = 0;  // handler failures the loop survived
+    std::uint64_t loop_errors_ = 0;     // handler failures the loop survived
     std::size_t reported_waiting_ = 0;  // journal writes waiting, as last told to systemd
     PeriodicReports reports_{io_, db_, config_};
     DailyBackups backups_{io_, db_, config_};

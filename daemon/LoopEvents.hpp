@@ -46,7 +46,8 @@ private:
             } catch (...) {
                 std::lock_guard lock{mutex_};
                 const bool was_empty = queue_.empty();
-                queue_.insert(queue_.begin(), std::make_move_iterator(events.begin() + static_cast<std::ptrdiff_t>(i) + 1),
+                queue_.insert(queue_.begin(),
+                              std::make_move_iterator(events.begin() + static_cast<std::ptrdiff_t>(i) + 1),
                               std::make_move_iterator(events.end()));
                 if (was_empty && !queue_.empty()) boost::asio::post(io_, [this] { drain(); });
                 throw;

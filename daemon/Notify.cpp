@@ -10,8 +10,6 @@ namespace lp::daemon {
 // the broadcast, so the result only matters for debugging.
 void notify_ready() { (void)sd_notify(0, "READY=1"); }
 void notify_stopping() { (void)sd_notify(0, "STOPPING=1"); }
-void notify_status(std::string_view status) {
-    (void)sd_notify(0, ("STATUS=" + std::string(status)).c_str());
-}
+void notify_status(std::string_view status) { (void)sd_notify(0, ("STATUS=" + std::string(status)).c_str()); }
 
 }  // namespace lp::daemon

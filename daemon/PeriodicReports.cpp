@@ -26,8 +26,8 @@ std::vector<std::filesystem::path> PeriodicReports::write_due(domain::LocalDate 
     for (const auto& f : config_.reports.formats)
         if (auto format = exporting::format_from_name(f)) formats.push_back(*format);
     for (const auto& period : reports_pending(today, config_.reports.day)) {
-        const auto marker = config_.reports.dir / ("nhat-ky-" + period.code() + "." +
-                                                   std::string(exporting::extension(formats.front())));
+        const auto marker = config_.reports.dir /
+                            ("nhat-ky-" + period.code() + "." + std::string(exporting::extension(formats.front())));
         if (std::filesystem::exists(marker)) continue;
         try {
             const auto report = exporting::load_report(db_, period, config_.organisation, tz_, today);

@@ -41,9 +41,9 @@ std::string backup_name(std::chrono::system_clock::time_point at) {
 
 std::vector<std::string> backups_to_remove(std::vector<std::string> names, std::size_t keep) {
     static const std::regex pattern(R"(loaphuong-\d{8}-\d{6}\.db)");
-    names.erase(std::remove_if(names.begin(), names.end(),
-                               [](const std::string& n) { return !std::regex_match(n, pattern); }),
-                names.end());
+    names.erase(
+        std::remove_if(names.begin(), names.end(), [](const std::string& n) { return !std::regex_match(n, pattern); }),
+        names.end());
     std::sort(names.begin(), names.end());
     if (names.size() <= keep) return {};
     names.resize(names.size() - keep);

@@ -236,8 +236,8 @@ void migrate(sqlite::Database& db, int target) {
     const int current = schema_version(db);
     if (current > latest_schema_version()) {
         throw sqlite::Error(db.file().string() + ": schema version " + std::to_string(current) +
-                                " is newer than this program knows (" +
-                                std::to_string(latest_schema_version()) + "); refusing to touch it",
+                                " is newer than this program knows (" + std::to_string(latest_schema_version()) +
+                                "); refusing to touch it",
                             0);
     }
     for (int v = current; v < target; ++v) {

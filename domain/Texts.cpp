@@ -47,8 +47,8 @@ std::string missed_start(std::chrono::system_clock::duration late) {
 }
 
 std::string emergency_cutter(std::int64_t one_off, const std::optional<std::string>& title, std::string_view time) {
-    return "phát khẩn cấp số " + std::to_string(one_off) + (title ? " (\"" + *title + "\")" : std::string{}) +
-           " lúc " + std::string(time);
+    return "phát khẩn cấp số " + std::to_string(one_off) + (title ? " (\"" + *title + "\")" : std::string{}) + " lúc " +
+           std::string(time);
 }
 
 std::string cut_by(std::string_view cutter, bool aired_again) {

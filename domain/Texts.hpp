@@ -23,8 +23,7 @@ inline constexpr std::string_view stopped_mid_programme =
 // A planned item that had not started when the service was stopped.
 inline constexpr std::string_view stopped_before_airing = "Dịch vụ dừng trước khi tin này được phát";
 // A planned item dropped because its programme was stopped before reaching it.
-inline constexpr std::string_view programme_stopped_before_airing =
-    "Chương trình bị dừng trước khi tin này được phát";
+inline constexpr std::string_view programme_stopped_before_airing = "Chương trình bị dừng trước khi tin này được phát";
 
 // --- Why an item will not air (the scheduler's decisions, journaled skipped or missed) ---
 

@@ -8,9 +8,7 @@
 
 namespace lp::domain {
 
-std::string to_utc_text(TimePoint t) {
-    return date::format("%FT%TZ", std::chrono::floor<Millis>(t));
-}
+std::string to_utc_text(TimePoint t) { return date::format("%FT%TZ", std::chrono::floor<Millis>(t)); }
 
 TimePoint from_utc_text(std::string_view text) {
     // Fixed width, as to_utc_text writes it; a hand parser because date::parse is slow and
@@ -56,11 +54,9 @@ TimePoint start_of_day(const date::time_zone* tz, LocalDate day) {
 }
 
 LocalDate next_day(LocalDate day) {
-    const date::year_month_day next{date::sys_days{date::year{day.year} / date::month{day.month} /
-                                                   date::day{day.day}} +
+    const date::year_month_day next{date::sys_days{date::year{day.year} / date::month{day.month} / date::day{day.day}} +
                                     date::days{1}};
-    return {static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
-            static_cast<unsigned>(next.day())};
+    return {static_cast<int>(next.year()), static_cast<unsigned>(next.month()), static_cast<unsigned>(next.day())};
 }
 
 std::string iso_date_text(LocalDate day) {

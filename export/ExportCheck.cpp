@@ -11,14 +11,16 @@ ExportCheck check_export(sqlite::Database& db, const std::filesystem::path& file
     if (!c.stamp) return c;
     const auto& s = *c.stamp;
     c.chain = journal::verify_chain(db);
-    if (!c.chain.ok()) c.problems.push_back("Chuỗi niêm phong trong cơ sở dữ liệu bị đứt (xem loaphuong journal verify).");
+    if (!c.chain.ok())
+        c.problems.push_back("Chuỗi niêm phong trong cơ sở dữ liệu bị đứt (xem loaphuong journal verify).");
 
     const auto seal = journal::seal_at(db, s.head_seq);
     if (!seal)
         c.problems.push_back("Cơ sở dữ liệu không còn mắt xích số " + std::to_string(s.head_seq) + " mà tệp ghi.");
     else if (*seal != s.head_seal)
-        c.problems.push_back("Mắt xích số " + std::to_string(s.head_seq) +
-                             " trong cơ sở dữ liệu có mã niêm phong khác với tệp: nhật ký đã bị viết lại sau khi xuất tệp.");
+        c.problems.push_back(
+            "Mắt xích số " + std::to_string(s.head_seq) +
+            " trong cơ sở dữ liệu có mã niêm phong khác với tệp: nhật ký đã bị viết lại sau khi xuất tệp.");
 
     const auto period = parse_period(s.period_code);
     if (!period) {

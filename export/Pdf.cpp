@@ -27,8 +27,8 @@ struct Style {
 
 class Writer {
 public:
-    Writer(const std::filesystem::path& file) : file_(file), surface_(pdf_surface(file, page_w, page_h)),
-                                                  cr_(cairo_create(surface_.get())) {
+    Writer(const std::filesystem::path& file)
+        : file_(file), surface_(pdf_surface(file, page_w, page_h)), cr_(cairo_create(surface_.get())) {
         check(cairo_status(cr_.get()), file, "cairo_create");
     }
 
@@ -107,7 +107,8 @@ public:
 
 private:
     void footer() {
-        text(left_edge, bottom + 6 * mm, right_edge - left_edge, "Trang " + std::to_string(page_), {9, false, true, Align::center});
+        text(left_edge, bottom + 6 * mm, right_edge - left_edge, "Trang " + std::to_string(page_),
+             {9, false, true, Align::center});
     }
     std::filesystem::path file_;
     Surface surface_;
@@ -181,7 +182,8 @@ void header_block(Writer& w, const Report& r) {
 
 void title(Writer& w, const std::string& text, const std::string& period) {
     w.at += w.text(left_edge, w.at, right_edge - left_edge, text, {14, true, false, Align::center});
-    if (!period.empty()) w.at += w.text(left_edge, w.at, right_edge - left_edge, period, {13, false, true, Align::center});
+    if (!period.empty())
+        w.at += w.text(left_edge, w.at, right_edge - left_edge, period, {13, false, true, Align::center});
     w.at += 10;
 }
 
@@ -233,7 +235,8 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
     table(w, group_table(r.forms, "Hình thức", r), {4, 60, 10, 10, 12}, {C, L, C, C, C}, true);
     signature_block(w, r);
     w.ensure(50);
-    for (const auto& line : footer_lines(r)) w.at += w.text(left_edge, w.at, right_edge - left_edge, line, {8.5, false, true, Align::left});
+    for (const auto& line : footer_lines(r))
+        w.at += w.text(left_edge, w.at, right_edge - left_edge, line, {8.5, false, true, Align::left});
     w.finish();
 }
 

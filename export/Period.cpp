@@ -21,7 +21,6 @@ Period months(Period::Kind kind, int year, unsigned first_month, unsigned last_m
     return {kind, {year, first_month, 1}, {year, last_month, last_day_of(year, last_month)}};
 }
 
-
 bool plausible_year(int y) { return y >= 2000 && y <= 2200; }
 
 }  // namespace
@@ -98,11 +97,14 @@ std::optional<Period> parse_period(std::string_view text) {
             return half_period(num(1), u(2));
         if (std::regex_match(s, m, std::regex(R"([Hh]([12])[/-](\d{4}))")) && plausible_year(num(2)))
             return half_period(num(2), u(1));
-        if (std::regex_match(s, m, std::regex(R"((\d{4})-(\d{1,2}))")) && plausible_year(num(1)) && u(2) >= 1 && u(2) <= 12)
+        if (std::regex_match(s, m, std::regex(R"((\d{4})-(\d{1,2}))")) && plausible_year(num(1)) && u(2) >= 1 &&
+            u(2) <= 12)
             return month_period(num(1), u(2));
-        if (std::regex_match(s, m, std::regex(R"([Tt]?(\d{1,2})/(\d{4}))")) && plausible_year(num(2)) && u(1) >= 1 && u(1) <= 12)
+        if (std::regex_match(s, m, std::regex(R"([Tt]?(\d{1,2})/(\d{4}))")) && plausible_year(num(2)) && u(1) >= 1 &&
+            u(1) <= 12)
             return month_period(num(2), u(1));
-        if (std::regex_match(s, m, std::regex(R"(\d{4})")) && plausible_year(std::stoi(s))) return year_period(std::stoi(s));
+        if (std::regex_match(s, m, std::regex(R"(\d{4})")) && plausible_year(std::stoi(s)))
+            return year_period(std::stoi(s));
         if (std::regex_match(s, m, std::regex(R"((\S+)\.\.(\S+))")) ||
             std::regex_match(s, m, std::regex(R"((\d{1,2}/\d{1,2}/\d{4})\s*(?:-|–)\s*(\d{1,2}/\d{1,2}/\d{4}))"))) {
             const auto a = domain::parse_date(m[1].str());

@@ -46,6 +46,6 @@ std::optional<Period> parse_period(std::string_view text);
 // period's last month: quarters (Mar, Jun, Sep, Dec), halves (Jun, Dec) and the year (Dec).
 std::vector<Period> reports_due_on(domain::LocalDate today, unsigned day);
 
-std::string roman(unsigned n);               // 1..4 → "I".."IV"
+std::string roman(unsigned n);  // 1..4 → "I".."IV"
 
 }  // namespace lp::exporting

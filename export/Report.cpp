@@ -112,8 +112,8 @@ Report build_report(const Period& period, const config::Organisation& organisati
             ++r.not_aired;
             continue;
         }
-        const std::string key = row.plan.media_item_id ? "id:" + std::to_string(*row.plan.media_item_id)
-                                                       : "manual:" + row.plan.title;
+        const std::string key =
+            row.plan.media_item_id ? "id:" + std::to_string(*row.plan.media_item_id) : "manual:" + row.plan.title;
         auto [it, fresh] = item_of.try_emplace(key, r.items.size());
         if (fresh) {
             ItemTotal fresh_item;
@@ -173,8 +173,8 @@ std::string place_and_date(const Report& r) {
 
 Table detail_table(const Report& r, const date::time_zone* tz) {
     Table t;
-    t.headers = {"STT",          "Ngày",     "Giờ bắt đầu", "Giờ kết thúc",  "Thời lượng", "Tên tin, bài",
-                 "Nội dung",     "Hình thức", "Lượt phát thứ", "Khung giờ", "Kết quả",    "Ghi chú"};
+    t.headers = {"STT",      "Ngày",      "Giờ bắt đầu",   "Giờ kết thúc", "Thời lượng", "Tên tin, bài",
+                 "Nội dung", "Hình thức", "Lượt phát thứ", "Khung giờ",    "Kết quả",    "Ghi chú"};
     int n = 0;
     for (const auto& line : r.lines) {
         const auto& row = line.row;
@@ -198,8 +198,8 @@ Table detail_table(const Report& r, const date::time_zone* tz) {
 
 Table item_table(const Report& r, const date::time_zone* tz) {
     Table t;
-    t.headers = {"STT", "Tên tin, bài", "Nội dung", "Hình thức", "Số lượt phát", "Tổng thời lượng",
-                 "Phát lần đầu", "Phát lần cuối"};
+    t.headers = {"STT",          "Tên tin, bài",    "Nội dung",     "Hình thức",
+                 "Số lượt phát", "Tổng thời lượng", "Phát lần đầu", "Phát lần cuối"};
     int n = 0;
     const auto when = [&](const std::optional<journal::TimePoint>& at) {
         return at ? domain::local_date_text(tz, *at) + " " + domain::local_time_text(tz, *at) : std::string();
@@ -219,8 +219,8 @@ Table group_table(const std::vector<GroupTotal>& groups, const std::string& head
     for (const auto& g : groups)
         t.rows.push_back({std::to_string(++n), g.label, std::to_string(g.items), std::to_string(g.airings),
                           domain::duration_text(g.airtime)});
-    t.rows.push_back({"", "Tổng cộng", std::to_string(r.items.size()), std::to_string(r.airings),
-                      domain::duration_text(r.airtime)});
+    t.rows.push_back(
+        {"", "Tổng cộng", std::to_string(r.items.size()), std::to_string(r.airings), domain::duration_text(r.airtime)});
     return t;
 }
 
@@ -233,19 +233,19 @@ std::string punctuality_line(const Punctuality& p) {
         return text + " ms";
     };
     return "Độ đúng giờ (âm thanh đầu tiên so với giờ phát đã định, " + std::to_string(p.programmes) +
-           " lần mở đầu chương trình): trung vị " + ms(p.p50) + "; 99% không chậm quá " + ms(p.p99) +
-           "; chậm nhất " + ms(p.max) + ".";
+           " lần mở đầu chương trình): trung vị " + ms(p.p50) + "; 99% không chậm quá " + ms(p.p99) + "; chậm nhất " +
+           ms(p.max) + ".";
 }
 
 std::vector<std::string> footer_lines(const Report& r) {
     std::vector<std::string> lines{
         "Tổng số dòng nhật ký: " + std::to_string(r.stamp.rows) + " (số lượt phát: " + std::to_string(r.airings) +
-            "; tổng thời lượng phát: " + domain::duration_text(r.airtime) + "; không phát được/bỏ qua/lỡ giờ: " +
-            std::to_string(r.not_aired) + ").",
+            "; tổng thời lượng phát: " + domain::duration_text(r.airtime) +
+            "; không phát được/bỏ qua/lỡ giờ: " + std::to_string(r.not_aired) + ").",
     };
     if (r.punctuality.programmes > 0) lines.push_back(punctuality_line(r.punctuality));
-    lines.push_back("Mã niêm phong chuỗi nhật ký (SHA-256) tại mắt xích số " + std::to_string(r.stamp.head_seq) +
-                    ": " + r.stamp.head_seal + ".");
+    lines.push_back("Mã niêm phong chuỗi nhật ký (SHA-256) tại mắt xích số " + std::to_string(r.stamp.head_seq) + ": " +
+                    r.stamp.head_seal + ".");
     lines.push_back("Kiểm tra tệp này với cơ sở dữ liệu: loaphuong journal verify --export <tệp>. Mã kiểm tra: " +
                     r.stamp.marker());
     return lines;

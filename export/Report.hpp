@@ -53,7 +53,7 @@ struct ChainStamp {
     std::int64_t rows = 0;  // journal rows of the period, corrections included
     std::int64_t head_seq = 0;
     std::string head_seal;
-    std::string digest;     // SHA-256 over the period's row seals, in order
+    std::string digest;  // SHA-256 over the period's row seals, in order
 
     std::string marker() const;  // "LP-SEAL/1 period=2026Q1 rows=12 head=40:<hex> digest=<hex>"
     static std::optional<ChainStamp> find_in(std::string_view text);
@@ -79,10 +79,10 @@ struct Report {
     config::Organisation organisation;
     domain::LocalDate made_on;  // the date in the header ("An Hải, ngày … tháng … năm …")
     std::vector<ReportLine> lines;
-    std::vector<ItemTotal> items;    // by first airing
+    std::vector<ItemTotal> items;  // by first airing
     // Every topic of the plan, in its order; an airing counts under each topic of its item.
     std::vector<GroupTotal> topics;
-    std::vector<GroupTotal> forms;   // every form, in order
+    std::vector<GroupTotal> forms;  // every form, in order
     int airings = 0;
     std::chrono::milliseconds airtime{0};
     int not_aired = 0;  // failed, skipped, missed

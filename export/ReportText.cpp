@@ -17,9 +17,7 @@ using nlohmann::json;
 double seconds(std::chrono::milliseconds d) { return static_cast<double>(d.count()) / 1000.0; }
 double milliseconds(std::chrono::microseconds d) { return static_cast<double>(d.count()) / 1000.0; }
 
-json instant(const std::optional<journal::TimePoint>& t) {
-    return t ? json(domain::to_utc_text(*t)) : json(nullptr);
-}
+json instant(const std::optional<journal::TimePoint>& t) { return t ? json(domain::to_utc_text(*t)) : json(nullptr); }
 
 json topic_labels(const std::vector<std::string>& codes) {
     json out = json::array();
@@ -30,7 +28,10 @@ json topic_labels(const std::vector<std::string>& codes) {
 json groups(const std::vector<GroupTotal>& gs) {
     json out = json::array();
     for (const auto& g : gs)
-        out.push_back({{"code", g.code}, {"label", g.label}, {"items", g.items}, {"airings", g.airings},
+        out.push_back({{"code", g.code},
+                       {"label", g.label},
+                       {"items", g.items},
+                       {"airings", g.airings},
                        {"airtime_s", seconds(g.airtime)}});
     return out;
 }
@@ -83,15 +84,25 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
     }
     json items = json::array();
     for (const auto& i : r.items)
-        items.push_back({{"title", i.title}, {"topics", i.topics}, {"form", i.form}, {"manual", i.manual},
-                         {"airings", i.airings}, {"airtime_s", seconds(i.airtime)}, {"first", instant(i.first)},
+        items.push_back({{"title", i.title},
+                         {"topics", i.topics},
+                         {"form", i.form},
+                         {"manual", i.manual},
+                         {"airings", i.airings},
+                         {"airtime_s", seconds(i.airtime)},
+                         {"first", instant(i.first)},
                          {"last", instant(i.last)}});
     const json doc = {
         {"title", journal_title},
-        {"organisation", {{"parent_body", r.organisation.parent_body}, {"issuing_body", r.organisation.issuing_body},
-                          {"place", r.organisation.place}}},
-        {"period", {{"code", r.period.code()}, {"words", r.period.words_with_dates()}, {"first", domain::iso_date_text(r.period.first)},
-                    {"last", domain::iso_date_text(r.period.last)}}},
+        {"organisation",
+         {{"parent_body", r.organisation.parent_body},
+          {"issuing_body", r.organisation.issuing_body},
+          {"place", r.organisation.place}}},
+        {"period",
+         {{"code", r.period.code()},
+          {"words", r.period.words_with_dates()},
+          {"first", domain::iso_date_text(r.period.first)},
+          {"last", domain::iso_date_text(r.period.last)}}},
         {"made_on", domain::iso_date_text(r.made_on)},
         {"rows", rows},
         {"items", items},
@@ -99,10 +110,17 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
         {"by_topic_note", domain::texts::counted_under_each_topic},
         {"by_form", groups(r.forms)},
         {"totals", {{"airings", r.airings}, {"airtime_s", seconds(r.airtime)}, {"not_aired", r.not_aired}}},
-        {"punctuality", {{"programmes", r.punctuality.programmes}, {"p50_ms", milliseconds(r.punctuality.p50)},
-                         {"p99_ms", milliseconds(r.punctuality.p99)}, {"max_ms", milliseconds(r.punctuality.max)}}},
-        {"chain", {{"rows", r.stamp.rows}, {"head_seq", r.stamp.head_seq}, {"head_seal", r.stamp.head_seal},
-                   {"digest", r.stamp.digest}, {"marker", r.stamp.marker()}}},
+        {"punctuality",
+         {{"programmes", r.punctuality.programmes},
+          {"p50_ms", milliseconds(r.punctuality.p50)},
+          {"p99_ms", milliseconds(r.punctuality.p99)},
+          {"max_ms", milliseconds(r.punctuality.max)}}},
+        {"chain",
+         {{"rows", r.stamp.rows},
+          {"head_seq", r.stamp.head_seq},
+          {"head_seal", r.stamp.head_seal},
+          {"digest", r.stamp.digest},
+          {"marker", r.stamp.marker()}}},
     };
     return doc.dump(2) + "\n";
 }

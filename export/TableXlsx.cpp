@@ -23,7 +23,8 @@ void write_table_xlsx(const Table& table, const config::Organisation& organisati
     format_set_bg_color(header, 0xE7E6E6);
     auto* cell = wb.text_format(11, false, false, LXW_ALIGN_LEFT, true);
     const auto left = static_cast<lxw_col_t>(std::min<lxw_col_t>(2, last));
-    xlsx::check(worksheet_merge_range(ws, 0, 0, 0, left, organisation.parent_body.c_str(), body), "worksheet_merge_range");
+    xlsx::check(worksheet_merge_range(ws, 0, 0, 0, left, organisation.parent_body.c_str(), body),
+                "worksheet_merge_range");
     xlsx::check(worksheet_merge_range(ws, 1, 0, 1, left, organisation.issuing_body.c_str(), issuing),
                 "worksheet_merge_range");
     xlsx::check(worksheet_merge_range(ws, 3, 0, 3, last, title.c_str(), heading), "worksheet_merge_range");

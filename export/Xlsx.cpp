@@ -1,8 +1,8 @@
 #include "export/Xlsx.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
-#include <algorithm>
 #include <set>
 #include <span>
 
@@ -13,7 +13,6 @@ namespace lp::exporting {
 namespace {
 
 using xlsx::Workbook;
-
 
 struct Formats {
     lxw_format* parent;
@@ -73,14 +72,18 @@ std::chrono::milliseconds parse_hms(const std::string& s) {
 }
 
 void merged(lxw_worksheet* ws, lxw_row_t row, lxw_col_t first, lxw_col_t last, const std::string& text, lxw_format* f) {
-    if (first == last) worksheet_write_string(ws, row, first, text.c_str(), f);
-    else worksheet_merge_range(ws, row, first, row, last, text.c_str(), f);
+    if (first == last)
+        worksheet_write_string(ws, row, first, text.c_str(), f);
+    else
+        worksheet_merge_range(ws, row, first, row, last, text.c_str(), f);
 }
 
 void page_setup(lxw_worksheet* ws, bool landscape) {
     worksheet_set_paper(ws, 9);  // A4
-    if (landscape) worksheet_set_landscape(ws);
-    else worksheet_set_portrait(ws);
+    if (landscape)
+        worksheet_set_landscape(ws);
+    else
+        worksheet_set_portrait(ws);
     // Inches: left 30 mm, right 15 mm, top and bottom 20 mm.
     worksheet_set_margins(ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
     worksheet_fit_to_pages(ws, 1, 0);
@@ -209,8 +212,8 @@ lxw_row_t group_block(lxw_worksheet* ws, lxw_row_t row, const std::vector<GroupT
     return row + 1;
 }
 
-void add_chart(Workbook& wb, lxw_worksheet* ws, const char* sheet, lxw_row_t first, std::size_t n,
-               const char* title, lxw_row_t at) {
+void add_chart(Workbook& wb, lxw_worksheet* ws, const char* sheet, lxw_row_t first, std::size_t n, const char* title,
+               lxw_row_t at) {
     lxw_chart* chart = workbook_add_chart(wb.get(), LXW_CHART_BAR);
     const auto last = static_cast<lxw_row_t>(first + n - 1);
     lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);

@@ -68,9 +68,12 @@ std::string searchable_text(const std::filesystem::path& file) {
         const std::size_t data = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
         if (data + csize > bytes.size()) throw std::runtime_error(damaged + " (" + name + " is cut short)");
         const std::string stored = bytes.substr(data, csize);
-        if (method == 0) text += stored;
-        else if (method == 8) text += inflate_raw(stored, usize, file.string() + ": " + name);
-        else throw std::runtime_error(damaged + " (" + name + ": unknown compression " + std::to_string(method) + ")");
+        if (method == 0)
+            text += stored;
+        else if (method == 8)
+            text += inflate_raw(stored, usize, file.string() + ": " + name);
+        else
+            throw std::runtime_error(damaged + " (" + name + ": unknown compression " + std::to_string(method) + ")");
         text += '\n';
         at += 46 + nlen + xlen + clen;
     }

@@ -22,7 +22,7 @@ struct AiringPlan {
     std::string form;
     std::string slot;
     std::optional<std::int64_t> one_off{};  // the one-off order it airs for, if any
-    Millis length{0};                        // as the library measured it; zero when unknown
+    Millis length{0};                       // as the library measured it; zero when unknown
     // Said on the row when the airing is closed, e.g. that it is a resumption after a restart.
     std::string note{};
 };
@@ -44,7 +44,8 @@ struct JournalRow {
     std::optional<int> ordinal;
     Status status = Status::playing;
     std::string reason;  // in Vietnamese, for the reviewer ("Ghi chú")
-    std::string detail;  // technical detail for whoever fixes it (FFmpeg's message, a file path); not in the official table
+    std::string
+        detail;  // technical detail for whoever fixes it (FFmpeg's message, a file path); not in the official table
     std::optional<std::string> media_sha256;  // the aired file's SHA-256 when the library knew it
     std::string manual_by;                    // who entered a manual row or correction; empty: the player
     std::optional<std::int64_t> corrects;     // the row this one corrects

@@ -54,11 +54,16 @@ void AiringRecorder::record(const audio::PlayerEvent& e) {
     std::visit(
         [&](const auto& what) {
             using T = std::decay_t<decltype(what)>;
-            if constexpr (std::is_same_v<T, audio::event::Started>) started(e.programme, e.cue, what);
-            else if constexpr (std::is_same_v<T, audio::event::Progress>) progress(e.programme, e.cue, what);
-            else if constexpr (std::is_same_v<T, audio::event::OutputsChanged>) outputs_changed(e.programme, e.cue, what);
-            else if constexpr (std::is_same_v<T, audio::event::Finished>) finished(e.programme, e.cue, what);
-            else done(e.programme);
+            if constexpr (std::is_same_v<T, audio::event::Started>)
+                started(e.programme, e.cue, what);
+            else if constexpr (std::is_same_v<T, audio::event::Progress>)
+                progress(e.programme, e.cue, what);
+            else if constexpr (std::is_same_v<T, audio::event::OutputsChanged>)
+                outputs_changed(e.programme, e.cue, what);
+            else if constexpr (std::is_same_v<T, audio::event::Finished>)
+                finished(e.programme, e.cue, what);
+            else
+                done(e.programme);
         },
         e.what);
 }
@@ -76,10 +81,11 @@ void AiringRecorder::started(const std::string& programme, std::size_t cue, cons
                     plan.slot, fmt::join(e.outputs, ", "), static_cast<double>(lateness->count()) / 1000.0);
     } else if (cue == 0 && last_finished_) {
         // A resumption is due when what cut it ends.
-        log()->info("airing \"{}\" ({}) resumed on [{}], {:.3f} ms after the airing before it ended", plan.title,
-                    plan.slot, fmt::join(e.outputs, ", "),
-                    static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(e.at - *last_finished_).count()) /
-                        1000.0);
+        log()->info(
+            "airing \"{}\" ({}) resumed on [{}], {:.3f} ms after the airing before it ended", plan.title, plan.slot,
+            fmt::join(e.outputs, ", "),
+            static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(e.at - *last_finished_).count()) /
+                1000.0);
     } else {
         log()->info("airing \"{}\" ({}) started on [{}]", plan.title, plan.slot, fmt::join(e.outputs, ", "));
     }
@@ -127,7 +133,8 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
                                                    : reasons::failure(e.failure.kind);
             break;
     }
-    if (row == p.open_rows.end() && e.result == audio::CueResult::interrupted) return;  // cut before it began: still pending
+    if (row == p.open_rows.end() && e.result == audio::CueResult::interrupted)
+        return;  // cut before it began: still pending
     reason = with_note(std::move(reason), plan.note);
     if (row != p.open_rows.end()) {
         writer_.finish(row->second, e.at, ms(e.played), status, reason, e.failure.detail);
@@ -145,7 +152,8 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
 
 void AiringRecorder::done(const std::string& programme) {
     // Cues a stop dropped before they started (not handed on to a resuming programme).
-    writer_.miss_pending(programme, std::chrono::system_clock::now(), std::string(domain::texts::programme_stopped_before_airing));
+    writer_.miss_pending(programme, std::chrono::system_clock::now(),
+                         std::string(domain::texts::programme_stopped_before_airing));
     programmes_.erase(programme);
     log()->info("programme {} done", programme);
 }

@@ -47,7 +47,8 @@ ChainReport verify_chain(sqlite::Database& db) {
         return report;
     }
     auto head = db.prepare("SELECT chain_seq, seal FROM journal_head WHERE id = 1");
-    const ChainHead recorded = head.step() ? ChainHead{head.integer(0), head.text(1)} : ChainHead{0, std::string(genesis_seal)};
+    const ChainHead recorded =
+        head.step() ? ChainHead{head.integer(0), head.text(1)} : ChainHead{0, std::string(genesis_seal)};
     if (recorded.chain_seq != report.head.chain_seq || recorded.seal != report.head.seal)
         report.first_break = ChainBreak{ChainBreak::Kind::head_mismatch, 0, report.head.chain_seq + 1};
     return report;

@@ -20,8 +20,8 @@ struct ChainBreak {
         head_mismatch,     // the chain ends before the recorded head: the last rows were deleted
     };
     Kind kind;
-    std::int64_t row_id = 0;               // the row where it breaks (0 for head_mismatch with no row)
-    std::int64_t chain_seq = 0;            // the chain position expected there
+    std::int64_t row_id = 0;     // the row where it breaks (0 for head_mismatch with no row)
+    std::int64_t chain_seq = 0;  // the chain position expected there
 };
 
 // Pure: fed the sealed rows in chain order, finds the first broken link.

@@ -35,8 +35,7 @@ std::optional<std::string> or_null(const std::string& text) {
 
 JournalStore::JournalStore(sqlite::Database& db) : db_(db) {}
 
-std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at,
-                                 const std::vector<std::string>& outputs,
+std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs,
                                  std::optional<std::chrono::microseconds> start_lateness,
                                  const std::optional<PendingKey>& pending) {
     sqlite::Transaction tx(db_);
@@ -81,12 +80,12 @@ void JournalStore::set_outputs(std::int64_t id, const std::vector<std::string>& 
     if (db_.changes() != 1) throw std::logic_error("journal row " + std::to_string(id) + " is not open");
 }
 
-void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, Status status,
-                          const std::string& reason, const std::string& detail) {
+void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, Status status, const std::string& reason,
+                          const std::string& detail) {
     sqlite::Transaction tx(db_);
     const Status next = close(row(id).status, status);
-    auto st = db_.prepare(
-        "UPDATE journal SET ended_at = ?, played_ms = ?, status = ?, reason = ?, detail = ? WHERE id = ?");
+    auto st =
+        db_.prepare("UPDATE journal SET ended_at = ?, played_ms = ?, status = ?, reason = ?, detail = ? WHERE id = ?");
     st.bind(1, to_utc_text(ended_at))
         .bind(2, static_cast<std::int64_t>(played.count()))
         .bind(3, to_code(next))
@@ -100,8 +99,8 @@ void JournalStore::finish(std::int64_t id, TimePoint ended_at, Millis played, St
 }
 
 std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status status, TimePoint at,
-                                           const std::string& reason, const std::string& detail,
-                                           const std::optional<PendingKey>& pending) {
+                                            const std::string& reason, const std::string& detail,
+                                            const std::optional<PendingKey>& pending) {
     if (reached_listeners(status))
         throw std::logic_error("record_not_aired() with status " + std::string(to_code(status)));
     sqlite::Transaction tx(db_);
@@ -109,10 +108,7 @@ std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status statu
         "INSERT INTO journal (scheduled_at, ended_at, media_item_id, file, title, topic, form, slot, "
         "outputs, played_ms, status, reason, detail, media_sha256) VALUES (?,?,?3,?,?,?,?,?,'',0,?,?,?, "
         "(SELECT sha256 FROM media_item WHERE id = ?3))");
-    bind_plan(insert, plan, at)
-        .bind(9, to_code(status))
-        .bind(10, reason)
-        .bind(11, or_null(detail));
+    bind_plan(insert, plan, at).bind(9, to_code(status)).bind(10, reason).bind(11, or_null(detail));
     insert.run();
     const auto id = db_.last_insert_rowid();
     if (pending)

@@ -1,8 +1,8 @@
 #include "journal/JournalWriter.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <utility>
@@ -43,10 +43,8 @@ bool refusal(int code) {
         case 15 /* SQLITE_PROTOCOL */:
         case 17 /* SQLITE_SCHEMA */:
         case 22 /* SQLITE_NOLFS */:
-        case 26 /* SQLITE_NOTADB */:
-            return true;
-        default:
-            return false;
+        case 26 /* SQLITE_NOTADB */: return true;
+        default: return false;
     }
 }
 // Only a lock refuses before anything is written; a full or failing disk can fail the commit

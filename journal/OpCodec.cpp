@@ -48,8 +48,10 @@ void from_json(const json& j, AiringPlan& p) {
     if (const auto& id = j.at("media_item_id"); !id.is_null()) p.media_item_id = id.get<std::int64_t>();
     j.at("file").get_to(p.file);
     j.at("title").get_to(p.title);
-    if (j.contains("topics")) j.at("topics").get_to(p.topics);
-    else p.topics = {j.at("topic").get<std::string>()};  // spill files from before several topics
+    if (j.contains("topics"))
+        j.at("topics").get_to(p.topics);
+    else
+        p.topics = {j.at("topic").get<std::string>()};  // spill files from before several topics
     j.at("form").get_to(p.form);
     j.at("slot").get_to(p.slot);
     if (const auto o = j.value("one_off", json()); !o.is_null()) p.one_off = o.get<std::int64_t>();
@@ -76,9 +78,12 @@ std::optional<PendingKey> read_key(const json& j, const char* name) {
 namespace op {
 
 void to_json(json& j, const Begin& o) {
-    j = {{"op", "begin"},        {"ticket", number(o.ticket)},
-         {"plan", o.plan},       {"started_at_us", micros(o.started_at)},
-         {"outputs", o.outputs}, {"start_lateness_us", o.start_lateness ? json(o.start_lateness->count()) : json()},
+    j = {{"op", "begin"},
+         {"ticket", number(o.ticket)},
+         {"plan", o.plan},
+         {"started_at_us", micros(o.started_at)},
+         {"outputs", o.outputs},
+         {"start_lateness_us", o.start_lateness ? json(o.start_lateness->count()) : json()},
          {"pending", optional_key(o.pending)}};
 }
 void to_json(json& j, const SetOutputs& o) {
@@ -97,13 +102,8 @@ void to_json(json& j, const Finish& o) {
          {"detail", o.detail}};
 }
 void to_json(json& j, const NotAired& o) {
-    j = {{"op", "not_aired"},
-         {"plan", o.plan},
-         {"status", to_code(o.status)},
-         {"at_us", micros(o.at)},
-         {"reason", o.reason},
-         {"detail", o.detail},
-         {"pending", optional_key(o.pending)}};
+    j = {{"op", "not_aired"},  {"plan", o.plan},     {"status", to_code(o.status)},       {"at_us", micros(o.at)},
+         {"reason", o.reason}, {"detail", o.detail}, {"pending", optional_key(o.pending)}};
 }
 void to_json(json& j, const PendingAdd& o) {
     j = {{"op", "pending_add"}, {"programme", o.programme}, {"plans", o.plans}, {"outputs", o.outputs}};
@@ -129,8 +129,12 @@ namespace {
 WriteOp decode_op(const json& j) {
     const auto name = j.at("op").get<std::string>();
     if (name == "begin") {
-        op::Begin o{ticket(j.at("ticket")), j.at("plan").get<AiringPlan>(), instant(j.at("started_at_us")),
-                    j.at("outputs").get<std::vector<std::string>>(), std::nullopt, read_key(j, "pending")};
+        op::Begin o{ticket(j.at("ticket")),
+                    j.at("plan").get<AiringPlan>(),
+                    instant(j.at("started_at_us")),
+                    j.at("outputs").get<std::vector<std::string>>(),
+                    std::nullopt,
+                    read_key(j, "pending")};
         if (const auto& l = j.at("start_lateness_us"); !l.is_null())
             o.start_lateness = microseconds(l.get<std::int64_t>());
         return o;
@@ -139,12 +143,13 @@ WriteOp decode_op(const json& j) {
         return op::SetOutputs{ticket(j.at("ticket")), j.at("outputs").get<std::vector<std::string>>()};
     if (name == "progress") return op::Progress{ticket(j.at("ticket")), Millis(j.at("played_ms").get<std::int64_t>())};
     if (name == "finish")
-        return op::Finish{ticket(j.at("ticket")), instant(j.at("ended_at_us")),
-                          Millis(j.at("played_ms").get<std::int64_t>()), status(j.at("status")),
-                          j.at("reason").get<std::string>(), j.value("detail", std::string{})};
+        return op::Finish{
+            ticket(j.at("ticket")), instant(j.at("ended_at_us")),      Millis(j.at("played_ms").get<std::int64_t>()),
+            status(j.at("status")), j.at("reason").get<std::string>(), j.value("detail", std::string{})};
     if (name == "not_aired")
-        return op::NotAired{j.at("plan").get<AiringPlan>(), status(j.at("status")), instant(j.at("at_us")),
-                            j.at("reason").get<std::string>(), j.value("detail", std::string{}), read_key(j, "pending")};
+        return op::NotAired{j.at("plan").get<AiringPlan>(),   status(j.at("status")),
+                            instant(j.at("at_us")),           j.at("reason").get<std::string>(),
+                            j.value("detail", std::string{}), read_key(j, "pending")};
     if (name == "pending_add")
         return op::PendingAdd{j.at("programme").get<std::string>(), j.at("plans").get<std::vector<AiringPlan>>(),
                               j.value("outputs", std::vector<std::string>{})};

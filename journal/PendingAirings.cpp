@@ -41,8 +41,7 @@ void PendingAirings::remove(const std::string& programme, std::size_t cue) {
         .run();
 }
 
-void PendingAirings::hand_on(const std::string& from_programme, std::size_t from_cue,
-                             const std::string& to_programme) {
+void PendingAirings::hand_on(const std::string& from_programme, std::size_t from_cue, const std::string& to_programme) {
     sqlite::Transaction tx(db_);
     db_.prepare(
            "UPDATE pending_airing SET programme = ?1, cue = cue - ?3, journal_id = NULL "
@@ -65,7 +64,10 @@ void PendingAirings::move_all(const std::string& from_programme, const std::stri
     auto rename = db_.prepare(
         "UPDATE pending_airing SET programme = ?, cue = ?, journal_id = NULL WHERE programme = ? AND cue = ?");
     for (std::size_t i = 0; i < cues.size(); ++i) {
-        rename.bind(1, to_programme).bind(2, -1 - static_cast<std::int64_t>(i)).bind(3, from_programme).bind(4, cues[i]);
+        rename.bind(1, to_programme)
+            .bind(2, -1 - static_cast<std::int64_t>(i))
+            .bind(3, from_programme)
+            .bind(4, cues[i]);
         rename.run();
     }
     db_.prepare("UPDATE pending_airing SET cue = -1 - cue WHERE programme = ? AND cue < 0").bind(1, to_programme).run();

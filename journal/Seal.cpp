@@ -21,8 +21,10 @@ public:
     template <typename T>
     void optional(const std::optional<T>& v) {
         if (!v) return none();
-        if constexpr (std::is_same_v<T, std::string>) text(*v);
-        else text(std::to_string(*v));
+        if constexpr (std::is_same_v<T, std::string>)
+            text(*v);
+        else
+            text(std::to_string(*v));
     }
     void instant(const std::optional<TimePoint>& t) {
         if (!t) return none();

@@ -20,8 +20,7 @@
 
 namespace lp::journal {
 
-inline constexpr std::string_view genesis_seal =
-    "0000000000000000000000000000000000000000000000000000000000000000";
+inline constexpr std::string_view genesis_seal = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // The version new seals use.
 inline constexpr int current_seal_version = 2;

@@ -17,8 +17,7 @@ Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
 Sha256::~Sha256() { EVP_MD_CTX_free(ctx_); }
 
 Sha256& Sha256::update(std::string_view bytes) {
-    if (EVP_DigestUpdate(ctx_, bytes.data(), bytes.size()) != 1)
-        throw std::runtime_error("EVP_DigestUpdate() failed");
+    if (EVP_DigestUpdate(ctx_, bytes.data(), bytes.size()) != 1) throw std::runtime_error("EVP_DigestUpdate() failed");
     return *this;
 }
 

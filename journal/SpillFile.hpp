@@ -3,9 +3,9 @@
 // cut can leave is a torn last line: read() drops it (and cuts it off the file, so the next line
 // starts clean). Not thread-safe; one owner.
 
+#include <sys/types.h>
 #include <cstddef>
 #include <filesystem>
-#include <sys/types.h>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -35,9 +35,7 @@ std::string_view status_label(Status s) {
     return "";
 }
 
-bool reached_listeners(Status s) {
-    return s == Status::playing || s == Status::completed || s == Status::interrupted;
-}
+bool reached_listeners(Status s) { return s == Status::playing || s == Status::completed || s == Status::interrupted; }
 
 Status close(Status from, Status to) {
     if (from != Status::playing || to == Status::playing)

@@ -13,11 +13,11 @@ enum class Status { playing, completed, interrupted, failed, skipped, missed };
 
 // Every status, in a fixed order (for iteration in tests and reports).
 inline constexpr Status all_statuses[] = {Status::playing, Status::completed, Status::interrupted,
-                                          Status::failed, Status::skipped, Status::missed};
+                                          Status::failed,  Status::skipped,   Status::missed};
 
-std::string_view to_code(Status s);                   // "completed" (stored in the database)
+std::string_view to_code(Status s);  // "completed" (stored in the database)
 std::optional<Status> status_from_code(std::string_view code);
-std::string_view status_label(Status s);              // Vietnamese, for exports
+std::string_view status_label(Status s);  // Vietnamese, for exports
 
 // Whether the audience heard (part of) the item: such rows count in "số lượt phát".
 bool reached_listeners(Status s);

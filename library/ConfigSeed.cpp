@@ -39,8 +39,9 @@ std::string applied_at(sqlite::Database& db) {
 }
 
 void record_applied(sqlite::Database& db, const std::string& fingerprint, const std::string& source) {
-    db.prepare("INSERT INTO config_applied (section, sha256, source) VALUES (?, ?, ?) ON CONFLICT(section) DO UPDATE "
-               "SET sha256 = excluded.sha256, source = excluded.source, applied_at = excluded.applied_at")
+    db.prepare(
+          "INSERT INTO config_applied (section, sha256, source) VALUES (?, ?, ?) ON CONFLICT(section) DO UPDATE "
+          "SET sha256 = excluded.sha256, source = excluded.source, applied_at = excluded.applied_at")
         .bind(1, section)
         .bind(2, fingerprint)
         .bind(3, source)
@@ -135,9 +136,10 @@ ConfigSeedResult apply_config_slots(sqlite::Database& db, const config::Config& 
     result.applied = true;
     result.slots = config.slots.size();
     for (const auto& f : result.failures)
-        log.error("config {}: item {} left out of slot \"{}\": {}; the slot airs the rest (fix the file, then change "
-                  "the config file, or add it with `loaphuong media add` and `loaphuong slot set`)",
-                  source, f.file.string(), f.slot, f.reason);
+        log.error(
+            "config {}: item {} left out of slot \"{}\": {}; the slot airs the rest (fix the file, then change "
+            "the config file, or add it with `loaphuong media add` and `loaphuong slot set`)",
+            source, f.file.string(), f.slot, f.reason);
     log.info("config {}: slots applied: {} slot(s); {} item(s) imported, {} already in the library, {} left out",
              source, result.slots, result.imported, result.reused, result.failures.size());
     return result;

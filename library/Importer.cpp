@@ -52,8 +52,7 @@ Item make_item(const ImportRequest& r, const audio::MediaFacts& facts, const std
 
 }  // namespace
 
-Importer::Importer(sqlite::Database& db, std::filesystem::path media_dir)
-    : db_(db), media_dir_(std::move(media_dir)) {}
+Importer::Importer(sqlite::Database& db, std::filesystem::path media_dir) : db_(db), media_dir_(std::move(media_dir)) {}
 
 ImportResult Importer::import(const ImportRequest& request, const Progress& progress) {
     std::filesystem::create_directories(media_dir_);

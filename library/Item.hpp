@@ -12,11 +12,11 @@ namespace lp::library {
 // One recording in the library, as stored in media_item (+ media_item_topic).
 struct Item {
     std::int64_t id = 0;
-    std::filesystem::path file;          // the managed copy (content-addressed) or a config file
+    std::filesystem::path file;  // the managed copy (content-addressed) or a config file
     std::string title;
     std::vector<std::string> topics{"other"};  // plan heading codes; the first is the main one
     std::string form = "other";
-    std::optional<std::string> source;   // who sent it (phóng viên, UBND, ...)
+    std::optional<std::string> source;  // who sent it (phóng viên, UBND, ...)
     std::optional<std::string> note;
     std::optional<domain::LocalDate> valid_from;   // first local day it may air
     std::optional<domain::LocalDate> valid_until;  // last local day it may air

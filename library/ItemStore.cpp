@@ -139,7 +139,8 @@ std::vector<Item> ItemStore::list(const ItemFilter& filter) {
         sql += " AND EXISTS (SELECT 1 FROM media_item_topic t WHERE t.media_item_id = m.id AND t.topic = :topic)";
     if (filter.form) sql += " AND m.form = :form";
     if (filter.valid_on)
-        sql += " AND (m.valid_from IS NULL OR m.valid_from <= :day) AND (m.valid_until IS NULL OR m.valid_until >= :day)";
+        sql +=
+            " AND (m.valid_from IS NULL OR m.valid_from <= :day) AND (m.valid_until IS NULL OR m.valid_until >= :day)";
     sql += " ORDER BY m.id";
     auto st = db_.prepare(sql);
     int index = 1;
@@ -174,8 +175,9 @@ void ItemStore::retire(std::int64_t id, domain::TimePoint at) {
 
 bool ItemStore::approve(std::int64_t id, const std::string& approver) {
     if (!exists(id)) return false;
-    db_.prepare("INSERT INTO approval (media_item_id, approved_by) VALUES (?, ?) ON CONFLICT(media_item_id) "
-                "DO UPDATE SET approved_by = excluded.approved_by, approved_at = excluded.approved_at")
+    db_.prepare(
+           "INSERT INTO approval (media_item_id, approved_by) VALUES (?, ?) ON CONFLICT(media_item_id) "
+           "DO UPDATE SET approved_by = excluded.approved_by, approved_at = excluded.approved_at")
         .bind(1, id)
         .bind(2, approver)
         .run();

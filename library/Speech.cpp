@@ -35,7 +35,8 @@ void speak_vietnamese(std::string_view text, const std::filesystem::path& wav) {
     }
     std::filesystem::remove(text_file);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw SpeechError("espeak-ng failed (exit status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
+        throw SpeechError("espeak-ng failed (exit status " +
+                          std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
 }
 
 }  // namespace lp::library

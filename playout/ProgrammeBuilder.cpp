@@ -31,8 +31,10 @@ Built build_programme(const scheduler::Order& order, const scheduler::Rules& rul
     for (const auto& cue : order.cues) {
         built.plans.push_back(airing_plan(order, cue.item, cue.one_off, rules));
         const auto* item = rules.item(cue.item);
-        built.programme.cues.push_back({built.plans.back().file, item ? item->loudness_lufs : std::nullopt,
-                                        item ? item->duration : std::chrono::milliseconds{0}, {}});
+        built.programme.cues.push_back({built.plans.back().file,
+                                        item ? item->loudness_lufs : std::nullopt,
+                                        item ? item->duration : std::chrono::milliseconds{0},
+                                        {}});
         built.sha256.push_back(item && item->sha256 ? *item->sha256 : std::string{});
     }
     return built;

@@ -11,9 +11,9 @@
 namespace lp::playout {
 
 struct Built {
-    audio::Programme programme;            // cues without checks (FileVerifier adds them)
+    audio::Programme programme;              // cues without checks (FileVerifier adds them)
     std::vector<journal::AiringPlan> plans;  // one per cue, same order
-    std::vector<std::string> sha256;       // the library's SHA-256 of each cue's file ("" unknown)
+    std::vector<std::string> sha256;         // the library's SHA-256 of each cue's file ("" unknown)
 };
 
 // The plan of one item of an order; an item gone from the library is named by its id.

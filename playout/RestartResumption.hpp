@@ -12,15 +12,15 @@ namespace lp::playout {
 
 // One programme that was on air, or about to be, when the daemon went down.
 struct Unfinished {
-    std::string programme;                  // its id before the restart
-    std::vector<journal::Leftover> cues;    // in cue order: the cut one (if any) first
+    std::string programme;                // its id before the restart
+    std::vector<journal::Leftover> cues;  // in cue order: the cut one (if any) first
     bool emergency = false;
     std::chrono::system_clock::time_point due;  // when it was last known to be airing, or due
 };
 
 struct RestartPlan {
-    std::vector<Unfinished> resume;     // emergencies first, then by due time
-    std::vector<Unfinished> give_up;    // down longer than the grace period
+    std::vector<Unfinished> resume;   // emergencies first, then by due time
+    std::vector<Unfinished> give_up;  // down longer than the grace period
 };
 
 // Groups `leftovers` (PendingAirings::all()) by programme. A programme resumes when the time

@@ -47,8 +47,8 @@ std::optional<TimePoint> next_start(const Slot& slot, TimePoint after, const dat
     return std::nullopt;
 }
 
-std::optional<Occurrence> next_occurrence(const std::vector<Slot>& slots, TimePoint after,
-                                          const date::time_zone* tz, TimePoint daemon_start) {
+std::optional<Occurrence> next_occurrence(const std::vector<Slot>& slots, TimePoint after, const date::time_zone* tz,
+                                          TimePoint daemon_start) {
     std::optional<Occurrence> best;
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const auto at = next_start(slots[i], after, tz, daemon_start);
@@ -65,9 +65,8 @@ std::vector<Occurrence> occurrences_between(const std::vector<Slot>& slots, Time
              at = next_start(slots[i], *at, tz, daemon_start))
             out.push_back({i, *at});
     }
-    std::ranges::sort(out, [](const Occurrence& a, const Occurrence& b) {
-        return a.at != b.at ? a.at < b.at : a.slot < b.slot;
-    });
+    std::ranges::sort(
+        out, [](const Occurrence& a, const Occurrence& b) { return a.at != b.at ? a.at < b.at : a.slot < b.slot; });
     return out;
 }
 

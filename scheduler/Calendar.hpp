@@ -31,8 +31,8 @@ std::optional<TimePoint> next_start(const Slot& slot, TimePoint after, const dat
                                     TimePoint daemon_start);
 
 // The earliest next start over all slots (ties: the first slot in the list).
-std::optional<Occurrence> next_occurrence(const std::vector<Slot>& slots, TimePoint after,
-                                          const date::time_zone* tz, TimePoint daemon_start);
+std::optional<Occurrence> next_occurrence(const std::vector<Slot>& slots, TimePoint after, const date::time_zone* tz,
+                                          TimePoint daemon_start);
 
 // Every start in (from, to], in time order.
 std::vector<Occurrence> occurrences_between(const std::vector<Slot>& slots, TimePoint from, TimePoint to,

@@ -96,8 +96,7 @@ void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, co
     if (adopted(slot.name + "@" + domain::to_utc_text(at))) return;  // decided before a crash, resumed
     const Plan plan = plan_occurrence(rules_, slot_index, at, tz_, history_, attached);
     for (const auto& w : plan.warnings) d.notes.push_back("slot \"" + slot.name + "\": " + w);
-    for (const auto& s : plan.skipped)
-        d.not_aired.push_back({s.item, slot.name, at, NotAiredKind::skipped, s.reason});
+    for (const auto& s : plan.skipped) d.not_aired.push_back({s.item, slot.name, at, NotAiredKind::skipped, s.reason});
     if (now - at > rules_.grace) {
         for (const auto& c : plan.cues)
             d.not_aired.push_back({c.item, slot.name, at, NotAiredKind::missed, missed_reason(now - at)});
@@ -105,7 +104,8 @@ void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, co
         return;
     }
     if (plan.cues.empty()) return;
-    Order order{slot.name + "@" + domain::to_utc_text(at), slot.name, at, std::max(at, now), plan.cues, slot.outputs, "", 0};
+    Order order{
+        slot.name + "@" + domain::to_utc_text(at), slot.name, at, std::max(at, now), plan.cues, slot.outputs, "", 0};
     order.ends_by = at + slot.max_length;
     hand_out(std::move(order), d);
 }
@@ -139,8 +139,14 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     if (!in_flight_.empty()) d.stop_current = true;
     in_flight_.clear();
     in_flight_order_.clear();
-    hand_out({"emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at), name, o.at, now,
-              {{o.item, "phát khẩn cấp, ngắt chương trình đang phát", o.id}}, o.outputs, "", 0},
+    hand_out({"emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at),
+              name,
+              o.at,
+              now,
+              {{o.item, "phát khẩn cấp, ngắt chương trình đang phát", o.id}},
+              o.outputs,
+              "",
+              0},
              d);
     for (auto& r : resumed) hand_out(std::move(r), d);
 }
@@ -160,9 +166,8 @@ std::optional<Order> Engine::rest_after_cut(const InFlight& f, const OneOff& eme
         const ItemInfo* urgent = rules_.item(emergency.item);
         auto end = now + duration_of(emergency.item);
         for (std::size_t i = from; i < cues.size(); ++i) end += duration_of(cues[i].item);
-        const std::string cutter =
-            domain::texts::emergency_cutter(emergency.id, urgent ? std::optional{urgent->title} : std::nullopt,
-                                            domain::local_time_text(tz_, now));
+        const std::string cutter = domain::texts::emergency_cutter(
+            emergency.id, urgent ? std::optional{urgent->title} : std::nullopt, domain::local_time_text(tz_, now));
         const bool fits = end <= f.order.ends_by;
         d.cut_reason = domain::texts::cut_by(cutter, fits);
         if (!fits) {

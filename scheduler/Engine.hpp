@@ -10,8 +10,8 @@
 // its next item.
 
 #include <map>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,9 +28,9 @@ namespace lp::scheduler {
 // A programme for the player.
 struct Order {
     std::string id;
-    std::string slot_name;     // the slot, or "Phát đột xuất" for a one-off of its own
-    TimePoint scheduled_at;    // the slot's or one-off's instant (journaled)
-    TimePoint start;           // when the first sample should leave
+    std::string slot_name;   // the slot, or "Phát đột xuất" for a one-off of its own
+    TimePoint scheduled_at;  // the slot's or one-off's instant (journaled)
+    TimePoint start;         // when the first sample should leave
     std::vector<PlannedCue> cues;
     std::vector<std::string> outputs;  // empty = all
     // Set when an emergency cut an order: this one airs that order's cues from `resumes_from`.
@@ -69,7 +69,7 @@ struct Decisions {
 
 // What the engine must not decide again: everything at or before these instants is done.
 struct Marks {
-    TimePoint slots;       // slot occurrences (and the normal/priority one-offs attached to them)
+    TimePoint slots;        // slot occurrences (and the normal/priority one-offs attached to them)
     TimePoint emergencies;  // emergency one-offs
 };
 
@@ -105,8 +105,8 @@ public:
 private:
     struct Due {
         TimePoint at;
-        std::vector<std::size_t> slots;     // slot occurrences at `at`
-        std::vector<OneOff> emergencies;    // emergency instances at `at`
+        std::vector<std::size_t> slots;   // slot occurrences at `at`
+        std::vector<OneOff> emergencies;  // emergency instances at `at`
     };
     std::optional<Due> next_slots() const;
     std::optional<Due> next_emergencies() const;

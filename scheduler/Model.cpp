@@ -14,14 +14,13 @@ std::optional<std::string> ItemInfo::why_not_airable(LocalDate day) const {
 }
 
 bool PoolFilter::matches(const ItemInfo& item) const {
-    const bool topic_ok =
-        topics.empty() || std::ranges::any_of(item.topics, [&](const std::string& t) {
-            return std::ranges::find(topics, t) != topics.end();
-        });
+    const bool topic_ok = topics.empty() || std::ranges::any_of(item.topics, [&](const std::string& t) {
+                              return std::ranges::find(topics, t) != topics.end();
+                          });
     const bool form_ok = forms.empty() || std::ranges::find(forms, item.form) != forms.end();
     const bool tag_ok = tags.empty() || std::ranges::any_of(item.tags, [&](const std::string& t) {
-        return std::ranges::find(tags, t) != tags.end();
-    });
+                            return std::ranges::find(tags, t) != tags.end();
+                        });
     return topic_ok && form_ok && tag_ok;
 }
 

@@ -27,12 +27,12 @@ struct ItemInfo {
     std::filesystem::path file;
     std::vector<std::string> topics{"other"};
     std::string form = "other";
-    std::vector<std::string> tags;  // the operator's own labels
-    Millis duration{0};  // zero when unknown: it then always "fits"
+    std::vector<std::string> tags;        // the operator's own labels
+    Millis duration{0};                   // zero when unknown: it then always "fits"
     std::optional<double> loudness_lufs;  // EBU R128 integrated, as the library measured it
     std::optional<std::string> sha256;    // of the file as imported; what airs must still match it
     std::optional<LocalDate> valid_from;
-    std::optional<LocalDate> valid_until;  // inclusive
+    std::optional<LocalDate> valid_until;    // inclusive
     std::optional<std::string> approved_by;  // biên tập → duyệt → phát: none, never aired
     bool retired = false;
 
@@ -64,8 +64,8 @@ struct Slot {
     std::int64_t id = 0;
     std::string name;
     std::vector<unsigned> days{0, 1, 2, 3, 4, 5, 6};  // 0 = Sunday
-    Seconds start_of_day{0};                           // local time
-    std::optional<Seconds> relative_start;             // demo/tests: once, after daemon start
+    Seconds start_of_day{0};                          // local time
+    std::optional<Seconds> relative_start;            // demo/tests: once, after daemon start
     Seconds max_length{std::chrono::minutes(60)};
     std::optional<LocalDate> first_day;  // inclusive date range, optional
     std::optional<LocalDate> last_day;
@@ -86,8 +86,8 @@ struct OneOff {
     ItemId item = 0;
     TimePoint at;
     Priority priority = Priority::normal;
-    int repeat = 1;        // airings in all
-    Seconds gap{0};        // between repeats
+    int repeat = 1;                    // airings in all
+    Seconds gap{0};                    // between repeats
     std::vector<std::string> outputs;  // empty = all
 };
 

@@ -75,10 +75,10 @@ public:
                 if (!best || r < *best) best = r;
             }
             if (!best) break;
-            add(best->id, "chọn từ kho: " + std::to_string(best->count) + " lượt trong " +
-                              std::to_string(rules_.rotation_window.count()) + " ngày qua" +
-                              (best->last ? ", lần cuối " + domain::local_date_text(tz_, *best->last)
-                                          : ", chưa phát lần nào"));
+            add(best->id,
+                "chọn từ kho: " + std::to_string(best->count) + " lượt trong " +
+                    std::to_string(rules_.rotation_window.count()) + " ngày qua" +
+                    (best->last ? ", lần cuối " + domain::local_date_text(tz_, *best->last) : ", chưa phát lần nào"));
         }
         if (picked < entry.count)
             plan_.warnings.push_back("kho chỉ đưa được " + std::to_string(picked) + "/" + std::to_string(entry.count) +

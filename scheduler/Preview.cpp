@@ -11,9 +11,8 @@ namespace {
 
 bool share_output(const Slot& a, const Slot& b) {
     if (a.outputs.empty() || b.outputs.empty()) return true;  // empty = every output
-    return std::ranges::any_of(a.outputs, [&](const std::string& o) {
-        return std::ranges::find(b.outputs, o) != b.outputs.end();
-    });
+    return std::ranges::any_of(
+        a.outputs, [&](const std::string& o) { return std::ranges::find(b.outputs, o) != b.outputs.end(); });
 }
 
 std::string when(const date::time_zone* tz, TimePoint t) {
@@ -50,7 +49,8 @@ Preview preview(const Rules& rules, History history, TimePoint from, TimePoint t
             history.record(c.item, t);
             if (const auto* item = rules.item(c.item)) t += item->duration;
         }
-        for (const auto& w : plan.warnings) conflict("Khung giờ \"" + slot.name + "\" lúc " + when(tz, occ.at) + ": " + w);
+        for (const auto& w : plan.warnings)
+            conflict("Khung giờ \"" + slot.name + "\" lúc " + when(tz, occ.at) + ": " + w);
         if (plan.length < slot.max_length / 2 && !plan.cues.empty())
             conflict("Khung giờ \"" + slot.name + "\" dài " + std::to_string(slot.max_length.count() / 60) +
                      " phút nhưng chỉ có " + domain::duration_text(plan.length) + " nội dung");
@@ -76,7 +76,8 @@ Preview preview(const Rules& rules, History history, TimePoint from, TimePoint t
     for (const auto& item : rules.items)
         if (item.valid_until && !item.retired && local_date(tz, from) <= *item.valid_until &&
             *item.valid_until < local_date(tz, to))
-            conflict("Tin \"" + item.title + "\" hết hạn sử dụng sau ngày " + domain::display_date_text(*item.valid_until));
+            conflict("Tin \"" + item.title + "\" hết hạn sử dụng sau ngày " +
+                     domain::display_date_text(*item.valid_until));
     return p;
 }
 

@@ -23,7 +23,7 @@ struct PreviewEntry {
 };
 
 struct Preview {
-    std::vector<PreviewEntry> entries;  // in time order
+    std::vector<PreviewEntry> entries;   // in time order
     std::vector<std::string> conflicts;  // Vietnamese, for the operator
 };
 

@@ -62,7 +62,8 @@ Rules RuleStore::load() {
     auto items = db_.prepare(
         "SELECT m.id, m.title, m.file, coalesce((SELECT group_concat(topic, ',') FROM "
         "(SELECT topic FROM media_item_topic t WHERE t.media_item_id = m.id ORDER BY position)), m.topic), "
-        "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL, m.loudness_lufs, "
+        "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL, "
+        "m.loudness_lufs, "
         "(SELECT group_concat(tag, ',') FROM media_item_tag g WHERE g.media_item_id = m.id), m.sha256 "
         "FROM media_item m LEFT JOIN approval a ON a.media_item_id = m.id ORDER BY m.id");
     while (items.step()) {
@@ -93,7 +94,8 @@ Rules RuleStore::load() {
         s.id = slots.integer(0);
         s.name = slots.text(1);
         s.days.clear();
-        for (const auto& d : domain::split_commas(slots.text(2))) s.days.push_back(static_cast<unsigned>(std::stoul(d)));
+        for (const auto& d : domain::split_commas(slots.text(2)))
+            s.days.push_back(static_cast<unsigned>(std::stoul(d)));
         parse_start(slots.text(3), s);
         s.max_length = Seconds(slots.integer(4));
         s.outputs = domain::split_commas(slots.text(5));
@@ -176,8 +178,9 @@ bool RuleStore::remove_slot(const std::string& name) {
 }
 
 std::int64_t RuleStore::add_one_off(const OneOff& o, const std::string& created_by) {
-    db_.prepare("INSERT INTO one_off (media_item_id, at, priority, repeat, gap_s, outputs, created_by) "
-                "VALUES (?,?,?,?,?,?,?)")
+    db_.prepare(
+           "INSERT INTO one_off (media_item_id, at, priority, repeat, gap_s, outputs, created_by) "
+           "VALUES (?,?,?,?,?,?,?)")
         .bind(1, o.item)
         .bind(2, domain::to_utc_text(o.at))
         .bind(3, priority_code(o.priority))
@@ -190,8 +193,9 @@ std::int64_t RuleStore::add_one_off(const OneOff& o, const std::string& created_
 }
 
 bool RuleStore::cancel_one_off(std::int64_t id) {
-    db_.prepare("UPDATE one_off SET cancelled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-                "WHERE id = ? AND cancelled_at IS NULL")
+    db_.prepare(
+           "UPDATE one_off SET cancelled_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+           "WHERE id = ? AND cancelled_at IS NULL")
         .bind(1, id)
         .run();
     return db_.changes() > 0;

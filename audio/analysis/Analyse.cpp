@@ -43,8 +43,7 @@ std::optional<double> declared_duration(const AVFormatContext* fmt, const AVStre
     if (fmt->duration_estimation_method == AVFMT_DURATION_FROM_BITRATE) return std::nullopt;
     if (stream->duration != AV_NOPTS_VALUE && stream->duration > 0)
         return static_cast<double>(stream->duration) * av_q2d(stream->time_base);
-    if (fmt->duration != AV_NOPTS_VALUE && fmt->duration > 0)
-        return static_cast<double>(fmt->duration) / AV_TIME_BASE;
+    if (fmt->duration != AV_NOPTS_VALUE && fmt->duration > 0) return static_cast<double>(fmt->duration) / AV_TIME_BASE;
     return std::nullopt;
 }
 
@@ -63,7 +62,8 @@ public:
         facts_.true_peak_dbtp = loudness.true_peak_dbtp;
         facts_.duration = std::chrono::milliseconds(static_cast<std::int64_t>(seconds_ * 1000.0 + 0.5));
         if (samples_ == 0) throw Rejected(RejectReason::no_samples, name_, "");
-        if (const auto declared = declared_duration(input_->get(), stream_); declared && clearly_short(seconds_, *declared)) {
+        if (const auto declared = declared_duration(input_->get(), stream_);
+            declared && clearly_short(seconds_, *declared)) {
             char detail[96];
             std::snprintf(detail, sizeof detail, "the file declares %.3f s of audio", *declared);
             throw Rejected(RejectReason::truncated, name_, detail, seconds_);
@@ -88,8 +88,10 @@ private:
 
     [[noreturn]] void undecodable(const char* function, int err) {
         std::string detail = std::string(function) + "() failed: " + ffmpeg::error_string(err);
-        if (!source_.read_error().empty()) detail += " (" + source_.read_error() + ")";
-        else if (auto logged = ffmpeg::take_last_logged_error(); !logged.empty()) detail += " (" + logged + ")";
+        if (!source_.read_error().empty())
+            detail += " (" + source_.read_error() + ")";
+        else if (auto logged = ffmpeg::take_last_logged_error(); !logged.empty())
+            detail += " (" + logged + ")";
         if (!source_.read_error().empty()) throw Rejected(RejectReason::unreadable, name_, detail, seconds_);
         throw Rejected(RejectReason::undecodable, name_, detail, seconds_);
     }

@@ -13,13 +13,13 @@ namespace lp::audio {
 
 // What one pass over a recording found out.
 struct MediaFacts {
-    std::string sha256;            // of the file's bytes, hex
+    std::string sha256;  // of the file's bytes, hex
     std::uint64_t size_bytes = 0;
-    std::string container;         // FFmpeg's demuxer name, e.g. "mp3", "ogg", "mov,mp4,m4a,3gp,3g2,mj2"
-    std::string codec;             // e.g. "mp3", "vorbis", "aac"
-    int sample_rate = 0;           // of the decoded audio
+    std::string container;  // FFmpeg's demuxer name, e.g. "mp3", "ogg", "mov,mp4,m4a,3gp,3g2,mj2"
+    std::string codec;      // e.g. "mp3", "vorbis", "aac"
+    int sample_rate = 0;    // of the decoded audio
     int channels = 0;
-    std::int64_t bit_rate = 0;     // bits/s as declared, 0 when unknown
+    std::int64_t bit_rate = 0;              // bits/s as declared, 0 when unknown
     std::chrono::milliseconds duration{0};  // of the audio actually decoded
     // EBU R128 integrated loudness; absent for a recording shorter than one 400 ms gating
     // block (a chime, a short jingle), for which it is undefined.

@@ -47,7 +47,8 @@ HashingSource::HashingSource(const std::filesystem::path& file, int copy_fd, Pro
     }
     if (!S_ISREG(st.st_mode)) {
         ::close(fd_);
-        throw Rejected(RejectReason::unreadable, name_, S_ISDIR(st.st_mode) ? errno_text(EISDIR) : "not a regular file");
+        throw Rejected(RejectReason::unreadable, name_,
+                       S_ISDIR(st.st_mode) ? errno_text(EISDIR) : "not a regular file");
     }
     if (st.st_size == 0) {
         ::close(fd_);

@@ -65,8 +65,8 @@ void LoudnessMeter::convert_and_push(AVFrame* frame) {
     converted->nb_samples = converter_->max_output(frame->nb_samples);
     if (converted->nb_samples <= 0) return;
     ffmpeg::check(av_frame_get_buffer(converted.get(), 0), "av_frame_get_buffer");
-    converted->nb_samples = converter_->convert(converted->extended_data, converted->nb_samples,
-                                                frame->extended_data, frame->nb_samples);
+    converted->nb_samples =
+        converter_->convert(converted->extended_data, converted->nb_samples, frame->extended_data, frame->nb_samples);
     av_frame_unref(frame);
     // Timestamps are not used by ebur128; leave them unset rather than invent them.
     if (converted->nb_samples > 0) push(converted.get());

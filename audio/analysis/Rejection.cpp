@@ -18,8 +18,7 @@ const char* name(RejectReason r) {
     return "rejected";
 }
 
-std::string message(RejectReason r, const std::string& file, const std::string& detail,
-                    std::optional<double> offset) {
+std::string message(RejectReason r, const std::string& file, const std::string& detail, std::optional<double> offset) {
     std::string text = file + ": " + name(r);
     if (offset) {
         char at[48];

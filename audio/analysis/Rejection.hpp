@@ -7,13 +7,13 @@ namespace lp::audio {
 
 // Why a recording cannot become a library item. The CLI turns each into Vietnamese text.
 enum class RejectReason {
-    unreadable,    // cannot be opened or read (missing, a folder, no permission, I/O error)
-    empty,         // zero bytes
-    not_audio,     // FFmpeg does not recognise it, or it has no audio stream / no decoder
-    no_samples,    // an audio stream without a single decodable sample
-    undecodable,   // decoding failed part-way (offset says where)
-    truncated,     // decodes to clearly less than its header declares (offset = where it ends)
-    silent,        // true peak below -60 dBTP, or integrated loudness at or below -70 LUFS
+    unreadable,   // cannot be opened or read (missing, a folder, no permission, I/O error)
+    empty,        // zero bytes
+    not_audio,    // FFmpeg does not recognise it, or it has no audio stream / no decoder
+    no_samples,   // an audio stream without a single decodable sample
+    undecodable,  // decoding failed part-way (offset says where)
+    truncated,    // decodes to clearly less than its header declares (offset = where it ends)
+    silent,       // true peak below -60 dBTP, or integrated loudness at or below -70 LUFS
 };
 
 // Thrown by analyse(). what() is English: "<file>: <reason>[ at <offset> s]: <detail>".

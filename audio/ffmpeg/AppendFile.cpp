@@ -39,8 +39,7 @@ AppendFile::AppendFile(const std::filesystem::path& path) {
     fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd_ < 0) throw Error("open", AVERROR(errno));
     auto* buffer = static_cast<std::uint8_t*>(av_malloc(buffer_size));
-    if (buffer != nullptr)
-        io_ = avio_alloc_context(buffer, buffer_size, 1, &fd_, nullptr, write_all, nullptr);
+    if (buffer != nullptr) io_ = avio_alloc_context(buffer, buffer_size, 1, &fd_, nullptr, write_all, nullptr);
     if (io_ == nullptr) {
         av_free(buffer);
         ::close(fd_);

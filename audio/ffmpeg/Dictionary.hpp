@@ -22,9 +22,7 @@ public:
     Dictionary(const Dictionary&) = delete;
     Dictionary& operator=(const Dictionary&) = delete;
 
-    void set(const std::string& key, const std::string& value) {
-        av_dict_set(&dict_, key.c_str(), value.c_str(), 0);
-    }
+    void set(const std::string& key, const std::string& value) { av_dict_set(&dict_, key.c_str(), value.c_str(), 0); }
     // A copy, for a call that consumes its dictionary.
     Dictionary copy() const {
         Dictionary out;

@@ -22,7 +22,6 @@ std::string message(std::string_view function, int errnum) {
 }
 }  // namespace
 
-Error::Error(std::string_view function, int errnum)
-    : std::runtime_error(message(function, errnum)), code_(errnum) {}
+Error::Error(std::string_view function, int errnum) : std::runtime_error(message(function, errnum)), code_(errnum) {}
 
 }  // namespace lp::audio::ffmpeg

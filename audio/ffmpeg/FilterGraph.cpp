@@ -48,11 +48,11 @@ FilterGraph::FilterGraph(const AudioInput& input, const std::string& filter, con
 void FilterGraph::build(const AudioInput& input, const std::string& filter, const std::string& args) {
     take_last_logged_error();
     AVFilterContext* middle = nullptr;
-    check(avfilter_graph_create_filter(&source_, filter_named("abuffer"), "in", source_args(input).c_str(),
-                                       nullptr, graph_),
+    check(avfilter_graph_create_filter(&source_, filter_named("abuffer"), "in", source_args(input).c_str(), nullptr,
+                                       graph_),
           "avfilter_graph_create_filter");
-    check(avfilter_graph_create_filter(&middle, filter_named(filter.c_str()), filter.c_str(), args.c_str(),
-                                       nullptr, graph_),
+    check(avfilter_graph_create_filter(&middle, filter_named(filter.c_str()), filter.c_str(), args.c_str(), nullptr,
+                                       graph_),
           "avfilter_graph_create_filter");
     check(avfilter_graph_create_filter(&sink_, filter_named("abuffersink"), "out", nullptr, nullptr, graph_),
           "avfilter_graph_create_filter");

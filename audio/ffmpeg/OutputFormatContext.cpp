@@ -10,8 +10,7 @@ namespace lp::audio::ffmpeg {
 OutputFormatContext::OutputFormatContext(const AVOutputFormat* format, const std::string& url) {
     install_log_callback();
     take_last_logged_error();
-    check(avformat_alloc_output_context2(&ctx_, format, nullptr, url.c_str()),
-          "avformat_alloc_output_context2");
+    check(avformat_alloc_output_context2(&ctx_, format, nullptr, url.c_str()), "avformat_alloc_output_context2");
 }
 
 OutputFormatContext::~OutputFormatContext() {

@@ -28,13 +28,13 @@ public:
     OutputFormatContext(const OutputFormatContext&) = delete;
     OutputFormatContext& operator=(const OutputFormatContext&) = delete;
 
-    AVStream* add_stream();                      // avformat_new_stream
+    AVStream* add_stream();  // avformat_new_stream
     // avio_open2 unless AVFMT_NOFILE or custom I/O was set; `options` go to the protocol.
     void open_io(AVDictionary** options = nullptr);
     // Writes through `io` (owned by the caller, outliving finish()) instead of a URL.
     void use_custom_io(AVIOContext* io) noexcept;
     void write_header(AVDictionary** options = nullptr);  // avformat_write_header
-    void write_frame(AVPacket* packet);          // av_write_frame (packet is unreferenced)
+    void write_frame(AVPacket* packet);                   // av_write_frame (packet is unreferenced)
     // av_write_trailer when the header was written, then closes the I/O; returns the
     // trailer's result (0 when there was nothing to write). Idempotent, never throws.
     int finish() noexcept;

@@ -34,8 +34,7 @@ public:
     int max_output(int in_frames) const;
     // swr_convert: converts `in_frames` (in == nullptr flushes) into at most `out_frames`.
     // Returns the frames written. Throws Error.
-    int convert(std::uint8_t* const* out, int out_frames, const std::uint8_t* const* in,
-                int in_frames);
+    int convert(std::uint8_t* const* out, int out_frames, const std::uint8_t* const* in, int in_frames);
 
     SwrContext* get() const noexcept { return swr_; }
 

@@ -119,7 +119,7 @@ void AsyncOutput::run() noexcept {
         work_.wait(lock, [&] { return !queue_.empty() || ending_ != Ending::none; });
         if (ending_ == Ending::cut) break;
         if (ending_ == Ending::drain && Steady::now() >= drain_deadline_) break;
-        if (queue_.empty()) {  // draining, and everything queued went out
+        if (queue_.empty()) {                            // draining, and everything queued went out
             if (!failure_ && send_tail(lock)) continue;  // reopened during the tail
             break;
         }
@@ -176,7 +176,8 @@ bool AsyncOutput::send_tail(std::unique_lock<std::mutex>& lock) {
             return taken_over();
         const auto frames = std::min(step, tail_frames_ - sent);
         lock.unlock();
-        auto error = write_wrapped(std::span{silence_}.first(frames * static_cast<std::size_t>(spec().format.channels)));
+        auto error =
+            write_wrapped(std::span{silence_}.first(frames * static_cast<std::size_t>(spec().format.channels)));
         lock.lock();
         if (error) {
             failure_ = std::move(error);

@@ -53,7 +53,7 @@ private:
     enum class Ending { none, drain, cut };
     using Steady = std::chrono::steady_clock;
 
-    void run() noexcept;  // the writer thread
+    void run() noexcept;                                                               // the writer thread
     std::optional<std::string> write_wrapped(std::span<const Sample> chunk) noexcept;  // the error
     bool send_tail(std::unique_lock<std::mutex>& lock);
     void join_writer() noexcept;
@@ -69,15 +69,15 @@ private:
     std::thread writer_;
 
     std::mutex mutex_;
-    std::condition_variable work_;     // to the writer: a chunk is queued, or the end
+    std::condition_variable work_;  // to the writer: a chunk is queued, or the end
     // Guarded by mutex_:
     ChunkRing queue_;
-    std::uint64_t queued_frames_ = 0;  // including the chunk being written
+    std::uint64_t queued_frames_ = 0;     // including the chunk being written
     std::optional<std::string> failure_;  // what the caller's next write() throws
     Ending ending_ = Ending::none;
     Steady::time_point drain_deadline_{};  // when draining: the writer gives up then
-    std::uint64_t takeovers_ = 0;  // open() calls that took over a connection still in its tail
-    bool delivered_ = false;  // the writer sent all it will send: too late for open() to take over
+    std::uint64_t takeovers_ = 0;          // open() calls that took over a connection still in its tail
+    bool delivered_ = false;               // the writer sent all it will send: too late for open() to take over
 };
 
 }  // namespace lp::audio::output

@@ -12,9 +12,9 @@ namespace {
 const AVCodec* find_encoder(Codec codec) {
     const char* name = nullptr;
     switch (codec) {
-    case Codec::pcm: name = "pcm_s16be"; break;  // RTP's L16 (RFC 3551) is big-endian
-    case Codec::mp3: name = "libmp3lame"; break;
-    case Codec::opus: name = "libopus"; break;
+        case Codec::pcm: name = "pcm_s16be"; break;  // RTP's L16 (RFC 3551) is big-endian
+        case Codec::mp3: name = "libmp3lame"; break;
+        case Codec::opus: name = "libopus"; break;
     }
     const AVCodec* found = avcodec_find_encoder_by_name(name);
     if (found == nullptr) throw ffmpeg::Error("avcodec_find_encoder_by_name", AVERROR_ENCODER_NOT_FOUND);
@@ -66,8 +66,7 @@ void Encoder::convert(const std::uint8_t* const* in, int frames) {
         scratch_.unref();
         scratch_->format = ctx_->sample_fmt;
         scratch_->nb_samples = capacity;
-        ffmpeg::check(av_channel_layout_copy(&scratch_->ch_layout, &ctx_->ch_layout),
-                      "av_channel_layout_copy");
+        ffmpeg::check(av_channel_layout_copy(&scratch_->ch_layout, &ctx_->ch_layout), "av_channel_layout_copy");
         ffmpeg::check(av_frame_get_buffer(scratch_.get(), 0), "av_frame_get_buffer");
         scratch_capacity_ = capacity;
     }
@@ -90,8 +89,7 @@ void Encoder::send_frames(int frames_each, bool final, const Sink& sink) {
     while (fifo_->size() > 0 && (fifo_->size() >= frames_each || final)) {
         const int take = std::min(frames_each, fifo_->size());
         // A short last frame is padded with silence unless the codec accepts it as it is.
-        const bool pad = take < frames_each &&
-                         (ctx_->codec->capabilities & AV_CODEC_CAP_SMALL_LAST_FRAME) == 0 &&
+        const bool pad = take < frames_each && (ctx_->codec->capabilities & AV_CODEC_CAP_SMALL_LAST_FRAME) == 0 &&
                          ctx_->frame_size > 0;
         const int size = pad ? frames_each : take;
         frame_.unref();
@@ -101,9 +99,7 @@ void Encoder::send_frames(int frames_each, bool final, const Sink& sink) {
         ffmpeg::check(av_channel_layout_copy(&frame_->ch_layout, &ctx_->ch_layout), "av_channel_layout_copy");
         // A fresh buffer per frame: the encoder may keep a reference to the previous one.
         ffmpeg::check(av_frame_get_buffer(frame_.get(), 0), "av_frame_get_buffer");
-        if (pad)
-            av_samples_set_silence(frame_->extended_data, 0, size, ctx_->ch_layout.nb_channels,
-                                   ctx_->sample_fmt);
+        if (pad) av_samples_set_silence(frame_->extended_data, 0, size, ctx_->ch_layout.nb_channels, ctx_->sample_fmt);
         ffmpeg::check(av_audio_fifo_read(fifo_->get(), reinterpret_cast<void**>(frame_->extended_data), take),
                       "av_audio_fifo_read");
         frame_->pts = next_pts_;

@@ -44,7 +44,7 @@ private:
     std::optional<ffmpeg::AudioFifo> fifo_;
     ffmpeg::Frame scratch_;  // resampler output
     int scratch_capacity_ = 0;
-    ffmpeg::Frame frame_;    // one codec frame
+    ffmpeg::Frame frame_;  // one codec frame
     ffmpeg::Packet packet_;
     std::int64_t next_pts_ = 0;
 };

@@ -16,9 +16,7 @@ extern "C" {
 
 namespace lp::audio {
 
-void MuxerOutput::fail(const std::string& what) const {
-    throw OutputError(output::describe(spec_) + ": " + what);
-}
+void MuxerOutput::fail(const std::string& what) const { throw OutputError(output::describe(spec_) + ": " + what); }
 
 void MuxerOutput::add_pcm_stream() {
     AVStream* stream = muxer_->add_stream();
@@ -51,8 +49,10 @@ void MuxerOutput::open() {
     try {
         auto target = output::resolve_target(spec_, start_.value_or(std::chrono::system_clock::now()));
         muxer_.emplace(target.format, target.url);
-        if (target.encoded) add_encoded_stream();
-        else add_pcm_stream();
+        if (target.encoded)
+            add_encoded_stream();
+        else
+            add_pcm_stream();
         if (!target.append_to.empty()) {
             std::filesystem::create_directories(target.append_to.parent_path());
             append_ = std::make_unique<ffmpeg::AppendFile>(target.append_to);
@@ -85,8 +85,7 @@ void MuxerOutput::write_packet(AVPacket* packet, AVRational from) {
     av_packet_rescale_ts(packet, from, (*muxer_)->streams[0]->time_base);
     muxer_->write_frame(packet);
     // Buffered I/O reports a failed flush (disk full, broken pipe) only through pb->error.
-    if (AVIOContext* pb = (*muxer_)->pb; pb != nullptr && pb->error < 0)
-        throw ffmpeg::Error("avio_write", pb->error);
+    if (AVIOContext* pb = (*muxer_)->pb; pb != nullptr && pb->error < 0) throw ffmpeg::Error("avio_write", pb->error);
 }
 
 void MuxerOutput::write(std::span<const Sample> interleaved) {
@@ -138,8 +137,6 @@ void MuxerOutput::close() noexcept {
     if (err < 0) log("av_write_trailer() failed: " + ffmpeg::error_string(err));
 }
 
-std::unique_ptr<Output> make_output(const OutputSpec& spec) {
-    return std::make_unique<MuxerOutput>(spec);
-}
+std::unique_ptr<Output> make_output(const OutputSpec& spec) { return std::make_unique<MuxerOutput>(spec); }
 
 }  // namespace lp::audio

@@ -92,8 +92,8 @@ OutputSet::OutputSet(std::vector<PlayerOutput>& available, const std::vector<std
         entries_.push_back(std::move(entry));
         auto& added = entries_.back();
         Output* output = added.output;
-        const bool busy = slot->pending.valid() &&
-                          slot->pending.wait_for(std::chrono::seconds{0}) != std::future_status::ready;
+        const bool busy =
+            slot->pending.valid() && slot->pending.wait_for(std::chrono::seconds{0}) != std::future_status::ready;
         // A connect can block for its whole timeout (a server that does not answer): network
         // outputs, and any output an earlier programme left opening, open in the background
         // and the loudspeakers do not wait for them (settle()).
@@ -111,8 +111,10 @@ void OutputSet::settle(std::optional<Clock::time_point> deadline) {
     for (auto& entry : entries_) {
         if (entry.state != State::reopening) continue;
         if (deadline && entry.reopening.wait_until(*deadline) != std::future_status::ready) continue;
-        if (auto error = entry.reopening.get()) fail(entry, message(error));
-        else start_live(entry);
+        if (auto error = entry.reopening.get())
+            fail(entry, message(error));
+        else
+            start_live(entry);
     }
 }
 
@@ -142,9 +144,8 @@ void OutputSet::start_live(Entry& entry) {
     entry.converter.reset();  // a fresh converter: no stale samples from before the gap
     if (!(own == format_)) {
         ffmpeg::ChannelLayout out_layout{own.channels};
-        entry.converter.emplace(
-            ffmpeg::AudioSpec{layout_->ptr(), AV_SAMPLE_FMT_S16, format_.sample_rate},
-            ffmpeg::AudioSpec{out_layout.ptr(), AV_SAMPLE_FMT_S16, own.sample_rate});
+        entry.converter.emplace(ffmpeg::AudioSpec{layout_->ptr(), AV_SAMPLE_FMT_S16, format_.sample_rate},
+                                ffmpeg::AudioSpec{out_layout.ptr(), AV_SAMPLE_FMT_S16, own.sample_rate});
     }
     entry.state = State::live;
     entry.backoff = {};
@@ -152,8 +153,7 @@ void OutputSet::start_live(Entry& entry) {
 }
 
 bool OutputSet::empty() const {
-    return std::none_of(entries_.begin(), entries_.end(),
-                        [](const Entry& e) { return e.state == State::live; });
+    return std::none_of(entries_.begin(), entries_.end(), [](const Entry& e) { return e.state == State::live; });
 }
 
 std::vector<std::string> OutputSet::names() const {
@@ -190,8 +190,7 @@ void OutputSet::service() {
             if (auto error = entry.reopening.get()) {
                 fail(entry, message(error));
             } else {
-                detail::logger("audio")->info("output '{}' is back; it rejoins the airing",
-                                              entry.output->spec().name);
+                detail::logger("audio")->info("output '{}' is back; it rejoins the airing", entry.output->spec().name);
                 start_live(entry);
             }
         }
@@ -209,8 +208,10 @@ bool OutputSet::reopen_now() {
             }
             start_live(entry);
         } else if (entry.state == State::waiting && now >= entry.retry_at) {
-            if (auto error = try_open(*entry.output)) fail(entry, message(error));
-            else start_live(entry);
+            if (auto error = try_open(*entry.output))
+                fail(entry, message(error));
+            else
+                start_live(entry);
         }
     }
     return !empty();

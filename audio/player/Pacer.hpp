@@ -12,8 +12,7 @@ class Pacer {
 public:
     using Steady = std::chrono::steady_clock;
 
-    Pacer(int sample_rate, Steady::time_point t0,
-          std::chrono::milliseconds lead = std::chrono::milliseconds{100},
+    Pacer(int sample_rate, Steady::time_point t0, std::chrono::milliseconds lead = std::chrono::milliseconds{100},
           std::chrono::milliseconds resync = std::chrono::milliseconds{1000});
 
     // When the chunk beginning at frame `frames` (counted from t0) may be written.

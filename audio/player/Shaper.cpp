@@ -31,8 +31,7 @@ std::size_t to_frames(std::chrono::milliseconds d, int rate) {
 
 }  // namespace
 
-Shaper::Shaper(PcmFormat format, double gain_db, std::chrono::milliseconds fade_in,
-               std::chrono::milliseconds fade_out)
+Shaper::Shaper(PcmFormat format, double gain_db, std::chrono::milliseconds fade_in, std::chrono::milliseconds fade_out)
     : channels_(static_cast<std::size_t>(format.channels)),
       scale_(static_cast<float>(std::pow(10.0, gain_db / 20.0)) * full_scale),
       fade_in_frames_(to_frames(fade_in, format.sample_rate)),
@@ -42,8 +41,7 @@ Shaper::Shaper(PcmFormat format, double gain_db, std::chrono::milliseconds fade_
 // One frame through the fade-in and the limiter.
 void Shaper::limit_frame(const float* in, Sample* out) {
     float g = scale_;
-    if (position_ < fade_in_frames_)
-        g *= static_cast<float>(position_) / static_cast<float>(fade_in_frames_);
+    if (position_ < fade_in_frames_) g *= static_cast<float>(position_) / static_cast<float>(fade_in_frames_);
     float peak_here = 0.0F;
     for (std::size_t c = 0; c < channels_; ++c)
         if (const float v = std::abs(in[c] * g); v > peak_here) peak_here = v;  // NaN skipped

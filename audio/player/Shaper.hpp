@@ -16,8 +16,7 @@ namespace lp::audio::player {
 // `fade_out` of audio is held back until finish(). Not thread-safe.
 class Shaper {
 public:
-    Shaper(PcmFormat format, double gain_db, std::chrono::milliseconds fade_in,
-           std::chrono::milliseconds fade_out);
+    Shaper(PcmFormat format, double gain_db, std::chrono::milliseconds fade_in, std::chrono::milliseconds fade_out);
 
     // Takes decoded frames; returns those ready to write (valid until the next call).
     std::span<const Sample> push(std::span<const float> interleaved);

@@ -9,8 +9,8 @@
 namespace lp::sqlite {
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    check(db_, sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                  SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr),
+    check(db_,
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr),
           "sqlite3_prepare_v3(" + std::string(sql.substr(0, 60)) + ")");
 }
 
@@ -39,8 +39,7 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    check(db_, sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                                 SQLITE_TRANSIENT),
+    check(db_, sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT),
           "sqlite3_bind_text()");
     return *this;
 }

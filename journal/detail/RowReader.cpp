@@ -54,5 +54,4 @@ JournalRow read_row(const sqlite::Statement& st) {
     return r;
 }
 
-
 }  // namespace lp::journal::detail

@@ -29,8 +29,7 @@ Probe probe(const std::filesystem::path& path) {
     AVFormatContext* ctx = nullptr;
     if (avformat_open_input(&ctx, path.c_str(), nullptr, nullptr) < 0) return {};
     avformat_find_stream_info(ctx, nullptr);
-    Probe p{avcodec_get_name(ctx->streams[0]->codecpar->codec_id),
-            static_cast<double>(ctx->duration) / AV_TIME_BASE};
+    Probe p{avcodec_get_name(ctx->streams[0]->codecpar->codec_id), static_cast<double>(ctx->duration) / AV_TIME_BASE};
     avformat_close_input(&ctx);
     return p;
 }
@@ -43,10 +42,8 @@ Clock::time_point utc(const char* text) {
 
 TEST(Archive, FileIsNamedByTheLocalDay) {
     // 17:30 UTC is already the next day in Vietnam (UTC+7).
-    EXPECT_EQ(output::archive_file("/a", "Asia/Ho_Chi_Minh", utc("2026-11-28T17:30:00")),
-              "/a/2026-11-29.mp3");
-    EXPECT_EQ(output::archive_file("/a", "Asia/Ho_Chi_Minh", utc("2026-11-28T16:59:59")),
-              "/a/2026-11-28.mp3");
+    EXPECT_EQ(output::archive_file("/a", "Asia/Ho_Chi_Minh", utc("2026-11-28T17:30:00")), "/a/2026-11-29.mp3");
+    EXPECT_EQ(output::archive_file("/a", "Asia/Ho_Chi_Minh", utc("2026-11-28T16:59:59")), "/a/2026-11-28.mp3");
     EXPECT_EQ(output::archive_file("/a", "UTC", utc("2026-11-28T17:30:00")), "/a/2026-11-28.mp3");
 }
 

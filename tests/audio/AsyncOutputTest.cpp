@@ -19,7 +19,7 @@ constexpr std::size_t chunk_frames = 1024;
 
 // What the double's peer did; the test holds and releases it.
 struct Peer {
-    bool held = false;                 // write() blocks while set
+    bool held = false;                   // write() blocks while set
     std::optional<std::string> error{};  // write() throws this
     int writes_begun = 0;
     int opens = 0;
@@ -96,7 +96,8 @@ TEST(AsyncOutput, WritesReturnAtOnceWhileThePeerStallsUntilTheQueueIsFull) {
         EXPECT_LT(std::chrono::steady_clock::now() - before, 50ms) << "write " << n << " waited for the peer";
     }
     const auto stalled = thrown_by([&] { output.write(chunk(9)); });
-    EXPECT_EQ(stalled, "output 'ice' (icecast 'icecast://source:***@127.0.0.1:8000/cchc'): stalled: 192 ms of audio queued");
+    EXPECT_EQ(stalled,
+              "output 'ice' (icecast 'icecast://source:***@127.0.0.1:8000/cchc'): stalled: 192 ms of audio queued");
     EXPECT_EQ(thrown_by([&] { output.write(chunk(9)); }), stalled) << "the failure is reported until close()";
 
     const auto before = std::chrono::steady_clock::now();
@@ -157,9 +158,11 @@ TEST(AsyncOutput, AnOpenDuringTheTailKeepsTheConnectionForTheNextProgramme) {
     const auto second_at = got.received.size() - 48000 * 2 - chunk_frames * 2;
     EXPECT_LT(second_at - first.size(), 48000u * 2) << "the first tail ran to its end";
     EXPECT_TRUE(std::all_of(got.received.begin() + static_cast<std::ptrdiff_t>(first.size()),
-                            got.received.begin() + static_cast<std::ptrdiff_t>(second_at), [](Sample s) { return s == 0; }));
+                            got.received.begin() + static_cast<std::ptrdiff_t>(second_at),
+                            [](Sample s) { return s == 0; }));
     const auto second = chunk(3);
-    EXPECT_TRUE(std::equal(second.begin(), second.end(), got.received.begin() + static_cast<std::ptrdiff_t>(second_at)));
+    EXPECT_TRUE(
+        std::equal(second.begin(), second.end(), got.received.begin() + static_cast<std::ptrdiff_t>(second_at)));
 }
 
 TEST(AsyncOutput, ReopensAfterAStallAndQueuesAgain) {

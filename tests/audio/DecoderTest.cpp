@@ -89,10 +89,8 @@ std::string case_name(const ::testing::TestParamInfo<FormatCase>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllFormats, DecodeFormats,
-                         ::testing::Combine(::testing::Values(".mp3", ".m4a", ".ogg", ".opus",
-                                                              ".flac", ".wav"),
-                                            ::testing::Values(8000, 22050, 44100, 48000),
-                                            ::testing::Values(1, 2)),
+                         ::testing::Combine(::testing::Values(".mp3", ".m4a", ".ogg", ".opus", ".flac", ".wav"),
+                                            ::testing::Values(8000, 22050, 44100, 48000), ::testing::Values(1, 2)),
                          case_name);
 
 TEST(Decoder, ReadsIntoSmallAndOddBuffers) {
@@ -175,9 +173,9 @@ TEST(DecoderErrors, RandomBytesNamedMp3) {
 TEST(DecoderErrors, VideoOnlyFileHasNoAudioStream) {
     TempDir dir;
     const auto file = dir / "video.mkv";
-    const auto result = lp::test::run_command(
-        "ffmpeg -nostdin -loglevel error -f lavfi -i testsrc=duration=0.2:size=64x64 -c:v ffv1 " +
-        lp::test::shell_quote(file.string()));
+    const auto result =
+        lp::test::run_command("ffmpeg -nostdin -loglevel error -f lavfi -i testsrc=duration=0.2:size=64x64 -c:v ffv1 " +
+                              lp::test::shell_quote(file.string()));
     ASSERT_EQ(result.exit_code, 0) << result.output;
     expect_media_error(file, "no audio stream");
 }

@@ -77,8 +77,7 @@ TEST_P(Icecast, AListenerDecodesTheWholeAiring) {
     RecordingEvents events;
     PlayerOptions options;
     options.progress_interval = 100ms;
-    FfmpegPlayer player{{spec("ice", OutputKind::icecast, server.source_url("cchc"), GetParam())}, events,
-                        options};
+    FfmpegPlayer player{{spec("ice", OutputKind::icecast, server.source_url("cchc"), GetParam())}, events, options};
     player.play({"p", {{dir / "a.wav"}}, {}, Clock::now() + 300ms});
     // The source is connected once the cue has started; the big burst gives the listener
     // the stream from its first byte.
@@ -177,8 +176,7 @@ TEST(Rtp, PcmReceivedWithTheSdpIsTheTone) {
 
 TEST(Rtp, OpusSdpNamesOpus) {
     TempDir dir;
-    auto s = spec("rtp", OutputKind::rtp, "rtp://127.0.0.1:" + std::to_string(lp::test::free_port(true)),
-                  Codec::opus);
+    auto s = spec("rtp", OutputKind::rtp, "rtp://127.0.0.1:" + std::to_string(lp::test::free_port(true)), Codec::opus);
     s.sdp_path = (dir / "loa.sdp").string();
     auto output = make_output(s);
     output->open();
@@ -192,8 +190,8 @@ TEST(Udp, OpusInMpegTsOnMulticastLoopbackIsTheTone) {
     auto output = make_output(spec("udp", OutputKind::udp, "udp://127.0.0.1:" + std::to_string(port), Codec::opus));
     output->open();
     // UDP has no end: probe briefly, or the receiver waits for 5 s of stream before decoding.
-    auto rx = receiver({"-analyzeduration", "300000", "-i", "udp://127.0.0.1:" + std::to_string(port)},
-                       dir / "rx.wav", dir / "rx.log", "1");
+    auto rx = receiver({"-analyzeduration", "300000", "-i", "udp://127.0.0.1:" + std::to_string(port)}, dir / "rx.wav",
+                       dir / "rx.log", "1");
     ASSERT_TRUE(lp::test::wait_udp_bound(port, 10s));
     play_in_real_time(*output, 2.5);
     ASSERT_TRUE(rx->wait(10s).has_value()) << file_text(dir / "rx.log");

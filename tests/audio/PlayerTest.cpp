@@ -105,8 +105,7 @@ TEST_F(Player, OpensOnlyTheNamedOutputsAndSkipsBrokenOnes) {
 
 TEST_F(Player, NoOutputMeansEveryCueFails) {
     const auto a = clip("a.wav", 0.2);
-    FfmpegPlayer player{{{"broken", OutputKind::alsa, "nosuchdevice", stereo48}}, events,
-                        options(false)};
+    FfmpegPlayer player{{{"broken", OutputKind::alsa, "nosuchdevice", stereo48}}, events, options(false)};
     player.play({"p", {{a}, {a}}, {}, Clock::now()});
     ASSERT_TRUE(events.wait_done("p"));
     EXPECT_TRUE(events.of(Event::started).empty());
@@ -148,9 +147,8 @@ TEST_F(Player, StopCutsTheCueAndDropsTheQueue) {
     player.play({"p1", {{a}, {a}}, {}, Clock::now()});
     player.play({"p2", {{a}}, {}, Clock::now()});
     ASSERT_TRUE(events.events.wait_for(10s, [](const std::vector<Event>& all) {
-        return std::any_of(all.begin(), all.end(), [](const Event& e) {
-            return e.kind == Event::progress && e.position >= 300ms;
-        });
+        return std::any_of(all.begin(), all.end(),
+                           [](const Event& e) { return e.kind == Event::progress && e.position >= 300ms; });
     }));
     const auto stop_at = Clock::now();
     player.stop();
@@ -184,8 +182,7 @@ TEST_F(Player, StopWhileWaitingForTheStartAndDestroyWhilePlaying) {
     EXPECT_TRUE(events.of(Event::started).empty());
     player.play({"now", {{a}}, {}, Clock::now()});
     ASSERT_TRUE(events.events.wait_for(10s, [](const std::vector<Event>& all) {
-        return std::any_of(all.begin(), all.end(),
-                           [](const Event& e) { return e.kind == Event::started; });
+        return std::any_of(all.begin(), all.end(), [](const Event& e) { return e.kind == Event::started; });
     }));
     // ~FfmpegPlayer stops and joins; the cut cue is still reported.
 }
@@ -206,7 +203,8 @@ TEST_F(Player, AnOutputFailingMidCueIsDroppedAndTheOthersPlayOn) {
     const auto a = clip("a.wav", 2.0);
     FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48},
                          {"full", OutputKind::file, full_disk_wav(dir).string(), stereo48}},
-                        events, options(false)};
+                        events,
+                        options(false)};
     player.play({"p", {{a}, {a}}, {}, Clock::now()});
     ASSERT_TRUE(events.wait_done("p"));
     const auto started = events.of(Event::started);
@@ -219,16 +217,14 @@ TEST_F(Player, AnOutputFailingMidCueIsDroppedAndTheOthersPlayOn) {
 
 TEST_F(Player, WhenEveryOutputFailsTheCueFails) {
     const auto a = clip("a.wav", 2.0);
-    FfmpegPlayer player{{{"full", OutputKind::file, full_disk_wav(dir).string(), stereo48}},
-                        events, options(false)};
+    FfmpegPlayer player{{{"full", OutputKind::file, full_disk_wav(dir).string(), stereo48}}, events, options(false)};
     player.play({"p", {{a}, {a}}, {}, Clock::now()});
     ASSERT_TRUE(events.wait_done("p"));
     const auto finished = events.of(Event::finished);
     ASSERT_EQ(finished.size(), 2u);
     EXPECT_EQ(finished[0].result, CueResult::failed);
     EXPECT_NE(finished[0].reason.find("full"), std::string::npos) << finished[0].reason;
-    EXPECT_NE(finished[0].reason.find("No space left on device"), std::string::npos)
-        << finished[0].reason;
+    EXPECT_NE(finished[0].reason.find("No space left on device"), std::string::npos) << finished[0].reason;
     EXPECT_EQ(finished[1].result, CueResult::failed);
     EXPECT_EQ(finished[1].reason.rfind("every output failed: full: ", 0), 0u) << finished[1].reason;
     EXPECT_EQ(finished[1].failure, FailureKind::outputs_failed);
@@ -260,8 +256,10 @@ TEST_F(Player, ACueWhoseCheckFailsNeverStartsAndTheNextOnePlays) {
     std::promise<Failure> good;
     good.set_value({});
     FfmpegPlayer player{outputs(), events, options(false)};
-    player.play({"p", {{a, std::nullopt, {}, bad.get_future().share()}, {a, std::nullopt, {}, good.get_future().share()}},
-                 {}, Clock::now()});
+    player.play({"p",
+                 {{a, std::nullopt, {}, bad.get_future().share()}, {a, std::nullopt, {}, good.get_future().share()}},
+                 {},
+                 Clock::now()});
     ASSERT_TRUE(events.wait_done("p"));
     const auto finished = events.of(Event::finished);
     ASSERT_EQ(finished.size(), 2u);

@@ -3,12 +3,12 @@
 // exist) and its start timing.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <cmath>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cmath>
 
 #include <cerrno>
 #include <csignal>
@@ -41,7 +41,8 @@ double db(double ratio) { return 20 * std::log10(ratio); }
 // Largest sample-to-sample step on channel 0.
 int largest_step(std::span<const short> interleaved, int channels) {
     int worst = 0;
-    for (std::size_t i = static_cast<std::size_t>(channels); i < interleaved.size(); i += static_cast<std::size_t>(channels))
+    for (std::size_t i = static_cast<std::size_t>(channels); i < interleaved.size();
+         i += static_cast<std::size_t>(channels))
         worst = std::max(worst, std::abs(interleaved[i] - interleaved[i - static_cast<std::size_t>(channels)]));
     return worst;
 }
@@ -74,29 +75,26 @@ OutputSpec icecast_mp3(const lp::test::IcecastServer& server) {
 // Waits (5 s at most) for the airing to pass `position`.
 bool reaches(RecordingEvents& events, std::chrono::milliseconds position) {
     return events.events.wait_for(5s, [&](const auto& all) {
-        return std::any_of(all.begin(), all.end(), [&](const Event& e) {
-            return e.kind == Event::progress && e.position >= position;
-        });
+        return std::any_of(all.begin(), all.end(),
+                           [&](const Event& e) { return e.kind == Event::progress && e.position >= position; });
     });
 }
 
 // Waits (5 s at most) for the outputs carrying the airing to become `names`.
 bool outputs_become(RecordingEvents& events, const std::vector<std::string>& names) {
     return events.events.wait_for(5s, [&](const auto& all) {
-        return std::any_of(all.begin(), all.end(), [&](const Event& e) {
-            return e.kind == Event::outputs_changed && e.outputs == names;
-        });
+        return std::any_of(all.begin(), all.end(),
+                           [&](const Event& e) { return e.kind == Event::outputs_changed && e.outputs == names; });
     });
 }
 
 TEST(Shaper, LimiterKeepsABoostedToneBelowFullScale) {
     const auto loud = test::float_tone(stereo48, 4800, 1000.0);  // ~0.5 FS
-    player::Shaper shaper{stereo48, 12.0, 0ms, 0ms};        // x4: would clip at 2 FS
+    player::Shaper shaper{stereo48, 12.0, 0ms, 0ms};             // x4: would clip at 2 FS
     const auto out = shaper.push(loud);
     ASSERT_EQ(out.size(), loud.size());
-    const auto peak = std::abs(*std::max_element(out.begin(), out.end(), [](short a, short b) {
-        return std::abs(a) < std::abs(b);
-    }));
+    const auto peak =
+        std::abs(*std::max_element(out.begin(), out.end(), [](short a, short b) { return std::abs(a) < std::abs(b); }));
     EXPECT_LE(peak, 31700);  // -0.3 dBFS ceiling, never a wrapped or clipped sample
     EXPECT_GT(peak, 30000);
 }
@@ -157,7 +155,8 @@ TEST(Playout, AMissingAlsaDeviceIsRetriedWhileTheOthersPlay) {
     const auto a = clip(dir, "a.wav", 0.6, 440);
     FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48},
                          {"gone", OutputKind::alsa, "khong_co_thiet_bi", stereo48}},
-                        events, options};
+                        events,
+                        options};
     player.play({"p", {{a}}, {}, Clock::now() + 250ms});
     ASSERT_TRUE(events.wait_done("p", 10s));
     const auto started = events.of(Event::started);
@@ -174,8 +173,8 @@ TEST(Playout, IcecastKilledMidAiringIsRetriedAndRejoins) {
     lp::test::IcecastServer server;
     RecordingEvents events;
     const auto a = clip(dir, "a.wav", 3.0, 440);
-    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, icecast_mp3(server)}, events,
-                        fault_options()};
+    FfmpegPlayer player{
+        {{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, icecast_mp3(server)}, events, fault_options()};
     player.play({"p", {{a}}, {}, Clock::now() + 250ms});
     ASSERT_TRUE(reaches(events, 500ms));
     server.kill();  // a crash, mid-airing
@@ -301,8 +300,8 @@ TEST(Playout, FirstSampleLeavesAtTheScheduledInstant) {
     for (std::size_t i = 0; i < 5; ++i) {
         const auto late = started[i].at - starts[i];
         EXPECT_GE(late, 0ms);
-        EXPECT_LT(late, 5ms) << "cue " << i << " late by "
-                             << std::chrono::duration<double, std::milli>(late).count() << " ms";
+        EXPECT_LT(late, 5ms) << "cue " << i << " late by " << std::chrono::duration<double, std::milli>(late).count()
+                             << " ms";
     }
 }
 

@@ -59,8 +59,7 @@ public:
     }
 
     // Waits (up to `timeout`) for on_programme_done(programme).
-    bool wait_done(const std::string& programme,
-                   std::chrono::milliseconds timeout = std::chrono::seconds{30}) {
+    bool wait_done(const std::string& programme, std::chrono::milliseconds timeout = std::chrono::seconds{30}) {
         return events.wait_for(timeout, [&](const std::vector<Event>& all) {
             for (const auto& e : all)
                 if (e.kind == Event::programme_done && e.programme == programme) return true;

@@ -11,8 +11,8 @@ namespace lp::audio::test {
 inline std::vector<Sample> tone(PcmFormat format, std::size_t frames, double frequency) {
     std::vector<Sample> samples(frames * static_cast<std::size_t>(format.channels));
     for (std::size_t i = 0; i < frames; ++i) {
-        const double v = 16000.0 * std::sin(2 * std::numbers::pi * frequency *
-                                             static_cast<double>(i) / format.sample_rate);
+        const double v =
+            16000.0 * std::sin(2 * std::numbers::pi * frequency * static_cast<double>(i) / format.sample_rate);
         for (int c = 0; c < format.channels; ++c)
             samples[i * static_cast<std::size_t>(format.channels) + static_cast<std::size_t>(c)] =
                 static_cast<Sample>(std::lround(v));

@@ -20,9 +20,9 @@ std::string error_of(std::string_view text) {
 }
 
 // Starts with `prefix`; the wording after it may be improved without breaking the test.
-#define EXPECT_ERROR_PREFIX(text, prefix)                                                  \
-    do {                                                                                   \
-        const std::string message_ = error_of(text);                                       \
+#define EXPECT_ERROR_PREFIX(text, prefix)                                                   \
+    do {                                                                                    \
+        const std::string message_ = error_of(text);                                        \
         EXPECT_EQ(message_.substr(0, std::string_view(prefix).size()), prefix) << message_; \
     } while (0)
 
@@ -56,7 +56,8 @@ TEST(ConfigErrors, GraceIsADurationOfAtMostADay) {
 }
 
 TEST(ConfigErrors, UnknownKeyInDaemon) {
-    EXPECT_EQ(error_of("[daemon]\nlog_level = \"info\"\ndatabse = \"x.db\"\n"), "t.toml:3: daemon.databse: unknown key");
+    EXPECT_EQ(error_of("[daemon]\nlog_level = \"info\"\ndatabse = \"x.db\"\n"),
+              "t.toml:3: daemon.databse: unknown key");
 }
 
 TEST(ConfigErrors, UnknownKeyFirstInDocumentOrder) {
@@ -106,7 +107,8 @@ TEST(ConfigErrors, UnknownOutputKind) {
 }
 
 TEST(ConfigErrors, DeviceOnlyForAlsaPathOnlyForFile) {
-    EXPECT_ERROR_PREFIX("[[output]]\nname = \"a\"\nkind = \"null\"\ndevice = \"hw:0\"\n", "t.toml:4: output[0].device: ");
+    EXPECT_ERROR_PREFIX("[[output]]\nname = \"a\"\nkind = \"null\"\ndevice = \"hw:0\"\n",
+                        "t.toml:4: output[0].device: ");
     EXPECT_ERROR_PREFIX("[[output]]\nname = \"a\"\nkind = \"alsa\"\npath = \"x.wav\"\n", "t.toml:4: output[0].path: ");
 }
 
@@ -147,8 +149,10 @@ TEST(ConfigErrors, EmptyRequiredString) {
 }
 
 TEST(ConfigErrors, UnknownDay) {
-    EXPECT_EQ(error_of("[[slot]]\nname = \"s\"\nstart = \"05:00\"\ndays = [\"t2\", \"thứ ba\"]\n[[slot.item]]\nfile = \"a\"\n"),
-              "t.toml:4: slot[0].days[1]: unknown day \"thứ ba\" (mon..sun or t2..t7, cn)");
+    EXPECT_EQ(
+        error_of(
+            "[[slot]]\nname = \"s\"\nstart = \"05:00\"\ndays = [\"t2\", \"thứ ba\"]\n[[slot.item]]\nfile = \"a\"\n"),
+        "t.toml:4: slot[0].days[1]: unknown day \"thứ ba\" (mon..sun or t2..t7, cn)");
     EXPECT_ERROR_PREFIX("[[slot]]\nname = \"s\"\nstart = \"05:00\"\ndays = []\n[[slot.item]]\nfile = \"a\"\n",
                         "t.toml:4: slot[0].days: ");
 }
@@ -166,10 +170,12 @@ TEST(ConfigErrors, BadRelativeStart) {
 }
 
 TEST(ConfigErrors, BadDuration) {
-    EXPECT_ERROR_PREFIX("[[slot]]\nname = \"s\"\nstart = \"05:00\"\nmax_length = \"1.5h\"\n[[slot.item]]\nfile = \"a\"\n",
-                        "t.toml:4: slot[0].max_length: \"1.5h\" is not a duration");
-    EXPECT_ERROR_PREFIX("[[slot]]\nname = \"s\"\nstart = \"05:00\"\nmax_length = \"25h\"\n[[slot.item]]\nfile = \"a\"\n",
-                        "t.toml:4: slot[0].max_length: \"25h\" is longer than 24h");
+    EXPECT_ERROR_PREFIX(
+        "[[slot]]\nname = \"s\"\nstart = \"05:00\"\nmax_length = \"1.5h\"\n[[slot.item]]\nfile = \"a\"\n",
+        "t.toml:4: slot[0].max_length: \"1.5h\" is not a duration");
+    EXPECT_ERROR_PREFIX(
+        "[[slot]]\nname = \"s\"\nstart = \"05:00\"\nmax_length = \"25h\"\n[[slot.item]]\nfile = \"a\"\n",
+        "t.toml:4: slot[0].max_length: \"25h\" is longer than 24h");
     EXPECT_ERROR_PREFIX("[[slot]]\nname = \"s\"\nstart = \"05:00\"\nmax_length = 600\n[[slot.item]]\nfile = \"a\"\n",
                         "t.toml:4: slot[0].max_length: expected a string");
 }
@@ -205,9 +211,11 @@ TEST(ConfigErrors, DuplicateSlotName) {
 }
 
 TEST(ConfigErrors, SlotNamesUndefinedOutput) {
-    EXPECT_EQ(error_of(std::string(output_loa) +
-                       "[[slot]]\nname = \"s\"\nstart = \"05:00\"\noutputs = [\"loa\", \"loa2\"]\n[[slot.item]]\nfile = \"a\"\n"),
-              "t.toml:7: slot[0].outputs[1]: no output named \"loa2\" is defined");
+    EXPECT_EQ(
+        error_of(
+            std::string(output_loa) +
+            "[[slot]]\nname = \"s\"\nstart = \"05:00\"\noutputs = [\"loa\", \"loa2\"]\n[[slot.item]]\nfile = \"a\"\n"),
+        "t.toml:7: slot[0].outputs[1]: no output named \"loa2\" is defined");
     EXPECT_ERROR_PREFIX(std::string(output_loa) +
                             "[[slot]]\nname = \"s\"\nstart = \"05:00\"\noutputs = []\n[[slot.item]]\nfile = \"a\"\n",
                         "t.toml:7: slot[0].outputs: ");

@@ -75,8 +75,9 @@ path = "archive"
 TEST(OutputKinds, ErrorsNameFileLineAndKey) {
     EXPECT_EQ(error_of("[[output]]\nname = \"i\"\nkind = \"icecast\"\nurl = \"http://h:1\"\nmount = \"m\"\n"),
               R"(t.toml:1: output[0].password: missing required key (kind "icecast" needs it))");
-    EXPECT_EQ(error_of("[[output]]\nname = \"i\"\nkind = \"icecast\"\nurl = \"ftp://h\"\npassword = \"p\"\nmount = \"m\"\n"),
-              R"(t.toml:4: output[0].url: "ftp://h" is not an http:// URL (e.g. "http://127.0.0.1:8000"))");
+    EXPECT_EQ(
+        error_of("[[output]]\nname = \"i\"\nkind = \"icecast\"\nurl = \"ftp://h\"\npassword = \"p\"\nmount = \"m\"\n"),
+        R"(t.toml:4: output[0].url: "ftp://h" is not an http:// URL (e.g. "http://127.0.0.1:8000"))");
     EXPECT_EQ(error_of("[[output]]\nname = \"r\"\nkind = \"rtp\"\nhost = \"h\"\nport = 5004\ncodec = \"mp3\"\n"),
               R"(t.toml:6: output[0].codec: codec "mp3" is not available for kind "rtp" (pcm, opus))");
     EXPECT_EQ(error_of("[[output]]\nname = \"r\"\nkind = \"udp\"\nhost = \"h\"\nport = 70000\n"),
@@ -121,10 +122,13 @@ TEST(OutputKinds, HostsAndPortsInsideUrlsAreChecked) {
                                 R"((four numbers 0..255, e.g. "192.168.1.20"))");
     EXPECT_EQ(rtp("239.255.0"), R"(t.toml:4: output[0].host: "239.255.0" is not a valid IPv4 address )"
                                 R"((four numbers 0..255, e.g. "192.168.1.20"))");
-    EXPECT_EQ(rtp("loa..phuong"), R"(t.toml:4: output[0].host: "loa..phuong" has an empty label (two dots, or a dot at an end))");
-    EXPECT_EQ(rtp("ff02::1"), R"(t.toml:4: output[0].host: "ff02::1" is an IPv6 address: write it in brackets, "[ff02::1]")");
-    EXPECT_EQ(rtp("239.255.0.1:5004"),
-              R"(t.toml:4: output[0].host: "239.255.0.1:5004" is not a host name (no ':' allowed; the port has its own key))");
+    EXPECT_EQ(rtp("loa..phuong"),
+              R"(t.toml:4: output[0].host: "loa..phuong" has an empty label (two dots, or a dot at an end))");
+    EXPECT_EQ(rtp("ff02::1"),
+              R"(t.toml:4: output[0].host: "ff02::1" is an IPv6 address: write it in brackets, "[ff02::1]")");
+    EXPECT_EQ(
+        rtp("239.255.0.1:5004"),
+        R"(t.toml:4: output[0].host: "239.255.0.1:5004" is not a host name (no ':' allowed; the port has its own key))");
     const auto udp_error = error_of("[[output]]\nname = \"u\"\nkind = \"udp\"\nhost = \"1.2.3.256\"\nport = 6000\n");
     EXPECT_EQ(udp_error.substr(0, 51), R"(t.toml:4: output[0].host: "1.2.3.256" is not a vali)");
 

@@ -29,9 +29,10 @@ TEST(ReportsBackupConfig, Defaults) {
 }
 
 TEST(ReportsBackupConfig, Values) {
-    const Config c = parse("[reports]\ndir = \"bao-cao\"\nday = 5\nformats = [\"pdf\", \"xlsx\"]\n"
-                           "[backup]\ndir = \"/mnt/usb\"\ntime = \"23:15\"\nkeep = 30\n",
-                           "t.toml", "/srv/lp");
+    const Config c = parse(
+        "[reports]\ndir = \"bao-cao\"\nday = 5\nformats = [\"pdf\", \"xlsx\"]\n"
+        "[backup]\ndir = \"/mnt/usb\"\ntime = \"23:15\"\nkeep = 30\n",
+        "t.toml", "/srv/lp");
     EXPECT_EQ(c.reports.dir, "/srv/lp/bao-cao");
     EXPECT_EQ(c.reports.day, 5u);
     EXPECT_EQ(c.reports.formats, (std::vector<std::string>{"pdf", "xlsx"}));

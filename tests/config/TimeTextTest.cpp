@@ -18,8 +18,8 @@ TEST(Duration, AcceptsUnitsInOrder) {
 }
 
 TEST(Duration, RejectsMalformed) {
-    for (const char* bad : {"", "90", "s", "m30", "30m1h", "1h1h", "1.5h", "15 m", "-5m", "5x", "+5m", "1h30",
-                            "9999999999s", "100001h"})
+    for (const char* bad :
+         {"", "90", "s", "m30", "30m1h", "1h1h", "1.5h", "15 m", "-5m", "5x", "+5m", "1h30", "9999999999s", "100001h"})
         EXPECT_FALSE(parse_duration(bad).has_value()) << bad;
 }
 
@@ -45,7 +45,8 @@ TEST(Weekday, EnglishAndVietnamese) {
     EXPECT_EQ(parse_weekday("CN"), 0u);
     EXPECT_EQ(parse_weekday("t2"), 1u);
     EXPECT_EQ(parse_weekday("T7"), 6u);
-    for (const char* bad : {"", "t1", "t8", "monday", "lun", "thứ 2"}) EXPECT_FALSE(parse_weekday(bad).has_value()) << bad;
+    for (const char* bad : {"", "t1", "t8", "monday", "lun", "thứ 2"})
+        EXPECT_FALSE(parse_weekday(bad).has_value()) << bad;
 }
 
 }  // namespace

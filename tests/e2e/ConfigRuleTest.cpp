@@ -26,19 +26,22 @@ protected:
 
     void SetUp() override {
         std::filesystem::create_directories(dir / "media");
-        lp::test::make_audio(dir / "media" / "tin.wav", 1.0, {.frequency = 440, .sample_rate = 48000, .channels = 1, .extra_args = ""});
-        lp::test::make_audio(dir / "media" / "bai.mp3", 1.0, {.frequency = 660, .sample_rate = 48000, .channels = 1, .extra_args = "-af volume=-15dB"});
+        lp::test::make_audio(dir / "media" / "tin.wav", 1.0,
+                             {.frequency = 440, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+        lp::test::make_audio(dir / "media" / "bai.mp3", 1.0,
+                             {.frequency = 660, .sample_rate = 48000, .channels = 1, .extra_args = "-af volume=-15dB"});
         write_config("17:00");
     }
     void write_config(const std::string& evening_start) {
-        std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
-                                 "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
-                                 "[[slot]]\nname = \"Sáng\"\nstart = \"05:30\"\n"
-                                 "[[slot.item]]\nfile = \"tin.wav\"\ntitle = \"Tin sáng\"\ntopic = \"m\"\nform = \"tin\"\n"
-                                 "[[slot]]\nname = \"Chiều\"\nstart = \""
-                              << evening_start
-                              << "\"\n"
-                                 "[[slot.item]]\nfile = \"bai.mp3\"\ntitle = \"Bài chiều\"\ntopic = \"a\"\nform = \"bai\"\n";
+        std::ofstream(config)
+            << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
+               "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
+               "[[slot]]\nname = \"Sáng\"\nstart = \"05:30\"\n"
+               "[[slot.item]]\nfile = \"tin.wav\"\ntitle = \"Tin sáng\"\ntopic = \"m\"\nform = \"tin\"\n"
+               "[[slot]]\nname = \"Chiều\"\nstart = \""
+            << evening_start
+            << "\"\n"
+               "[[slot.item]]\nfile = \"bai.mp3\"\ntitle = \"Bài chiều\"\ntopic = \"a\"\nform = \"bai\"\n";
     }
     // Starts the daemon, waits until it is ready, stops it; returns its log.
     std::string start_and_stop() {

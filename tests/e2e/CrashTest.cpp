@@ -27,9 +27,9 @@ using lp::test::scalar;
 using lp::test::shell_quote;
 
 constexpr int kills = 200;
-constexpr int slots = 45;                     // one programme every 3 s: 135 s of programmes
+constexpr int slots = 45;  // one programme every 3 s: 135 s of programmes
 constexpr auto slot_spacing = 3s;
-constexpr int emergency_every = 5;            // an emergency 1 s into every fifth programme
+constexpr int emergency_every = 5;  // an emergency 1 s into every fifth programme
 
 int occurrences(const std::string& text, const std::string& what) {
     int n = 0;
@@ -52,7 +52,8 @@ TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemComp
     toml << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
             "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
     for (int k = 0; k < slots; ++k)
-        toml << "[[slot]]\nname = \"Bản tin " << k << "\"\nstart = \"" << lp::test::local_clock(first + k * slot_spacing)
+        toml << "[[slot]]\nname = \"Bản tin " << k << "\"\nstart = \""
+             << lp::test::local_clock(first + k * slot_spacing)
              << "\"\n[[slot.item]]\nfile = \"mot.wav\"\ntitle = \"Tin một\"\n"
                 "[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Bài hai\"\n"
                 "[[slot.item]]\nfile = \"ba.wav\"\ntitle = \"Thông báo ba\"\n";
@@ -99,7 +100,8 @@ TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemComp
         lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
         ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
         const auto last_end = first + (slots - 1) * slot_spacing + 4s;
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(last_end - std::chrono::system_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(last_end - std::chrono::system_clock::now());
         daemon.wait_for_log("<no such line>", std::max(left, 1000ms));
         daemon.signal(SIGTERM);
         EXPECT_EQ(daemon.wait_exit(20s), 0) << daemon.log();
@@ -123,20 +125,23 @@ TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemComp
         EXPECT_EQ(st.integer(2), 1) << st.text(0) << " / " << st.text(1);
     }
     EXPECT_EQ(pairs, slots * 3);
-    EXPECT_EQ(scalar(db_file, "SELECT count(DISTINCT scheduled_at) FROM journal WHERE slot = 'Phát khẩn cấp' AND "
-                              "status = 'completed'"),
+    EXPECT_EQ(scalar(db_file,
+                     "SELECT count(DISTINCT scheduled_at) FROM journal WHERE slot = 'Phát khẩn cấp' AND "
+                     "status = 'completed'"),
               emergencies);
     EXPECT_EQ(scalar(db_file, "SELECT count(*) FROM journal WHERE slot = 'Phát khẩn cấp' AND status = 'completed'"),
               emergencies);
     // Nothing lost, nothing given up, nothing left open or pending.
-    EXPECT_EQ(scalar(db_file, "SELECT count(*) FROM journal WHERE status IN ('missed', 'failed', 'skipped', 'playing')"),
-              0);
+    EXPECT_EQ(
+        scalar(db_file, "SELECT count(*) FROM journal WHERE status IN ('missed', 'failed', 'skipped', 'playing')"), 0);
     EXPECT_EQ(scalar(db_file, "SELECT count(*) FROM pending_airing"), 0);
-    EXPECT_EQ(scalar(db_file, "SELECT count(*) FROM journal WHERE status = 'interrupted' AND "
-                              "(ended_at < started_at OR played_ms > 600)"),
+    EXPECT_EQ(scalar(db_file,
+                     "SELECT count(*) FROM journal WHERE status = 'interrupted' AND "
+                     "(ended_at < started_at OR played_ms > 600)"),
               0);
 
-    const auto integrity = lp::test::run_command("sqlite3 " + shell_quote(db_file.string()) + " 'PRAGMA integrity_check'");
+    const auto integrity =
+        lp::test::run_command("sqlite3 " + shell_quote(db_file.string()) + " 'PRAGMA integrity_check'");
     EXPECT_EQ(integrity.output, "ok\n");
     const auto verify = lp::test::run_command(cli + " journal verify");
     EXPECT_EQ(verify.exit_code, 0) << verify.output;

@@ -42,7 +42,8 @@ std::vector<Row> journal_rows(const std::filesystem::path& db_file) {
     return rows;
 }
 
-std::string write_config(const lp::test::TempDir& dir, const std::string& slot_items, const std::string& start = "+2s") {
+std::string write_config(const lp::test::TempDir& dir, const std::string& slot_items,
+                         const std::string& start = "+2s") {
     const auto path = dir / "loaphuong.toml";
     std::ofstream(path) << "[daemon]\n"
                            "database = \"var/lp.db\"\n"
@@ -54,7 +55,8 @@ std::string write_config(const lp::test::TempDir& dir, const std::string& slot_i
                            "device = \"tap\"\n"
                            "[[slot]]\n"
                            "name = \"Bản tin sáng\"\n"
-                           "start = \"" << start << "\"\n"
+                           "start = \""
+                        << start << "\"\n"
                         << slot_items;
     return path.string();
 }
@@ -72,8 +74,10 @@ std::vector<std::string> split_csv_lines(const std::string& text) {
 TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     lp::test::TempDir dir;
     std::filesystem::create_directories(dir / "media");
-    lp::test::make_audio(dir / "media" / "tin-một.mp3", 1.5, {.frequency = 440, .sample_rate = 44100, .channels = 1, .extra_args = ""});
-    lp::test::make_audio(dir / "media" / "bài hai.ogg", 1.0, {.frequency = 880, .sample_rate = 22050, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "tin-một.mp3", 1.5,
+                         {.frequency = 440, .sample_rate = 44100, .channels = 1, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "bài hai.ogg", 1.0,
+                         {.frequency = 880, .sample_rate = 22050, .channels = 2, .extra_args = ""});
     lp::test::AlsaTap tap;
     const auto config = write_config(dir,
                                      "[[slot.item]]\nfile = \"tin-một.mp3\"\ntitle = \"Dịch vụ công trực tuyến\"\n"
@@ -123,9 +127,9 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     // The operator's CSV export of today (local days) holds the same two airings.
     const auto today = lp::domain::local_date_text(lp::domain::zone("Asia/Ho_Chi_Minh"), scheduled);
     const auto csv_file = dir / "nhat-ky.csv";
-    const auto result = lp::test::run_command(std::string(LP_CLI) + " --config " + shell_quote(config) +
-                                              " journal export --from " + today + " --to " + today +
-                                              " --format csv -o " + shell_quote(csv_file.string()));
+    const auto result =
+        lp::test::run_command(std::string(LP_CLI) + " --config " + shell_quote(config) + " journal export --from " +
+                              today + " --to " + today + " --format csv -o " + shell_quote(csv_file.string()));
     ASSERT_EQ(result.exit_code, 0) << result.output;
     std::ifstream in(csv_file, std::ios::binary);
     const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -145,11 +149,13 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
 TEST(DaemonEndToEnd, SigtermCutsTheAiringAndJournalsItInterrupted) {
     lp::test::TempDir dir;
     std::filesystem::create_directories(dir / "media");
-    lp::test::make_audio(dir / "media" / "dài.flac", 30.0, {.frequency = 500, .sample_rate = 48000, .channels = 2, .extra_args = ""});
-    lp::test::make_audio(dir / "media" / "hai.wav", 1.0, {.frequency = 600, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "dài.flac", 30.0,
+                         {.frequency = 500, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "hai.wav", 1.0,
+                         {.frequency = 600, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     lp::test::AlsaTap tap;
-    const auto config =
-        write_config(dir, "[[slot.item]]\nfile = \"dài.flac\"\n[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Lần hai\"\n", "+1s");
+    const auto config = write_config(
+        dir, "[[slot.item]]\nfile = \"dài.flac\"\n[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Lần hai\"\n", "+1s");
 
     lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config});
     ASSERT_TRUE(daemon.wait_for_log("started on", 20s)) << daemon.log();

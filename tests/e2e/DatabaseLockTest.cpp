@@ -25,14 +25,18 @@ using lp::test::shell_quote;
 TEST(DatabaseLock, ASecondProgramHoldingTheLockFor30sNeitherSilencesTheLoudspeakersNorLosesARow) {
     lp::test::TempDir dir;
     std::filesystem::create_directories(dir / "media");
-    lp::test::make_audio(dir / "media" / "mot.wav", 16.0, {.frequency = 440, .sample_rate = 48000, .channels = 2, .extra_args = ""});
-    lp::test::make_audio(dir / "media" / "hai.wav", 16.0, {.frequency = 660, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "mot.wav", 16.0,
+                         {.frequency = 440, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "hai.wav", 16.0,
+                         {.frequency = 660, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     lp::test::AlsaTap tap;
     const auto config = dir / "lp.toml";
     std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
                              "[audio]\nloudness_target = \"off\"\n"
                              "[[output]]\nname = \"loa\"\nkind = \"alsa\"\ndevice = \"tap\"\n"
-                             "[[slot]]\nname = \"Bản tin\"\nstart = \"" << lp::test::local_clock_in(3s) << "\"\n"
+                             "[[slot]]\nname = \"Bản tin\"\nstart = \""
+                          << lp::test::local_clock_in(3s)
+                          << "\"\n"
                              "[[slot.item]]\nfile = \"mot.wav\"\ntitle = \"Tin một\"\n"
                              "[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Tin hai\"\n";
     const auto db_file = dir / "var" / "lp.db";

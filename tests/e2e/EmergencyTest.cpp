@@ -25,19 +25,23 @@ using lp::test::shell_quote;
 TEST(Emergency, OneOffFromTheCliCutsTheSlotAndTheProgrammeResumes) {
     lp::test::TempDir dir;
     std::filesystem::create_directories(dir / "media");
-    lp::test::make_audio(dir / "media" / "dai.flac", 4.0, {.frequency = 500, .sample_rate = 48000, .channels = 2, .extra_args = ""});
-    lp::test::make_audio(dir / "media" / "tiep.wav", 1.0, {.frequency = 700, .sample_rate = 48000, .channels = 2, .extra_args = ""});
-    lp::test::make_audio(dir / "media" / "khan.wav", 1.0, {.frequency = 1000, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "dai.flac", 4.0,
+                         {.frequency = 500, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "tiep.wav", 1.0,
+                         {.frequency = 700, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "khan.wav", 1.0,
+                         {.frequency = 1000, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     lp::test::AlsaTap tap;
     const auto config = (dir / "lp.toml").string();
-    std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
-                             "[[output]]\nname = \"loa\"\nkind = \"alsa\"\ndevice = \"tap\"\n"
-                             "[[output]]\nname = \"luu-tru\"\nkind = \"archive\"\npath = \"archive\"\n"
-                             "[[slot]]\nname = \"Bản tin\"\nstart = \"+1s\"\n"
-                             "[[slot.item]]\nfile = \"dai.flac\"\ntitle = \"Bài dài\"\n"
-                             "[[slot.item]]\nfile = \"tiep.wav\"\ntitle = \"Tin tiếp theo\"\n"
-                             "[[slot]]\nname = \"Dự phòng\"\nstart = \"+3600s\"\n"
-                             "[[slot.item]]\nfile = \"khan.wav\"\ntitle = \"Thông báo khẩn cấp\"\nform = \"thong_bao\"\n";
+    std::ofstream(config)
+        << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
+           "[[output]]\nname = \"loa\"\nkind = \"alsa\"\ndevice = \"tap\"\n"
+           "[[output]]\nname = \"luu-tru\"\nkind = \"archive\"\npath = \"archive\"\n"
+           "[[slot]]\nname = \"Bản tin\"\nstart = \"+1s\"\n"
+           "[[slot.item]]\nfile = \"dai.flac\"\ntitle = \"Bài dài\"\n"
+           "[[slot.item]]\nfile = \"tiep.wav\"\ntitle = \"Tin tiếp theo\"\n"
+           "[[slot]]\nname = \"Dự phòng\"\nstart = \"+3600s\"\n"
+           "[[slot.item]]\nfile = \"khan.wav\"\ntitle = \"Thông báo khẩn cấp\"\nform = \"thong_bao\"\n";
 
     lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config});
     ASSERT_TRUE(daemon.wait_for_log("airing \"Bài dài\" (Bản tin) started", 20s)) << daemon.log();

@@ -41,7 +41,8 @@ std::chrono::microseconds longest_silence(std::span<const short> interleaved, in
         run = quiet ? run + 1 : 0;
         longest = std::max(longest, run);
     }
-    return std::chrono::microseconds{static_cast<long long>(longest * 1'000'000 / static_cast<std::size_t>(sample_rate))};
+    return std::chrono::microseconds{
+        static_cast<long long>(longest * 1'000'000 / static_cast<std::size_t>(sample_rate))};
 }
 
 }  // namespace lp::test

@@ -48,7 +48,8 @@ protected:
 TEST_F(JournalCli, VerifyPassesOnAnHonestJournal) {
     const auto r = cli("journal verify");
     EXPECT_EQ(r.exit_code, 0) << r.output;
-    EXPECT_NE(r.output.find("Nhật ký toàn vẹn: " + std::to_string(totals.rows) + " dòng"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("Nhật ký toàn vẹn: " + std::to_string(totals.rows) + " dòng"), std::string::npos)
+        << r.output;
 }
 
 TEST_F(JournalCli, VerifyNamesAnEditedRow) {
@@ -66,20 +67,23 @@ TEST_F(JournalCli, VerifyNamesADeletedRow) {
 }
 
 TEST_F(JournalCli, VerifyNamesReorderedRows) {
-    tamper("UPDATE journal SET chain_seq = -1 WHERE id = 20; UPDATE journal SET chain_seq = 20 WHERE id = 21; "
-           "UPDATE journal SET chain_seq = 21 WHERE id = 20;");
+    tamper(
+        "UPDATE journal SET chain_seq = -1 WHERE id = 20; UPDATE journal SET chain_seq = 20 WHERE id = 21; "
+        "UPDATE journal SET chain_seq = 21 WHERE id = 20;");
     const auto r = cli("journal verify");
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("dòng nhật ký số 21 (mắt xích số 20)"), std::string::npos) << r.output;
 }
 
 TEST_F(JournalCli, VerifyNamesAnInsertedRow) {
-    sql("INSERT INTO journal (scheduled_at, started_at, ended_at, title, topic, form, slot, outputs, played_ms, status) "
+    sql("INSERT INTO journal (scheduled_at, started_at, ended_at, title, topic, form, slot, outputs, played_ms, "
+        "status) "
         "VALUES ('2026-01-03T01:00:00.000Z', '2026-01-03T01:00:00.000Z', '2026-01-03T01:05:00.000Z', 'Bài chèn', 'a', "
         "'bai', 'Sáng', 'loa', 300000, 'completed');");
     const auto r = cli("journal verify");
     EXPECT_EQ(r.exit_code, 1) << r.output;
-    EXPECT_NE(r.output.find("dòng nhật ký số " + std::to_string(totals.rows + 1) + " đã kết thúc nhưng không được niêm phong"),
+    EXPECT_NE(r.output.find("dòng nhật ký số " + std::to_string(totals.rows + 1) +
+                            " đã kết thúc nhưng không được niêm phong"),
               std::string::npos)
         << r.output;
 }
@@ -106,10 +110,13 @@ TEST_F(JournalCli, AnExportChecksAgainstTheDatabaseUntilTheJournalChanges) {
 TEST_F(JournalCli, ALaterRowInThePeriodIsReportedAgainstAnOlderExport) {
     const auto file = (dir / "q1.json").string();
     ASSERT_EQ(cli("journal export --period 2026Q1 -o " + shell_quote(file)).exit_code, 0);
-    ASSERT_EQ(cli("journal add-manual --date 15/01/2026 --start 19:00 --duration 10m --title 'Đọc tin' --by 'Lan'").exit_code, 0);
+    ASSERT_EQ(
+        cli("journal add-manual --date 15/01/2026 --start 19:00 --duration 10m --title 'Đọc tin' --by 'Lan'").exit_code,
+        0);
     const auto v = cli("journal verify --export " + shell_quote(file));
     EXPECT_EQ(v.exit_code, 1) << v.output;
-    EXPECT_NE(v.output.find("Tệp ghi " + std::to_string(totals.rows) + " dòng nhật ký cho kỳ Quý I năm 2026, cơ sở dữ liệu hiện có " +
+    EXPECT_NE(v.output.find("Tệp ghi " + std::to_string(totals.rows) +
+                            " dòng nhật ký cho kỳ Quý I năm 2026, cơ sở dữ liệu hiện có " +
                             std::to_string(totals.rows + 1) + " dòng"),
               std::string::npos)
         << v.output;
@@ -132,7 +139,8 @@ TEST_F(JournalCli, VerifyExportRejectsFilesItCannotCheck) {
 TEST_F(JournalCli, ABadPeriodIsNamedAndNothingIsWritten) {
     const auto out = dir / "x.pdf";
     for (const char* bad : {"2026Q5", "13/2026", "31/03/2026-01/01/2026"}) {
-        const auto r = cli(std::string("journal export --period ") + shell_quote(bad) + " -o " + shell_quote(out.string()));
+        const auto r =
+            cli(std::string("journal export --period ") + shell_quote(bad) + " -o " + shell_quote(out.string()));
         EXPECT_EQ(r.exit_code, 2) << r.output;
         EXPECT_NE(r.output.find(std::string("Kỳ \"") + bad + "\" không hợp lệ"), std::string::npos) << r.output;
         EXPECT_FALSE(std::filesystem::exists(out));
@@ -149,9 +157,10 @@ TEST_F(JournalCli, ABadPeriodIsNamedAndNothingIsWritten) {
 }
 
 TEST_F(JournalCli, ManualEntryAndCorrectionShowInTheExport) {
-    auto r = cli("journal add-manual --date 10/01/2026 --start 19:00 --duration 15m "
-                 "--title 'Tiếp sóng: Chuyên mục CCHC của Đài thành phố' --topic a --form toa_dam --kind tiep_song "
-                 "--by 'Nguyễn Thị Lan'");
+    auto r =
+        cli("journal add-manual --date 10/01/2026 --start 19:00 --duration 15m "
+            "--title 'Tiếp sóng: Chuyên mục CCHC của Đài thành phố' --topic a --form toa_dam --kind tiep_song "
+            "--by 'Nguyễn Thị Lan'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("nhập tay bởi Nguyễn Thị Lan"), std::string::npos) << r.output;
     r = cli("journal correct 2 --form bai --by 'Trần Văn Minh' --reason 'Nhập nhầm hình thức'");
@@ -187,7 +196,9 @@ TEST_F(JournalCli, BackupIsACompleteCheckedCopy) {
     const auto copy = dir / "sao-luu" / "lp.db";
     auto r = cli("backup " + shell_quote(copy.string()));
     ASSERT_EQ(r.exit_code, 0) << r.output;
-    EXPECT_EQ(run_command("sqlite3 " + shell_quote(copy.string()) + " 'PRAGMA integrity_check; SELECT count(*) FROM journal;'").output,
+    EXPECT_EQ(run_command("sqlite3 " + shell_quote(copy.string()) +
+                          " 'PRAGMA integrity_check; SELECT count(*) FROM journal;'")
+                  .output,
               "ok\n" + std::to_string(totals.rows) + "\n");
     r = cli("backup " + shell_quote(copy.string()));
     EXPECT_EQ(r.exit_code, 2) << r.output;

@@ -43,12 +43,16 @@ protected:
         // Distinct sounds: the library keeps one item per content.
         double frequency = 400;
         for (const char* name : {"mot.wav", "hai.wav", "ba.wav"})
-            lp::test::make_audio(dir / "media" / name, 2.0,
-                                 {.frequency = frequency += 100, .sample_rate = 48000, .channels = 2, .extra_args = ""});
-        lp::test::make_audio(dir / "media" / "khan.wav", 1.0, {.frequency = 1000, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+            lp::test::make_audio(
+                dir / "media" / name, 2.0,
+                {.frequency = frequency += 100, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+        lp::test::make_audio(dir / "media" / "khan.wav", 1.0,
+                             {.frequency = 1000, .sample_rate = 48000, .channels = 2, .extra_args = ""});
         std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
                                  "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
-                                 "[[slot]]\nname = \"Bản tin\"\nstart = \"" << lp::test::local_clock_in(3s) << "\"\n"
+                                 "[[slot]]\nname = \"Bản tin\"\nstart = \""
+                              << lp::test::local_clock_in(3s)
+                              << "\"\n"
                                  "[[slot.item]]\nfile = \"mot.wav\"\ntitle = \"Tin một\"\n"
                                  "[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Bài hai\"\n"
                                  "[[slot.item]]\nfile = \"ba.wav\"\ntitle = \"Thông báo ba\"\n"
@@ -88,8 +92,9 @@ TEST_F(RestartResume, TheCutItemAndTheRestAirAfterARestartWithinTheGracePeriod) 
     EXPECT_TRUE(all[2].reason.starts_with("Phát lại sau khi dịch vụ khởi động lại lúc ")) << all[2].reason;
     EXPECT_EQ(all[3].title, "Thông báo ba");
     EXPECT_EQ(all[3].status, "completed");
-    EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM journal WHERE title = 'Bài hai' AND status = 'completed' "
-                                        "AND played_ms BETWEEN 1950 AND 2050"),
+    EXPECT_EQ(lp::test::scalar(db_file,
+                               "SELECT count(*) FROM journal WHERE title = 'Bài hai' AND status = 'completed' "
+                               "AND played_ms BETWEEN 1950 AND 2050"),
               1);
     verify_chain();
 }
@@ -99,9 +104,9 @@ TEST_F(RestartResume, AnEmergencyKilledMidAirIsHeardAgainFirst) {
         lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
         ASSERT_TRUE(daemon.wait_for_log("airing \"Tin một\" (Bản tin) started", 20s)) << daemon.log();
         const auto id = lp::test::scalar(db_file, "SELECT id FROM media_item WHERE title = 'Thông báo khẩn cấp'");
-        const auto cli = lp::test::run_command(std::string(LP_CLI) + " -c " + shell_quote(config.string()) +
-                                               " oneoff add --item " + std::to_string(id) +
-                                               " --at now --priority khan-cap --by 'Chủ tịch UBND phường'");
+        const auto cli =
+            lp::test::run_command(std::string(LP_CLI) + " -c " + shell_quote(config.string()) + " oneoff add --item " +
+                                  std::to_string(id) + " --at now --priority khan-cap --by 'Chủ tịch UBND phường'");
         ASSERT_EQ(cli.exit_code, 0) << cli.output;
         ASSERT_TRUE(daemon.wait_for_log("airing \"Thông báo khẩn cấp\" (Phát khẩn cấp) started", 10s)) << daemon.log();
         daemon.signal(SIGKILL);
@@ -117,7 +122,7 @@ TEST_F(RestartResume, AnEmergencyKilledMidAirIsHeardAgainFirst) {
     EXPECT_EQ(all[0].title, "Tin một");
     EXPECT_EQ(all[0].status, "interrupted");  // cut by the emergency
     EXPECT_EQ(all[1].title, "Thông báo khẩn cấp");
-    EXPECT_EQ(all[1].status, "interrupted");  // cut by the kill
+    EXPECT_EQ(all[1].status, "interrupted");        // cut by the kill
     EXPECT_EQ(all[2].title, "Thông báo khẩn cấp");  // heard again first after the restart
     EXPECT_EQ(all[2].status, "completed");
     EXPECT_EQ(all[3].title, "Tin một");

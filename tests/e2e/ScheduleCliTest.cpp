@@ -21,7 +21,8 @@ protected:
                                           "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
         for (int i = 1; i <= 3; ++i) {
             const auto f = dir / ("tin" + std::to_string(i) + ".wav");
-            lp::test::make_audio(f, 2.0 + i, {.frequency = 300.0 * i, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+            lp::test::make_audio(f, 2.0 + i,
+                                 {.frequency = 300.0 * i, .sample_rate = 48000, .channels = 1, .extra_args = ""});
             ASSERT_EQ(run("media add " + shell_quote(f.string()) + " --title 'Tin cải cách số " + std::to_string(i) +
                           "' --topic " + (i == 3 ? "m" : "a") + " --form tin")
                           .exit_code,
@@ -29,7 +30,8 @@ protected:
         }
     }
     lp::test::CommandResult run(const std::string& args) {
-        return lp::test::run_command(std::string(LP_CLI) + " -c " + shell_quote((dir / "lp.toml").string()) + " " + args);
+        return lp::test::run_command(std::string(LP_CLI) + " -c " + shell_quote((dir / "lp.toml").string()) + " " +
+                                     args);
     }
     lp::test::TempDir dir;
 };
@@ -46,7 +48,8 @@ TEST_F(ScheduleCli, PreviewShowsPicksWithReasonsAndWarnsAboutConflicts) {
     // Monday 30/11 and Friday 04/12 air; Wednesday 02/12 is skipped as a holiday.
     EXPECT_NE(r.output.find("== Ngày 30/11/2026 =="), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("05:30:00  Sáng", r.output.find("== Ngày 02/12/2026 ==")),
-              r.output.find("05:30:00  Sáng", r.output.find("== Ngày 04/12/2026 =="))) << r.output;
+              r.output.find("05:30:00  Sáng", r.output.find("== Ngày 04/12/2026 ==")))
+        << r.output;
     EXPECT_NE(r.output.find("Tin cải cách số 1 [Tin] — chọn từ kho: 0 lượt trong 30 ngày qua, chưa phát lần nào"),
               std::string::npos)
         << r.output;
@@ -79,7 +82,8 @@ TEST_F(ScheduleCli, PreviewShowsPicksWithReasonsAndWarnsAboutConflicts) {
 }
 
 TEST_F(ScheduleCli, PoolsSelectByTag) {
-    for (const char* id : {"1", "2", "3"}) ASSERT_EQ(run(std::string("approve ") + id + " --by 'Lê Duyệt'").exit_code, 0);
+    for (const char* id : {"1", "2", "3"})
+        ASSERT_EQ(run(std::string("approve ") + id + " --by 'Lê Duyệt'").exit_code, 0);
     auto r = run("tag 2 --add tet,bao-lu");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     ASSERT_EQ(run("slot set 'Tết' --start 05:30 --pool 3:::tet").exit_code, 0);

@@ -47,16 +47,16 @@ protected:
         journal.add_manual({lp::domain::start_of_day(tz, {2026, 2, 10}) + 19h, 15min,
                             "Đọc trực tiếp: Quy định mới về cấp Căn cước", "c", "tin", "Đọc trực tiếp",
                             "Nguyễn Thị Lan", ""});
-        journal.correct(1, {std::nullopt, std::nullopt, std::string("phong_su"), "Trần Văn Minh", "Nhập nhầm hình thức"});
+        journal.correct(1,
+                        {std::nullopt, std::nullopt, std::string("phong_su"), "Trần Văn Minh", "Nhập nhầm hình thức"});
         // Skipped for a reason other than the slot's length.
         const auto skipped_at = lp::domain::start_of_day(tz, {2026, 2, 11}) + 5h + 30min;
-        journal.record_not_aired({skipped_at, 3, "/srv/media/2.mp3", std::string(skipped_title), {"b"}, "thong_bao",
-                                  "Bản tin sáng"},
-                                 lp::journal::Status::skipped, skipped_at, std::string(skipped_reason));
+        journal.record_not_aired(
+            {skipped_at, 3, "/srv/media/2.mp3", std::string(skipped_title), {"b"}, "thong_bao", "Bản tin sáng"},
+            lp::journal::Status::skipped, skipped_at, std::string(skipped_reason));
         report = new ex::Report(ex::load_report(*db, ex::quarter_period(2026, 1), {}, tz, {2026, 3, 2}));
-        files = new std::vector<std::filesystem::path>(
-            ex::write_report_files(*report, tz, *dir / "bao-cao",
-                                   {ex::Format::xlsx, ex::Format::pdf, ex::Format::csv, ex::Format::json}));
+        files = new std::vector<std::filesystem::path>(ex::write_report_files(
+            *report, tz, *dir / "bao-cao", {ex::Format::xlsx, ex::Format::pdf, ex::Format::csv, ex::Format::json}));
     }
     static void TearDownTestSuite() {
         // LP_EXPORT_SAMPLES=DIR keeps a copy of the files to look at (rendered to PNG by hand).
@@ -69,7 +69,9 @@ protected:
         delete db;
         delete dir;
     }
-    static std::filesystem::path file(const char* ext) { return *dir / "bao-cao" / (std::string("nhat-ky-2026Q1.") + ext); }
+    static std::filesystem::path file(const char* ext) {
+        return *dir / "bao-cao" / (std::string("nhat-ky-2026Q1.") + ext);
+    }
     static constexpr std::string_view skipped_title = "Thông báo lịch tiếp công dân tháng này";
     static constexpr std::string_view skipped_reason = "\"Thông báo lịch tiếp công dân tháng này\" chưa được duyệt";
     // Journal lines besides the generated ones: the manual entry and the skipped row (the
@@ -112,8 +114,9 @@ TEST_F(ExportFormats, JsonReadsBackWithTotals) {
     EXPECT_EQ(phong_van, totals.airings_by_title.at("Phỏng vấn: cải cách thủ tục hành chính ở phường"));
     EXPECT_EQ(j["chain"]["marker"], report->stamp.marker());
     EXPECT_EQ(j["punctuality"]["programmes"], totals.lateness.size());
-    EXPECT_DOUBLE_EQ(j["punctuality"]["max_ms"].get<double>(),
-                     static_cast<double>(std::max_element(totals.lateness.begin(), totals.lateness.end())->count()) / 1000.0);
+    EXPECT_DOUBLE_EQ(
+        j["punctuality"]["max_ms"].get<double>(),
+        static_cast<double>(std::max_element(totals.lateness.begin(), totals.lateness.end())->count()) / 1000.0);
 }
 
 TEST_F(ExportFormats, CsvHasBomOneLinePerAiringAndTheFooter) {
@@ -149,9 +152,9 @@ TEST_F(ExportFormats, XlsxSheetsReadBackWithDiacriticsAndTotals) {
                              "xl/charts/chart1.xml", "docProps/custom.xml"})
         EXPECT_NE(listing.output.find(part), std::string::npos) << part;
     const auto strings = run_command("unzip -p " + xlsx + " xl/sharedStrings.xml").output;
-    for (const char* text : {"UBND PHƯỜNG AN HẢI", "TRUNG TÂM DỊCH VỤ SỰ NGHIỆP CÔNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                             "Độc lập - Tự do - Hạnh phúc", "An Hải, ngày 02 tháng 03 năm 2026",
-                             "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH",
+    for (const char* text : {"UBND PHƯỜNG AN HẢI", "TRUNG TÂM DỊCH VỤ SỰ NGHIỆP CÔNG",
+                             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                             "An Hải, ngày 02 tháng 03 năm 2026", "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH",
                              "Quý I năm 2026 (từ ngày 01/01/2026 đến ngày 31/03/2026)", "Lượt phát thứ", "Khung giờ",
                              "Phóng sự: một cửa liên thông — người dân được gì?", "NGƯỜI LẬP BIỂU", "GIÁM ĐỐC",
                              "(Ký, ghi rõ họ tên)", "Tổng cộng"})
@@ -183,8 +186,8 @@ TEST_F(ExportFormats, PdfTextReadsBackWithDiacritics) {
                           "Quý I năm 2026 (từ ngày 01/01/2026 đến ngày 31/03/2026)", "NGƯỜI LẬP BIỂU", "GIÁM ĐỐC",
                           "Căn cước", "Nhập tay", "Trang 2"})
         EXPECT_NE(text.find(t), std::string::npos) << t;
-    EXPECT_NE(text.find("Tổng số dòng nhật ký: " + std::to_string(totals.rows + extra_lines + 1) + " (số lượt phát: " +
-                        std::to_string(airings())),
+    EXPECT_NE(text.find("Tổng số dòng nhật ký: " + std::to_string(totals.rows + extra_lines + 1) +
+                        " (số lượt phát: " + std::to_string(airings())),
               std::string::npos);
     const auto info = run_command("pdfinfo " + shell_quote(file("pdf").string())).output;
     EXPECT_NE(info.find("841.89 x 595.276 pts (A4)"), std::string::npos) << info;

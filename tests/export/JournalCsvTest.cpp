@@ -13,8 +13,13 @@ using lp::journal::Status;
 JournalRow completed_row() {
     JournalRow r;
     r.id = 7;
-    r.plan = {lp::domain::from_utc_text("2026-03-31T22:30:00.000Z"), 3, "/m/a.mp3",
-              "Dịch vụ công trực tuyến, \"một cửa\"", {"m"}, "phong_su", "Sáng"};
+    r.plan = {lp::domain::from_utc_text("2026-03-31T22:30:00.000Z"),
+              3,
+              "/m/a.mp3",
+              "Dịch vụ công trực tuyến, \"một cửa\"",
+              {"m"},
+              "phong_su",
+              "Sáng"};
     r.started_at = r.plan.scheduled_at + 4ms;
     r.ended_at = r.plan.scheduled_at + 185s;
     r.outputs = {"loa", "ghi-am"};
@@ -67,7 +72,9 @@ TEST(JournalCsv, AFailedRowShowsItsScheduledTimeAndReason) {
 TEST(CsvWriter, QuotesOnlyWhatNeedsIt) {
     lp::exporting::CsvWriter w;
     w.row({"a", "b,c", "d\"e", "f\ng"});
-    EXPECT_EQ(w.text(), "\xEF\xBB\xBF" "a,\"b,c\",\"d\"\"e\",\"f\ng\"\r\n");
+    EXPECT_EQ(w.text(),
+              "\xEF\xBB\xBF"
+              "a,\"b,c\",\"d\"\"e\",\"f\ng\"\r\n");
 }
 
 }  // namespace

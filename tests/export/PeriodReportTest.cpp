@@ -29,7 +29,8 @@ TEST(Period, MonthHalfYearCustom) {
     EXPECT_EQ(parse_period("2028-02")->last, (LocalDate{2028, 2, 29}));  // leap year
     EXPECT_EQ(parse_period("02/2027")->last, (LocalDate{2027, 2, 28}));
     EXPECT_EQ(parse_period("T3/2026")->words(), "Tháng 3 năm 2026");
-    EXPECT_EQ(parse_period("2026H1")->words_with_dates(), "6 tháng đầu năm 2026 (từ ngày 01/01/2026 đến ngày 30/06/2026)");
+    EXPECT_EQ(parse_period("2026H1")->words_with_dates(),
+              "6 tháng đầu năm 2026 (từ ngày 01/01/2026 đến ngày 30/06/2026)");
     EXPECT_EQ(parse_period("H2/2026")->words(), "6 tháng cuối năm 2026");
     EXPECT_EQ(parse_period("2026")->words_with_dates(), "Năm 2026 (từ ngày 01/01/2026 đến ngày 31/12/2026)");
     const auto c = parse_period("05/01/2026-10/02/2026");
@@ -37,7 +38,8 @@ TEST(Period, MonthHalfYearCustom) {
     EXPECT_EQ(c->words_with_dates(), "Từ ngày 05/01/2026 đến ngày 10/02/2026");
     EXPECT_EQ(c->code(), "2026-01-05..2026-02-10");
     EXPECT_EQ(parse_period(c->code()), c);  // the code reads back
-    for (const auto& p : {"2026Q1", "2026H2", "2026-11", "2026"}) EXPECT_EQ(parse_period(parse_period(p)->code()), parse_period(p));
+    for (const auto& p : {"2026Q1", "2026H2", "2026-11", "2026"})
+        EXPECT_EQ(parse_period(parse_period(p)->code()), parse_period(p));
 }
 
 TEST(Period, BadInputIsRejected) {
@@ -61,8 +63,13 @@ lp::journal::JournalRow row(std::int64_t id, std::optional<std::int64_t> item, c
                             const char* form, lp::journal::Status status, std::chrono::milliseconds played) {
     lp::journal::JournalRow r;
     r.id = id;
-    r.plan = {lp::domain::from_utc_text("2026-01-05T22:30:00.000Z") + std::chrono::hours(id), item, "", title,
-              lp::domain::split_commas(topics), form, "Sáng"};
+    r.plan = {lp::domain::from_utc_text("2026-01-05T22:30:00.000Z") + std::chrono::hours(id),
+              item,
+              "",
+              title,
+              lp::domain::split_commas(topics),
+              form,
+              "Sáng"};
     if (lp::journal::reached_listeners(status)) r.started_at = r.plan.scheduled_at;
     r.ended_at = r.plan.scheduled_at + played;
     r.played = played;
@@ -94,7 +101,7 @@ TEST(Report, TotalsPerItemTopicFormWithCorrectionsFolded) {
     EXPECT_EQ(r.punctuality.programmes, 2);
     EXPECT_EQ(r.punctuality.max, 700us);
     EXPECT_EQ(r.lines[1].row.start_lateness, 300us);  // kept through the correction
-    ASSERT_EQ(r.lines.size(), 5u);  // the correction is folded into row 2
+    ASSERT_EQ(r.lines.size(), 5u);                    // the correction is folded into row 2
     EXPECT_EQ(r.lines[1].row.plan.form, "phong_su");
     EXPECT_NE(r.lines[1].note.find("Đính chính"), std::string::npos);
     EXPECT_NE(r.lines[1].note.find("\"Thông báo\" → \"Phóng sự\""), std::string::npos) << r.lines[1].note;

@@ -26,8 +26,13 @@ SampleTotals write_sample_journal(sqlite::Database& db, domain::LocalDate first,
             for (int k = 0; k < 2; ++k, ++n) {
                 const auto idx = static_cast<std::size_t>((d + k * 3 + (slot_start < 12h ? 0 : 1)) % 6);
                 const auto& item = sample_items[idx];
-                const journal::AiringPlan plan{at, ids[idx], "/srv/media/" + std::to_string(idx) + ".mp3", item.title,
-                                               domain::split_commas(item.topics), item.form, slot};
+                const journal::AiringPlan plan{at,
+                                               ids[idx],
+                                               "/srv/media/" + std::to_string(idx) + ".mp3",
+                                               item.title,
+                                               domain::split_commas(item.topics),
+                                               item.form,
+                                               slot};
                 ++t.rows;
                 if (n % 11 == 10) {
                     journal.record_failure(plan, at, "Không tìm thấy tệp âm thanh",

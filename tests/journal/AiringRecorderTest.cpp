@@ -83,8 +83,9 @@ TEST(AiringRecorder, ACrashLeavesTheCutAndUnstartedItemsPendingForTheNextStart) 
     EXPECT_FALSE(left[1].journal_id.has_value());
     // Given up: only the never-started one gets a missed row (the cut one has its own).
     EXPECT_EQ(r.recorder.journal_leftovers(at + 2h, "dừng"), 1);
-    EXPECT_EQ(rows(r.journal, at), (std::vector<std::pair<std::string, Status>>{
-                                       {"Tin 1", Status::completed}, {"Tin 2", Status::interrupted}, {"Tin 3", Status::missed}}));
+    EXPECT_EQ(rows(r.journal, at),
+              (std::vector<std::pair<std::string, Status>>{
+                  {"Tin 1", Status::completed}, {"Tin 2", Status::interrupted}, {"Tin 3", Status::missed}}));
     EXPECT_EQ(r.recorder.journal_leftovers(at + 3h, "again"), 0);
 }
 

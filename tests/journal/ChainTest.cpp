@@ -86,10 +86,12 @@ protected:
         db.exec("UPDATE media_item SET sha256 = '" + std::string(64, 'a') + "' WHERE id = 1");
         for (int i = 0; i < 4; ++i) {
             const auto at = t0 + std::chrono::hours(i);
-            const auto id = journal.begin({at, a, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, at, {"loa"});
+            const auto id =
+                journal.begin({at, a, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, at, {"loa"});
             journal.finish(id, at + 60s, 60s, Status::completed, "");
         }
-        journal.record_failure({t0 + 5h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, t0 + 5h, "gone");
+        journal.record_failure({t0 + 5h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, t0 + 5h,
+                               "gone");
         journal.begin({t0 + 6h, a, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, t0 + 6h, {"loa"});
     }
 
@@ -121,7 +123,8 @@ TEST_F(ChainTest, ClosedRowsAreSealedInOrderAndTheChainVerifies) {
 }
 
 TEST_F(ChainTest, SealedRowsCannotBeChangedOrDeletedThroughSql) {
-    const auto edit = run_command("sqlite3 " + shell_quote(file.string()) + " \"UPDATE journal SET form = 'bai' WHERE id = 2\"");
+    const auto edit =
+        run_command("sqlite3 " + shell_quote(file.string()) + " \"UPDATE journal SET form = 'bai' WHERE id = 2\"");
     EXPECT_NE(edit.exit_code, 0);
     EXPECT_NE(edit.output.find("sealed row cannot be changed"), std::string::npos) << edit.output;
     const auto del = run_command("sqlite3 " + shell_quote(file.string()) + " \"DELETE FROM journal WHERE id = 2\"");
@@ -163,8 +166,9 @@ TEST_F(ChainTest, DeletingTheLastRowsIsFoundAgainstTheHead) {
 
 TEST_F(ChainTest, ReorderedRowsAreNamed) {
     // Swap the places of rows 2 and 3 in the chain.
-    tamper("UPDATE journal SET chain_seq = -1 WHERE id = 2; UPDATE journal SET chain_seq = 2 WHERE id = 3; "
-           "UPDATE journal SET chain_seq = 3 WHERE id = 2;");
+    tamper(
+        "UPDATE journal SET chain_seq = -1 WHERE id = 2; UPDATE journal SET chain_seq = 2 WHERE id = 3; "
+        "UPDATE journal SET chain_seq = 3 WHERE id = 2;");
     auto report = verify();
     ASSERT_FALSE(report.ok());
     EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::content_mismatch);
@@ -172,8 +176,9 @@ TEST_F(ChainTest, ReorderedRowsAreNamed) {
 }
 
 TEST_F(ChainTest, SwappedContentBetweenRowsIsNamed) {
-    tamper("UPDATE journal SET scheduled_at = (SELECT scheduled_at FROM journal WHERE id = 3), "
-           "started_at = (SELECT started_at FROM journal WHERE id = 3) WHERE id = 2;");
+    tamper(
+        "UPDATE journal SET scheduled_at = (SELECT scheduled_at FROM journal WHERE id = 3), "
+        "started_at = (SELECT started_at FROM journal WHERE id = 3) WHERE id = 2;");
     ASSERT_FALSE(verify().ok());
     EXPECT_EQ(verify().first_break->row_id, 2);
 }
@@ -190,10 +195,12 @@ TEST_F(ChainTest, AnInsertedRowIsNamed) {
 
 TEST_F(ChainTest, AnInsertedRowWithAForgedSealIsNamed) {
     // Squeezed into the chain at position 3, the later rows moved up by one.
-    tamper("UPDATE journal SET chain_seq = chain_seq + 100 WHERE chain_seq >= 3; "
-           "UPDATE journal SET chain_seq = chain_seq - 99 WHERE chain_seq >= 103; "
-           "INSERT INTO journal (scheduled_at, title, topic, form, slot, outputs, status, chain_seq, seal) VALUES "
-           "('2026-03-03T01:00:00.000Z', 'Chèn', 'a', 'bai', 'Sáng', '', 'completed', 3, '" + std::string(64, 'f') + "');");
+    tamper(
+        "UPDATE journal SET chain_seq = chain_seq + 100 WHERE chain_seq >= 3; "
+        "UPDATE journal SET chain_seq = chain_seq - 99 WHERE chain_seq >= 103; "
+        "INSERT INTO journal (scheduled_at, title, topic, form, slot, outputs, status, chain_seq, seal) VALUES "
+        "('2026-03-03T01:00:00.000Z', 'Chèn', 'a', 'bai', 'Sáng', '', 'completed', 3, '" +
+        std::string(64, 'f') + "');");
     const auto report = verify();
     ASSERT_FALSE(report.ok());
     EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::content_mismatch);
@@ -201,8 +208,8 @@ TEST_F(ChainTest, AnInsertedRowWithAForgedSealIsNamed) {
 }
 
 TEST_F(ChainTest, ManualEntriesAndCorrectionsAreSealedAndKeepTheOriginal) {
-    const auto manual = journal.add_manual({t0 + 8h, 15min, "Đọc trực tiếp: lịch tiếp công dân", "b", "thong_bao",
-                                            "Đọc trực tiếp", "Nguyễn Thị Lan", ""});
+    const auto manual = journal.add_manual(
+        {t0 + 8h, 15min, "Đọc trực tiếp: lịch tiếp công dân", "b", "thong_bao", "Đọc trực tiếp", "Nguyễn Thị Lan", ""});
     auto row = journal.row(manual);
     EXPECT_EQ(row.manual_by, "Nguyễn Thị Lan");
     EXPECT_TRUE(row.is_manual());
@@ -211,8 +218,8 @@ TEST_F(ChainTest, ManualEntriesAndCorrectionsAreSealedAndKeepTheOriginal) {
     EXPECT_EQ(row.ended_at, t0 + 8h + 15min);
     EXPECT_TRUE(row.chain_seq.has_value());
 
-    const auto fix = journal.correct(2, {std::nullopt, std::nullopt, std::string("phong_su"), "Trần Văn Minh",
-                                         "Nhập nhầm hình thức"});
+    const auto fix = journal.correct(
+        2, {std::nullopt, std::nullopt, std::string("phong_su"), "Trần Văn Minh", "Nhập nhầm hình thức"});
     const auto corrected = journal.row(fix);
     EXPECT_EQ(corrected.corrects, 2);
     EXPECT_EQ(corrected.plan.form, "phong_su");
@@ -220,15 +227,19 @@ TEST_F(ChainTest, ManualEntriesAndCorrectionsAreSealedAndKeepTheOriginal) {
     EXPECT_EQ(corrected.ordinal, journal.row(2).ordinal);
     EXPECT_EQ(journal.row(2).plan.form, "tin");  // the original stays as it was
     // A correction of the correction still names the original airing.
-    EXPECT_EQ(journal.row(journal.correct(fix, {std::nullopt, std::vector<std::string>{"a"}, std::nullopt, "Minh",
-                                                "Sai nội dung"}))
+    EXPECT_EQ(journal
+                  .row(journal.correct(
+                      fix, {std::nullopt, std::vector<std::string>{"a"}, std::nullopt, "Minh", "Sai nội dung"}))
                   .corrects,
               2);
     EXPECT_TRUE(verify().ok());
 
-    EXPECT_THROW(journal.correct(6, {std::nullopt, std::nullopt, std::string("bai"), "Minh", "x"}), std::invalid_argument);
-    EXPECT_THROW(journal.correct(99, {std::nullopt, std::nullopt, std::string("bai"), "Minh", "x"}), std::invalid_argument);
-    EXPECT_THROW(journal.correct(2, {std::nullopt, std::nullopt, std::string("phong_su"), "Minh", "x"}), std::invalid_argument);
+    EXPECT_THROW(journal.correct(6, {std::nullopt, std::nullopt, std::string("bai"), "Minh", "x"}),
+                 std::invalid_argument);
+    EXPECT_THROW(journal.correct(99, {std::nullopt, std::nullopt, std::string("bai"), "Minh", "x"}),
+                 std::invalid_argument);
+    EXPECT_THROW(journal.correct(2, {std::nullopt, std::nullopt, std::string("phong_su"), "Minh", "x"}),
+                 std::invalid_argument);
     EXPECT_THROW(journal.add_manual({t0, 1min, "X", "a", "tin", "", "", ""}), std::invalid_argument);
 }
 
@@ -248,9 +259,9 @@ TEST_F(ChainTest, AnEditedStartLatenessIsNamed) {
 }
 
 TEST_F(ChainTest, AnEditedDetailOrTopicListIsNamed) {
-    const auto id = journal.record_failure({t0 + 9h, 1, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m", "k"}, "tin", "Sáng"},
-                                           t0 + 9h, "Không tìm thấy tệp âm thanh",
-                                           "/m/a.mp3: avformat_open_input() failed: No such file or directory");
+    const auto id = journal.record_failure(
+        {t0 + 9h, 1, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m", "k"}, "tin", "Sáng"}, t0 + 9h,
+        "Không tìm thấy tệp âm thanh", "/m/a.mp3: avformat_open_input() failed: No such file or directory");
     tamper("UPDATE journal SET topic = 'm,k,a' WHERE id = " + std::to_string(id) + ";");
     ASSERT_FALSE(verify().ok());
     EXPECT_EQ(verify().first_break->row_id, id);
@@ -276,15 +287,20 @@ TEST(ChainUpgrade, RowsSealedAsVersionOneStillVerifyAndNewRowsAreVersionTwo) {
     {
         lp::sqlite::Database old(dir / "old.db");
         lp::db::migrate(old, 8);
-        old.exec("INSERT INTO journal (id, scheduled_at, started_at, ended_at, file, title, topic, form, slot, outputs, "
-                 "played_ms, ordinal, status, reason, chain_seq, seal, start_lateness_us) VALUES "
-                 "(1, '2026-01-05T22:30:00.000Z', '2026-01-05T22:30:00.004Z', '2026-01-05T22:33:05.000Z', "
-                 "'/srv/media/a.mp3', 'Dịch vụ công trực tuyến', 'm', 'tin', 'Bản tin sáng', 'loa', 184996, 1, "
-                 "'completed', NULL, 1, '" + s1 + "', 4000), "
-                 "(2, '2026-01-06T10:00:00.000Z', NULL, '2026-01-06T10:00:00.100Z', '/srv/media/x.mp3', 'Tin hỏng', "
-                 "'b', 'thong_bao', 'Bản tin chiều', '', 0, NULL, 'failed', 'Không tìm thấy tệp âm thanh', 2, '" + s2 +
-                 "', NULL);"
-                 "INSERT INTO journal_head (id, chain_seq, seal) VALUES (1, 2, '" + s2 + "');");
+        old.exec(
+            "INSERT INTO journal (id, scheduled_at, started_at, ended_at, file, title, topic, form, slot, outputs, "
+            "played_ms, ordinal, status, reason, chain_seq, seal, start_lateness_us) VALUES "
+            "(1, '2026-01-05T22:30:00.000Z', '2026-01-05T22:30:00.004Z', '2026-01-05T22:33:05.000Z', "
+            "'/srv/media/a.mp3', 'Dịch vụ công trực tuyến', 'm', 'tin', 'Bản tin sáng', 'loa', 184996, 1, "
+            "'completed', NULL, 1, '" +
+            s1 +
+            "', 4000), "
+            "(2, '2026-01-06T10:00:00.000Z', NULL, '2026-01-06T10:00:00.100Z', '/srv/media/x.mp3', 'Tin hỏng', "
+            "'b', 'thong_bao', 'Bản tin chiều', '', 0, NULL, 'failed', 'Không tìm thấy tệp âm thanh', 2, '" +
+            s2 +
+            "', NULL);"
+            "INSERT INTO journal_head (id, chain_seq, seal) VALUES (1, 2, '" +
+            s2 + "');");
     }
     auto db = lp::db::open_store(dir / "old.db");
     EXPECT_EQ(lp::db::schema_version(db), lp::db::latest_schema_version());
@@ -295,9 +311,9 @@ TEST(ChainUpgrade, RowsSealedAsVersionOneStillVerifyAndNewRowsAreVersionTwo) {
     EXPECT_EQ(report.rows_checked, 2);
 
     const auto at = lp::domain::from_utc_text("2026-01-07T22:30:00.000Z");
-    const auto id = journal.begin({at, std::nullopt, "/srv/media/a.mp3", "Dịch vụ công trực tuyến", {"m", "k"}, "tin",
-                                   "Bản tin sáng"},
-                                  at, {"loa"}, std::chrono::microseconds{700});
+    const auto id = journal.begin(
+        {at, std::nullopt, "/srv/media/a.mp3", "Dịch vụ công trực tuyến", {"m", "k"}, "tin", "Bản tin sáng"}, at,
+        {"loa"}, std::chrono::microseconds{700});
     journal.finish(id, at + 60s, 60s, Status::completed, "");
     EXPECT_EQ(journal.row(id).seal_version, 2);
     report = lp::journal::verify_chain(db);
@@ -311,11 +327,12 @@ TEST(ChainUpgrade, RowsClosedBeforeTheChainAreSealedAtTheNextStart) {
     {
         lp::sqlite::Database old(dir / "old.db");
         lp::db::migrate(old, 2);
-        old.exec("INSERT INTO journal (scheduled_at, started_at, ended_at, title, topic, form, slot, outputs, played_ms, "
-                 "ordinal, status) VALUES ('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', "
-                 "'2026-01-01T00:01:00.000Z', 'Tin cũ', 'm', 'tin', 'Sáng', 'loa', 60000, 1, 'completed'), "
-                 "('2026-01-01T01:00:00.000Z', '2026-01-01T01:00:00.000Z', NULL, 'Đang phát', 'm', 'tin', 'Sáng', "
-                 "'loa', 2000, 2, 'playing')");
+        old.exec(
+            "INSERT INTO journal (scheduled_at, started_at, ended_at, title, topic, form, slot, outputs, played_ms, "
+            "ordinal, status) VALUES ('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', "
+            "'2026-01-01T00:01:00.000Z', 'Tin cũ', 'm', 'tin', 'Sáng', 'loa', 60000, 1, 'completed'), "
+            "('2026-01-01T01:00:00.000Z', '2026-01-01T01:00:00.000Z', NULL, 'Đang phát', 'm', 'tin', 'Sáng', "
+            "'loa', 2000, 2, 'playing')");
     }
     auto db = lp::db::open_store(dir / "old.db");
     EXPECT_TRUE(lp::journal::verify_chain(db).ok());  // not a break: they predate the chain

@@ -54,11 +54,11 @@ TEST_F(JournalStoreTest, ACorrectionIsNotAnAiringSoTheNextOrdinalCountsOriginalR
     EXPECT_EQ(journal.row(second).ordinal, 2);
 
     // Manual rows count by title among manual originals: their corrections do not count either.
-    const auto m1 = journal.add_manual({t0 + 2h, 10min, "Đọc trực tiếp: lịch tiếp dân", "b", "thong_bao", "Đọc trực tiếp",
-                                        "Nguyễn Thị Lan", ""});
+    const auto m1 = journal.add_manual(
+        {t0 + 2h, 10min, "Đọc trực tiếp: lịch tiếp dân", "b", "thong_bao", "Đọc trực tiếp", "Nguyễn Thị Lan", ""});
     journal.correct(m1, {std::nullopt, std::nullopt, std::string("tin"), "Trần Văn Minh", "Sai hình thức"});
-    const auto m2 = journal.add_manual({t0 + 3h, 10min, "Đọc trực tiếp: lịch tiếp dân", "b", "thong_bao", "Đọc trực tiếp",
-                                        "Nguyễn Thị Lan", ""});
+    const auto m2 = journal.add_manual(
+        {t0 + 3h, 10min, "Đọc trực tiếp: lịch tiếp dân", "b", "thong_bao", "Đọc trực tiếp", "Nguyễn Thị Lan", ""});
     EXPECT_EQ(journal.row(m2).ordinal, 2);
 }
 
@@ -86,9 +86,9 @@ TEST_F(JournalStoreTest, TheStartLatenessOfAProgrammesFirstItemIsKeptToTheMicros
 }
 
 TEST_F(JournalStoreTest, AFailureIsAClosedRowWithItsReasonApartFromItsTechnicalDetailAndNoOrdinal) {
-    const auto id = journal.record_failure(plan(items.upsert({"/m/a.mp3", "A"}), t0), t0 + 1s,
-                                           "Không tìm thấy tệp âm thanh",
-                                           "/m/a.mp3: avformat_open_input() failed: No such file or directory");
+    const auto id =
+        journal.record_failure(plan(items.upsert({"/m/a.mp3", "A"}), t0), t0 + 1s, "Không tìm thấy tệp âm thanh",
+                               "/m/a.mp3: avformat_open_input() failed: No such file or directory");
     const auto row = journal.row(id);
     EXPECT_EQ(row.status, Status::failed);
     EXPECT_FALSE(row.ordinal.has_value());
@@ -100,7 +100,8 @@ TEST_F(JournalStoreTest, AFailureIsAClosedRowWithItsReasonApartFromItsTechnicalD
     journal.finish(cut, t0 + 1h + 12s, 12s, Status::failed, "Tệp âm thanh bị hỏng giữa chừng, không giải mã tiếp được",
                    "/m/a.mp3: at 12.480 s: decoding failed: Invalid data found when processing input");
     EXPECT_EQ(journal.row(cut).reason, "Tệp âm thanh bị hỏng giữa chừng, không giải mã tiếp được");
-    EXPECT_EQ(journal.row(cut).detail, "/m/a.mp3: at 12.480 s: decoding failed: Invalid data found when processing input");
+    EXPECT_EQ(journal.row(cut).detail,
+              "/m/a.mp3: at 12.480 s: decoding failed: Invalid data found when processing input");
 }
 
 TEST_F(JournalStoreTest, EveryTopicOfTheItemReachesTheRow) {
@@ -115,7 +116,8 @@ TEST_F(JournalStoreTest, EveryTopicOfTheItemReachesTheRow) {
     EXPECT_EQ(journal.row(journal.record_failure(p, t0 + 2h, "Không phát được")).plan.topics,
               (std::vector<std::string>{"other"}));
     // A correction replaces the whole list.
-    const auto fix = journal.correct(aired, {std::nullopt, std::vector<std::string>{"m"}, std::nullopt, "Lan", "Sai nội dung"});
+    const auto fix =
+        journal.correct(aired, {std::nullopt, std::vector<std::string>{"m"}, std::nullopt, "Lan", "Sai nội dung"});
     EXPECT_EQ(journal.row(fix).plan.topics, (std::vector<std::string>{"m"}));
 }
 

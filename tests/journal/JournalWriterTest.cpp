@@ -200,7 +200,9 @@ TEST_F(JournalWriterTest, WritesLeftByAKilledProcessLandFromTheNextOneEvenPastAT
     const auto later = next->begin(plan("later", 1min), t0 + 1min, {"loa"});
     EXPECT_GT(static_cast<std::uint64_t>(later), static_cast<std::uint64_t>(early) + 2);
     next->finish(later, t0 + 2min, 60s, Status::completed, "");
-    EXPECT_EQ(journal.recover_open_rows(lp::domain::from_utc_text("2026-03-03T00:00:00.000Z"), lp::domain::zone("Asia/Ho_Chi_Minh")), 0);
+    EXPECT_EQ(journal.recover_open_rows(lp::domain::from_utc_text("2026-03-03T00:00:00.000Z"),
+                                        lp::domain::zone("Asia/Ho_Chi_Minh")),
+              0);
     const auto r = rows();
     ASSERT_EQ(r.size(), 6u);
     EXPECT_EQ(r[0].plan.title, "early");

@@ -21,7 +21,8 @@ using lp::journal::Ticket;
 namespace op = lp::journal::op;
 
 const lp::journal::TimePoint t0 = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
-const lp::journal::AiringPlan plan{t0, 7, "/m/cchc.mp3", "Thủ tục \"một cửa\"\nliên thông", {"m", "i"}, "tin", "Sáng", 5, 40000ms, "Phát lại"};
+const lp::journal::AiringPlan plan{
+    t0, 7, "/m/cchc.mp3", "Thủ tục \"một cửa\"\nliên thông", {"m", "i"}, "tin", "Sáng", 5, 40000ms, "Phát lại"};
 
 TEST(OpCodec, EveryWriteSurvivesARoundTripOnOneLine) {
     const std::vector<lp::journal::WriteOp> writes{
@@ -30,7 +31,8 @@ TEST(OpCodec, EveryWriteSurvivesARoundTripOnOneLine) {
         op::SetOutputs{Ticket{3}, {"loa"}},
         op::Progress{Ticket{3}, 61988ms},
         op::Finish{Ticket{3}, t0 + 62s, 61988ms, Status::interrupted, "cắt bởi phát khẩn cấp", "detail"},
-        op::NotAired{plan, Status::failed, t0, "Không tìm thấy tệp", "/m/x.mp3: No such file", lp::journal::PendingKey{"p-1", 2}},
+        op::NotAired{plan, Status::failed, t0, "Không tìm thấy tệp", "/m/x.mp3: No such file",
+                     lp::journal::PendingKey{"p-1", 2}},
         op::PendingHandOn{"p-1", 1, "p-1/resume1"},
         op::NotAired{plan, Status::failed, t0 + 1h, "không tìm thấy tệp"},
         op::PendingAdd{"p-1", {plan, plan}, {"loa"}},

@@ -18,8 +18,7 @@ TEST(Status, OnlyAnOpenRowCloses) {
 }
 
 TEST(Status, CodesRoundTripAndUnknownCodesAreRejected) {
-    for (Status s : lp::journal::all_statuses)
-        EXPECT_EQ(lp::journal::status_from_code(lp::journal::to_code(s)), s);
+    for (Status s : lp::journal::all_statuses) EXPECT_EQ(lp::journal::status_from_code(lp::journal::to_code(s)), s);
     EXPECT_FALSE(lp::journal::status_from_code("done").has_value());
 }
 

@@ -57,8 +57,9 @@ TEST_P(AnalyseFormats, MeasuresLikeFfmpegAndHashesTheBytes) {
     lp::test::TempDir dir;
     const auto file = dir / c.name;
     // A tone plus some noise (a realistic loudness range), with a quiet part.
-    lp::test::make_audio(file, 4.0, {.frequency = 523.0, .sample_rate = c.rate, .channels = c.channels,
-                                     .extra_args = "-af volume=0.7 " + c.extra});
+    lp::test::make_audio(
+        file, 4.0,
+        {.frequency = 523.0, .sample_rate = c.rate, .channels = c.channels, .extra_args = "-af volume=0.7 " + c.extra});
     const auto copy = dir / "copy.bin";
     const int fd = ::open(copy.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ASSERT_GE(fd, 0);
@@ -79,10 +80,9 @@ TEST_P(AnalyseFormats, MeasuresLikeFfmpegAndHashesTheBytes) {
 
 INSTANTIATE_TEST_SUITE_P(
     Formats, AnalyseFormats,
-    testing::Values(Case{"a.mp3", 44100, 2, ""}, Case{"b.mp3", 22050, 1, "-b:a 48k"},
-                    Case{"c.m4a", 48000, 2, ""}, Case{"d.ogg", 32000, 2, ""}, Case{"e.opus", 48000, 1, ""},
-                    Case{"f.flac", 96000, 2, ""}, Case{"g.wav", 8000, 1, ""}, Case{"h.wav", 44100, 6, ""},
-                    Case{"i.mp3", 8000, 1, "-b:a 16k"},
+    testing::Values(Case{"a.mp3", 44100, 2, ""}, Case{"b.mp3", 22050, 1, "-b:a 48k"}, Case{"c.m4a", 48000, 2, ""},
+                    Case{"d.ogg", 32000, 2, ""}, Case{"e.opus", 48000, 1, ""}, Case{"f.flac", 96000, 2, ""},
+                    Case{"g.wav", 8000, 1, ""}, Case{"h.wav", 44100, 6, ""}, Case{"i.mp3", 8000, 1, "-b:a 16k"},
                     // ID3v1 at the end: the demuxer seeks there, the hash must still cover every byte once
                     Case{"j.mp3", 44100, 2, "-write_id3v1 1 -metadata title=x"}),
     [](const auto& param) { return std::to_string(param.index); });
@@ -90,11 +90,14 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(AnalyseTags, ReadsVietnameseTitleFromId3v2Utf16AndVorbisComments) {
     lp::test::TempDir dir;
     const std::string title = "Cải cách hành chính: Đường dây nóng 1022";
-    lp::test::make_audio(dir / "id3.mp3", 1.0, {.extra_args = "-id3v2_version 3 -metadata title=" + shell_quote(title) + " -metadata artist='Phóng viên Lê Thị Ánh'"});
+    lp::test::make_audio(dir / "id3.mp3", 1.0,
+                         {.extra_args = "-id3v2_version 3 -metadata title=" + shell_quote(title) +
+                                        " -metadata artist='Phóng viên Lê Thị Ánh'"});
     lp::test::make_audio(dir / "vorbis.ogg", 1.0, {.extra_args = "-metadata title=" + shell_quote(title)});
     lp::test::make_audio(dir / "flac.flac", 1.0, {.extra_args = "-metadata title=" + shell_quote(title)});
     // ID3v2.3 stores non-Latin-1 text as UTF-16 with a BOM: check that is what we read.
-    const auto head = lp::test::run_command("head -c 200 " + shell_quote((dir / "id3.mp3").string()) + " | od -An -tx1 | tr -d ' \\n'");
+    const auto head = lp::test::run_command("head -c 200 " + shell_quote((dir / "id3.mp3").string()) +
+                                            " | od -An -tx1 | tr -d ' \\n'");
     EXPECT_NE(head.output.find("01fffe"), std::string::npos) << "expected a UTF-16 frame: " << head.output;
     for (const auto* name : {"id3.mp3", "vorbis.ogg", "flac.flac"}) {
         const auto facts = lp::audio::analyse(dir / name);
@@ -110,11 +113,11 @@ TEST(AnalyseProgress, ReportsUpToTheWholeFile) {
     std::uint64_t last = 0, total = 0;
     int calls = 0;
     lp::audio::analyse(dir / "p.mp3", {.progress = [&](std::uint64_t done, std::uint64_t all) {
-                                           EXPECT_GE(done, last);
-                                           last = done;
-                                           total = all;
-                                           ++calls;
-                                       }});
+                           EXPECT_GE(done, last);
+                           last = done;
+                           total = all;
+                           ++calls;
+                       }});
     EXPECT_GT(calls, 1);
     EXPECT_EQ(last, total);
     EXPECT_EQ(total, std::filesystem::file_size(dir / "p.mp3"));

@@ -48,8 +48,10 @@ protected:
 
     void SetUp() override {
         std::filesystem::create_directories(media);
-        lp::test::make_audio(media / "tin-một.wav", 1.0, {.frequency = 440, .sample_rate = 48000, .channels = 1, .extra_args = ""});
-        lp::test::make_audio(media / "bài hai.mp3", 1.5, {.frequency = 660, .sample_rate = 48000, .channels = 1, .extra_args = "-af volume=-15dB"});
+        lp::test::make_audio(media / "tin-một.wav", 1.0,
+                             {.frequency = 440, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+        lp::test::make_audio(media / "bài hai.mp3", 1.5,
+                             {.frequency = 660, .sample_rate = 48000, .channels = 1, .extra_args = "-af volume=-15dB"});
     }
 
     // The config as the daemon reads it (from a file in `dir`), with `slots` appended.

@@ -80,8 +80,10 @@ TEST_F(Store, ValidOnAndExpiredOn) {
 
 TEST_F(Store, RetiredItemsLeaveListsButKeepTheirJournalRows) {
     const auto id = store.insert(item("/m/a.mp3", "A", {"a"}, "tin"));
-    db.exec("INSERT INTO journal (scheduled_at, media_item_id, title, topic, form, slot, outputs, status) "
-            "VALUES ('2026-03-01T00:00:00.000Z', " + std::to_string(id) + ", 'A', 'a', 'tin', 's', 'loa', 'completed')");
+    db.exec(
+        "INSERT INTO journal (scheduled_at, media_item_id, title, topic, form, slot, outputs, status) "
+        "VALUES ('2026-03-01T00:00:00.000Z', " +
+        std::to_string(id) + ", 'A', 'a', 'tin', 's', 'loa', 'completed')");
     store.retire(id, std::chrono::system_clock::now());
     EXPECT_TRUE(store.list().empty());
     ASSERT_EQ(store.list({.include_retired = true}).size(), 1u);

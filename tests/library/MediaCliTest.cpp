@@ -18,9 +18,7 @@ protected:
     lp::test::TempDir dir;
     std::string config = (dir / "lp.toml").string();
 
-    MediaCli() {
-        std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n";
-    }
+    MediaCli() { std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"; }
 
     lp::test::CommandResult run(const std::string& args) {
         return lp::test::run_command(std::string(LP_CLI) + " -c " + shell_quote(config) + " " + args);
@@ -51,7 +49,8 @@ TEST_F(MediaCli, AddListShowEditRetire) {
     r = run("media list --search 'cai cach'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("#1  00:00:02  [i, m / tin]  Cải cách thủ tục hành chính  (hiệu lực … – 31/12/2026)"),
-              std::string::npos) << r.output;
+              std::string::npos)
+        << r.output;
     EXPECT_NE(run("media list --topic m").output.find("#1"), std::string::npos);
     EXPECT_EQ(run("media list --topic a").output.find("#1"), std::string::npos);
 
@@ -63,7 +62,8 @@ TEST_F(MediaCli, AddListShowEditRetire) {
 
     r = run("media edit 1 --valid-until 01/01/2020 --valid-from 01/01/2019 --title 'Tin cũ'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
-    EXPECT_NE(run("media list").output.find("Tin cũ  (hiệu lực 01/01/2019 – 01/01/2020)  [HẾT HẠN]"), std::string::npos);
+    EXPECT_NE(run("media list").output.find("Tin cũ  (hiệu lực 01/01/2019 – 01/01/2020)  [HẾT HẠN]"),
+              std::string::npos);
     EXPECT_EQ(run("media list --valid-on 15/06/2026").output.find("#1"), std::string::npos);
 
     r = run("media retire 1");
@@ -77,13 +77,15 @@ TEST_F(MediaCli, BadFilesAreRejectedAndTheGoodOnesStillImported) {
     std::ofstream(dir / "rác.mp3") << "không phải âm thanh";
     std::ofstream(dir / "rỗng.wav").close();
     lp::test::make_audio(dir / "tốt.ogg", 1.0);
-    const auto r = run("media add " + shell_quote((dir / "rác.mp3").string()) + " " + shell_quote((dir / "rỗng.wav").string()) +
-                       " " + shell_quote((dir / "tốt.ogg").string()) + " " + shell_quote((dir / "thiếu.mp3").string()));
+    const auto r =
+        run("media add " + shell_quote((dir / "rác.mp3").string()) + " " + shell_quote((dir / "rỗng.wav").string()) +
+            " " + shell_quote((dir / "tốt.ogg").string()) + " " + shell_quote((dir / "thiếu.mp3").string()));
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_NE(r.output.find("rác.mp3\" không phải tệp âm thanh"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("rỗng.wav\" rỗng (0 byte)"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("Không đọc được tệp \"" + (dir / "thiếu.mp3").string() + "\" (No such file or directory)"),
-              std::string::npos) << r.output;
+              std::string::npos)
+        << r.output;
     EXPECT_NE(r.output.find("Đã nhập #1 \"tốt\""), std::string::npos) << r.output;
     EXPECT_EQ(media_files(), 1u);
 }
@@ -112,7 +114,8 @@ TEST_F(MediaCli, BadOptionsNameTheOptionAndTouchNothing) {
     r = run("media add " + a + " --valid-from 31/02/2026");
     EXPECT_NE(r.output.find("--valid-from: ngày không hợp lệ \"31/02/2026\""), std::string::npos) << r.output;
     r = run("media add " + a + " --valid-from 02/03/2026 --valid-until 01/03/2026");
-    EXPECT_NE(r.output.find("--valid-until (01/03/2026) đứng trước --valid-from (02/03/2026)"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("--valid-until (01/03/2026) đứng trước --valid-from (02/03/2026)"), std::string::npos)
+        << r.output;
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_EQ(media_files(), 0u);
     r = run("media show 42");

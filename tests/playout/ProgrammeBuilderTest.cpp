@@ -24,8 +24,8 @@ lp::scheduler::Rules library() {
 
 TEST(ProgrammeBuilder, EachCueGetsItsFileLoudnessLengthHashAndJournalPlan) {
     const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
-    lp::scheduler::Order order{"Sáng@x", "Bản tin sáng", at, at + 2s, {{7, "cố định", std::nullopt}, {99, "", 5}},
-                               {"loa"}, "", 0};
+    lp::scheduler::Order order{
+        "Sáng@x", "Bản tin sáng", at, at + 2s, {{7, "cố định", std::nullopt}, {99, "", 5}}, {"loa"}, "", 0};
     const auto built = lp::playout::build_programme(order, library());
     EXPECT_EQ(built.programme.id, "Sáng@x");
     EXPECT_EQ(built.programme.start, at + 2s);

@@ -6,8 +6,8 @@
 namespace {
 
 using namespace std::chrono_literals;
-using lp::scheduler::Slot;
 using lp::domain::from_utc_text;
+using lp::scheduler::Slot;
 
 const auto* vn = lp::domain::zone("Asia/Ho_Chi_Minh");
 

@@ -100,7 +100,8 @@ TEST(Engine, DowntimeOverSeveralSlotsJournalsEachMissedOnRestart) {
     sim.run_until(local_time(2026, 3, 2, 4, 30));
     sim.crash_and_restart_at(local_time(2026, 3, 3, 12, 0));  // down for a day and a half
     sim.run_until(local_time(2026, 3, 3, 18, 0));
-    EXPECT_EQ(std::ranges::count(sim.not_aired(), lp::scheduler::NotAiredKind::missed, &lp::scheduler::NotAired::kind), 9);
+    EXPECT_EQ(std::ranges::count(sim.not_aired(), lp::scheduler::NotAiredKind::missed, &lp::scheduler::NotAired::kind),
+              9);
     EXPECT_EQ(count_starts(sim, local_time(2026, 3, 3, 17, 0)), 3);
 }
 

@@ -63,7 +63,8 @@ TEST_F(WardYear, EverySlotAiredAtItsInstant) {
         const auto day = lp::scheduler::local_date(lp::test::vietnam(), a.started);
         EXPECT_FALSE(day == (lp::domain::LocalDate{2026, 9, 2}) && a.slot != "Phát khẩn cấp") << a.order;
     }
-    EXPECT_TRUE(std::ranges::none_of(sim_->not_aired(), [](const auto& n) { return n.kind == lp::scheduler::NotAiredKind::missed; }));
+    EXPECT_TRUE(std::ranges::none_of(sim_->not_aired(),
+                                     [](const auto& n) { return n.kind == lp::scheduler::NotAiredKind::missed; }));
 }
 
 TEST_F(WardYear, PoolRotationIsFairWithinTwoAirings) {
@@ -115,9 +116,8 @@ TEST_F(WardYear, EmergenciesPreemptWithinASecondAndTheProgrammeResumes) {
         local_time(2026, 3, 10, 5, 33, 20), local_time(2026, 7, 22, 11, 0), local_time(2026, 10, 5, 9, 0),
         local_time(2026, 10, 5, 9, 30), local_time(2026, 10, 5, 10, 0)};
     for (const auto at : instants) {
-        const auto it = std::ranges::find_if(sim_->airings(), [&](const auto& a) {
-            return a.item == lp::test::emergency_item && a.scheduled_at == at;
-        });
+        const auto it = std::ranges::find_if(
+            sim_->airings(), [&](const auto& a) { return a.item == lp::test::emergency_item && a.scheduled_at == at; });
         ASSERT_NE(it, sim_->airings().end()) << lp::domain::to_utc_text(at);
         EXPECT_LE(it->started - at, 1s);
         EXPECT_EQ(it->status, Status::completed);
@@ -125,9 +125,8 @@ TEST_F(WardYear, EmergenciesPreemptWithinASecondAndTheProgrammeResumes) {
     // 10/03 05:33:20 falls in the morning news (05:30:10 - 05:35:10): the news is cut,
     // journaled interrupted, aired again from its start after the 45 s announcement (it still
     // fits the slot), and the closing jingle follows it.
-    const auto cut = std::ranges::find_if(sim_->airings(), [](const auto& a) {
-        return a.status == Status::interrupted;
-    });
+    const auto cut =
+        std::ranges::find_if(sim_->airings(), [](const auto& a) { return a.status == Status::interrupted; });
     ASSERT_NE(cut, sim_->airings().end());
     EXPECT_EQ(cut->item, lp::test::news);
     EXPECT_EQ(cut->ended, local_time(2026, 3, 10, 5, 33, 20));
@@ -150,7 +149,7 @@ TEST_F(WardYear, OneOffsWaitForTheirSlotPriorityFirst) {
         if (a.scheduled_at == local_time(2026, 6, 1, 17, 0)) evening.push_back(a.item);
     ASSERT_GE(evening.size(), 5u);
     EXPECT_EQ(evening[0], lp::test::opening_jingle);
-    EXPECT_EQ(evening[1], 101);  // priority: first after the opening jingle
+    EXPECT_EQ(evening[1], 101);                   // priority: first after the opening jingle
     EXPECT_EQ(evening[evening.size() - 2], 102);  // normal: after the programme
     EXPECT_EQ(evening.back(), lp::test::closing_jingle);
 }

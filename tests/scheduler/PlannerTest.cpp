@@ -20,8 +20,8 @@ lp::scheduler::Rules small_rules() {
         i.approved_by = "Trần Thị Biên";
         r.items.push_back(i);
     };
-    add(1, 10s, "other");   // opening jingle
-    add(2, 10s, "other");   // closing jingle
+    add(1, 10s, "other");  // opening jingle
+    add(2, 10s, "other");  // closing jingle
     add(11, 120s, "a");
     add(12, 120s, "a");
     add(13, 120s, "b");
@@ -58,7 +58,8 @@ TEST(Planner, PicksLeastAiredThenSpreadsTopicsAndKeepsRoomForTheClosingJingle) {
 TEST(Planner, TopicSpreadBreaksTiesBetweenEquallyAiredItems) {
     auto rules = small_rules();
     lp::scheduler::History h;
-    const auto plan = lp::scheduler::plan_occurrence(rules, 0, local_time(2026, 3, 2, 5, 30), lp::test::vietnam(), h, {});
+    const auto plan =
+        lp::scheduler::plan_occurrence(rules, 0, local_time(2026, 3, 2, 5, 30), lp::test::vietnam(), h, {});
     // 11 first (lowest id); then 13 (topic b) rather than 12 (topic a again).
     EXPECT_EQ(items_of(plan), (std::vector<lp::scheduler::ItemId>{1, 11, 13, 2}));
 }

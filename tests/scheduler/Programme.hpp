@@ -53,9 +53,9 @@ inline scheduler::Rules ward_year(int year = 2026) {
     r.item(unapproved_a)->approved_by.reset();
     r.item(unapproved_b)->approved_by.reset();
 
-    const std::vector<domain::LocalDate> holidays{{year, 1, 1},  {year, 2, 16}, {year, 2, 17}, {year, 2, 18},
-                                                  {year, 2, 19}, {year, 2, 20}, {year, 4, 30}, {year, 5, 1},
-                                                  {year, 9, 2}};
+    const std::vector<domain::LocalDate> holidays{{year, 1, 1},  {year, 2, 16}, {year, 2, 17},
+                                                  {year, 2, 18}, {year, 2, 19}, {year, 2, 20},
+                                                  {year, 4, 30}, {year, 5, 1},  {year, 9, 2}};
     using K = scheduler::Entry::Kind;
     const scheduler::PoolFilter cchc_pool{{topics, topics + 13}, {}, {}};
     scheduler::Slot morning;
@@ -64,7 +64,8 @@ inline scheduler::Rules ward_year(int year = 2026) {
     morning.start_of_day = 5h + 30min;
     morning.max_length = 30min;
     morning.skipped_days = holidays;
-    morning.programme = {{K::opening_jingle, opening_jingle, 1, {}}, {K::fixed, news, 1, {}},
+    morning.programme = {{K::opening_jingle, opening_jingle, 1, {}},
+                         {K::fixed, news, 1, {}},
                          {K::closing_jingle, closing_jingle, 1, {}}};
     scheduler::Slot cchc;
     cchc.id = 2;

@@ -37,8 +37,8 @@ TEST(RuleStore, SlotsProgrammesOneOffsAndApprovalsRoundTrip) {
     store.save_slot(s);
     s.max_length = 25min;  // saving again by name replaces
     store.save_slot(s);
-    const auto id = store.add_one_off({0, b, local_time(2026, 3, 1, 9, 0), lp::scheduler::Priority::emergency, 2, 15min, {}},
-                                      "Chủ tịch");
+    const auto id = store.add_one_off(
+        {0, b, local_time(2026, 3, 1, 9, 0), lp::scheduler::Priority::emergency, 2, 15min, {}}, "Chủ tịch");
 
     const auto rules = store.load();
     ASSERT_EQ(rules.slots.size(), 1u);

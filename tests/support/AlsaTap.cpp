@@ -14,7 +14,8 @@ AlsaTap::AlsaTap(std::string pcm_name, bool append)
     std::filesystem::copy_file(system_conf, config_);
     std::ofstream out{config_, std::ios::app};
     out << "\npcm." << name_ << " {\n  type file\n  slave.pcm \"null\"\n  file \"" << raw_.string()
-        << "\"\n  format \"raw\"\n" << (append ? "  truncate false\n" : "") << "}\n";
+        << "\"\n  format \"raw\"\n"
+        << (append ? "  truncate false\n" : "") << "}\n";
     if (!out) throw std::runtime_error("AlsaTap: cannot write " + config_.string());
     out.close();
     if (const char* old = std::getenv("ALSA_CONFIG_PATH")) previous_ = old;
@@ -22,8 +23,10 @@ AlsaTap::AlsaTap(std::string pcm_name, bool append)
 }
 
 AlsaTap::~AlsaTap() {
-    if (previous_) setenv("ALSA_CONFIG_PATH", previous_->c_str(), 1);
-    else unsetenv("ALSA_CONFIG_PATH");
+    if (previous_)
+        setenv("ALSA_CONFIG_PATH", previous_->c_str(), 1);
+    else
+        unsetenv("ALSA_CONFIG_PATH");
 }
 
 std::string AlsaTap::environment() const { return "ALSA_CONFIG_PATH=" + config_.string(); }

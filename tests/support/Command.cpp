@@ -15,8 +15,7 @@ CommandResult run_command(const std::string& command) {
     if (pipe == nullptr) throw std::runtime_error("popen failed: " + command);
     std::array<char, 4096> buffer{};
     std::size_t got = 0;
-    while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        result.output.append(buffer.data(), got);
+    while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), got);
     const int status = pclose(pipe);
     result.exit_code = (status != -1 && WIFEXITED(status)) ? WEXITSTATUS(status) : -1;
     return result;
@@ -25,8 +24,10 @@ CommandResult run_command(const std::string& command) {
 std::string shell_quote(const std::string& text) {
     std::string quoted = "'";
     for (char c : text) {
-        if (c == '\'') quoted += "'\\''";
-        else quoted += c;
+        if (c == '\'')
+            quoted += "'\\''";
+        else
+            quoted += c;
     }
     return quoted + "'";
 }

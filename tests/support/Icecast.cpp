@@ -42,13 +42,20 @@ void IcecastServer::write_config() {
            "    <queue-size>4194304</queue-size><burst-size>2097152</burst-size>\n"
            "    <source-timeout>10</source-timeout><header-timeout>5</header-timeout>\n"
            "    <client-timeout>30</client-timeout></limits>\n"
-           "  <authentication><source-password>" << password << "</source-password>\n"
-           "    <admin-user>admin</admin-user><admin-password>" << password << "</admin-password>\n"
+           "  <authentication><source-password>"
+        << password
+        << "</source-password>\n"
+           "    <admin-user>admin</admin-user><admin-password>"
+        << password
+        << "</admin-password>\n"
            "  </authentication>\n"
            "  <hostname>127.0.0.1</hostname>\n"
-           "  <listen-socket><port>" << port_ << "</port><bind-address>127.0.0.1</bind-address></listen-socket>\n"
+           "  <listen-socket><port>"
+        << port_
+        << "</port><bind-address>127.0.0.1</bind-address></listen-socket>\n"
            "  <fileserve>0</fileserve>\n"
-           "  <paths><basedir>" << dir_.path().string() << "</basedir><logdir>" << dir_.path().string()
+           "  <paths><basedir>"
+        << dir_.path().string() << "</basedir><logdir>" << dir_.path().string()
         << "</logdir>\n"
            "    <webroot>/usr/share/icecast2/web</webroot><adminroot>/usr/share/icecast2/admin</adminroot>\n"
            "  </paths>\n"

@@ -9,7 +9,7 @@ struct AudioOptions {
     double frequency = 440.0;  // Hz, a pure sine
     int sample_rate = 48000;   // of the generated signal (the codec may pick the nearest it has)
     int channels = 1;
-    std::string extra_args;    // more ffmpeg output options, e.g. "-b:a 64k"
+    std::string extra_args;  // more ffmpeg output options, e.g. "-b:a 64k"
 };
 
 // Writes `seconds` of a sine tone to `path` with the ffmpeg CLI (lavfi "sine"); the codec
@@ -20,7 +20,6 @@ void make_audio(const std::filesystem::path& path, double seconds, const AudioOp
 
 // Decodes any file with the ffmpeg CLI to interleaved s16 at `sample_rate`/`channels`
 // (independent of loaphuong's Decoder, to check what an output wrote). Throws on failure.
-std::vector<short> decode_with_ffmpeg(const std::filesystem::path& path, int sample_rate,
-                                      int channels);
+std::vector<short> decode_with_ffmpeg(const std::filesystem::path& path, int sample_rate, int channels);
 
 }  // namespace lp::test

@@ -29,8 +29,7 @@ double rms(std::span<const short> interleaved, int channels, int channel) {
     return count == 0 ? 0.0 : std::sqrt(sum / static_cast<double>(count));
 }
 
-double dominant_frequency(std::span<const short> interleaved, int sample_rate, int channels,
-                          int channel) {
+double dominant_frequency(std::span<const short> interleaved, int sample_rate, int channels, int channel) {
     const auto step = static_cast<std::size_t>(channels);
     std::size_t first = 0, last = 0, crossings = 0;
     short previous = 0;

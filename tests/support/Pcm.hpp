@@ -13,7 +13,6 @@ double rms(std::span<const short> interleaved, int channels = 1, int channel = 0
 
 // Dominant frequency of a tone on one channel, estimated from rising zero crossings
 // (good for the pure sines make_audio writes). 0 for silence.
-double dominant_frequency(std::span<const short> interleaved, int sample_rate, int channels = 1,
-                          int channel = 0);
+double dominant_frequency(std::span<const short> interleaved, int sample_rate, int channels = 1, int channel = 0);
 
 }  // namespace lp::test

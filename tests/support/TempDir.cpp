@@ -9,8 +9,7 @@ namespace lp::test {
 
 TempDir::TempDir() {
     std::string pattern = "/tmp/lp-test-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr)
-        throw std::system_error(errno, std::generic_category(), "mkdtemp");
+    if (mkdtemp(pattern.data()) == nullptr) throw std::system_error(errno, std::generic_category(), "mkdtemp");
     path_ = pattern;
 }
 
