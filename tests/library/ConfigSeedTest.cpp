@@ -209,7 +209,8 @@ file = "hỏng.mp3"
 
     const auto items = lp::library::ItemStore(db).list();
     ASSERT_EQ(items.size(), 1u);
-    const auto* slot = slot_named(lp::scheduler::RuleStore(db).load(), "Bản tin sáng");
+    const auto rules = lp::scheduler::RuleStore(db).load();  // outlives the slot pointer
+    const auto* slot = slot_named(rules, "Bản tin sáng");
     ASSERT_NE(slot, nullptr);
     EXPECT_EQ(programme_items(*slot), std::vector<std::int64_t>{items[0].id});
 }
