@@ -21,12 +21,16 @@ using namespace std::chrono_literals;
 TEST(ChangedFile, AFileChangedSinceImportIsFailedBeforeItAirsAndTheNextItemPlays) {
     lp::test::TempDir dir;
     std::filesystem::create_directories(dir / "media");
-    lp::test::make_audio(dir / "media" / "mot.wav", 1.0, {.frequency = 440, .sample_rate = 48000, .channels = 2, .extra_args = ""});
-    lp::test::make_audio(dir / "media" / "hai.wav", 1.0, {.frequency = 880, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "mot.wav", 1.0,
+                         {.frequency = 440, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "hai.wav", 1.0,
+                         {.frequency = 880, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     const auto config = dir / "lp.toml";
     std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
                              "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
-                             "[[slot]]\nname = \"Bản tin\"\nstart = \"" << lp::test::local_clock_in(6s) << "\"\n"
+                             "[[slot]]\nname = \"Bản tin\"\nstart = \""
+                          << lp::test::local_clock_in(6s)
+                          << "\"\n"
                              "[[slot.item]]\nfile = \"mot.wav\"\ntitle = \"Tin một\"\n"
                              "[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Tin hai\"\n";
     const auto db_file = dir / "var" / "lp.db";
@@ -51,8 +55,9 @@ TEST(ChangedFile, AFileChangedSinceImportIsFailedBeforeItAirsAndTheNextItemPlays
     ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
 
     lp::sqlite::Database db(db_file);
-    auto st = db.prepare("SELECT title, status, coalesce(reason, ''), coalesce(detail, ''), started_at IS NULL "
-                         "FROM journal ORDER BY id");
+    auto st = db.prepare(
+        "SELECT title, status, coalesce(reason, ''), coalesce(detail, ''), started_at IS NULL "
+        "FROM journal ORDER BY id");
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.text(0), "Tin một");
     EXPECT_EQ(st.text(1), "failed");
