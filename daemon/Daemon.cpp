@@ -124,7 +124,8 @@ void Daemon::resume_after_crash() {
         order.scheduled_at = u.cues.front().plan.scheduled_at;
         order.start = std::max(started_at_, u.cues.front().plan.scheduled_at);
         order.outputs = u.cues.front().outputs;
-        order.resumption = true;
+        // Killed between the decision and the start: still a scheduled start, punctuality counts.
+        order.resumption = order.scheduled_at < started_at_;
         for (const auto& left : u.cues)
             order.cues.push_back(
                 {left.plan.media_item_id.value_or(0), "phát lại sau khởi động lại", left.plan.one_off});

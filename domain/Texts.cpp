@@ -67,7 +67,7 @@ std::string partial(std::chrono::microseconds played, std::chrono::milliseconds 
 }
 
 std::string resumed_after_restart(const date::time_zone* tz, TimePoint restarted_at) {
-    return "Phát lại sau khi dịch vụ khởi động lại lúc " + local_time_text(tz, restarted_at) + " " +
+    return "Phát tiếp sau khi dịch vụ khởi động lại lúc " + local_time_text(tz, restarted_at) + " " +
            local_date_text(tz, restarted_at) + " (bị gián đoạn do sự cố hoặc mất điện)";
 }
 

@@ -65,7 +65,7 @@ std::string partial(std::chrono::microseconds played, std::chrono::milliseconds 
 
 // --- After a crash or power cut ---
 
-// On the rows a restart airs again: "Phát lại sau khi dịch vụ khởi động lại lúc 14:03:07 30/11/2026 (…)".
+// On the rows a restart airs again: "Phát tiếp sau khi dịch vụ khởi động lại lúc 14:03:07 30/11/2026 (…)".
 std::string resumed_after_restart(const date::time_zone* tz, TimePoint restarted_at);
 // On the items a restart came too late to air again.
 std::string not_resumed_after_restart(std::chrono::seconds down, std::chrono::seconds grace);

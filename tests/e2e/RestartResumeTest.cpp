@@ -89,7 +89,7 @@ TEST_F(RestartResume, TheCutItemAndTheRestAirAfterARestartWithinTheGracePeriod) 
     EXPECT_EQ(all[1].status, "interrupted");
     EXPECT_EQ(all[2].title, "Bài hai");  // again, from its start
     EXPECT_EQ(all[2].status, "completed");
-    EXPECT_TRUE(all[2].reason.starts_with("Phát lại sau khi dịch vụ khởi động lại lúc ")) << all[2].reason;
+    EXPECT_TRUE(all[2].reason.starts_with("Phát tiếp sau khi dịch vụ khởi động lại lúc ")) << all[2].reason;
     EXPECT_EQ(all[3].title, "Thông báo ba");
     EXPECT_EQ(all[3].status, "completed");
     EXPECT_EQ(lp::test::scalar(db_file,
@@ -130,6 +130,43 @@ TEST_F(RestartResume, AnEmergencyKilledMidAirIsHeardAgainFirst) {
     EXPECT_EQ(all[4].title, "Bài hai");
     EXPECT_EQ(all[5].title, "Thông báo ba");
     EXPECT_EQ(all[5].status, "completed");
+    verify_chain();
+}
+
+TEST_F(RestartResume, BeyondTheGracePeriodTheRestIsJournaledMissedWithTheReason) {
+    {  // the same programme, with a grace period of 1 s
+
+        std::string text;
+        {
+            std::ifstream in(config);
+            text.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        text.replace(text.find("[daemon]\n"), 9, "[daemon]\ngrace = \"1s\"\n");
+        std::ofstream(config, std::ios::trunc) << text;
+    }
+    {
+        lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
+        ASSERT_TRUE(daemon.wait_for_log("airing \"Bài hai\" (Bản tin) started", 20s)) << daemon.log();
+        // Frozen, then killed: down for longer than the grace period (a deadline on a line
+        // that never comes).
+        daemon.signal(SIGSTOP);
+        daemon.wait_for_log("<no such line>", 2500ms);
+        daemon.signal(SIGKILL);
+        daemon.wait_exit(10s);
+    }
+    lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
+    ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
+
+    const auto all = rows(db_file);
+    ASSERT_EQ(all.size(), 3u) << daemon.log();
+    EXPECT_EQ(all[1].title, "Bài hai");
+    EXPECT_EQ(all[1].status, "interrupted");
+    EXPECT_EQ(all[2].title, "Thông báo ba");
+    EXPECT_EQ(all[2].status, "missed");
+    EXPECT_TRUE(all[2].reason.starts_with("Không phát lại: dịch vụ ngừng ")) << all[2].reason;
+    EXPECT_NE(all[2].reason.find("quá 1 giây cho phép"), std::string::npos) << all[2].reason;
     verify_chain();
 }
 
