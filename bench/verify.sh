@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CPU cost of checking a one-hour MP3 against its imported SHA-256 before it airs
 # (playout::FileVerifier on its own thread) against the reference `sha256sum` on the same
-# file, in the same run (warm page cache for both: the file was just written).
+# file and `openssl dgst -sha256` (the same library's hash), in the same run (warm page
+# cache for all: the file was just written).
 # Usage: bench/verify.sh [BUILD_DIR] [MINUTES]   (defaults: build/release, 60)
 set -euo pipefail
 build=${1:-build/release}
@@ -18,7 +19,10 @@ repeats=5
 ref=$(cpu sh -c "for i in \$(seq $repeats); do sha256sum '$work/item.mp3'; done")
 ours=$(cpu "$build/bench/lp_verify_bench" "$work/item.mp3" $repeats)
 ref2=$(cpu sh -c "for i in \$(seq $repeats); do sha256sum '$work/item.mp3'; done")
+ossl=$(cpu sh -c "for i in \$(seq $repeats); do openssl dgst -sha256 '$work/item.mp3'; done")
 echo "file: ${minutes} min MP3, $(stat -c %s "$work/item.mp3") bytes, $repeats checks each"
 echo "sha256sum reference: ${ref} s CPU (again: ${ref2} s)"
+echo "openssl dgst -sha256: ${ossl} s CPU"
 echo "FileVerifier:        ${ours} s CPU"
-awk -v a="$ours" -v r="$ref" -v r2="$ref2" 'BEGIN { m = (r + r2) / 2; printf "ratio verifier / sha256sum: %.3f\n", a / m }'
+awk -v a="$ours" -v r="$ref" -v r2="$ref2" -v o="$ossl" \
+  'BEGIN { m = (r + r2) / 2; printf "ratio verifier / sha256sum: %.3f, verifier / openssl: %.3f\n", a / m, a / o }'
