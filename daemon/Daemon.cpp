@@ -118,17 +118,7 @@ void Daemon::resume_after_crash() {
                                           domain::texts::not_resumed_after_restart(down, grace));
     }
     for (const auto& u : plan.resume) {
-        scheduler::Order order;
-        order.id = u.programme + "/restart@" + domain::to_utc_text(started_at_);
-        order.slot_name = u.cues.front().plan.slot;
-        order.scheduled_at = u.cues.front().plan.scheduled_at;
-        order.start = std::max(started_at_, u.cues.front().plan.scheduled_at);
-        order.outputs = u.cues.front().outputs;
-        // Killed between the decision and the start: still a scheduled start, punctuality counts.
-        order.resumption = order.scheduled_at < started_at_;
-        for (const auto& left : u.cues)
-            order.cues.push_back(
-                {left.plan.media_item_id.value_or(0), "phát lại sau khởi động lại", left.plan.one_off});
+        auto order = playout::resumption_order(u, started_at_);
         pending_.move_all(u.programme, order.id);
         engine_->adopt(order);
         logger("scheduler")->warn("resuming {} item(s) of {} cut by an unclean stop", order.cues.size(), u.programme);
@@ -283,13 +273,9 @@ void Daemon::apply(const scheduler::Decisions& d) {
         player_->stop();
     }
     const auto now = std::chrono::system_clock::now();
-    for (const auto& n : d.not_aired) {
-        scheduler::Order order{"", n.slot_name, n.scheduled_at, n.scheduled_at, {}, {}, "", 0};
-        writer_.record_not_aired(
-            playout::airing_plan(order, n.item, std::nullopt, engine_->rules()),
-            n.kind == scheduler::NotAiredKind::missed ? journal::Status::missed : journal::Status::skipped, now,
-            n.reason);
-    }
+    for (const auto& n : d.not_aired)
+        writer_.record_not_aired(playout::not_aired_plan(n, engine_->rules()), playout::status_of(n.kind), now,
+                                 n.reason);
     for (const auto& order : d.air) air(order);
 }
 

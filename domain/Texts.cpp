@@ -25,16 +25,15 @@ std::string minutes_seconds(std::chrono::milliseconds d) {
     return std::to_string(s / 60) + " phút " + std::to_string(s % 60) + " giây";
 }
 
+}  // namespace
+
 std::string decimal(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f", value);
     std::string s = text;
-    for (auto& c : s)
-        if (c == '.') c = ',';
+    std::replace(s.begin(), s.end(), '.', ',');
     return s;
 }
-
-}  // namespace
 
 std::string does_not_fit_slot(std::chrono::milliseconds needed, std::chrono::milliseconds room) {
     return "không đủ thời lượng khung giờ: cần " + minutes_seconds(needed) + ", còn " +

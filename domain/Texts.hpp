@@ -70,6 +70,9 @@ std::string resumed_after_restart(const date::time_zone* tz, TimePoint restarted
 // On the items a restart came too late to air again.
 std::string not_resumed_after_restart(std::chrono::seconds down, std::chrono::seconds grace);
 
+// A number with one decimal and the Vietnamese decimal comma: 16.5 → "16,5".
+std::string decimal(double value);
+
 // --- Notes in reports ---
 
 // "Nhập tay: Nguyễn Thị Lan" — a row entered by the operator, not aired by the player.

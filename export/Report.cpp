@@ -226,11 +226,7 @@ Table group_table(const std::vector<GroupTotal>& groups, const std::string& head
 
 std::string punctuality_line(const Punctuality& p) {
     const auto ms = [](std::chrono::microseconds d) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(d.count()) / 1000.0);
-        std::string text = buf;
-        std::replace(text.begin(), text.end(), '.', ',');  // Vietnamese decimal comma
-        return text + " ms";
+        return domain::texts::decimal(static_cast<double>(d.count()) / 1000.0) + " ms";
     };
     return "Độ đúng giờ (âm thanh đầu tiên so với giờ phát đã định, " + std::to_string(p.programmes) +
            " lần mở đầu chương trình): trung vị " + ms(p.p50) + "; 99% không chậm quá " + ms(p.p99) + "; chậm nhất " +

@@ -23,6 +23,17 @@ journal::AiringPlan airing_plan(const scheduler::Order& order, scheduler::ItemId
     return plan;
 }
 
+journal::AiringPlan not_aired_plan(const scheduler::NotAired& n, const scheduler::Rules& rules) {
+    scheduler::Order order;
+    order.slot_name = n.slot_name;
+    order.scheduled_at = n.scheduled_at;
+    return airing_plan(order, n.item, std::nullopt, rules);
+}
+
+journal::Status status_of(scheduler::NotAiredKind kind) {
+    return kind == scheduler::NotAiredKind::missed ? journal::Status::missed : journal::Status::skipped;
+}
+
 Built build_programme(const scheduler::Order& order, const scheduler::Rules& rules) {
     Built built;
     built.programme.id = order.id;

@@ -20,6 +20,10 @@ struct Built {
 journal::AiringPlan airing_plan(const scheduler::Order& order, scheduler::ItemId item,
                                 std::optional<std::int64_t> one_off, const scheduler::Rules& rules);
 
+// The plan of an item the scheduler decided will not air, and its journal status.
+journal::AiringPlan not_aired_plan(const scheduler::NotAired& n, const scheduler::Rules& rules);
+journal::Status status_of(scheduler::NotAiredKind kind);
+
 // The programme and plans for `order`, its cues in order.
 Built build_programme(const scheduler::Order& order, const scheduler::Rules& rules);
 

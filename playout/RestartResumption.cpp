@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/Time.hpp"
+
 namespace lp::playout {
 
 RestartPlan plan_restart(const std::vector<journal::Leftover>& leftovers, std::chrono::system_clock::time_point now,
@@ -30,6 +32,21 @@ RestartPlan plan_restart(const std::vector<journal::Leftover>& leftovers, std::c
     RestartPlan plan;
     for (auto& u : all) (now - u.due <= grace ? plan.resume : plan.give_up).push_back(std::move(u));
     return plan;
+}
+
+scheduler::Order resumption_order(const Unfinished& u, std::chrono::system_clock::time_point restarted_at) {
+    const auto& first = u.cues.front();
+    scheduler::Order order;
+    order.id = u.programme + "/restart@" + domain::to_utc_text(restarted_at);
+    order.slot_name = first.plan.slot;
+    order.scheduled_at = first.plan.scheduled_at;
+    order.start = std::max(restarted_at, first.plan.scheduled_at);
+    order.outputs = first.outputs;
+    // Killed between the decision and the start: still a scheduled start, punctuality counts.
+    order.resumption = order.scheduled_at < restarted_at;
+    for (const auto& left : u.cues)
+        order.cues.push_back({left.plan.media_item_id.value_or(0), "phát lại sau khởi động lại", left.plan.one_off});
+    return order;
 }
 
 }  // namespace lp::playout

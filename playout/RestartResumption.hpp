@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "journal/PendingAirings.hpp"
+#include "scheduler/Engine.hpp"
 
 namespace lp::playout {
 
@@ -28,5 +29,11 @@ struct RestartPlan {
 // journal saw anything air — is at most `grace` before `now`.
 RestartPlan plan_restart(const std::vector<journal::Leftover>& leftovers, std::chrono::system_clock::time_point now,
                          std::chrono::system_clock::time_point last_activity, std::chrono::seconds grace);
+
+// The order that airs `u` again after the restart at `restarted_at`: its own id (the old one
+// + "/restart@…", so the engine knows which occurrence it continues), the old slot, instant
+// and outputs, from now (or from its start, if that is still to come). A programme that had
+// already begun is a resumption: its start is not a scheduled one.
+scheduler::Order resumption_order(const Unfinished& u, std::chrono::system_clock::time_point restarted_at);
 
 }  // namespace lp::playout

@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include <fstream>
+#include <functional>
 
 #include "db/sqlite/Database.hpp"
 #include "tests/e2e/Daemon.hpp"
@@ -48,16 +49,45 @@ protected:
                 {.frequency = frequency += 100, .sample_rate = 48000, .channels = 2, .extra_args = ""});
         lp::test::make_audio(dir / "media" / "khan.wav", 1.0,
                              {.frequency = 1000, .sample_rate = 48000, .channels = 2, .extra_args = ""});
-        std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
-                                 "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
-                                 "[[slot]]\nname = \"Bản tin\"\nstart = \""
-                              << lp::test::local_clock_in(3s)
-                              << "\"\n"
-                                 "[[slot.item]]\nfile = \"mot.wav\"\ntitle = \"Tin một\"\n"
-                                 "[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Bài hai\"\n"
-                                 "[[slot.item]]\nfile = \"ba.wav\"\ntitle = \"Thông báo ba\"\n"
-                                 "[[slot]]\nname = \"Dự phòng\"\nstart = \"+3600s\"\n"
-                                 "[[slot.item]]\nfile = \"khan.wav\"\ntitle = \"Thông báo khẩn cấp\"\n";
+        write_config("");
+    }
+    // The programme: three 2 s items, 3 s from now; `daemon_keys`: more [daemon] settings.
+    void write_config(const std::string& daemon_keys) {
+        std::ofstream(config, std::ios::trunc)
+            << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
+            << daemon_keys
+            << "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
+               "[[slot]]\nname = \"Bản tin\"\nstart = \""
+            << lp::test::local_clock_in(3s)
+            << "\"\n"
+               "[[slot.item]]\nfile = \"mot.wav\"\ntitle = \"Tin một\"\n"
+               "[[slot.item]]\nfile = \"hai.wav\"\ntitle = \"Bài hai\"\n"
+               "[[slot.item]]\nfile = \"ba.wav\"\ntitle = \"Thông báo ba\"\n"
+               "[[slot]]\nname = \"Dự phòng\"\nstart = \"+3600s\"\n"
+               "[[slot.item]]\nfile = \"khan.wav\"\ntitle = \"Thông báo khẩn cấp\"\n";
+    }
+    // A crash or power cut once the log says `line` (after `first`, if given); `frozen`: how
+    // long the daemon hangs before it dies (a deadline on a line that never comes).
+    void crash_when(const std::string& line, std::chrono::milliseconds frozen = 0ms,
+                    const std::function<void(lp::test::DaemonProcess&)>& first = {}) {
+        lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
+        if (first) first(daemon);
+        if (HasFatalFailure()) return;
+        ASSERT_TRUE(daemon.wait_for_log(line, 20s)) << daemon.log();
+        if (frozen > 0ms) {
+            daemon.signal(SIGSTOP);
+            daemon.wait_for_log("<no such line>", frozen);
+        }
+        daemon.signal(SIGKILL);
+        daemon.wait_exit(10s);
+    }
+    // The restart: runs until the log says `line`, then stops cleanly. Returns the log.
+    std::string restart_until(const std::string& line) {
+        lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
+        EXPECT_TRUE(daemon.wait_for_log(line, 20s)) << daemon.log();
+        daemon.signal(SIGTERM);
+        EXPECT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
+        return daemon.log();
     }
     void verify_chain() {
         EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM pending_airing"), 0);
@@ -68,16 +98,9 @@ protected:
 };
 
 TEST_F(RestartResume, TheCutItemAndTheRestAirAfterARestartWithinTheGracePeriod) {
-    {
-        lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
-        ASSERT_TRUE(daemon.wait_for_log("airing \"Bài hai\" (Bản tin) started", 20s)) << daemon.log();
-        daemon.signal(SIGKILL);  // a crash or power cut in the middle of the second item
-        daemon.wait_exit(10s);
-    }
-    lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
-    ASSERT_TRUE(daemon.wait_for_log("airing \"Thông báo ba\" completed", 20s)) << daemon.log();
-    daemon.signal(SIGTERM);
-    ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
+    // A crash or power cut in the middle of the second item.
+    ASSERT_NO_FATAL_FAILURE(crash_when("airing \"Bài hai\" (Bản tin) started"));
+    restart_until("airing \"Thông báo ba\" completed");
 
     const auto all = rows(db_file);
     std::string listing;
@@ -100,25 +123,19 @@ TEST_F(RestartResume, TheCutItemAndTheRestAirAfterARestartWithinTheGracePeriod) 
 }
 
 TEST_F(RestartResume, AnEmergencyKilledMidAirIsHeardAgainFirst) {
-    {
-        lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
+    const auto order_emergency = [&](lp::test::DaemonProcess& daemon) {
         ASSERT_TRUE(daemon.wait_for_log("airing \"Tin một\" (Bản tin) started", 20s)) << daemon.log();
         const auto id = lp::test::scalar(db_file, "SELECT id FROM media_item WHERE title = 'Thông báo khẩn cấp'");
         const auto cli =
             lp::test::run_command(std::string(LP_CLI) + " -c " + shell_quote(config.string()) + " oneoff add --item " +
                                   std::to_string(id) + " --at now --priority khan-cap --by 'Chủ tịch UBND phường'");
         ASSERT_EQ(cli.exit_code, 0) << cli.output;
-        ASSERT_TRUE(daemon.wait_for_log("airing \"Thông báo khẩn cấp\" (Phát khẩn cấp) started", 10s)) << daemon.log();
-        daemon.signal(SIGKILL);
-        daemon.wait_exit(10s);
-    }
-    lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
-    ASSERT_TRUE(daemon.wait_for_log("airing \"Thông báo ba\" completed", 20s)) << daemon.log();
-    daemon.signal(SIGTERM);
-    ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
+    };
+    ASSERT_NO_FATAL_FAILURE(crash_when("airing \"Thông báo khẩn cấp\" (Phát khẩn cấp) started", 0ms, order_emergency));
+    const auto log = restart_until("airing \"Thông báo ba\" completed");
 
     const auto all = rows(db_file);
-    ASSERT_EQ(all.size(), 6u) << daemon.log();
+    ASSERT_EQ(all.size(), 6u) << log;
     EXPECT_EQ(all[0].title, "Tin một");
     EXPECT_EQ(all[0].status, "interrupted");  // cut by the emergency
     EXPECT_EQ(all[1].title, "Thông báo khẩn cấp");
@@ -134,33 +151,13 @@ TEST_F(RestartResume, AnEmergencyKilledMidAirIsHeardAgainFirst) {
 }
 
 TEST_F(RestartResume, BeyondTheGracePeriodTheRestIsJournaledMissedWithTheReason) {
-    {  // the same programme, with a grace period of 1 s
-
-        std::string text;
-        {
-            std::ifstream in(config);
-            text.assign(std::istreambuf_iterator<char>(in), {});
-        }
-        text.replace(text.find("[daemon]\n"), 9, "[daemon]\ngrace = \"1s\"\n");
-        std::ofstream(config, std::ios::trunc) << text;
-    }
-    {
-        lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
-        ASSERT_TRUE(daemon.wait_for_log("airing \"Bài hai\" (Bản tin) started", 20s)) << daemon.log();
-        // Frozen, then killed: down for longer than the grace period (a deadline on a line
-        // that never comes).
-        daemon.signal(SIGSTOP);
-        daemon.wait_for_log("<no such line>", 2500ms);
-        daemon.signal(SIGKILL);
-        daemon.wait_exit(10s);
-    }
-    lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
-    ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
-    daemon.signal(SIGTERM);
-    ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
+    write_config("grace = \"1s\"\n");  // the same programme, with a grace period of 1 s
+    // Frozen, then killed: down for longer than the grace period.
+    ASSERT_NO_FATAL_FAILURE(crash_when("airing \"Bài hai\" (Bản tin) started", 2500ms));
+    const auto log = restart_until("ready:");
 
     const auto all = rows(db_file);
-    ASSERT_EQ(all.size(), 3u) << daemon.log();
+    ASSERT_EQ(all.size(), 3u) << log;
     EXPECT_EQ(all[1].title, "Bài hai");
     EXPECT_EQ(all[1].status, "interrupted");
     EXPECT_EQ(all[2].title, "Thông báo ba");

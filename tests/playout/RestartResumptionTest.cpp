@@ -48,4 +48,34 @@ TEST(RestartResumption, AProgrammeNotYetStartedIsDueAtItsScheduledTime) {
     EXPECT_EQ(plan.resume[0].due, t0);
 }
 
+// The order keeps the old occurrence's slot, instant and outputs and names it in its id (so the
+// engine does not decide it again); begun before the crash, it is a resumption.
+TEST(RestartResumption, TheResumptionOrderContinuesTheOldOccurrence) {
+    auto cut = left("Sáng@1", 1, t0, 4);
+    cut.plan.slot = "Sáng";
+    cut.plan.media_item_id = 12;
+    cut.outputs = {"loa"};
+    const auto plan = lp::playout::plan_restart({cut, left("Sáng@1", 2, t0)}, t0 + 1min, t0 + 50s, 300s);
+    ASSERT_EQ(plan.resume.size(), 1u);
+    const auto order = lp::playout::resumption_order(plan.resume[0], t0 + 1min);
+    EXPECT_EQ(order.id, "Sáng@1/restart@" + lp::domain::to_utc_text(t0 + 1min));
+    EXPECT_EQ(order.slot_name, "Sáng");
+    EXPECT_EQ(order.scheduled_at, t0);
+    EXPECT_EQ(order.start, t0 + 1min);
+    EXPECT_EQ(order.outputs, std::vector<std::string>{"loa"});
+    EXPECT_TRUE(order.resumption);
+    ASSERT_EQ(order.cues.size(), 2u);
+    EXPECT_EQ(order.cues[0].item, 12);
+    EXPECT_EQ(order.cues[0].one_off, 4);
+}
+
+// Killed two seconds before its start: it airs at its own instant, as a scheduled start.
+TEST(RestartResumption, AProgrammeNotYetBegunKeepsItsScheduledStart) {
+    const auto plan = lp::playout::plan_restart({left("Sáng@1", 0, t0)}, t0 - 1s, t0 - 2s, 300s);
+    ASSERT_EQ(plan.resume.size(), 1u);
+    const auto order = lp::playout::resumption_order(plan.resume[0], t0 - 1s);
+    EXPECT_EQ(order.start, t0);
+    EXPECT_FALSE(order.resumption);
+}
+
 }  // namespace
