@@ -34,6 +34,7 @@ struct Call {
     std::optional<std::filesystem::path> upload;
     std::string upload_name;  // client's file name: for the title only, never a path
     Caller caller;
+    std::string client;  // the peer's address, for rate limits; never stored with a person's data
 };
 
 struct Reply {
@@ -46,6 +47,8 @@ struct Reply {
     std::string content_type;   // for `file`
     std::string download_name;  // Content-Disposition attachment name (UTF-8), empty = inline
     bool remove_file_after = false;  // a temporary export
+    // Extra response headers (Set-Cookie at login, Retry-After on 429, Location).
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // A refused request: 4xx with {"error": {"field": field, "message": message}}. `message` is
