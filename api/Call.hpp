@@ -25,10 +25,10 @@ struct Caller {
 };
 
 struct Call {
-    std::string method;                          // "GET", "POST", "PUT", "PATCH", "DELETE"
-    std::string path;                            // as requested, without the query
-    std::map<std::string, std::string> params;   // "{name}" captures of the route, then query parameters
-    nlohmann::json body;                         // parsed JSON body; null when there is none
+    std::string method;                         // "GET", "POST", "PUT", "PATCH", "DELETE"
+    std::string path;                           // as requested, without the query
+    std::map<std::string, std::string> params;  // "{name}" captures of the route, then query parameters
+    nlohmann::json body;                        // parsed JSON body; null when there is none
     // Uploads (routes with `upload = true`): the server streams the body into this file in a
     // private temporary folder, within the size limit, and removes it after the handler.
     std::optional<std::filesystem::path> upload;
@@ -44,8 +44,8 @@ struct Reply {
     // answers Range requests on it. Only paths the handler took from the library or the
     // export it just wrote; never a path derived from the request.
     std::optional<std::filesystem::path> file;
-    std::string content_type;   // for `file`
-    std::string download_name;  // Content-Disposition attachment name (UTF-8), empty = inline
+    std::string content_type;        // for `file`
+    std::string download_name;       // Content-Disposition attachment name (UTF-8), empty = inline
     bool remove_file_after = false;  // a temporary export
     // Extra response headers (Set-Cookie at login, Retry-After on 429, Location).
     std::vector<std::pair<std::string, std::string>> headers;

@@ -10,13 +10,13 @@ namespace lp::auth {
 enum class Role { viewer, approver, operator_, admin };
 
 enum class Permission {
-    read,        // status, library, schedule, journal, reports: view and download (every role)
-    library,     // upload, edit, tag, retire, say; slots, programmes, one-offs; stop/play now
-    approve,     // approve, reject with a comment, revoke (recorded in the approver's name)
-    emergency,   // an emergency one-off (may additionally need an approver: a setting)
-    journal,     // manual journal entries and corrections
-    accounts,    // accounts and tokens
-    settings,    // organisation names, outputs
+    read,       // status, library, schedule, journal, reports: view and download (every role)
+    library,    // upload, edit, tag, retire, say; slots, programmes, one-offs; stop/play now
+    approve,    // approve, reject with a comment, revoke (recorded in the approver's name)
+    emergency,  // an emergency one-off (may additionally need an approver: a setting)
+    journal,    // manual journal entries and corrections
+    accounts,   // accounts and tokens
+    settings,   // organisation names, outputs
 };
 
 // admin holds every permission; operator the day-to-day work; approver only approvals;
@@ -25,8 +25,7 @@ constexpr bool permits(Role role, Permission p) {
     if (p == Permission::read) return true;
     switch (role) {
         case Role::admin: return true;
-        case Role::operator_:
-            return p == Permission::library || p == Permission::emergency || p == Permission::journal;
+        case Role::operator_: return p == Permission::library || p == Permission::emergency || p == Permission::journal;
         case Role::approver: return p == Permission::approve;
         case Role::viewer: return false;
     }
