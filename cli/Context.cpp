@@ -1,17 +1,37 @@
 #include "cli/Context.hpp"
 
+#include <cstdlib>
+#include <iostream>
+
 #include "cli/OperatorError.hpp"
 #include "config/Load.hpp"
 #include "db/Store.hpp"
 
 namespace lp::cli {
 
-void Context::load() { config = config_file.empty() ? config::embedded_default() : config::load_file(config_file); }
+void Context::load() {
+    if (demo && !config_file.empty()) throw OperatorError("Chỉ dùng một trong hai: --demo hoặc --config.");
+    if (demo) {
+        config = config::embedded_default();
+        std::cerr << "loaphuong: đang dùng cấu hình demo (cơ sở dữ liệu " << config.database.string() << ")\n";
+        return;
+    }
+    std::string file = config_file;
+    if (file.empty())
+        if (const char* env = std::getenv("LOAPHUONG_CONFIG"); env && *env) file = env;
+    if (file.empty() && std::filesystem::exists(default_config_file)) file = default_config_file;
+    if (file.empty())
+        throw OperatorError(std::string("Không tìm thấy tệp cấu hình ") + default_config_file +
+                            ". Chỉ định tệp bằng --config TỆP (hoặc biến môi trường LOAPHUONG_CONFIG), "
+                            "hoặc thêm --demo để dùng cấu hình demo.");
+    if (!std::filesystem::exists(file)) throw OperatorError("Không tìm thấy tệp cấu hình \"" + file + "\".");
+    config = config::load_file(file);
+}
 
 sqlite::Database Context::open_database() const {
     if (!std::filesystem::exists(config.database))
         throw OperatorError("Không tìm thấy cơ sở dữ liệu \"" + config.database.string() +
-                            "\". Hãy chạy loaphuongd trước, hoặc chỉ định --config.");
+                            "\". Hãy chạy loaphuongd trước, hoặc kiểm tra tệp cấu hình.");
     return db::open_store(config.database);
 }
 

@@ -6,13 +6,19 @@
 
 namespace lp::cli {
 
-// What every command needs: the daemon's configuration (the embedded default when no file is
-// given) and, on demand, its database.
+// The file `loaphuong` reads when neither --config nor $LOAPHUONG_CONFIG names one.
+inline constexpr const char* default_config_file = "/etc/loaphuong/loaphuong.toml";
+
+// What every command needs: the daemon's configuration and, on demand, its database.
 struct Context {
-    std::string config_file;
+    std::string config_file;  // --config
+    bool demo = false;        // --demo: the embedded demo configuration (./var), said on stderr
     config::Config config;
 
-    void load();  // throws config::ConfigError
+    // --config FILE, else $LOAPHUONG_CONFIG, else /etc/loaphuong/loaphuong.toml; the demo only
+    // when asked for, so a typo never quietly makes a second database. Throws
+    // config::ConfigError for a bad file, OperatorError when there is none to read.
+    void load();
     // Opens the existing database; throws OperatorError when it does not exist yet.
     sqlite::Database open_database() const;
 };

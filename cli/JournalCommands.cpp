@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/JournalList.hpp"
 #include "cli/ManualCommands.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
@@ -139,6 +140,7 @@ void add_journal_commands(CLI::App& app, Context& context) {
     verify->callback([&context, export_file] { run_verify(context, *export_file); });
 
     add_manual_commands(*journal, context);
+    add_journal_list_command(*journal, context);
 }
 
 }  // namespace lp::cli

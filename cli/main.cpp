@@ -17,7 +17,9 @@ int main(int argc, char** argv) {
     CLI::App app{"loaphuong — quản lý hệ thống truyền thanh phường"};
     app.require_subcommand(1);
     lp::cli::Context context;
-    app.add_option("-c,--config", context.config_file, "Tệp cấu hình của loaphuongd (mặc định: cấu hình demo)");
+    app.add_option("-c,--config", context.config_file,
+                   "Tệp cấu hình của loaphuongd (mặc định: $LOAPHUONG_CONFIG, rồi /etc/loaphuong/loaphuong.toml)");
+    app.add_flag("--demo", context.demo, "Dùng cấu hình demo (cơ sở dữ liệu ./var/loaphuong.db)");
     lp::cli::add_journal_commands(app, context);
     lp::cli::add_report_commands(app, context);
     lp::cli::add_media_commands(app, context);

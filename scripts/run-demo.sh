@@ -21,5 +21,5 @@ if [ ! -s var/media/demo.wav ]; then
 fi
 
 # Without dates the export is today in the configured zone (Asia/Ho_Chi_Minh), not the machine's.
-echo "Demo: the slot airs in about 60 s. Afterwards: build/release/cli/loaphuong journal export -o nhat-ky.csv"
+echo "Demo: the slot airs in about 60 s. Afterwards: build/release/cli/loaphuong --demo journal export -o nhat-ky.csv"
 exec build/release/daemon/loaphuongd

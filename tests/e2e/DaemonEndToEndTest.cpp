@@ -188,11 +188,11 @@ TEST(DaemonEndToEnd, BadConfigExitsWith78NamingTheLineBeforeTouchingAnything) {
 TEST(Cli, BadDatesAreRejectedInVietnamese) {
     lp::test::TempDir dir;
     const auto result = lp::test::run_command("cd " + shell_quote(dir.path().string()) + " && " + LP_CLI +
-                                              " journal export --from 31/02/2026 --to 01/03/2026");
+                                              " --demo journal export --from 31/02/2026 --to 01/03/2026");
     EXPECT_EQ(result.exit_code, 2) << result.output;
     EXPECT_NE(result.output.find("Ngày --from không hợp lệ: \"31/02/2026\""), std::string::npos) << result.output;
     const auto reversed = lp::test::run_command("cd " + shell_quote(dir.path().string()) + " && " + LP_CLI +
-                                                " journal export --from 2026-03-02 --to 2026-03-01");
+                                                " --demo journal export --from 2026-03-02 --to 2026-03-01");
     EXPECT_EQ(reversed.exit_code, 2) << reversed.output;
     EXPECT_NE(reversed.output.find("đứng trước"), std::string::npos) << reversed.output;
 }
@@ -200,7 +200,7 @@ TEST(Cli, BadDatesAreRejectedInVietnamese) {
 TEST(Cli, ExportWithoutADatabaseSaysSoAndCreatesNothing) {
     lp::test::TempDir dir;
     const auto result = lp::test::run_command("cd " + shell_quote(dir.path().string()) + " && " + LP_CLI +
-                                              " journal export --from 01/01/2026 --to 31/03/2026");
+                                              " --demo journal export --from 01/01/2026 --to 31/03/2026");
     EXPECT_EQ(result.exit_code, 2) << result.output;
     EXPECT_NE(result.output.find("Không tìm thấy cơ sở dữ liệu"), std::string::npos) << result.output;
     EXPECT_FALSE(std::filesystem::exists(dir / "var"));

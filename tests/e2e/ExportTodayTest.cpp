@@ -58,7 +58,7 @@ TEST(ExportToday, WithoutDatesExportsTodayInTheConfiguredZoneNotTheMachinesDate)
 
 TEST(ExportToday, OnlyOneOfFromAndToIsNamedAndRejected) {
     lp::test::TempDir dir;
-    const auto cli = "cd " + shell_quote(dir.path().string()) + " && " + LP_CLI + " journal export ";
+    const auto cli = "cd " + shell_quote(dir.path().string()) + " && " + LP_CLI + " --demo journal export ";
     auto r = lp::test::run_command(cli + "--from 01/03/2026");
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_NE(r.output.find("Thiếu --to: dùng cả --from và --to, hoặc bỏ cả hai để xuất ngày hôm nay."),

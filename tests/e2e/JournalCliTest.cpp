@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <fstream>
 
 #include "db/Store.hpp"
@@ -203,6 +206,84 @@ TEST_F(JournalCli, BackupIsACompleteCheckedCopy) {
     r = cli("backup " + shell_quote(copy.string()));
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_NE(r.output.find("đã có"), std::string::npos) << r.output;
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(JournalCli, ListShowsRowsWithTheirIdsForAPeriod) {
+    // Day one: two slots of two items each, the 1st row (every 11th, counting from 0) failed.
+    const auto r = cli("journal list --from 01/01/2026 --to 01/01/2026");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("1  01/01/2026 05:30:00  Hướng dẫn nộp hồ sơ trực tuyến"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("4 dòng (Từ ngày 01/01/2026 đến ngày 01/01/2026)"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("02/01/2026 05:30"), std::string::npos) << "only the period asked for\n" << r.output;
+}
+
+TEST_F(JournalCli, ListFiltersByStatusAndTopicAndPrintsJson) {
+    const auto all = nlohmann::json::parse(cli("journal list --period 2026-01 --json").output);
+    ASSERT_EQ(static_cast<int>(all.size()), totals.rows);
+    const auto failed = nlohmann::json::parse(cli("journal list --period 2026-01 --status failed --json").output);
+    EXPECT_EQ(static_cast<int>(failed.size()), totals.failed);
+    for (const auto& row : failed) {
+        EXPECT_EQ(row["status"], "failed");
+        EXPECT_GT(row["id"].get<int>(), 0);
+    }
+    const auto topic_m = nlohmann::json::parse(cli("journal list --period 2026-01 --topic m --json").output);
+    ASSERT_FALSE(topic_m.empty());
+    for (const auto& row : topic_m) {
+        const auto topics = row["topics"].get<std::vector<std::string>>();
+        EXPECT_NE(std::find(topics.begin(), topics.end(), "m"), topics.end()) << row.dump();
+    }
+}
+
+TEST_F(JournalCli, ListRejectsAnUnknownStatusOrTopic) {
+    auto r = cli("journal list --status finished");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("Trạng thái \"finished\" không có"), std::string::npos) << r.output;
+    r = cli("journal list --topic zz");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("Mã nội dung \"zz\" không có"), std::string::npos) << r.output;
+}
+
+// Which configuration the CLI reads: --config, else $LOAPHUONG_CONFIG, else the system file;
+// the demo database only when asked for.
+TEST_F(JournalCli, ReadsTheConfigNamedByTheEnvironment) {
+    const auto r = run_command("LOAPHUONG_CONFIG=" + shell_quote(config.string()) + " " + LP_CLI +
+                               " journal list --period 2026-01");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find(std::to_string(totals.rows) + " dòng"), std::string::npos) << r.output;
+}
+
+TEST(CliConfig, WithoutAnyConfigItSaysSoAndCreatesNothing) {
+    if (std::filesystem::exists("/etc/loaphuong/loaphuong.toml"))
+        GTEST_SKIP() << "this machine has /etc/loaphuong/loaphuong.toml, the CLI's default";
+    lp::test::TempDir dir;
+    const auto r = run_command("cd " + shell_quote(dir.path().string()) + " && env -u LOAPHUONG_CONFIG " + LP_CLI +
+                               " journal list");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("Không tìm thấy tệp cấu hình /etc/loaphuong/loaphuong.toml"), std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("--demo"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(dir / "var"));
+}
+
+TEST(CliConfig, AMissingConfigFileIsNamed) {
+    lp::test::TempDir dir;
+    const auto r =
+        run_command(std::string(LP_CLI) + " -c " + shell_quote((dir / "khong-co.toml").string()) + " journal list");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("Không tìm thấy tệp cấu hình \"" + (dir / "khong-co.toml").string() + "\""),
+              std::string::npos)
+        << r.output;
+}
+
+TEST(CliConfig, TheDemoIsAnExplicitChoiceAndSaysSo) {
+    lp::test::TempDir dir;
+    const auto r = run_command("cd " + shell_quote(dir.path().string()) + " && " + LP_CLI + " --demo journal list");
+    EXPECT_NE(r.output.find("đang dùng cấu hình demo"), std::string::npos) << r.output;
+    EXPECT_EQ(r.exit_code, 2) << "no demo database yet\n" << r.output;
 }
 
 }  // namespace
