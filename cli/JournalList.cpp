@@ -85,8 +85,8 @@ void run_list(Context& context, const ListOptions& o) {
     const auto period = period_option(o.period, o.from, o.to, today(tz));
     auto db = context.open_database();
     journal::JournalStore store(db);
-    auto rows = store.between(domain::start_of_day(tz, period.first),
-                              domain::start_of_day(tz, domain::next_day(period.last)));
+    auto rows =
+        store.between(domain::start_of_day(tz, period.first), domain::start_of_day(tz, domain::next_day(period.last)));
     std::erase_if(rows, [&](const journal::JournalRow& r) { return !wanted(r, o); });
     if (o.json) {
         auto out = nlohmann::json::array();
