@@ -18,6 +18,7 @@
 #include "audio/player/OutputSet.hpp"
 #include "audio/player/Pacer.hpp"
 #include "audio/player/Shaper.hpp"
+#include "audio/player/TestStall.hpp"
 
 namespace lp::audio {
 
@@ -92,13 +93,21 @@ struct FfmpegPlayer::Impl {
         PcmFormat format{};           // what cues decode to: the first output's
         bool awaiting_start = false;  // paced and the first sample is not out yet
         std::optional<player::Pacer> pacer;
-        std::uint64_t frames = 0;  // written since the programme's first sample
+        std::uint64_t frames = 0;       // written since the programme's first sample
+        std::size_t failures_seen = 0;  // of the set's failures, counted in the health meters
     };
+
+    // Every pass of the thread's loop and every wait beats (the watchdog's proof of life).
+    void beat() {
+        player::test_stall_point();
+        if (options.health) options.health->beat();
+    }
 
     bool cancelled(const Run& run) const { return stops.load() != run.generation; }
 
     // Waits until `deadline` or a stop. Returns false when stopped.
     bool wait_until(const Run& run, Steady::time_point deadline) {
+        beat();
         std::unique_lock lock{mutex};
         return !wake.wait_until(lock, deadline, [&] { return quit || cancelled(run); });
     }
@@ -121,7 +130,13 @@ struct FfmpegPlayer::Impl {
             std::vector<std::string> done;
             {
                 std::unique_lock lock{mutex};
-                wake.wait(lock, [&] { return quit || !queue.empty() || !dropped.empty(); });
+                // Idle, it still wakes once a second to beat: a player stuck anywhere stops beating.
+                while (!wake.wait_for(lock, std::chrono::seconds{1},
+                                      [&] { return quit || !queue.empty() || !dropped.empty(); })) {
+                    lock.unlock();
+                    beat();
+                    lock.lock();
+                }
                 if (quit) return;
                 done.swap(dropped);
             }
@@ -135,7 +150,9 @@ struct FfmpegPlayer::Impl {
                 generation = stops.load();
             }
             try {
-                play_programme(Run{programme, generation, PcmFormat{}, false, std::nullopt, 0});
+                beat();
+                play_programme(Run{programme, generation, PcmFormat{}, false, std::nullopt, 0, 0});
+                if (options.health) options.health->closed();
             } catch (const std::exception& e) {
                 // Only a bug (or a throwing PlayerEvents) gets here; keep the promise anyway.
                 log->error("programme '{}' aborted: {}", programme.id, e.what());
@@ -166,6 +183,7 @@ struct FfmpegPlayer::Impl {
         else
             set.settle(std::nullopt);
         if (set.empty() && set.opening()) set.settle(std::nullopt);
+        if (options.health) options.health->failed(set.failure_list(), run.failures_seen);
         if (set.empty()) {
             // Nothing carries the airing: report it now (the journal says why), but at the
             // slot's time, not 200 ms early.
@@ -215,6 +233,10 @@ struct FfmpegPlayer::Impl {
         if (!begin_timeline(run)) return false;
         if (run.pacer && !wait_until(run, run.pacer->write_time(run.frames))) return false;
         set.write(samples);
+        if (options.health) {
+            options.health->failed(set.failure_list(), run.failures_seen);
+            options.health->fed(samples, set.names());
+        }
         run.frames += samples.size() / static_cast<std::size_t>(run.format.channels);
         return true;
     }

@@ -6,6 +6,7 @@
 
 #include "audio/Output.hpp"
 #include "audio/Player.hpp"
+#include "audio/PlayerHealth.hpp"
 
 namespace lp::audio {
 
@@ -28,6 +29,9 @@ struct PlayerOptions {
     // A failed output is retried after retry_first, doubling up to retry_max.
     std::chrono::milliseconds retry_first{1000};
     std::chrono::milliseconds retry_max{30000};
+    // When set, the player thread beats its heartbeat at least once a second and meters what
+    // each output is fed (the watchdog and the dead-air alarm read it).
+    std::shared_ptr<PlayerHealth> health;
 };
 
 // The real player: one named thread ("lp-player") that decodes cues with Decoder and writes

@@ -11,6 +11,7 @@
 #include "cli/OperatorError.hpp"
 #include "cli/ReportCommands.hpp"
 #include "cli/ScheduleCommands.hpp"
+#include "cli/StatusCommand.hpp"
 #include "config/ConfigError.hpp"
 
 int main(int argc, char** argv) {
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
     lp::cli::add_report_commands(app, context);
     lp::cli::add_media_commands(app, context);
     lp::cli::add_schedule_commands(app, context);
+    lp::cli::add_status_command(app, context);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a command that already reported its failures

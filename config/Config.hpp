@@ -90,6 +90,13 @@ struct BackupConfig {
     int keep = 14;                                         // 0 = no daily backups
 };
 
+// [alarm]: an output that should be playing but has been silent (peak below silence_dbfs) or
+// failing for dead_air raises the dead-air alarm (logged at error level, in status and metrics).
+struct AlarmConfig {
+    std::chrono::seconds dead_air{30};
+    double silence_dbfs = -60.0;
+};
+
 struct Config {
     std::filesystem::path source;  // file it was read from, or "<embedded>"
     // Both absolute after loading (relative ones resolve against the config file's folder).
@@ -104,6 +111,7 @@ struct Config {
     AudioConfig audio;
     ReportsConfig reports;
     BackupConfig backup;
+    AlarmConfig alarm;
     std::vector<OutputConfig> outputs;
     std::vector<SlotConfig> slots;
 };

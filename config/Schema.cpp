@@ -9,6 +9,7 @@
 
 #include <date/tz.h>
 
+#include "config/AlarmSchema.hpp"
 #include "config/NetAddress.hpp"
 #include "config/TimeText.hpp"
 
@@ -369,7 +370,8 @@ SlotConfig read_slot(const TableReader& r, const Config& cfg) {
 
 Config read_config(const toml::table& root, const Source& source) {
     Config cfg;
-    const TableReader top(source, root, "", {"daemon", "organisation", "audio", "reports", "backup", "output", "slot"});
+    const TableReader top(source, root, "",
+                          {"daemon", "organisation", "audio", "reports", "backup", "alarm", "output", "slot"});
 
     if (auto t = top.table("daemon"))
         read_daemon(
@@ -390,6 +392,8 @@ Config read_config(const toml::table& root, const Source& source) {
     if (auto t = top.table("backup"))
         read_backup(TableReader(source, *t->value, t->key, {"dir", "time", "keep"}), cfg.backup);
     cfg.backup.dir = resolve(source.base_dir, cfg.backup.dir);
+    if (auto t = top.table("alarm"))
+        read_alarm(TableReader(source, *t->value, t->key, {"dead_air", "silence_dbfs"}), cfg.alarm);
 
     if (auto outputs = top.tables("output")) {
         for (const auto& t : *outputs) {

@@ -58,8 +58,9 @@ audio::OutputSpec to_spec(const config::OutputConfig& o, const config::Config& c
     return spec;
 }
 
-audio::PlayerOptions player_options(const config::Config& c) {
+audio::PlayerOptions player_options(const config::Config& c, std::shared_ptr<audio::PlayerHealth> health) {
     audio::PlayerOptions options;
+    options.health = std::move(health);
     options.loudness_target_lufs = c.audio.loudness_target;
     options.fade_in = options.fade_out = std::chrono::milliseconds{c.audio.fade_ms};
     options.gap = std::chrono::milliseconds{c.audio.gap_ms};
@@ -85,7 +86,9 @@ Daemon::Daemon(config::Config config)
       writer_(db_, writer_options()),
       recorder_(writer_),
       events_(io_, [this](const audio::PlayerEvent& e) { on_player_event(e); }),
-      player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_, player_options(config_))),
+      health_(std::make_unique<HealthWiring>(io_, config_, tz_, writer_, loop_errors_)),
+      player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_,
+                                                    player_options(config_, health_->player_health()))),
       timer_(io_),
       signals_(io_, SIGTERM, SIGINT, SIGHUP) {
     // Writes an earlier run could not land go first: a row they finish must not be taken for
@@ -138,6 +141,7 @@ void Daemon::run() {
     decide();
     logger("daemon")->info("ready: database {}, {} output(s), {} slot(s), zone {}", config_.database.string(),
                            config_.outputs.size(), engine_->rules().slots.size(), config_.time_zone);
+    health_->start();
     notify_ready();
     // Nothing a handler throws may end the daemon while it airs: log it, count it, go on.
     while (true) {
@@ -174,6 +178,7 @@ void Daemon::wait_for_signal() {
         }
         logger("daemon")->info("signal {} received, stopping", signal);
         notify_stopping();
+        health_->stop();
         timer_.cancel();
         io_.stop();
     });
@@ -208,21 +213,13 @@ journal::WriterOptions Daemon::writer_options() {
     return o;
 }
 
-void Daemon::report_waiting_writes() {
-    const auto waiting = writer_.waiting();
-    if (waiting == reported_waiting_) return;
-    reported_waiting_ = waiting;
-    notify_status(waiting == 0 ? std::string("journal up to date")
-                               : std::to_string(waiting) + " journal write(s) waiting for the database");
-}
-
 void Daemon::decide() {
     // The next wake-up is armed whatever fails here, or the schedule would stop.
     try {
         events_.deliver_now();
         apply(engine_->tick(std::chrono::system_clock::now()));
         writer_.keep_latest("scheduler.marks", encode_marks(engine_->marks()));
-        report_waiting_writes();
+        health_->next_slot(*engine_);
     } catch (const std::exception& e) {
         ++loop_errors_;
         logger("scheduler")
@@ -255,6 +252,9 @@ void Daemon::air(const scheduler::Order& order, const std::string& note) {
     auto built = playout::build_programme(order, engine_->rules());
     for (auto& plan : built.plans) plan.note = note;
     verifier_.attach(built.programme, built.sha256);
+    std::vector<std::string> titles;
+    for (const auto& plan : built.plans) titles.push_back(plan.title);
+    health_->aired(order, built.programme, titles);
     logger("scheduler")
         ->info("airing \"{}\" ({} item(s)) at {} {}", order.slot_name, order.cues.size(),
                domain::local_date_text(tz_, order.start), domain::local_time_text(tz_, order.start));
@@ -270,18 +270,21 @@ void Daemon::apply(const scheduler::Decisions& d) {
     if (d.stop_current) {
         logger("scheduler")->warn("emergency: cutting what plays");
         recorder_.cut_all(d.cut_reason);
+        health_->cut_all();
         player_->stop();
     }
     const auto now = std::chrono::system_clock::now();
-    for (const auto& n : d.not_aired)
+    for (const auto& n : d.not_aired) {
         writer_.record_not_aired(playout::not_aired_plan(n, engine_->rules()), playout::status_of(n.kind), now,
                                  n.reason);
+        health_->not_aired(playout::status_of(n.kind));
+    }
     for (const auto& order : d.air) air(order);
 }
 
 void Daemon::on_player_event(const audio::PlayerEvent& e) {
     recorder_.record(e);
-    report_waiting_writes();
+    health_->player_event(e);
     if (const auto* started = std::get_if<audio::event::Started>(&e.what))
         engine_->cue_started(e.programme, e.cue, started->at);
     else if (std::holds_alternative<audio::event::Finished>(e.what))

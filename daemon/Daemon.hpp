@@ -7,6 +7,7 @@
 #include "audio/FfmpegPlayer.hpp"
 #include "config/Config.hpp"
 #include "daemon/DailyBackups.hpp"
+#include "daemon/HealthWiring.hpp"
 #include "daemon/LoopEvents.hpp"
 #include "daemon/PeriodicReports.hpp"
 #include "daemon/ReloadWatch.hpp"
@@ -38,6 +39,9 @@ public:
     // Runs until SIGTERM or SIGINT; an airing in progress is cut and journaled interrupted.
     void run();
 
+    // For the HTTP server's /metrics (Prometheus text) and /healthz; any thread.
+    const HealthWiring& health() const { return *health_; }
+
 private:
     void resume_after_crash();
     void decide();
@@ -48,7 +52,6 @@ private:
     void wait_for_signal();
     void on_player_event(const audio::PlayerEvent& event);
     journal::WriterOptions writer_options();
-    void report_waiting_writes();
 
     config::Config config_;
     const date::time_zone* tz_;
@@ -66,12 +69,13 @@ private:
     std::vector<scheduler::Order> restart_orders_;  // resumed after a crash, aired by run()
     LoopEvents events_;
     playout::FileVerifier verifier_;  // outlives the player, which waits on its checks
+    std::uint64_t loop_errors_ = 0;   // handler failures the loop survived
+    // Watchdog, STATUS=, dead-air alarms, metrics; the player beats and meters into it.
+    std::unique_ptr<HealthWiring> health_;
     std::unique_ptr<audio::Player> player_;
     WallClockTimer timer_;
     boost::asio::signal_set signals_;
     std::unique_ptr<ReloadWatch> reload_watch_;
-    std::uint64_t loop_errors_ = 0;     // handler failures the loop survived
-    std::size_t reported_waiting_ = 0;  // journal writes waiting, as last told to systemd
     PeriodicReports reports_{io_, db_, config_};
     DailyBackups backups_{io_, db_, config_};
 };

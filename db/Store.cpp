@@ -37,6 +37,10 @@ std::filesystem::path reload_flag_for(const std::filesystem::path& database) {
     return std::filesystem::path(database.string() + ".reload");
 }
 
+std::filesystem::path status_file_for(const std::filesystem::path& database) {
+    return std::filesystem::path(database.string() + ".status.json");
+}
+
 void announce_schedule_change(const std::filesystem::path& database) {
     const auto flag = reload_flag_for(database);
     std::ofstream out(flag, std::ios::trunc);

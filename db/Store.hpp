@@ -23,6 +23,9 @@ sqlite::Database open_store(const std::filesystem::path& file);
 // The flag file next to the database that the CLI touches after it changes the schedule
 // (slots, programmes, one-offs, approvals) and that the daemon watches: "<database>.reload".
 std::filesystem::path reload_flag_for(const std::filesystem::path& database);
+// The daemon's status, written atomically next to the database while it runs (removed at a
+// clean stop) and read by `loaphuong status`: "<database>.status.json".
+std::filesystem::path status_file_for(const std::filesystem::path& database);
 // Touches that flag. Throws std::system_error naming the file.
 void announce_schedule_change(const std::filesystem::path& database);
 

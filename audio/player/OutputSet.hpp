@@ -65,6 +65,8 @@ public:
     std::uint64_t generation() const { return generation_; }
     // "name: reason; name: reason" for every failure so far.
     std::string failures() const;
+    // Every failure so far, "name: reason", oldest first (the health meters count them).
+    const std::vector<std::string>& failure_list() const { return failures_; }
 
     // Waits for the outputs still opening, until `deadline` (none: as long as they take); those
     // that opened are live, those that failed are retried later. One still connecting at the

@@ -1,0 +1,67 @@
+#include "audio/PlayerHealth.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace lp::audio {
+
+PlayerHealth::PlayerHealth(const std::vector<std::string>& output_names)
+    : meters_(std::make_unique<OutputMeter[]>(output_names.size())), count_(output_names.size()) {
+    for (std::size_t i = 0; i < count_; ++i) meters_[i].name = output_names[i];
+}
+
+OutputMeter* PlayerHealth::find(const std::string& name) {
+    for (auto& m : meters())
+        if (m.name == name) return &m;
+    return nullptr;
+}
+
+void PlayerHealth::fed(std::span<const Sample> interleaved, const std::vector<std::string>& live) {
+    int peak = 0;
+    double squares = 0;
+    for (const Sample s : interleaved) {
+        peak = std::max(peak, std::abs(static_cast<int>(s)));
+        squares += static_cast<double>(s) * s;
+    }
+    const float peak_linear = static_cast<float>(peak) / 32768.0f;
+    const float rms_linear =
+        interleaved.empty() ? 0.0f
+                            : static_cast<float>(std::sqrt(squares / static_cast<double>(interleaved.size())) / 32768.0);
+    for (auto& m : meters()) {
+        const bool on = std::find(live.begin(), live.end(), m.name) != live.end();
+        m.live.store(on, std::memory_order_relaxed);
+        if (on && !m.was_live && m.failed_before) m.retries.fetch_add(1, std::memory_order_relaxed);  // came back
+        m.was_live = on;
+        if (!on) continue;
+        float seen = m.peak.load(std::memory_order_relaxed);
+        while (peak_linear > seen && !m.peak.compare_exchange_weak(seen, peak_linear, std::memory_order_relaxed)) {
+        }
+        m.rms.store(rms_linear, std::memory_order_relaxed);
+        m.chunks.fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+void PlayerHealth::failed(const std::vector<std::string>& failures, std::size_t& seen) {
+    for (; seen < failures.size(); ++seen) {
+        for (auto& m : meters()) {
+            const auto& f = failures[seen];
+            if (f.size() <= m.name.size() || f.compare(0, m.name.size(), m.name) != 0 || f[m.name.size()] != ':')
+                continue;
+            m.errors.fetch_add(1, std::memory_order_relaxed);
+            if (m.failed_before && !m.was_live) m.retries.fetch_add(1, std::memory_order_relaxed);  // reopen failed
+            m.failed_before = true;
+            m.was_live = false;
+            break;
+        }
+    }
+}
+
+void PlayerHealth::closed() {
+    for (auto& m : meters()) {
+        m.live.store(false, std::memory_order_relaxed);
+        m.was_live = m.failed_before = false;
+    }
+}
+
+}  // namespace lp::audio
