@@ -26,8 +26,9 @@ void PlayerHealth::fed(std::span<const Sample> interleaved, const std::vector<st
     }
     const float peak_linear = static_cast<float>(peak) / 32768.0f;
     const float rms_linear =
-        interleaved.empty() ? 0.0f
-                            : static_cast<float>(std::sqrt(squares / static_cast<double>(interleaved.size())) / 32768.0);
+        interleaved.empty()
+            ? 0.0f
+            : static_cast<float>(std::sqrt(squares / static_cast<double>(interleaved.size())) / 32768.0);
     for (auto& m : meters()) {
         const bool on = std::find(live.begin(), live.end(), m.name) != live.end();
         m.live.store(on, std::memory_order_relaxed);

@@ -18,11 +18,11 @@ namespace lp::audio {
 
 struct OutputMeter {
     std::string name;
-    std::atomic<float> peak{0};            // linear, 0..1; the loop takes it with exchange(0)
-    std::atomic<float> rms{0};             // of the last chunk, linear
-    std::atomic<bool> live{false};         // open and written to in the current programme
-    std::atomic<std::uint64_t> chunks{0};  // chunks fed
-    std::atomic<std::uint64_t> errors{0};  // failures to open or write
+    std::atomic<float> peak{0};             // linear, 0..1; the loop takes it with exchange(0)
+    std::atomic<float> rms{0};              // of the last chunk, linear
+    std::atomic<bool> live{false};          // open and written to in the current programme
+    std::atomic<std::uint64_t> chunks{0};   // chunks fed
+    std::atomic<std::uint64_t> errors{0};   // failures to open or write
     std::atomic<std::uint64_t> retries{0};  // reopenings tried after a failure
     // Player thread only.
     bool was_live = false;

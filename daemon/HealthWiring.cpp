@@ -38,8 +38,8 @@ void declare(health::Registry& m) {
     m.declare(output_errors, "Failures to open or write an output", MetricType::counter);
     m.declare(output_retries, "Reopenings of an output after a failure", MetricType::counter);
     m.declare(output_peak, "Peak level fed to the output over the last second (dBFS)", MetricType::gauge);
-    m.declare(lateness, "Lateness of a programme's first sample against its start (seconds)",
-              MetricType::histogram, {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5});
+    m.declare(lateness, "Lateness of a programme's first sample against its start (seconds)", MetricType::histogram,
+              {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5});
     m.declare(commit_age, "Seconds since a journal write last landed in the database", MetricType::gauge);
     m.declare(waiting, "Journal writes waiting for the database", MetricType::gauge);
     m.declare(archive_bytes, "Bytes in the archive folders", MetricType::gauge);
@@ -178,8 +178,9 @@ void HealthWiring::watchdog(Steady::time_point now) {
     const auto stale_after = std::max<Steady::duration>(half, 2500ms);
     if (now - player_moved_ > stale_after) {
         static bool told = false;
-        if (!told) logger("daemon")->error("the player thread has not moved for {} s; not pinging the watchdog",
-                                           std::chrono::duration_cast<std::chrono::seconds>(now - player_moved_).count());
+        if (!told)
+            logger("daemon")->error("the player thread has not moved for {} s; not pinging the watchdog",
+                                    std::chrono::duration_cast<std::chrono::seconds>(now - player_moved_).count());
         told = true;
         return;
     }
@@ -368,15 +369,13 @@ nlohmann::json HealthWiring::build_json(Steady::time_point now) const {
     using nlohmann::json;
     json j;
     j["pid"] = static_cast<long>(::getpid());
-    j["updated_at"] = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
+    j["updated_at"] =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     j["now_playing"] = nullptr;
     for (const auto& [id, a] : airings_) {
         if (!a.started || a.done) continue;
-        j["now_playing"] = {{"slot", a.slot_name},
-                            {"title", a.cue < a.titles.size() ? a.titles[a.cue] : ""},
-                            {"outputs", a.outputs}};
+        j["now_playing"] = {
+            {"slot", a.slot_name}, {"title", a.cue < a.titles.size() ? a.titles[a.cue] : ""}, {"outputs", a.outputs}};
         break;
     }
     j["next"] = nullptr;
@@ -399,12 +398,11 @@ nlohmann::json HealthWiring::build_json(Steady::time_point now) const {
         if (state.alarm.active()) {
             const char* why = state.alarm.last_bad_was_failing() ? "failing" : "silent";
             const auto since = state.alarm.bad_since().value_or(now);
-            alarms.push_back({{"output", meter.name},
-                              {"reason", why},
-                              {"since", std::chrono::duration_cast<std::chrono::seconds>(
-                                            wall(since).time_since_epoch())
-                                            .count()},
-                              {"seconds", std::chrono::duration_cast<std::chrono::seconds>(now - since).count()}});
+            alarms.push_back(
+                {{"output", meter.name},
+                 {"reason", why},
+                 {"since", std::chrono::duration_cast<std::chrono::seconds>(wall(since).time_since_epoch()).count()},
+                 {"seconds", std::chrono::duration_cast<std::chrono::seconds>(now - since).count()}});
             reasons.push_back("Mất tiếng trên đầu ra '" + meter.name + "' (" +
                               (state.alarm.last_bad_was_failing() ? "đầu ra lỗi" : "im lặng") + ")");
         } else if (state.should_play && !state.carrying) {

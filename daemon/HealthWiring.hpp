@@ -57,7 +57,8 @@ public:
     void stop();
 
     // Loop hooks.
-    void aired(const scheduler::Order& order, const audio::Programme& programme, const std::vector<std::string>& titles);
+    void aired(const scheduler::Order& order, const audio::Programme& programme,
+               const std::vector<std::string>& titles);
     void cut_all();  // an emergency cut what plays: the cut programmes no longer should be heard
     void player_event(const audio::PlayerEvent& event);
     void not_aired(journal::Status status);

@@ -55,8 +55,7 @@ std::string format_labels(const Labels& labels) {
     return out + "}";
 }
 
-void Registry::declare(const std::string& name, const std::string& help, MetricType type,
-                       std::vector<double> buckets) {
+void Registry::declare(const std::string& name, const std::string& help, MetricType type, std::vector<double> buckets) {
     if (families_.contains(name)) return;
     order_.push_back(name);
     families_.emplace(name, Family{help, type, std::move(buckets), {}, {}});
@@ -70,9 +69,7 @@ Registry::Family& Registry::family(const std::string& name) {
 
 void Registry::add(const std::string& name, const Labels& labels, double by) { family(name).values[labels] += by; }
 
-void Registry::set(const std::string& name, const Labels& labels, double value) {
-    family(name).values[labels] = value;
-}
+void Registry::set(const std::string& name, const Labels& labels, double value) { family(name).values[labels] = value; }
 
 void Registry::clear(const std::string& name) {
     auto& f = family(name);
@@ -151,8 +148,8 @@ std::string Registry::render() const {
             for (std::size_t i = 0; i < counts.size(); ++i)
                 out += name + "_bucket" + format_labels(with(labels, "le", format_value(h.bounds()[i]))) + " " +
                        std::to_string(counts[i]) + "\n";
-            out += name + "_bucket" + format_labels(with(labels, "le", "+Inf")) + " " + std::to_string(h.count()) +
-                   "\n";
+            out +=
+                name + "_bucket" + format_labels(with(labels, "le", "+Inf")) + " " + std::to_string(h.count()) + "\n";
             out += name + "_sum" + format_labels(labels) + " " + format_value(h.sum()) + "\n";
             out += name + "_count" + format_labels(labels) + " " + std::to_string(h.count()) + "\n";
         }

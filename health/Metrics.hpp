@@ -34,8 +34,7 @@ private:
 class Registry {
 public:
     // Declares a family (idempotent); families render in declaration order.
-    void declare(const std::string& name, const std::string& help, MetricType type,
-                 std::vector<double> buckets = {});
+    void declare(const std::string& name, const std::string& help, MetricType type, std::vector<double> buckets = {});
     // Counter: adds `by` to the series with these labels (created at 0).
     void add(const std::string& name, const Labels& labels = {}, double by = 1);
     // Gauge or counter: sets the series' value (a counter kept elsewhere, copied in).

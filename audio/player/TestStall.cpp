@@ -15,7 +15,8 @@ void test_stall_point() {
     static const std::optional<Steady::time_point> stall_at = []() -> std::optional<Steady::time_point> {
         const char* after = std::getenv("LOAPHUONG_TEST_STALL_PLAYER_AFTER");
         if (!after) return std::nullopt;
-        return Steady::now() + std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(std::atof(after)));
+        return Steady::now() +
+               std::chrono::duration_cast<Steady::duration>(std::chrono::duration<double>(std::atof(after)));
     }();
     if (!stall_at || Steady::now() < *stall_at) return;
     detail::logger("audio")->warn("test hook: the player thread stalls for good now");

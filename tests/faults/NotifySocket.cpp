@@ -16,7 +16,8 @@ NotifySocket::NotifySocket(std::filesystem::path path) : path_(std::move(path)) 
     if (fd_ < 0) throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
-    if (path_.string().size() >= sizeof addr.sun_path) throw std::runtime_error("socket path too long: " + path_.string());
+    if (path_.string().size() >= sizeof addr.sun_path)
+        throw std::runtime_error("socket path too long: " + path_.string());
     std::strcpy(addr.sun_path, path_.c_str());
     if (::bind(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0)
         throw std::runtime_error("bind " + path_.string() + ": " + std::strerror(errno));

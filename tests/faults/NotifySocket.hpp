@@ -2,9 +2,9 @@
 // A Unix datagram socket standing in for systemd's NOTIFY_SOCKET: every sd_notify() message
 // the daemon sends is kept with the instant it arrived (a thread of its own receives them).
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <atomic>
 #include <optional>
 #include <string>
 #include <thread>

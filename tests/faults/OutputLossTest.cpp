@@ -91,8 +91,9 @@ TEST(OutputLoss, AFullTargetRaisesTheDeadAirAlarmTheOthersPlayOnAndItClearsWhenT
     // The journal: completed, carried by both (ghi for part of it), as the log says.
     const auto db_file = dir / "var" / "lp.db";
     EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM journal WHERE status = 'completed'"), 1);
-    EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM journal WHERE outputs LIKE '%loa%' AND outputs LIKE "
-                                        "'%ghi%'"),
+    EXPECT_EQ(lp::test::scalar(db_file,
+                               "SELECT count(*) FROM journal WHERE outputs LIKE '%loa%' AND outputs LIKE "
+                               "'%ghi%'"),
               1);
     // The file output wrote the rest of the item once it was back.
     EXPECT_GT(fs::file_size(dir / "out" / "ghi-real.wav"), 48000u * 2 * 2);

@@ -44,7 +44,8 @@ struct WatchdogRig {
 
     WatchdogRig() {
         std::filesystem::create_directories(dir / "media");
-        lp::test::make_audio(dir / "media" / "tin.wav", 40.0, {.frequency = 523, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+        lp::test::make_audio(dir / "media" / "tin.wav", 40.0,
+                             {.frequency = 523, .sample_rate = 48000, .channels = 2, .extra_args = ""});
         std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
                                  "[audio]\nloudness_target = \"off\"\n"
                                  "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
@@ -66,7 +67,8 @@ double seconds(Steady::duration d) { return std::chrono::duration<double>(d).cou
 void expect_regular_pings(const std::vector<Steady::time_point>& pings, Steady::time_point until) {
     ASSERT_GE(pings.size(), 3u);
     Steady::duration widest{};
-    for (std::size_t i = 1; i < pings.size() && pings[i] <= until; ++i) widest = std::max(widest, pings[i] - pings[i - 1]);
+    for (std::size_t i = 1; i < pings.size() && pings[i] <= until; ++i)
+        widest = std::max(widest, pings[i] - pings[i - 1]);
     EXPECT_LE(widest, watchdog / 2 + 600ms) << "widest gap between pings " << seconds(widest) << " s";
 }
 
@@ -78,7 +80,8 @@ TEST(Watchdog, PingsWhileAliveAndStopsWhenThePlayerThreadStalls) {
         Env socket("NOTIFY_SOCKET", s.notify->path().string());
         Env usec("WATCHDOG_USEC", std::to_string(std::chrono::microseconds(watchdog).count()));
         Env stall("LOAPHUONG_TEST_STALL_PLAYER_AFTER", "9");
-        daemon = std::make_unique<lp::test::DaemonProcess>(LP_DAEMON, std::vector<std::string>{"--config", s.config.string()});
+        daemon = std::make_unique<lp::test::DaemonProcess>(LP_DAEMON,
+                                                           std::vector<std::string>{"--config", s.config.string()});
     }
     ASSERT_TRUE(s.notify->wait_for("READY=1", 20s)) << daemon->log();
     ASSERT_TRUE(daemon->wait_for_log("airing \"Tin trưa\" (Bản tin) started", 20s)) << daemon->log();
@@ -112,8 +115,8 @@ TEST(Watchdog, PingsWhileAliveAndStopsWhenThePlayerThreadStalls) {
     const auto last = pings.back();
     std::cout << "[watchdog] WATCHDOG_USEC " << seconds(watchdog) << " s: " << pings.size() << " pings in "
               << seconds(stalled - started) << " s; player stalled -> last ping " << seconds(last - stalled)
-              << " s; systemd restarts at last ping + " << seconds(watchdog) << " s = "
-              << seconds(last - stalled + watchdog) << " s after the stall\n";
+              << " s; systemd restarts at last ping + " << seconds(watchdog)
+              << " s = " << seconds(last - stalled + watchdog) << " s after the stall\n";
     EXPECT_LT(last - stalled, watchdog);
 }
 
@@ -124,7 +127,8 @@ TEST(Watchdog, StopsWhenTheLoopStallsAndTheCliThenSaysTheDaemonIsNotRunning) {
         Env socket("NOTIFY_SOCKET", s.notify->path().string());
         Env usec("WATCHDOG_USEC", std::to_string(std::chrono::microseconds(watchdog).count()));
         Env stall("LOAPHUONG_TEST_STALL_LOOP_AFTER", "7");
-        daemon = std::make_unique<lp::test::DaemonProcess>(LP_DAEMON, std::vector<std::string>{"--config", s.config.string()});
+        daemon = std::make_unique<lp::test::DaemonProcess>(LP_DAEMON,
+                                                           std::vector<std::string>{"--config", s.config.string()});
     }
     ASSERT_TRUE(s.notify->wait_for("READY=1", 20s)) << daemon->log();
     ASSERT_TRUE(daemon->wait_for_log("the loop stalls for good", 20s)) << daemon->log();

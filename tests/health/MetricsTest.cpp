@@ -44,7 +44,8 @@ TEST(Metrics, HistogramBucketsAreCumulativeWithInfSumAndCount) {
 TEST(Metrics, EmptyHistogramShowsZeroBuckets) {
     Registry r;
     r.declare("h", "x", MetricType::histogram, {1});
-    EXPECT_EQ(r.render(), "# HELP h x\n# TYPE h histogram\nh_bucket{le=\"1\"} 0\nh_bucket{le=\"+Inf\"} 0\nh_sum 0\nh_count 0\n");
+    EXPECT_EQ(r.render(),
+              "# HELP h x\n# TYPE h histogram\nh_bucket{le=\"1\"} 0\nh_bucket{le=\"+Inf\"} 0\nh_sum 0\nh_count 0\n");
 }
 
 TEST(Metrics, LabelValuesAndHelpAreEscaped) {
