@@ -1,5 +1,6 @@
 #include "config/AlarmSchema.hpp"
 
+#include <cstdio>
 #include <string>
 
 #include "config/TimeText.hpp"
@@ -19,8 +20,11 @@ void read_alarm(const TableReader& r, AlarmConfig& alarm) {
         const auto* integer = level->value->as_integer();
         if (!number && !integer) fail(r.source(), *level, "silence_dbfs must be a number of dBFS such as -60");
         const double v = number ? number->get() : static_cast<double>(integer->get());
-        if (v < -120 || v > -20)
-            fail(r.source(), level->line, level->key, "silence_dbfs " + std::to_string(v) + " is outside -120 .. -20");
+        if (v < -120 || v > -20) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%g", v);
+            fail(r.source(), *level, std::string(text) + " dBFS is outside -120 .. -20");
+        }
         alarm.silence_dbfs = v;
     }
 }

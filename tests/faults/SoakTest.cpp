@@ -73,8 +73,8 @@ TEST(Soak, TwentyFourHoursOfProgrammeKeepMemoryFlat) {
     auto rules = loaded_week();
     // The library rows the journal's rows point at.
     for (const auto& item : rules.items)
-        db.exec("INSERT INTO media_item (id, file, title) VALUES (" + std::to_string(item.id) + ", '" + item.file.string() +
-                "', 'x')");
+        db.exec("INSERT INTO media_item (id, file, title) VALUES (" + std::to_string(item.id) + ", '" +
+                item.file.string() + "', 'x')");
     lp::scheduler::Engine engine(rules, lp::test::vietnam(), start, {start, start}, lp::scheduler::History{});
 
     std::vector<std::size_t> heap, rss;
@@ -89,8 +89,8 @@ TEST(Soak, TwentyFourHoursOfProgrammeKeepMemoryFlat) {
         }
         const auto d = engine.tick(now);
         for (const auto& n : d.not_aired) {
-            writer.record_not_aired(lp::playout::not_aired_plan(n, engine.rules()), lp::playout::status_of(n.kind),
-                                    now, n.reason);
+            writer.record_not_aired(lp::playout::not_aired_plan(n, engine.rules()), lp::playout::status_of(n.kind), now,
+                                    n.reason);
             ++not_aired;
         }
         for (const auto& order : d.air) {
