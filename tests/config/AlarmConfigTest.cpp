@@ -37,7 +37,8 @@ TEST(AlarmConfig, BadValuesNameTheKey) {
     EXPECT_NE(error_of("[alarm]\ndead_air = \"0s\"\n").find("outside 1s .. 24h"), std::string::npos);
     EXPECT_NE(error_of("[alarm]\ndead_air = \"25h\"\n").find("outside 1s .. 24h"), std::string::npos);
     EXPECT_NE(error_of("[alarm]\nsilence_dbfs = \"quiet\"\n").find("alarm.silence_dbfs"), std::string::npos);
-    EXPECT_EQ(error_of("[alarm]\nsilence_dbfs = -10\n"), "t.toml:2: alarm.silence_dbfs: -10 dBFS is outside -120 .. -20");
+    EXPECT_EQ(error_of("[alarm]\nsilence_dbfs = -10\n"),
+              "t.toml:2: alarm.silence_dbfs: -10 dBFS is outside -120 .. -20");
     EXPECT_NE(error_of("[alarm]\ndeadair = \"30s\"\n").find("deadair"), std::string::npos);
 }
 

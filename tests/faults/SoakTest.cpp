@@ -24,7 +24,9 @@
 #include "tests/support/TempDir.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
+// From the ASan runtime (its header, sanitizer/allocator_interface.h, is not installed here):
+// mallinfo2 does not see ASan's allocator.
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 namespace {
