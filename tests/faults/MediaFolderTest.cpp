@@ -45,12 +45,13 @@ TEST(MediaFolder, GoneWhileRunningFailsTheItemDueNamesTheFileAndTheNextSlotAirsW
     EXPECT_EQ(daemon.log().find("critical"), std::string::npos) << daemon.log();
 
     const auto db_file = dir / "var" / "lp.db";
-    EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM journal WHERE title = 'Tin một' AND status = 'failed' "
-                                        "AND reason <> '' AND detail LIKE '%media/%'"),
+    EXPECT_EQ(lp::test::scalar(db_file,
+                               "SELECT count(*) FROM journal WHERE title = 'Tin một' AND status = 'failed' "
+                               "AND reason <> '' AND detail LIKE '%media/%'"),
               1)
         << daemon.log();
-    EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM journal WHERE title = 'Tin hai' AND status = 'completed'"),
-              1);
+    EXPECT_EQ(
+        lp::test::scalar(db_file, "SELECT count(*) FROM journal WHERE title = 'Tin hai' AND status = 'completed'"), 1);
 }
 
 }  // namespace

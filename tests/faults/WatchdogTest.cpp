@@ -56,6 +56,15 @@ struct WatchdogRig {
         notify = std::make_unique<NotifySocket>(dir / "notify.sock");
     }
 
+    // The daemon with the socket, WATCHDOG_USEC and one test hook (`hook`=`value`) in its environment.
+    std::unique_ptr<lp::test::DaemonProcess> start(const char* hook, const std::string& value) const {
+        Env socket("NOTIFY_SOCKET", notify->path().string());
+        Env usec("WATCHDOG_USEC", std::to_string(std::chrono::microseconds(watchdog).count()));
+        Env stall(hook, value);
+        return std::make_unique<lp::test::DaemonProcess>(LP_DAEMON,
+                                                         std::vector<std::string>{"--config", config.string()});
+    }
+
     lp::test::CommandResult status() const {
         return lp::test::run_command(std::string(LP_CLI) + " -c " + shell_quote(config.string()) + " status");
     }
@@ -75,14 +84,7 @@ void expect_regular_pings(const std::vector<Steady::time_point>& pings, Steady::
 TEST(Watchdog, PingsWhileAliveAndStopsWhenThePlayerThreadStalls) {
     WatchdogRig s;
     const auto started = Steady::now();
-    std::unique_ptr<lp::test::DaemonProcess> daemon;
-    {
-        Env socket("NOTIFY_SOCKET", s.notify->path().string());
-        Env usec("WATCHDOG_USEC", std::to_string(std::chrono::microseconds(watchdog).count()));
-        Env stall("LOAPHUONG_TEST_STALL_PLAYER_AFTER", "9");
-        daemon = std::make_unique<lp::test::DaemonProcess>(LP_DAEMON,
-                                                           std::vector<std::string>{"--config", s.config.string()});
-    }
+    const auto daemon = s.start("LOAPHUONG_TEST_STALL_PLAYER_AFTER", "9");
     ASSERT_TRUE(s.notify->wait_for("READY=1", 20s)) << daemon->log();
     ASSERT_TRUE(daemon->wait_for_log("airing \"Tin trưa\" (Bản tin) started", 20s)) << daemon->log();
     // STATUS=: what plays and what comes next (the journal's state kept at the end).
@@ -122,14 +124,7 @@ TEST(Watchdog, PingsWhileAliveAndStopsWhenThePlayerThreadStalls) {
 
 TEST(Watchdog, StopsWhenTheLoopStallsAndTheCliThenSaysTheDaemonIsNotRunning) {
     WatchdogRig s;
-    std::unique_ptr<lp::test::DaemonProcess> daemon;
-    {
-        Env socket("NOTIFY_SOCKET", s.notify->path().string());
-        Env usec("WATCHDOG_USEC", std::to_string(std::chrono::microseconds(watchdog).count()));
-        Env stall("LOAPHUONG_TEST_STALL_LOOP_AFTER", "7");
-        daemon = std::make_unique<lp::test::DaemonProcess>(LP_DAEMON,
-                                                           std::vector<std::string>{"--config", s.config.string()});
-    }
+    const auto daemon = s.start("LOAPHUONG_TEST_STALL_LOOP_AFTER", "7");
     ASSERT_TRUE(s.notify->wait_for("READY=1", 20s)) << daemon->log();
     ASSERT_TRUE(daemon->wait_for_log("the loop stalls for good", 20s)) << daemon->log();
     const auto stalled = Steady::now();
