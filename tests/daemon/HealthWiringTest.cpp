@@ -1,0 +1,92 @@
+// What the HTTP server's /metrics and /healthz get from the daemon's health wiring, driven on
+// a real Asio loop with real meters: an airing on two outputs, one fed sound and one never
+// fed, raises the dead-air alarm on the second only; metrics, health JSON and the status
+// file say so; the lateness histogram and the airings by status count what happened.
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+
+#include <fstream>
+
+#include "daemon/HealthWiring.hpp"
+#include "db/Store.hpp"
+#include "domain/Time.hpp"
+#include "journal/JournalWriter.hpp"
+#include "tests/support/TempDir.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+namespace ev = lp::audio::event;
+
+TEST(HealthWiring, AnOutputNeverFedRaisesItsAlarmInMetricsHealthAndTheStatusFile) {
+    lp::test::TempDir dir;
+    lp::config::Config config;
+    config.database = dir / "lp.db";
+    config.alarm.dead_air = 1s;
+    config.outputs.resize(2);
+    config.outputs[0].name = "loa";
+    config.outputs[1].name = "ghi";
+    auto db = lp::db::open_store(config.database);
+    lp::journal::JournalWriter writer(db);
+    boost::asio::io_context io;
+    const std::uint64_t loop_errors = 0;
+    lp::daemon::HealthWiring health(io, config, lp::domain::zone("Asia/Ho_Chi_Minh"), writer, loop_errors);
+
+    const auto now = std::chrono::system_clock::now();
+    lp::scheduler::Order order;
+    order.id = "p1";
+    order.slot_name = "Bản tin";
+    order.start = now - 10ms;
+    lp::audio::Programme programme;
+    programme.id = "p1";
+    programme.cues.resize(1);
+    programme.cues[0].length = 60s;
+    health.aired(order, programme, {"Tin trưa"});
+    health.player_event({"p1", 0, ev::Started{order.start + 3ms, {"loa"}}});  // 3 ms late
+    health.start();
+
+    const std::vector<lp::audio::Sample> tone{12000, -12000, 8000, -8000};
+    auto* loa = health.player_health()->find("loa");
+    ASSERT_NE(loa, nullptr);
+    // The loop runs for real; the "player" feeds loa each 100 ms, never ghi.
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (health.health_json()["alarms"].empty() && std::chrono::steady_clock::now() < deadline) {
+        health.player_health()->fed(tone, {"loa"});
+        io.run_one_for(100ms);
+    }
+    const auto j = health.health_json();
+    ASSERT_EQ(j["alarms"].size(), 1u) << j.dump(2);
+    EXPECT_EQ(j["alarms"][0]["output"], "ghi");
+    EXPECT_EQ(j["alarms"][0]["reason"], "failing");
+    EXPECT_EQ(j["status"], "degraded");
+    EXPECT_EQ(j["now_playing"]["title"], "Tin trưa");
+    EXPECT_EQ(j["outputs"][0]["dead_air"], false);
+
+    health.player_event({"p1", 0, ev::Finished{now + 60s, 60s, lp::audio::CueResult::completed, {}}});
+    health.not_aired(lp::journal::Status::skipped);
+    const auto m = health.metrics_text();
+    EXPECT_NE(m.find("# TYPE loaphuong_dead_air_alarms_active gauge\nloaphuong_dead_air_alarms_active 1\n"),
+              std::string::npos)
+        << m;
+    EXPECT_NE(m.find("loaphuong_dead_air_alarms_total 1\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_airings_total{status=\"completed\"} 1\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_airings_total{status=\"skipped\"} 1\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_start_lateness_seconds_bucket{le=\"0.0025\"} 0\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_start_lateness_seconds_bucket{le=\"0.005\"} 1\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_start_lateness_seconds_count 1\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_journal_writes_waiting 0\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_database_disk_free_bytes "), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_output_errors_total{output=\"ghi\"} 0\n"), std::string::npos) << m;
+
+    // The status file for `loaphuong status`, gone at stop.
+    const auto file = lp::db::status_file_for(config.database);
+    std::ifstream in(file);
+    const auto saved = nlohmann::json::parse(in);
+    EXPECT_EQ(saved["alarms"][0]["output"], "ghi");
+    health.stop();
+    EXPECT_FALSE(std::filesystem::exists(file));
+}
+
+}  // namespace
