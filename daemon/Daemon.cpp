@@ -48,6 +48,8 @@ audio::OutputSpec to_spec(const config::OutputConfig& o, const config::Config& c
         case config::OutputKind::archive:
             spec.kind = audio::OutputKind::archive;
             spec.target = o.path.string();
+            spec.keep_days = o.keep_days;
+            spec.min_free_bytes = static_cast<std::uint64_t>(o.min_free_mb) * 1024 * 1024;
             break;
     }
     spec.codec = o.codec == config::OutputCodec::mp3    ? audio::Codec::mp3
