@@ -41,6 +41,7 @@ struct OutputSpec {
     // loudspeakers); when more than this is waiting the peer counts as stalled, and the
     // output is dropped and retried like one that failed.
     std::chrono::milliseconds queue_limit{2000};
+    bool operator==(const OutputSpec&) const = default;
 };
 
 // "alsa", "file", ... as written in the config.

@@ -2,6 +2,9 @@
 
 #include <csignal>
 
+#include "config/Load.hpp"
+
+#include "daemon/ConfigChange.hpp"
 #include "daemon/Logging.hpp"
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
@@ -170,6 +173,7 @@ void Daemon::wait_for_signal() {
     signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
         if (ec) return;
         if (signal == SIGHUP) {
+            reload_config();
             reload();
             wait_for_signal();
             return;
@@ -179,6 +183,38 @@ void Daemon::wait_for_signal() {
         timer_.cancel();
         io_.stop();
     });
+}
+
+void Daemon::reload_config() {
+    const auto log = logger("daemon");
+    if (config_.source == "<embedded>") {
+        log->info("SIGHUP: no config file to re-read (running the embedded demo configuration)");
+        return;
+    }
+    config::Config loaded;
+    config::Config reread;
+    std::vector<audio::OutputSpec> specs;
+    try {
+        loaded = config::load_file(config_.source);
+        reread = applied(config_, loaded);
+        specs = output_specs(reread);  // makes the folders of file outputs
+    } catch (const std::exception& e) {
+        log->error("config {} not reloaded, the running configuration is kept: {}", config_.source.string(), e.what());
+        return;
+    }
+    const auto change = diff(config_, loaded);
+    log->info("config {} re-read: {}", config_.source.string(), describe(change));
+    for (const auto& setting : change.needs_restart)
+        log->warn("config: {} changed in the file but needs a restart; the running value is kept", setting);
+    config_ = std::move(reread);
+    if (change.outputs() || change.audio) player_->reconfigure(std::move(specs), player_options(config_));
+    if (change.slots) {
+        try {
+            library::apply_config_slots(db_, config_, *logger("library"));
+        } catch (const std::exception& e) {
+            logger("library")->error("the config's slots could not be applied: {}", e.what());
+        }
+    }
 }
 
 void Daemon::reload() {

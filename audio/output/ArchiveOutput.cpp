@@ -20,7 +20,15 @@ ArchiveOutput::ArchiveOutput(std::unique_ptr<Output> inner, FreeSpaceFn free,
                              std::function<std::chrono::system_clock::time_point()> now)
     : inner_(std::move(inner)),
       floor_(inner_->spec().name, inner_->spec().target, inner_->spec().min_free_bytes, std::move(free)),
-      now_(std::move(now)) {}
+      now_(std::move(now)) {
+    // At start: the daemon makes its outputs when it starts (and again on a reload).
+    try {
+        prune_if_new_day();
+        publish();
+    } catch (const std::exception& e) {
+        detail::logger("audio")->error("archive '{}': {}", spec().name, e.what());
+    }
+}
 
 void ArchiveOutput::set_airing_start(std::chrono::system_clock::time_point start) { inner_->set_airing_start(start); }
 

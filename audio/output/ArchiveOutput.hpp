@@ -8,8 +8,8 @@
 
 namespace lp::audio::output {
 
-// The archive's retention around its muxer: at every open it deletes the day files older than
-// spec.keep_days (at the first open, and again when the local day has changed); while the
+// The archive's retention around its muxer: when made and at every open it deletes the day files older than
+// spec.keep_days (when made, and again at an open on a later local day); while the
 // folder's file system has less than spec.min_free_bytes free it drops what it is given
 // (writes succeed, nothing is recorded, the other outputs never notice) and records again
 // when space returns. Publishes its figures through archive_stats().

@@ -47,8 +47,8 @@ std::vector<std::filesystem::path> prune_archive(const std::filesystem::path& fo
         if (std::filesystem::remove(entry.path(), remove_error))
             deleted.push_back(entry.path());
         else
-            detail::logger("audio")->error("archive: could not delete the old day file '{}': {}",
-                                           entry.path().string(), remove_error.message());
+            detail::logger("audio")->error("archive: could not delete the old day file '{}': {}", entry.path().string(),
+                                           remove_error.message());
     }
     std::sort(deleted.begin(), deleted.end());
     if (!deleted.empty())

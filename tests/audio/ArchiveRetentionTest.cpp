@@ -82,14 +82,14 @@ TEST(ArchiveRetention, KeepsTheLastNDaysTodayIncluded) {
 TEST(ArchiveRetention, PruneDeletesOnlyOldDayFiles) {
     TempDir dir;
     const auto folder = dir / "archive";
-    for (const char* name : {"2026-11-28.mp3", "2026-11-29.mp3", "2026-11-30.mp3", "2026-12-01.mp3", "notes.txt",
-                             "2020-01-01.wav"})
+    for (const char* name :
+         {"2026-11-28.mp3", "2026-11-29.mp3", "2026-11-30.mp3", "2026-12-01.mp3", "notes.txt", "2020-01-01.wav"})
         touch(folder / name);
     const auto deleted = prune_archive(folder, ymd(2026, 12, 1), 3);
     ASSERT_EQ(deleted.size(), 1u);
     EXPECT_EQ(deleted[0].filename(), "2026-11-28.mp3");
-    EXPECT_EQ(names(folder),
-              (std::set<std::string>{"2026-11-29.mp3", "2026-11-30.mp3", "2026-12-01.mp3", "notes.txt", "2020-01-01.wav"}));
+    EXPECT_EQ(names(folder), (std::set<std::string>{"2026-11-29.mp3", "2026-11-30.mp3", "2026-12-01.mp3", "notes.txt",
+                                                    "2020-01-01.wav"}));
     const auto stats = measure_archive(folder);
     EXPECT_EQ(stats.days_kept, 3);
     EXPECT_EQ(stats.bytes, 30u);
@@ -101,7 +101,8 @@ TEST(ArchiveRetention, OutputPrunesAtFirstOpenAndWhenTheDayChanges) {
     const auto folder = dir / "archive";
     for (const char* name : {"2026-11-27.mp3", "2026-11-28.mp3", "2026-11-29.mp3"}) touch(folder / name);
     auto now = utc(2026, 11, 30, 1);  // 08:00 in Vietnam
-    ArchiveOutput out{muxer(archive_spec(folder, 2, 0)), [](const std::filesystem::path&) -> std::uint64_t { return UINT64_MAX; }, [&] { return now; }};
+    ArchiveOutput out{muxer(archive_spec(folder, 2, 0)),
+                      [](const std::filesystem::path&) -> std::uint64_t { return UINT64_MAX; }, [&] { return now; }};
     out.set_airing_start(now);
     out.open();
     out.write(one_second());
@@ -126,7 +127,8 @@ TEST(ArchiveRetention, BelowTheFloorWritesAreDroppedAndResume) {
     std::filesystem::create_directories(folder);
     std::uint64_t free = 10'000;
     auto now = utc(2026, 11, 30, 1);
-    ArchiveOutput out{muxer(archive_spec(folder, 400, 1'000)), [&](const std::filesystem::path&) { return free; }, [&] { return now; }};
+    ArchiveOutput out{muxer(archive_spec(folder, 400, 1'000)), [&](const std::filesystem::path&) { return free; },
+                      [&] { return now; }};
     out.set_airing_start(now);
     out.open();
     const auto file = folder / "2026-11-30.mp3";

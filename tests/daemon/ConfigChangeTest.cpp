@@ -82,7 +82,8 @@ TEST(ConfigChange, RestartOnlySettingsKeepTheirOldValue) {
     next.backup.keep = 3;
     next.audio.gap_ms = 500;
     const auto change = diff(base(), next);
-    EXPECT_EQ(change.needs_restart, (std::vector<std::string>{"daemon.database", "daemon.media_dir", "daemon.time_zone", "backup"}));
+    EXPECT_EQ(change.needs_restart,
+              (std::vector<std::string>{"daemon.database", "daemon.media_dir", "daemon.time_zone", "backup"}));
     EXPECT_EQ(describe(change),
               "[audio] from the next item; needs a restart (old values kept): daemon.database, daemon.media_dir, "
               "daemon.time_zone, backup");
