@@ -1,5 +1,7 @@
 #include "audio/FfmpegPlayer.hpp"
 
+#include <list>
+
 #include <pthread.h>
 #include <sched.h>
 
@@ -70,7 +72,7 @@ std::string seconds_text(std::chrono::microseconds t) {
 }  // namespace
 
 struct FfmpegPlayer::Impl {
-    std::vector<player::PlayerOutput> outputs;  // for the player's lifetime: streams go on between programmes
+    std::list<player::PlayerOutput> outputs;  // for the player's lifetime: streams go on between programmes
     PlayerEvents& events;
     PlayerOptions options;
     std::shared_ptr<spdlog::logger> log = detail::logger("audio");
@@ -81,6 +83,11 @@ struct FfmpegPlayer::Impl {
     std::vector<std::string> dropped;     // ids dropped by stop(), to report; guarded by mutex
     bool quit = false;                    // guarded by mutex
     std::atomic<std::uint64_t> stops{0};  // bumped by stop(): cuts what plays now
+    struct Reconfig {
+        std::vector<OutputSpec> specs;
+        PlayerOptions options;
+    };
+    std::optional<Reconfig> reconfig;  // from reconfigure(), applied at the next boundary; guarded by mutex
     std::thread thread;
 
     Impl(std::vector<OutputSpec> specs, PlayerEvents& ev, PlayerOptions opts)
@@ -132,7 +139,7 @@ struct FfmpegPlayer::Impl {
                 std::unique_lock lock{mutex};
                 // Idle, it still wakes once a second to beat: a player stuck anywhere stops beating.
                 while (!wake.wait_for(lock, std::chrono::seconds{1},
-                                      [&] { return quit || !queue.empty() || !dropped.empty(); })) {
+                                      [&] { return quit || !queue.empty() || !dropped.empty() || reconfig; })) {
                     lock.unlock();
                     beat();
                     lock.lock();
@@ -140,6 +147,7 @@ struct FfmpegPlayer::Impl {
                 if (quit) return;
                 done.swap(dropped);
             }
+            apply_reconfig(nullptr, nullptr);  // idle: nothing plays
             for (const auto& id : done) send(id, 0, event::ProgrammeDone{});
             {
                 std::unique_lock lock{mutex};
@@ -165,8 +173,49 @@ struct FfmpegPlayer::Impl {
         }
     }
 
+    // Applies a reloaded config between cues (`set`: the airing's outputs, null when idle).
+    void apply_reconfig(player::OutputSet* set, const Programme* programme) {
+        std::optional<Reconfig> next;
+        {
+            std::lock_guard lock{mutex};
+            next.swap(reconfig);
+        }
+        if (!next) return;
+        options.loudness_target_lufs = next->options.loudness_target_lufs;
+        options.fade_in = next->options.fade_in;
+        options.fade_out = next->options.fade_out;
+        options.gap = next->options.gap;
+        std::list<player::PlayerOutput> kept;
+        std::vector<player::PlayerOutput*> made;
+        for (const auto& spec : next->specs) {
+            const auto same =
+                std::find_if(outputs.begin(), outputs.end(), [&](const auto& o) { return o.output->spec() == spec; });
+            if (same != outputs.end()) {
+                kept.splice(kept.end(), outputs, same);  // the node (and the set's pointer to it) stays
+            } else {
+                kept.emplace_back(player::make_player_output(spec));
+                made.push_back(&kept.back());
+            }
+        }
+        std::vector<const player::PlayerOutput*> going;
+        for (const auto& o : outputs) going.push_back(&o);
+        if (set) set->leave(going);
+        for (const auto& o : outputs)
+            log->info("output '{}' removed or changed by the reload: closed", o.output->spec().name);
+        outputs = std::move(kept);  // the outputs gone are destroyed here
+        const auto wanted = [&](const std::string& name) {
+            return programme->outputs.empty() ||
+                   std::find(programme->outputs.begin(), programme->outputs.end(), name) != programme->outputs.end();
+        };
+        for (auto* o : made) {
+            log->info("output '{}' added or changed by the reload", o->output->spec().name);
+            if (set && wanted(o->output->spec().name)) set->join(*o);
+        }
+    }
+
     void play_programme(Run run) {
         const auto& programme = run.programme;
+        apply_reconfig(nullptr, nullptr);
         // Outputs open shortly before the start instant, so that the first sample is on time.
         if (options.paced && !wait_for_wall_clock(run, programme.start - open_ahead)) {
             send(programme.id, 0, event::ProgrammeDone{});
@@ -202,7 +251,8 @@ struct FfmpegPlayer::Impl {
         run.format = set.format();
         run.awaiting_start = options.paced;
         for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue) {
-            if (set.empty() && !set.reopen_now()) {  // every output failed during an earlier cue
+            if (cue > 0) apply_reconfig(&set, &programme);  // a reload: between items, nothing cut
+            if (set.empty() && !set.reopen_now()) {         // every output failed during an earlier cue
                 send(programme.id, cue,
                      event::Finished{Clock::now(),
                                      {},
@@ -385,6 +435,14 @@ void FfmpegPlayer::play(Programme programme) {
     {
         std::lock_guard lock{impl_->mutex};
         impl_->queue.push_back(std::move(programme));
+    }
+    impl_->wake.notify_all();
+}
+
+void FfmpegPlayer::reconfigure(std::vector<OutputSpec> outputs, const PlayerOptions& options) {
+    {
+        std::lock_guard lock{impl_->mutex};
+        impl_->reconfig = Impl::Reconfig{std::move(outputs), options};
     }
     impl_->wake.notify_all();
 }

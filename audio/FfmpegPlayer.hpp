@@ -73,6 +73,12 @@ public:
     ~FfmpegPlayer() override;  // stops and joins the thread
     void play(Programme programme) override;
     void stop() override;
+    // A reloaded config: from the next cue boundary (or the next programme when idle), the
+    // outputs whose spec changed or that are gone are closed and dropped, new and changed
+    // ones made (and join the airing if its programme wants them), and unchanged ones keep
+    // running untouched; the loudness target, fades and gap of `options` apply from the next
+    // cue. Returns at once; a later call replaces one not yet applied.
+    void reconfigure(std::vector<OutputSpec> outputs, const PlayerOptions& options);
 
 private:
     struct Impl;

@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -31,11 +32,16 @@ struct OutputSpec {
     std::string sdp_path{};
     // archive: the IANA zone whose calendar day names the file (e.g. "Asia/Ho_Chi_Minh").
     std::string time_zone = "Asia/Ho_Chi_Minh";
+    // archive: day files older than this many days (today included) are deleted; below
+    // min_free_bytes free on its file system the archive stops recording until space returns.
+    int keep_days = 400;
+    std::uint64_t min_free_bytes = std::uint64_t{500} * 1024 * 1024;
     // icecast, rtp, udp: how much audio may wait for a slow peer. The player hands these
     // outputs their chunks through a queue (a peer that stops reading must not hold up the
     // loudspeakers); when more than this is waiting the peer counts as stalled, and the
     // output is dropped and retried like one that failed.
     std::chrono::milliseconds queue_limit{2000};
+    bool operator==(const OutputSpec&) const = default;
 };
 
 // "alsa", "file", ... as written in the config.

@@ -33,6 +33,11 @@ struct OutputConfig {
     // icecast: mp3 (default) or opus; rtp/udp: pcm (default) or opus; archive: mp3.
     OutputCodec codec = OutputCodec::pcm;
     int bitrate_kbps = 128;
+    // archive: day files kept (today included; older ones deleted daily and at start), and the
+    // free space (MiB) below which the archive stops recording until space returns.
+    int keep_days = 400;
+    int min_free_mb = 500;
+    bool operator==(const OutputConfig&) const = default;
 };
 
 // [audio]: how the player shapes what it airs.
@@ -43,6 +48,7 @@ struct AudioConfig {
     std::optional<double> loudness_target = -16.0;
     int fade_ms = 15;  // fade-in and fade-out of every item
     int gap_ms = 0;    // silence between items of a programme
+    bool operator==(const AudioConfig&) const = default;
 };
 
 struct SlotItemConfig {
@@ -50,6 +56,7 @@ struct SlotItemConfig {
     std::string title;            // defaults to the file name without extension
     std::string topic = "other";  // plan heading code a..n, dd, other
     std::string form = "other";   // tin, bai, phong_su, phong_van, toa_dam, thong_bao, am_nhac, other
+    bool operator==(const SlotItemConfig&) const = default;
 };
 
 struct SlotConfig {
@@ -65,6 +72,7 @@ struct SlotConfig {
     std::chrono::seconds max_length{std::chrono::minutes(60)};
     std::vector<std::string> outputs;  // empty = all outputs
     std::vector<SlotItemConfig> items;
+    bool operator==(const SlotConfig&) const = default;
 };
 
 struct Organisation {
@@ -73,6 +81,7 @@ struct Organisation {
     std::string place = "An Hải";
     std::string preparer_title = "NGƯỜI LẬP BIỂU";
     std::string head_title = "GIÁM ĐỐC";
+    bool operator==(const Organisation&) const = default;
 };
 
 // Periodic report files (quarter, half year, year), written by the daemon on `day` of each
@@ -81,6 +90,7 @@ struct ReportsConfig {
     std::filesystem::path dir = "var/reports";  // absolute after loading
     unsigned day = 1;                           // 1..7
     std::vector<std::string> formats{"xlsx", "pdf", "csv", "json"};
+    bool operator==(const ReportsConfig&) const = default;
 };
 
 // Daily online backups of the database, the newest `keep` kept.
@@ -88,6 +98,7 @@ struct BackupConfig {
     std::filesystem::path dir = "var/backups";             // absolute after loading
     std::chrono::seconds time_of_day{2 * 3600 + 30 * 60};  // local time, 02:30
     int keep = 14;                                         // 0 = no daily backups
+    bool operator==(const BackupConfig&) const = default;
 };
 
 // [alarm]: an output that should be playing but has been silent (peak below silence_dbfs) or

@@ -168,6 +168,10 @@ void read_network(const TableReader& r, OutputConfig& out) {
     }
     if (allowed_for(r, "bitrate", ice || rtp_udp || archive, R"("icecast", "rtp", "udp" and "archive")"))
         out.bitrate_kbps = read_int_in(r, "bitrate", 16, 320, out.bitrate_kbps);
+    if (allowed_for(r, "keep_days", archive, R"("archive")"))
+        out.keep_days = read_int_in(r, "keep_days", 1, 36500, out.keep_days);
+    if (allowed_for(r, "min_free_mb", archive, R"("archive")"))
+        out.min_free_mb = read_int_in(r, "min_free_mb", 0, 10'000'000, out.min_free_mb);
 }
 
 constexpr std::array<std::string_view, 4> report_formats{"xlsx", "pdf", "csv", "json"};
@@ -397,9 +401,10 @@ Config read_config(const toml::table& root, const Source& source) {
 
     if (auto outputs = top.tables("output")) {
         for (const auto& t : *outputs) {
-            const TableReader r(source, *t.value, t.key,
-                                {"name", "kind", "device", "path", "sample_rate", "channels", "url", "password",
-                                 "mount", "host", "port", "ttl", "sdp", "codec", "bitrate"});
+            const TableReader r(
+                source, *t.value, t.key,
+                {"name", "kind", "device", "path", "sample_rate", "channels", "url", "password", "mount", "host",
+                 "port", "ttl", "sdp", "codec", "bitrate", "keep_days", "min_free_mb"});
             OutputConfig out = read_output(r);
             for (const auto& other : cfg.outputs)
                 if (other.name == out.name) fail(source, *r.string("name"), "duplicate output name " + quote(out.name));

@@ -2,6 +2,9 @@
 
 #include <csignal>
 
+#include "config/Load.hpp"
+
+#include "daemon/ConfigChange.hpp"
 #include "daemon/Logging.hpp"
 #include "daemon/Notify.hpp"
 #include "db/Store.hpp"
@@ -48,6 +51,8 @@ audio::OutputSpec to_spec(const config::OutputConfig& o, const config::Config& c
         case config::OutputKind::archive:
             spec.kind = audio::OutputKind::archive;
             spec.target = o.path.string();
+            spec.keep_days = o.keep_days;
+            spec.min_free_bytes = static_cast<std::uint64_t>(o.min_free_mb) * 1024 * 1024;
             break;
     }
     spec.codec = o.codec == config::OutputCodec::mp3    ? audio::Codec::mp3
@@ -172,6 +177,7 @@ void Daemon::wait_for_signal() {
     signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
         if (ec) return;
         if (signal == SIGHUP) {
+            reload_config();
             reload();
             wait_for_signal();
             return;
@@ -182,6 +188,38 @@ void Daemon::wait_for_signal() {
         timer_.cancel();
         io_.stop();
     });
+}
+
+void Daemon::reload_config() {
+    const auto log = logger("daemon");
+    if (config_.source == "<embedded>") {
+        log->info("SIGHUP: no config file to re-read (running the embedded demo configuration)");
+        return;
+    }
+    config::Config loaded;
+    config::Config reread;
+    std::vector<audio::OutputSpec> specs;
+    try {
+        loaded = config::load_file(config_.source);
+        reread = applied(config_, loaded);
+        specs = output_specs(reread);  // makes the folders of file outputs
+    } catch (const std::exception& e) {
+        log->error("config {} not reloaded, the running configuration is kept: {}", config_.source.string(), e.what());
+        return;
+    }
+    const auto change = diff(config_, loaded);
+    log->info("config {} re-read: {}", config_.source.string(), describe(change));
+    for (const auto& setting : change.needs_restart)
+        log->warn("config: {} changed in the file but needs a restart; the running value is kept", setting);
+    config_ = std::move(reread);
+    if (change.outputs() || change.audio) player_->reconfigure(std::move(specs), player_options(config_, health_->player_health()));
+    if (change.slots) {
+        try {
+            library::apply_config_slots(db_, config_, *logger("library"));
+        } catch (const std::exception& e) {
+            logger("library")->error("the config's slots could not be applied: {}", e.what());
+        }
+    }
 }
 
 void Daemon::reload() {

@@ -28,7 +28,7 @@ namespace lp::daemon {
 // Wires the parts together around one Boost.Asio loop: the scheduler engine woken by a
 // wall-clock timer, signals, the journal (all SQLite writes happen here) and the player's
 // events. SIGHUP, or the CLI touching the reload flag, reloads slots, programmes, one-offs
-// and approvals from the database.
+// and approvals from the database; SIGHUP first re-reads the config file.
 class Daemon final {
 public:
     // Opens the database, recovers rows left open by a crash (and resumes what it cut, within
@@ -49,6 +49,9 @@ private:
     void apply(const scheduler::Decisions& decisions);
     void air(const scheduler::Order& order, const std::string& note = {});
     void reload();
+    // SIGHUP: re-reads config_.source and applies what changed (daemon/ConfigChange); a bad
+    // file keeps the running config and logs why.
+    void reload_config();
     void wait_for_signal();
     void on_player_event(const audio::PlayerEvent& event);
     journal::WriterOptions writer_options();
@@ -72,7 +75,7 @@ private:
     std::uint64_t loop_errors_ = 0;   // handler failures the loop survived
     // Watchdog, STATUS=, dead-air alarms, metrics; the player beats and meters into it.
     std::unique_ptr<HealthWiring> health_;
-    std::unique_ptr<audio::Player> player_;
+    std::unique_ptr<audio::FfmpegPlayer> player_;
     WallClockTimer timer_;
     boost::asio::signal_set signals_;
     std::unique_ptr<ReloadWatch> reload_watch_;

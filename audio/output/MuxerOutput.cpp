@@ -1,5 +1,7 @@
 #include "audio/output/MuxerOutput.hpp"
 
+#include "audio/output/ArchiveOutput.hpp"
+
 #include <cstring>
 #include <fstream>
 
@@ -137,6 +139,10 @@ void MuxerOutput::close() noexcept {
     if (err < 0) log("av_write_trailer() failed: " + ffmpeg::error_string(err));
 }
 
-std::unique_ptr<Output> make_output(const OutputSpec& spec) { return std::make_unique<MuxerOutput>(spec); }
+std::unique_ptr<Output> make_output(const OutputSpec& spec) {
+    auto muxer = std::make_unique<MuxerOutput>(spec);
+    if (spec.kind == OutputKind::archive) return std::make_unique<output::ArchiveOutput>(std::move(muxer));
+    return muxer;
+}
 
 }  // namespace lp::audio

@@ -43,6 +43,8 @@ bool is_network(OutputKind kind) {
     return kind == OutputKind::icecast || kind == OutputKind::rtp || kind == OutputKind::udp;
 }
 
+}  // namespace
+
 // A network peer can stall (a server that stops reading holds a write for the whole I/O
 // timeout): those outputs write from a thread of their own so that the loudspeakers never
 // wait for them. Local outputs stay synchronous: the player paces against them.
@@ -53,17 +55,15 @@ std::unique_ptr<Output> make_player_output(const OutputSpec& spec) {
     return std::make_unique<output::AsyncOutput>(std::move(output), spec.queue_limit, tail);
 }
 
-}  // namespace
-
-std::vector<PlayerOutput> make_player_outputs(const std::vector<OutputSpec>& specs) {
-    std::vector<PlayerOutput> outputs;
+std::list<PlayerOutput> make_player_outputs(const std::vector<OutputSpec>& specs) {
+    std::list<PlayerOutput> outputs;
     for (const auto& spec : specs) outputs.emplace_back(make_player_output(spec));
     return outputs;
 }
 
-OutputSet::OutputSet(std::vector<PlayerOutput>& available, const std::vector<std::string>& names,
+OutputSet::OutputSet(std::list<PlayerOutput>& available, const std::vector<std::string>& names,
                      std::chrono::system_clock::time_point airing_start, RetryPolicy retry)
-    : retry_(retry) {
+    : retry_(retry), airing_start_(airing_start) {
     const auto log = detail::logger("audio");
     std::vector<PlayerOutput*> wanted;
     if (names.empty()) {
@@ -84,27 +84,43 @@ OutputSet::OutputSet(std::vector<PlayerOutput>& available, const std::vector<std
         format_ = wanted.front()->output->spec().format;
         layout_.emplace(format_.channels);
     }
-    for (PlayerOutput* slot : wanted) {
-        Entry entry;
-        entry.slot = slot;
-        entry.output = slot->output.get();
-        entry.output->set_airing_start(airing_start);
-        entries_.push_back(std::move(entry));
-        auto& added = entries_.back();
-        Output* output = added.output;
-        const bool busy =
-            slot->pending.valid() && slot->pending.wait_for(std::chrono::seconds{0}) != std::future_status::ready;
-        // A connect can block for its whole timeout (a server that does not answer): network
-        // outputs, and any output an earlier programme left opening, open in the background
-        // and the loudspeakers do not wait for them (settle()).
-        if (busy || is_network(output->spec().kind)) {
-            open_in_background(added);
-        } else if (auto error = try_open(*output)) {
-            fail(added, message(error));
-        } else {
-            start_live(added);
-        }
+    for (PlayerOutput* slot : wanted) join(*slot);
+}
+
+void OutputSet::join(PlayerOutput& joining) {
+    if (!layout_) layout_.emplace(format_.channels);
+    PlayerOutput* slot = &joining;
+    Entry entry;
+    entry.slot = slot;
+    entry.output = slot->output.get();
+    entry.output->set_airing_start(airing_start_);
+    entries_.push_back(std::move(entry));
+    auto& added = entries_.back();
+    Output* output = added.output;
+    const bool busy =
+        slot->pending.valid() && slot->pending.wait_for(std::chrono::seconds{0}) != std::future_status::ready;
+    // A connect can block for its whole timeout (a server that does not answer): network
+    // outputs, and any output an earlier programme left opening, open in the background
+    // and the loudspeakers do not wait for them (settle()).
+    if (busy || is_network(output->spec().kind)) {
+        open_in_background(added);
+    } else if (auto error = try_open(*output)) {
+        fail(added, message(error));
+    } else {
+        start_live(added);
     }
+}
+
+void OutputSet::leave(const std::vector<const PlayerOutput*>& going) {
+    const auto gone = [&](const Entry& e) { return std::find(going.begin(), going.end(), e.slot) != going.end(); };
+    bool was_live = false;
+    for (auto& entry : entries_) {
+        if (!gone(entry)) continue;
+        was_live = was_live || entry.state == State::live;
+        close_entry(entry);
+    }
+    std::erase_if(entries_, gone);
+    if (was_live) ++generation_;
 }
 
 void OutputSet::settle(std::optional<Clock::time_point> deadline) {
@@ -245,34 +261,36 @@ void OutputSet::write(std::span<const Sample> interleaved) {
 }
 
 void OutputSet::close() noexcept {
-    for (auto& entry : entries_) {
-        if (entry.state == State::reopening) {
-            entry.state = State::waiting;
-            std::lock_guard lock{entry.handover->mutex};
-            if (!entry.handover->done) {  // still connecting: it closes the output when it is done
-                entry.handover->abandoned = true;
-                continue;
-            }
-        }
-        // The converter's last samples (its filter delay) go out before the trailer.
-        if (entry.state == State::live && entry.converter) {
-            try {
-                const auto channels = static_cast<std::size_t>(entry.output->spec().format.channels);
-                const int capacity = entry.converter->max_output(0);
-                if (capacity > 0) {
-                    entry.buffer.resize(static_cast<std::size_t>(capacity) * channels);
-                    auto* out = reinterpret_cast<std::uint8_t*>(entry.buffer.data());
-                    const int got = entry.converter->convert(&out, capacity, nullptr, 0);
-                    entry.output->write(
-                        std::span<const Sample>{entry.buffer.data(), static_cast<std::size_t>(got) * channels});
-                }
-            } catch (const std::exception& e) {
-                detail::logger("audio")->warn("{} (at close)", e.what());
-            }
-        }
-        entry.output->close();
+    for (auto& entry : entries_) close_entry(entry);
+}
+
+void OutputSet::close_entry(Entry& entry) noexcept {
+    if (entry.state == State::reopening) {
         entry.state = State::waiting;
+        std::lock_guard lock{entry.handover->mutex};
+        if (!entry.handover->done) {  // still connecting: it closes the output when it is done
+            entry.handover->abandoned = true;
+            return;
+        }
     }
+    // The converter's last samples (its filter delay) go out before the trailer.
+    if (entry.state == State::live && entry.converter) {
+        try {
+            const auto channels = static_cast<std::size_t>(entry.output->spec().format.channels);
+            const int capacity = entry.converter->max_output(0);
+            if (capacity > 0) {
+                entry.buffer.resize(static_cast<std::size_t>(capacity) * channels);
+                auto* out = reinterpret_cast<std::uint8_t*>(entry.buffer.data());
+                const int got = entry.converter->convert(&out, capacity, nullptr, 0);
+                entry.output->write(
+                    std::span<const Sample>{entry.buffer.data(), static_cast<std::size_t>(got) * channels});
+            }
+        } catch (const std::exception& e) {
+            detail::logger("audio")->warn("{} (at close)", e.what());
+        }
+    }
+    entry.output->close();
+    entry.state = State::waiting;
 }
 
 }  // namespace lp::audio::player

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <exception>
 #include <future>
+#include <list>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -46,7 +47,7 @@ public:
     // Opens the outputs named in `names` (all of `available` when `names` is empty), which
     // must outlive the set: local ones now, network ones (icecast, rtp, udp) in the
     // background, to be waited for with settle().
-    OutputSet(std::vector<PlayerOutput>& available, const std::vector<std::string>& names,
+    OutputSet(std::list<PlayerOutput>& available, const std::vector<std::string>& names,
               std::chrono::system_clock::time_point airing_start, RetryPolicy retry = {});
     ~OutputSet() { close(); }
     OutputSet(const OutputSet&) = delete;
@@ -81,6 +82,12 @@ public:
     // whether one is live afterwards.
     bool reopen_now();
 
+    // A reloaded config, between two cues: the outputs in `going` leave the set (closed; one
+    // still opening is left to close itself), and `joining` ones join it (opened as at the
+    // start). Outputs in neither are untouched: they keep playing without a break.
+    void leave(const std::vector<const PlayerOutput*>& going);
+    void join(PlayerOutput& joining);
+
     // Writes interleaved frames in format() to every live output.
     void write(std::span<const Sample> interleaved);
     // Closes every output (writes trailers). An open still under way is left to finish in the
@@ -107,6 +114,7 @@ private:
         std::shared_ptr<Handover> handover;
     };
 
+    void close_entry(Entry& entry) noexcept;
     void open_in_background(Entry& entry);
     void start_live(Entry& entry);
     void write_one(Entry& entry, std::span<const Sample> interleaved);
@@ -116,6 +124,7 @@ private:
     PcmFormat format_;
     std::optional<ffmpeg::ChannelLayout> layout_;
     std::vector<Entry> entries_;
+    std::chrono::system_clock::time_point airing_start_;
     std::vector<std::string> failures_;
     std::uint64_t generation_ = 0;
 };
@@ -123,6 +132,8 @@ private:
 // The player's outputs, one per spec: make_output's muxer, behind a queue and a writer thread
 // of its own for network kinds (output::AsyncOutput). The player keeps them for its
 // lifetime, so that a network stream can go on from one programme to the next.
-std::vector<PlayerOutput> make_player_outputs(const std::vector<OutputSpec>& specs);
+std::list<PlayerOutput> make_player_outputs(const std::vector<OutputSpec>& specs);
+// One of them (a reload adds or changes an output).
+std::unique_ptr<Output> make_player_output(const OutputSpec& spec);
 
 }  // namespace lp::audio::player
