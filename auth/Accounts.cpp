@@ -37,9 +37,9 @@ void check_account_name(std::string_view name, const std::string& field) {
 
 Role parse_role(std::string_view text, const std::string& field) {
     if (auto r = role_from_name(text)) return *r;
-    throw AccountError(Kind::invalid, field,
-                       "Vai trò \"" + std::string(text) +
-                           "\" không tồn tại; chọn một trong: admin, operator, approver, viewer.");
+    throw AccountError(
+        Kind::invalid, field,
+        "Vai trò \"" + std::string(text) + "\" không tồn tại; chọn một trong: admin, operator, approver, viewer.");
 }
 
 void check_new_password(std::string_view password, const std::string& field) {

@@ -35,8 +35,7 @@ AuditReport verify_audit(sqlite::Database& db) {
     std::int64_t last = 0;
     auto st = db.prepare("SELECT id, at, account, role, action, object, summary, seal FROM audit ORDER BY id");
     while (st.step()) {
-        AuditRow r{st.integer(0), st.text(1), st.text(2), st.text(3),
-                   st.text(4),    st.text(5), st.text(6), st.text(7)};
+        AuditRow r{st.integer(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7)};
         if (r.id != last + 1) {
             report.first_break = AuditBreak{AuditBreak::Kind::missing_row, last + 1};
             return report;

@@ -36,8 +36,8 @@ struct GateParts {
 
     bool secure_cookie;
     Clock clock;
-    LockedDatabase reads;   // identify and the quick GET routes (on the loop)
-    LockedDatabase writes;  // the worker routes
+    LockedDatabase reads;     // identify and the quick GET routes (on the loop)
+    LockedDatabase writes;    // the worker routes
     LockedDatabase queue_db;  // used by the write queue's thread only
     Sessions sessions;
     LoginLimiter limiter;

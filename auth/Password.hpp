@@ -8,7 +8,7 @@
 
 namespace lp::auth {
 
-inline constexpr std::size_t min_password_length = 8;     // characters
+inline constexpr std::size_t min_password_length = 8;    // characters
 inline constexpr std::size_t max_password_bytes = 1024;  // bounds the work a request can ask for
 
 // Why a new password is refused (Vietnamese, for the operator), or nullopt when it is fine.

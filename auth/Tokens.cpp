@@ -30,8 +30,7 @@ std::optional<TokenOwner> Tokens::find(std::string_view token) {
         "WHERE t.sha256 = ?");
     st.bind(1, journal::sha256_hex(token));
     if (!st.step()) return std::nullopt;
-    return TokenOwner{st.integer(0), st.text(1), role_from_name(st.text(2)).value_or(Role::viewer),
-                      st.integer(3) != 0};
+    return TokenOwner{st.integer(0), st.text(1), role_from_name(st.text(2)).value_or(Role::viewer), st.integer(3) != 0};
 }
 
 std::vector<TokenInfo> Tokens::list() {

@@ -11,7 +11,6 @@
 #include <mutex>
 #include <thread>
 
-
 namespace lp::auth {
 
 class WriteQueue {

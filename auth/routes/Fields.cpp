@@ -37,8 +37,7 @@ std::optional<std::string> optional_string(const api::Call& call, const char* na
 std::optional<bool> optional_bool(const api::Call& call, const char* name) {
     const auto* v = find(call, name);
     if (!v) return std::nullopt;
-    if (!v->is_boolean())
-        throw api::ApiError(400, name, "Trường " + quoted(name) + " phải là true hoặc false.");
+    if (!v->is_boolean()) throw api::ApiError(400, name, "Trường " + quoted(name) + " phải là true hoặc false.");
     return v->get<bool>();
 }
 

@@ -23,9 +23,9 @@ std::string wait_text(std::chrono::seconds wait) {
 api::Reply too_many(std::chrono::seconds wait) {
     api::Reply r;
     r.status = 429;
-    r.body = {{"error",
-               {{"field", ""},
-                {"message", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + wait_text(wait) + "."}}}};
+    r.body = {
+        {"error",
+         {{"field", ""}, {"message", "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + wait_text(wait) + "."}}}};
     r.headers.emplace_back("Retry-After", std::to_string(wait.count()));
     return r;
 }

@@ -41,12 +41,12 @@ void add_token_routes(GateParts& parts, std::vector<api::Route>& out) {
                        api::Reply r;
                        r.body = {{"tokens", nlohmann::json::array()}};
                        for (const auto& t : parts.reads.with([](sqlite::Database& db) { return Tokens(db).list(); }))
-                           r.body["tokens"].push_back({{"id", t.id},
-                                                       {"account", t.account},
-                                                       {"label", t.label},
-                                                       {"created_at", t.created_at},
-                                                       {"last_used", t.last_used ? nlohmann::json(*t.last_used)
-                                                                                 : nlohmann::json(nullptr)}});
+                           r.body["tokens"].push_back(
+                               {{"id", t.id},
+                                {"account", t.account},
+                                {"label", t.label},
+                                {"created_at", t.created_at},
+                                {"last_used", t.last_used ? nlohmann::json(*t.last_used) : nlohmann::json(nullptr)}});
                        return r;
                    }});
     out.push_back({"POST", "/api/tokens", Permission::accounts, true, false,
