@@ -75,8 +75,9 @@ AuditRow audit_row_for(const api::Call& call, const api::Reply& reply, TimePoint
     }
     row.action = call.method + " " + route_pattern(call);
     std::string object;
+    const auto path = segments(call.path);
     for (const auto& [name, value] : call.params)
-        if (call.path.find("/" + value) != std::string::npos) {  // a path capture, not a query parameter
+        if (!value.empty() && std::find(path.begin(), path.end(), value) != path.end()) {  // a capture, not a query
             if (!object.empty()) object += ' ';
             object += name + "=" + value;
         }

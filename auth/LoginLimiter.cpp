@@ -13,8 +13,10 @@ std::optional<std::chrono::seconds> LoginLimiter::wait_of(Failures& f, TimePoint
     return std::max(wait, std::chrono::seconds(1));
 }
 
-std::optional<std::chrono::seconds> LoginLimiter::refused_for(const std::string& client, const std::string& account) {
+std::optional<std::chrono::seconds> LoginLimiter::refused_for(const std::string& client,
+                                                              const std::string& account_name) {
     const auto now = clock_();
+    const auto account = account_name.substr(0, 64);
     std::lock_guard lock(mutex_);
     std::optional<std::chrono::seconds> wait;
     if (auto it = by_client_.find(client); it != by_client_.end()) {
@@ -28,9 +30,18 @@ std::optional<std::chrono::seconds> LoginLimiter::refused_for(const std::string&
     return wait;
 }
 
-void LoginLimiter::failed(const std::string& client, const std::string& account) {
+void LoginLimiter::forget_old(TimePoint now) {
+    constexpr std::size_t large = 10000;
+    for (auto* table : {&by_client_, &by_account_})
+        if (table->size() > large)
+            std::erase_if(*table, [&](const auto& kv) { return kv.second.empty() || now - kv.second.back() >= window_; });
+}
+
+void LoginLimiter::failed(const std::string& client, const std::string& account_name) {
     const auto now = clock_();
+    const auto account = account_name.substr(0, 64);
     std::lock_guard lock(mutex_);
+    forget_old(now);
     // Bounded: a failure beyond the limit only matters for its time, so keep the last ones.
     for (auto* f : {&by_client_[client], &by_account_[account]}) {
         f->push_back(now);
@@ -40,7 +51,12 @@ void LoginLimiter::failed(const std::string& client, const std::string& account)
 
 void LoginLimiter::succeeded(const std::string& account) {
     std::lock_guard lock(mutex_);
-    by_account_.erase(account);
+    by_account_.erase(account.substr(0, 64));
+}
+
+std::size_t LoginLimiter::tracked() {
+    std::lock_guard lock(mutex_);
+    return by_client_.size() + by_account_.size();
 }
 
 }  // namespace lp::auth

@@ -79,7 +79,7 @@ TEST(AuditEntry, SecretsNeverReachTheSummary) {
     lp::api::Call call;
     call.method = "PATCH";
     call.path = "/api/accounts/binh";
-    call.params = {{"name", "binh"}, {"verbose", "1"}};
+    call.params = {{"name", "binh"}, {"verbose", "1"}, {"q", "b"}};
     call.body = {{"role", "operator"},
                  {"password", "bí mật lắm"},
                  {"nested", {{"new_password", "x"}, {"Token", "y"}, {"keep", 1}}}};

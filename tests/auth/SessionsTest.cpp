@@ -103,4 +103,17 @@ TEST(LoginLimiter, SuccessResetsTheAccountNotTheAddress) {
     EXPECT_TRUE(l.refused_for("10.0.0.5", "chi")) << "the address keeps its five failures";
 }
 
+TEST(LoginLimiter, AGuessingRunOverManyNamesIsForgottenOnceOld) {
+    lp::test::VirtualClock t;
+    LoginLimiter l(t.clock());
+    for (int i = 0; i < 20000; ++i) l.failed("10.0.0." + std::to_string(i % 250), "name" + std::to_string(i));
+    EXPECT_TRUE(l.refused_for("10.0.0.1", "x"));
+    EXPECT_EQ(l.tracked(), 250u + 20000u);
+    t.advance(5min);
+    l.failed("10.0.0.1", "late");  // sweeps the old entries
+    EXPECT_EQ(l.tracked(), 250u + 1u) << "the names are swept, the 250 addresses are few enough to keep";
+    EXPECT_FALSE(l.refused_for("10.0.0.2", "name2"));
+    EXPECT_FALSE(l.refused_for("10.0.0.1", "late"));
+}
+
 }  // namespace
