@@ -34,7 +34,8 @@ void LoginLimiter::forget_old(TimePoint now) {
     constexpr std::size_t large = 10000;
     for (auto* table : {&by_client_, &by_account_})
         if (table->size() > large)
-            std::erase_if(*table, [&](const auto& kv) { return kv.second.empty() || now - kv.second.back() >= window_; });
+            std::erase_if(*table,
+                          [&](const auto& kv) { return kv.second.empty() || now - kv.second.back() >= window_; });
 }
 
 void LoginLimiter::failed(const std::string& client, const std::string& account_name) {

@@ -137,10 +137,11 @@ void write_token_file(Context& context, const std::string& file, const std::stri
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
     if (fd < 0) throw OperatorError("Không ghi được tệp \"" + file + "\": " + std::strerror(errno) + ".");
     struct stat db_stat {};
-    if (::stat(context.config.database.c_str(), &db_stat) == 0) (void)::fchown(fd, static_cast<uid_t>(-1), db_stat.st_gid);
+    if (::stat(context.config.database.c_str(), &db_stat) == 0)
+        (void)::fchown(fd, static_cast<uid_t>(-1), db_stat.st_gid);
     const std::string text = token + "\n";
-    const bool ok = ::fchmod(fd, 0640) == 0 && ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
-                    ::fsync(fd) == 0;
+    const bool ok = ::fchmod(fd, 0640) == 0 &&
+                    ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
     ::close(fd);
     if (!ok) throw OperatorError("Không ghi được tệp \"" + file + "\": " + std::strerror(errno) + ".");
 }
@@ -175,7 +176,8 @@ void list_tokens(Context& context) {
 void remove_token(Context& context, const UserOptions& o) {
     with_accounts(context, [&](sqlite::Database& db) {
         sqlite::Transaction tx(db);
-        if (!auth::Tokens(db).remove(o.id)) throw OperatorError("Không có mã truy cập số " + std::to_string(o.id) + ".");
+        if (!auth::Tokens(db).remove(o.id))
+            throw OperatorError("Không có mã truy cập số " + std::to_string(o.id) + ".");
         audit(db, "token remove", "id=" + std::to_string(o.id));
         tx.commit();
         std::cout << "Đã thu hồi mã truy cập số " << o.id << ".\n";

@@ -11,22 +11,12 @@ nlohmann::json to_json(const Account& a) {
     return {{"name", a.name}, {"role", role_name(a.role)}, {"created_at", a.created_at}, {"disabled", a.disabled}};
 }
 
-// Runs `f` and answers its AccountError as the API does.
-template <typename F>
-auto answering(F&& f) {
-    try {
-        return std::forward<F>(f)();
-    } catch (const AccountError& e) {
-        throw fields::to_api_error(e);
-    }
-}
-
 api::Reply create(GateParts& parts, api::Call& call) {
     fields::expect_object(call, {"name", "role", "password"});
     const auto name = fields::required_string(call, "name");
     const auto role_text = fields::required_string(call, "role");
     const auto password = fields::required_string(call, "password");
-    return answering([&] {
+    return fields::answering([&] {
         check_account_name(name);
         const Role role = parse_role(role_text);
         check_new_password(password);
@@ -53,7 +43,7 @@ api::Reply change(GateParts& parts, api::Call& call) {
     const auto disabled = fields::optional_bool(call, "disabled");
     if (!role_text && !password && !disabled)
         throw api::ApiError(400, "", "Cần ít nhất một trong các trường \"role\", \"password\", \"disabled\".");
-    return answering([&] {
+    return fields::answering([&] {
         const Role role = role_text ? parse_role(*role_text) : Role::viewer;
         if (password) check_new_password(*password);
         parts.reads.with([&](sqlite::Database& db) { return Accounts(db).get(name); });  // 404 before hashing
@@ -75,7 +65,7 @@ api::Reply change(GateParts& parts, api::Call& call) {
 
 api::Reply remove(GateParts& parts, api::Call& call) {
     const auto name = fields::param(call, "name");
-    return answering([&] {
+    return fields::answering([&] {
         parts.writes.with([&](sqlite::Database& db) { Accounts(db).remove(name); });
         parts.sessions.close_account(name);
         return api::Reply{};

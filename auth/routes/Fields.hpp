@@ -22,4 +22,14 @@ std::string param(const api::Call& call, const char* name);
 // AccountError as the API answers it: invalid 400, not_found 404, conflict 409.
 api::ApiError to_api_error(const AccountError& e);
 
+// Runs `f`, answering its AccountError as the API does.
+template <typename F>
+auto answering(F&& f) {
+    try {
+        return std::forward<F>(f)();
+    } catch (const AccountError& e) {
+        throw to_api_error(e);
+    }
+}
+
 }  // namespace lp::auth::fields

@@ -1,6 +1,5 @@
 #include <charconv>
 
-#include "auth/AccountError.hpp"
 #include "auth/Tokens.hpp"
 #include "auth/routes/Fields.hpp"
 #include "auth/routes/Routes.hpp"
@@ -12,15 +11,12 @@ api::Reply create(GateParts& parts, api::Call& call) {
     fields::expect_object(call, {"account", "label"});
     const auto account = fields::required_string(call, "account");
     const auto label = fields::required_string(call, "label");
-    try {
-        const auto t = parts.writes.with([&](sqlite::Database& db) { return Tokens(db).create(account, label); });
-        api::Reply r;
-        r.status = 201;
-        r.body = {{"id", t.id}, {"account", account}, {"label", label}, {"token", t.token}};
-        return r;
-    } catch (const AccountError& e) {
-        throw fields::to_api_error(e);
-    }
+    const auto t = fields::answering(
+        [&] { return parts.writes.with([&](sqlite::Database& db) { return Tokens(db).create(account, label); }); });
+    api::Reply r;
+    r.status = 201;
+    r.body = {{"id", t.id}, {"account", account}, {"label", label}, {"token", t.token}};
+    return r;
 }
 
 api::Reply remove(GateParts& parts, api::Call& call) {

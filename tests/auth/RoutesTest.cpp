@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "auth/AccountsGate.hpp"
 #include "auth/Accounts.hpp"
+#include "auth/AccountsGate.hpp"
 #include "auth/AuditLog.hpp"
 #include "auth/Password.hpp"
 #include "db/Store.hpp"
@@ -80,7 +80,8 @@ protected:
             if (k == name) return v;
         return {};
     }
-    lp::api::Reply login(const std::string& name, const std::string& password, const std::string& client = "192.0.2.1") {
+    lp::api::Reply login(const std::string& name, const std::string& password,
+                         const std::string& client = "192.0.2.1") {
         return call("POST", "/api/login", {{"name", name}, {"password", password}}, {}, {}, client);
     }
     static std::string field(const lp::api::Reply& r) { return r.body["error"]["field"]; }
@@ -295,7 +296,8 @@ TEST_F(Routes, EveryChangeIsSealedInTheAuditWithoutSecrets) {
     while (st.step()) rows.push_back(st.text(0) + " | " + st.text(1) + " | " + st.text(2) + " | " + st.text(3));
     ASSERT_EQ(rows.size(), 4u);
     EXPECT_EQ(rows[0], "an | POST /api/login |  | {\"body\":{\"name\":\"an\"},\"status\":200}");
-    EXPECT_EQ(rows[1], "an | POST /api/accounts |  | {\"body\":{\"name\":\"binh\",\"role\":\"operator\"},\"status\":201}");
+    EXPECT_EQ(rows[1],
+              "an | POST /api/accounts |  | {\"body\":{\"name\":\"binh\",\"role\":\"operator\"},\"status\":201}");
     EXPECT_EQ(rows[2], "an | PATCH /api/accounts/{name} | name=binh | {\"body\":{},\"status\":200}");
     EXPECT_EQ(rows[3].rfind("an | POST /api/tokens | id=1 | ", 0), 0u) << rows[3];
     for (const auto& row : rows) {

@@ -132,10 +132,10 @@ TEST_F(UserCli, JournalVerifyNamesAnEditedAuditRow) {
     ASSERT_EQ(run("user add an --role admin --password-file " + shell_quote(good)).exit_code, 0);
     ASSERT_EQ(run("user add binh --role viewer --password-file " + shell_quote(good)).exit_code, 0);
     ASSERT_EQ(run("user add chi --role viewer --password-file " + shell_quote(good)).exit_code, 0);
-    const auto sql = lp::test::run_command(
-        "sqlite3 " + shell_quote(db_file.string()) +
-        " 'DROP TRIGGER audit_rows_are_final; DROP TRIGGER audit_rows_are_never_deleted; "
-        "UPDATE audit SET object = \"name=mallory\" WHERE id = 2;'");
+    const auto sql =
+        lp::test::run_command("sqlite3 " + shell_quote(db_file.string()) +
+                              " 'DROP TRIGGER audit_rows_are_final; DROP TRIGGER audit_rows_are_never_deleted; "
+                              "UPDATE audit SET object = \"name=mallory\" WHERE id = 2;'");
     ASSERT_EQ(sql.exit_code, 0) << sql.output;
     auto r = run("journal verify");
     EXPECT_EQ(r.exit_code, 1);

@@ -15,8 +15,8 @@ public:
     void advance(std::chrono::system_clock::duration d) { *now_ += d; }
 
 private:
-    std::shared_ptr<auth::TimePoint> now_ =
-        std::make_shared<auth::TimePoint>(std::chrono::sys_days{std::chrono::year{2026} / 12 / 1} + std::chrono::hours{8});
+    std::shared_ptr<auth::TimePoint> now_ = std::make_shared<auth::TimePoint>(
+        std::chrono::sys_days{std::chrono::year{2026} / 12 / 1} + std::chrono::hours{8});
 };
 
 }  // namespace lp::test
