@@ -22,6 +22,9 @@ struct Caller {
     std::string account;  // account name, recorded with every state change
     auth::Role role = auth::Role::viewer;
     bool by_token = false;  // a bearer token (a script), not a browser session
+    // The browser session the request came in (an opaque handle from auth::Gate::identify, not
+    // the cookie); empty for a bearer token. POST /api/logout ends this one session.
+    std::string session;
 };
 
 struct Call {

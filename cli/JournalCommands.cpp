@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "auth/AuditLog.hpp"
 #include "cli/JournalList.hpp"
 #include "cli/ManualCommands.hpp"
 #include "cli/OperatorError.hpp"
@@ -80,6 +81,18 @@ std::string describe(const journal::ChainBreak& b) {
 }
 
 // Prints the finding; a journal or file that does not check out exits 1 (CLI::RuntimeError).
+// The audit chain of the accounts' changes (auth/AuditLog.hpp); false when it is broken.
+bool print_audit_check(sqlite::Database& db) {
+    const auto audit = auth::verify_audit(db);
+    if (audit.ok()) {
+        std::cout << "Nhật ký thao tác toàn vẹn: " << audit.rows_checked << " dòng đã niêm phong.\n";
+        return true;
+    }
+    std::cout << "Nhật ký thao tác KHÔNG toàn vẹn: " << auth::describe(*audit.first_break) << '\n'
+              << "Các dòng trước đó (" << audit.rows_checked << " dòng) vẫn khớp.\n";
+    return false;
+}
+
 void run_verify(Context& context, const std::string& export_file) {
     context.load();
     auto db = context.open_database();
@@ -109,11 +122,12 @@ void run_verify(Context& context, const std::string& export_file) {
     if (report.ok()) {
         std::cout << "Nhật ký toàn vẹn: " << report.rows_checked << " dòng đã niêm phong, mã niêm phong cuối "
                   << report.head.seal << " (mắt xích số " << report.head.chain_seq << ").\n";
-        return;
+    } else {
+        std::cout << "Nhật ký KHÔNG toàn vẹn: " << describe(*report.first_break) << '\n'
+                  << "Các dòng trước đó (" << report.rows_checked << " mắt xích) vẫn khớp.\n";
     }
-    std::cout << "Nhật ký KHÔNG toàn vẹn: " << describe(*report.first_break) << '\n'
-              << "Các dòng trước đó (" << report.rows_checked << " mắt xích) vẫn khớp.\n";
-    throw CLI::RuntimeError(1);
+    const bool audit_ok = print_audit_check(db);
+    if (!report.ok() || !audit_ok) throw CLI::RuntimeError(1);
 }
 
 }  // namespace

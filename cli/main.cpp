@@ -1,5 +1,5 @@
 // loaphuong: the operator's command line: journal, exports and reports, backups, the media
-// library, the schedule.
+// library, the schedule, the accounts of the web page.
 
 #include <CLI/CLI.hpp>
 
@@ -12,6 +12,7 @@
 #include "cli/ReportCommands.hpp"
 #include "cli/ScheduleCommands.hpp"
 #include "cli/StatusCommand.hpp"
+#include "cli/UserCommands.hpp"
 #include "config/ConfigError.hpp"
 
 int main(int argc, char** argv) {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     lp::cli::add_media_commands(app, context);
     lp::cli::add_schedule_commands(app, context);
     lp::cli::add_status_command(app, context);
+    lp::cli::add_user_commands(app, context);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a command that already reported its failures

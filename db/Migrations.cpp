@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 11> migrations{
+constexpr std::array<std::string_view, 12> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -219,6 +219,48 @@ ALTER TABLE pending_airing ADD COLUMN one_off INTEGER;
     R"sql(
 ALTER TABLE journal ADD COLUMN detail TEXT;
 ALTER TABLE journal ADD COLUMN seal_version INTEGER;
+)sql",
+    // 12: accounts of the HTTP API (Argon2id hashes, libsodium's encoded form), bearer tokens for
+    // scripts (only their SHA-256 is kept), and the sealed audit chain of every state change:
+    //   audit.seal = SHA-256(previous seal || canonical(row)) (auth/AuditSeal.hpp); audit_head
+    // keeps the last link so deleting the newest rows is noticed too. `epoch` grows when the
+    // password changes or the account is disabled, which ends its sessions.
+    R"sql(
+CREATE TABLE accounts (
+    name          TEXT PRIMARY KEY,
+    role          TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'approver', 'viewer')),
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    disabled      INTEGER NOT NULL DEFAULT 0,
+    epoch         INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE api_tokens (
+    id         INTEGER PRIMARY KEY,
+    account    TEXT NOT NULL REFERENCES accounts(name) ON DELETE CASCADE ON UPDATE CASCADE,
+    label      TEXT NOT NULL,
+    sha256     TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    last_used  TEXT
+);
+CREATE TABLE audit (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    account TEXT NOT NULL,
+    role    TEXT NOT NULL,
+    action  TEXT NOT NULL,
+    object  TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    seal    TEXT NOT NULL
+);
+CREATE TABLE audit_head (id INTEGER PRIMARY KEY CHECK (id = 1), last_id INTEGER NOT NULL, seal TEXT NOT NULL);
+CREATE TRIGGER audit_rows_are_final BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit: rows cannot be changed');
+END;
+CREATE TRIGGER audit_rows_are_never_deleted BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit: rows cannot be deleted');
+END;
 )sql",
 };
 

@@ -1,0 +1,44 @@
+#pragma once
+// Login attempts, rate-limited per client address and per account name: after `max_failures`
+// failures within `window`, that address or name is refused until the oldest of them leaves the
+// window. A success clears the account's failures (not the address's). Pure: the clock is
+// injected; thread-safe. Names are kept to their first 64 bytes (the longest account name).
+
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "auth/Clock.hpp"
+
+namespace lp::auth {
+
+class LoginLimiter {
+public:
+    explicit LoginLimiter(Clock clock, int max_failures = 5, std::chrono::seconds window = std::chrono::minutes(5))
+        : clock_(std::move(clock)), max_failures_(max_failures), window_(window) {}
+
+    // How long the caller must wait before trying again, or nullopt when it may try now.
+    std::optional<std::chrono::seconds> refused_for(const std::string& client, const std::string& account);
+    void failed(const std::string& client, const std::string& account);
+    void succeeded(const std::string& account);
+    // How many addresses and names are remembered.
+    std::size_t tracked();
+
+private:
+    using Failures = std::deque<TimePoint>;
+    std::optional<std::chrono::seconds> wait_of(Failures& f, TimePoint now);
+    // Forgets the addresses and names whose failures all left the window, once the tables
+    // grow large (a guessing run over many names must not grow them without bound).
+    void forget_old(TimePoint now);
+    Clock clock_;
+    int max_failures_;
+    std::chrono::seconds window_;
+    std::mutex mutex_;
+    std::unordered_map<std::string, Failures> by_client_;
+    std::unordered_map<std::string, Failures> by_account_;
+};
+
+}  // namespace lp::auth
