@@ -198,15 +198,17 @@ poll 60 liq_say help || die "Liquidsoap's telnet server did not answer on port $
 hz=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user+sys of all threads, live and ended
 status() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+private() { awk '/^Private_(Clean|Dirty):/ {p += $2} END {print p}' "/proc/$1/smaps_rollup"; } # KiB not shared
 names=(loaphuong MPD Liquidsoap)
 procs=("$lp_pid" "$mpd_pid" "$liq_pid")
 now=$(date +%s)
 [ $((play_at - now)) -ge 12 ] || die "set-up took too long: the start is $((play_at - now)) s away"
 sleep $((play_at - now - 10))
 echo "== idle (started, nothing due or queued), 10 s before the start"
-declare -A idle_rss idle_thr idle_cpu0 idle_cpu
+declare -A idle_rss idle_priv idle_thr idle_cpu0 idle_cpu
 for i in 0 1 2; do
     idle_rss[$i]=$(status "${procs[$i]}" VmRSS)
+    idle_priv[$i]=$(private "${procs[$i]}")
     idle_thr[$i]=$(status "${procs[$i]}" Threads)
     idle_cpu0[$i]=$(cpu_ticks "${procs[$i]}")
 done
@@ -245,9 +247,10 @@ while [ $elapsed -lt "$window" ]; do
     done
     echo "$line"
 done
-declare -A cpu_s peak rss
+declare -A cpu_s peak rss priv
 for i in 0 1 2; do
-    cpu_s[$i]=$(echo "scale=3; (${last[$i]} - ${cpu0[$i]}) / $hz" | bc)
+    priv[$i]=$(private "${procs[$i]}")
+    cpu_s[$i]=$(echo "scale=3; (${last[$i]} - ${cpu0[$i]}) / $hz" | bc | sed 's/^\./0./')
     peak[$i]=$(status "${procs[$i]}" VmHWM)
     rss[$i]=$(status "${procs[$i]}" VmRSS)
 done
@@ -266,8 +269,9 @@ echo "== in the programme after the window: loaphuong ${lp_rows} items completed
 echo "loaphuong first item: scheduled ${sched_at}, first sample ${started_at}, lateness ${late_us} µs ${policy:+($policy)}"
 
 # ---------------------------------------------------------------------------------------------
-mib() { echo "scale=1; $1 / 1024" | bc; }
+mib() { echo "scale=1; $1 / 1024" | bc | sed 's/^\./0./'; }
 ratio() { if [ "$2" = 0 ] || [ "$2" = "0.000" ]; then echo "—"; else echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; fi; }
+ms() { echo "scale=3; $1 / 1000" | bc | sed 's/^\./0./'; }
 per_hour() { echo "scale=2; $1 * 3600 / $window" | bc | sed 's/^\./0./'; }
 h=(); for i in 0 1 2; do h[$i]=$(per_hour "${cpu_s[$i]}"); done
 late_ms=$(echo "scale=2; ${late_us:-0} / 1000" | bc | sed 's/^\./0./')
@@ -282,8 +286,9 @@ echo "| CPU user+sys over ${window} s of audio (s) | ${cpu_s[0]} | ${cpu_s[1]} |
 echo "| CPU per hour of audio (s, scaled) | ${h[0]} | ${h[1]} | ${h[2]} | | |"
 echo "| idle RSS (MiB) | $(mib "${idle_rss[0]}") | $(mib "${idle_rss[1]}") | $(mib "${idle_rss[2]}") | $(ratio "${idle_rss[0]}" "${idle_rss[1]}") | $(ratio "${idle_rss[0]}" "${idle_rss[2]}") |"
 echo "| RSS playing, end of window (MiB) | $(mib "${rss[0]}") | $(mib "${rss[1]}") | $(mib "${rss[2]}") | $(ratio "${rss[0]}" "${rss[1]}") | $(ratio "${rss[0]}" "${rss[2]}") |"
+echo "| private memory idle / playing (MiB) | $(mib "${idle_priv[0]}") / $(mib "${priv[0]}") | $(mib "${idle_priv[1]}") / $(mib "${priv[1]}") | $(mib "${idle_priv[2]}") / $(mib "${priv[2]}") | $(ratio "${priv[0]}" "${priv[1]}") | $(ratio "${priv[0]}" "${priv[2]}") |"
 echo "| peak RSS, VmHWM (MiB) | $(mib "${peak[0]}") | $(mib "${peak[1]}") | $(mib "${peak[2]}") | $(ratio "${peak[0]}" "${peak[1]}") | $(ratio "${peak[0]}" "${peak[2]}") |"
 echo "| threads idle / playing (max) | ${idle_thr[0]} / ${thr_max[0]} | ${idle_thr[1]} / ${thr_max[1]} | ${idle_thr[2]} / ${thr_max[2]} | | |"
 echo "| idle CPU over 8 s (ms) | $((idle_cpu[0] * 1000 / hz)) | $((idle_cpu[1] * 1000 / hz)) | $((idle_cpu[2] * 1000 / hz)) | | |"
 echo "| start lateness (ms) | ${late_ms} | | | | |"
-echo "| timer floor, clock_nanosleep overshoot p50 / p99 / max (ms) | SCHED_FIFO 10: $(echo "scale=3; $f50/1000" | bc) / $(echo "scale=3; $f99/1000" | bc) / $(echo "scale=3; $fmax/1000" | bc); SCHED_OTHER: $(echo "scale=3; $o50/1000" | bc) / $(echo "scale=3; $o99/1000" | bc) / $(echo "scale=3; $omax/1000" | bc) | | | | |"
+echo "| timer floor, clock_nanosleep overshoot p50 / p99 / max (ms) | SCHED_FIFO 10: $(ms "$f50") / $(ms "$f99") / $(ms "$fmax"); SCHED_OTHER: $(ms "$o50") / $(ms "$o99") / $(ms "$omax") | | | | |"
