@@ -128,7 +128,7 @@ for id in "${ids[@]}"; do
     lpc approve "$id" --by "bench" >/dev/null
     item_args+=(--item "$id")
 done
-play_at=$(($(date +%s) + 30))
+play_at=$(($(date +%s) + 45))
 lpc slot set "Bench peers" --start "$(TZ=Asia/Ho_Chi_Minh date -d "@$play_at" +%H:%M:%S)" --length 65m \
     --outputs loa "${item_args[@]}" >/dev/null
 
@@ -202,9 +202,11 @@ private() { awk '/^Private_(Clean|Dirty):/ {p += $2} END {print p}' "/proc/$1/sm
 names=(loaphuong MPD Liquidsoap)
 procs=("$lp_pid" "$mpd_pid" "$liq_pid")
 now=$(date +%s)
-[ $((play_at - now)) -ge 12 ] || die "set-up took too long: the start is $((play_at - now)) s away"
-sleep $((play_at - now - 10))
-echo "== idle (started, nothing due or queued), 10 s before the start"
+# The idle window ends 12 s before the start: loaphuong decides a programme 2 s before it and
+# hashes its files then (lp-verify), which is work for the programme, not idling.
+[ $((play_at - now)) -ge 22 ] || die "set-up took too long: the start is $((play_at - now)) s away"
+sleep $((play_at - now - 20))
+echo "== idle (started, nothing due or queued), from 20 to 12 s before the start"
 declare -A idle_rss idle_priv idle_thr idle_cpu0 idle_cpu
 for i in 0 1 2; do
     idle_rss[$i]=$(status "${procs[$i]}" VmRSS)
@@ -256,7 +258,11 @@ for i in 0 1 2; do
 done
 # Where each one is in the programme (all should be in the same file).
 mpd_at=$(mpc -p "$mpd_port" -f '%file%' current)
-liq_done=$(grep -c 'Decoding .* ended' "$q/log" || true)
+player_policy=$(for t in /proc/"$lp_pid"/task/*; do
+    [ "$(cat "$t/comm")" = lp-player ] && awk '{print ($41 == 1 ? "SCHED_FIFO " $40 : "SCHED_OTHER")}' "$t/stat"
+done || true)
+liq_rid=$(liq_say request.on_air | grep -o '^[0-9]*' | head -1 || true)
+liq_at=$(liq_say "request.metadata ${liq_rid:-x}" | grep -o 'tin-[0-9]*\.mp3' | head -1 || true)
 
 kill -TERM "$lp_pid"
 wait "$lp_pid" || true
@@ -264,9 +270,8 @@ kill -TERM "$mpd_pid" "$liq_pid" 2>/dev/null || true
 lp_rows=$(sqlite3 "$lp/lp.db" "SELECT count(*) FROM journal WHERE status = 'completed'")
 IFS='|' read -r late_us sched_at started_at < <(sqlite3 "$lp/lp.db" \
     "SELECT start_lateness_us, scheduled_at, started_at FROM journal WHERE ordinal = 1 ORDER BY id LIMIT 1")
-policy=$(grep -o 'lp-player runs without SCHED_FIFO[^"]*' "$lp/daemon.log" | head -1 || true)
-echo "== in the programme after the window: loaphuong ${lp_rows} items completed; MPD on ${mpd_at}; Liquidsoap ${liq_done} items ended"
-echo "loaphuong first item: scheduled ${sched_at}, first sample ${started_at}, lateness ${late_us} µs ${policy:+($policy)}"
+echo "== in the programme after the window: loaphuong ${lp_rows} items completed; MPD on ${mpd_at}; Liquidsoap on ${liq_at:-?}"
+echo "loaphuong first item: scheduled ${sched_at}, first sample ${started_at}, lateness ${late_us} µs (lp-player: ${player_policy:-?})"
 
 # ---------------------------------------------------------------------------------------------
 mib() { echo "scale=1; $1 / 1024" | bc | sed 's/^\./0./'; }
@@ -290,5 +295,5 @@ echo "| private memory idle / playing (MiB) | $(mib "${idle_priv[0]}") / $(mib "
 echo "| peak RSS, VmHWM (MiB) | $(mib "${peak[0]}") | $(mib "${peak[1]}") | $(mib "${peak[2]}") | $(ratio "${peak[0]}" "${peak[1]}") | $(ratio "${peak[0]}" "${peak[2]}") |"
 echo "| threads idle / playing (max) | ${idle_thr[0]} / ${thr_max[0]} | ${idle_thr[1]} / ${thr_max[1]} | ${idle_thr[2]} / ${thr_max[2]} | | |"
 echo "| idle CPU over 8 s (ms) | $((idle_cpu[0] * 1000 / hz)) | $((idle_cpu[1] * 1000 / hz)) | $((idle_cpu[2] * 1000 / hz)) | | |"
-echo "| start lateness (ms) | ${late_ms} | | | | |"
+echo "| start lateness (ms; lp-player ${player_policy:-?}) | ${late_ms} | | | | |"
 echo "| timer floor, clock_nanosleep overshoot p50 / p99 / max (ms) | SCHED_FIFO 10: $(ms "$f50") / $(ms "$f99") / $(ms "$fmax"); SCHED_OTHER: $(ms "$o50") / $(ms "$o99") / $(ms "$omax") | | | | |"
