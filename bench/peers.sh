@@ -223,7 +223,10 @@ done
 # The start: loaphuong on its own at the slot instant; MPD and Liquidsoap told at the same second.
 python3 -c "import time; time.sleep(max(0, $play_at - time.time()))"
 mpc -q -p "$mpd_port" play
-liq_say $(for f in "${files[@]}"; do echo "q.push $f"; done) >"$q/push.log"
+pushes=()
+for f in "${files[@]}"; do pushes+=("q.push $f"); done
+liq_say "${pushes[@]}" >"$q/push.log"
+grep -q ERROR "$q/push.log" && die "Liquidsoap refused a push: $(grep -m1 ERROR "$q/push.log")"
 sleep 5 # all three past their first decode
 echo "== playing: CPU of each minute (ms), ${window} s from start+5 s"
 declare -A cpu0 last thr_max
