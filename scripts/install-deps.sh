@@ -16,6 +16,8 @@ packages=(
   libgtest-dev libgmock-dev ffmpeg sqlite3 espeak-ng tzdata alsa-utils
   # playout tests and bench: a real Icecast server, MPD and its client to compare with, bc
   icecast2 mpd mpc bc
+  # bench/peers.sh: Liquidsoap as the other peer, cyclictest (rt-tests) for the timer floor
+  liquidsoap rt-tests
   # export tests read PDFs back (pdftotext, pdftoppm) and unzip XLSX
   poppler-utils unzip
 )
