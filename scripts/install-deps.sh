@@ -18,6 +18,9 @@ packages=(
   icecast2 mpd mpc bc
   # export tests read PDFs back (pdftotext, pdftoppm) and unzip XLSX
   poppler-utils unzip
+  # install tests: the .deb (cpack reads ELF files with file), checked with lintian and
+  # systemd-analyze, its user and folders (systemd-sysusers, systemd-tmpfiles), man pages
+  file lintian systemd man-db openssl
 )
 
 missing=()
