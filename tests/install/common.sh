@@ -13,10 +13,10 @@ check() {  # check "what" command...: runs the command, fails naming what was ch
 
 # wait_for SECONDS "what" command...: polls the command every 50 ms until it succeeds.
 wait_for() {
-    local deadline=$((SECONDS + $1)) what=$2
+    local seconds=$1 deadline=$((SECONDS + $1)) what=$2
     shift 2
     until "$@"; do
-        [ "$SECONDS" -lt "$deadline" ] || fail "timed out after $1 s waiting for: $what"
+        [ "$SECONDS" -lt "$deadline" ] || fail "timed out after $seconds s waiting for: $what${log:+; the log: $(tail -5 "$log")}"
         sleep 0.05
     done
 }

@@ -139,6 +139,15 @@ if "$mdwe" true 2>/dev/null; then
 else
     echo "MemoryDenyWriteExecute: this kernel has no PR_SET_MDWE; the daemon runs without it"
 fi
+# The unit's LimitRTPRIO=20 lets the unprivileged player thread take SCHED_FIFO 10 (when this
+# machine lets root raise the limit).
+rtprio=no
+if prlimit --rtprio=20:20 true 2>/dev/null; then
+    wrapper+=(prlimit --rtprio=20:20)
+    rtprio=yes
+else
+    echo "RLIMIT_RTPRIO: root cannot raise it here; the player's SCHED_FIFO is not shown"
+fi
 "${wrapper[@]}" runuser -u loaphuong -- /usr/sbin/loaphuongd --config "$cfg" >"$log" 2>&1 &
 runner=$!
 daemon_pid() {
@@ -152,6 +161,14 @@ audio_gid=$(getent group audio | cut -d: -f3)
 grep '^Groups:' "/proc/$pid/status" | grep -qw "$audio_gid" || fail "the daemon is not in group audio: $(grep '^Groups:' "/proc/$pid/status")"
 [ "$(stat -c %U /var/lib/loaphuong/loaphuong.db)" = loaphuong ] || fail "the database is not loaphuong's"
 echo "daemon: pid $pid as loaphuong (uid $uid, in audio), ready on /var/lib/loaphuong/loaphuong.db"
+
+if [ "$rtprio" = yes ]; then
+    player_policy=unknown
+    for task in /proc/$pid/task/*; do
+        [ "$(cat "$task/comm")" = lp-player ] && player_policy=$(chrt -p "${task##*/}" | sed -n 's/.*scheduling policy: //p')
+    done
+    echo "lp-player thread under RLIMIT_RTPRIO 20 as loaphuong: $player_policy"
+fi
 
 aired() {
     runuser -u loaphuong -- /usr/bin/loaphuong --config "$cfg" journal list --json 2>/dev/null |
