@@ -90,7 +90,12 @@ documented() {
 }
 documented "$(page_text man8/loaphuongd.8)" "$build/daemon/loaphuongd"
 documented "$(page_text man1/loaphuong.1)" "$build/cli/loaphuong"
-echo "man pages: render, and document every option of --help"
+# Every table and key of the installed example is in loaphuong.toml(5).
+toml_page=$(page_text man5/loaphuong.toml.5)
+for key in $(sed -nE 's/^\[\[?([a-z_.]+)\]\]?.*/\1/p; s/^([a-z_]+) *=.*/\1/p' "$root/etc/loaphuong/loaphuong.toml" | sort -u); do
+    grep -qE "(^|[^a-z_])$key([^a-z_]|$)" <<<"$toml_page" || fail "loaphuong.toml(5) does not describe \"$key\" of the example"
+done
+echo "man pages: render, and document every option of --help and every key of the example config"
 
 check_scripts_start_nothing "$src/packaging/debian"
 echo "maintainer scripts: start and enable nothing"
