@@ -83,8 +83,10 @@ documented() {
             fail "${bin##*/} $* $opt is not in its man page"
     done
     for cmd in $(sed -n '/^Subcommands:/,/^$/p' <<<"$help" | grep -oE '^  [a-z][a-z0-9-]*'); do
-        grep -qe "$* $cmd" <<<"$text" || grep -qe "^\.B.* \"\?$cmd\b" <<<"$text" ||
-            fail "${bin##*/} $* $cmd is not in its man page"
+        # The command heads an item: a .B/.BI/.BR line naming it, e.g. .BI "journal list ...
+        local path="${*:+$* }$cmd"
+        grep -qE "^\.B[IR]? (.* )?\"?$path( |\"|$)" <<<"$text" ||
+            fail "${bin##*/} $path is not in its man page"
         documented "$text" "$bin" "$@" "$cmd"
     done
 }
