@@ -65,9 +65,15 @@ fi
 dpkg -i "$deb" >"$work/dpkg-i.log" 2>&1 || fail "dpkg -i failed: $(cat "$work/dpkg-i.log")"
 echo "dpkg -i: installed"
 
-for f in /usr/sbin/loaphuongd /usr/bin/loaphuong /lib/systemd/system/loaphuongd.service \
-    /usr/lib/sysusers.d/loaphuong.conf /usr/lib/tmpfiles.d/loaphuong.conf /etc/loaphuong/loaphuong.toml \
-    /usr/share/man/man8/loaphuongd.8.gz /usr/share/man/man1/loaphuong.1.gz /usr/share/man/man5/loaphuong.toml.5.gz; do
+files=(/usr/sbin/loaphuongd /usr/bin/loaphuong /lib/systemd/system/loaphuongd.service
+    /usr/lib/sysusers.d/loaphuong.conf /usr/lib/tmpfiles.d/loaphuong.conf /etc/loaphuong/loaphuong.toml)
+# Slim Debian images tell dpkg to leave out man pages (path-exclude in /etc/dpkg/dpkg.cfg.d).
+verify_man=no
+if ! grep -qs '^path-exclude.*/usr/share/man' /etc/dpkg/dpkg.cfg /etc/dpkg/dpkg.cfg.d/*; then
+    verify_man=yes
+    files+=(/usr/share/man/man8/loaphuongd.8.gz /usr/share/man/man1/loaphuong.1.gz /usr/share/man/man5/loaphuong.toml.5.gz)
+fi
+for f in "${files[@]}"; do
     [ -f "$f" ] || fail "not installed: $f"
 done
 dpkg-query -W -f='${Conffiles}\n' loaphuong | grep -q '/etc/loaphuong/loaphuong.toml' ||
@@ -103,7 +109,7 @@ fi
 check_scripts_start_nothing "$src/packaging/debian"
 echo "started/enabled: nothing"
 
-systemd-analyze verify /lib/systemd/system/loaphuongd.service >"$work/verify.log" 2>&1 ||
+systemd-analyze verify --man="$verify_man" /lib/systemd/system/loaphuongd.service >"$work/verify.log" 2>&1 ||
     fail "systemd-analyze verify: $(cat "$work/verify.log")"
 /usr/sbin/loaphuongd --config /etc/loaphuong/loaphuong.toml --check-config >/dev/null ||
     fail "the installed config does not pass --check-config"
