@@ -20,6 +20,9 @@ packages=(
   liquidsoap rt-tests
   # export tests read PDFs back (pdftotext, pdftoppm) and unzip XLSX
   poppler-utils unzip
+  # install tests: the .deb (cpack reads ELF files with file), checked with lintian and
+  # systemd-analyze, its user and folders (systemd-sysusers, systemd-tmpfiles), man pages
+  file lintian systemd man-db openssl
 )
 
 missing=()
