@@ -28,6 +28,8 @@ namespace lp::daemon {
 // wall-clock timer, signals, the journal (all SQLite writes happen here) and the player's
 // events. SIGHUP, or the CLI touching the reload flag, reloads slots, programmes, one-offs
 // and approvals from the database.
+class ApiServices;
+
 class Daemon final {
 public:
     // Opens the database, recovers rows left open by a crash (and resumes what it cut, within
@@ -39,6 +41,8 @@ public:
     void run();
 
 private:
+    friend class ApiServices;  // the API's view of the running daemon (daemon/ApiServices)
+
     void resume_after_crash();
     void decide();
     void schedule();
