@@ -10,9 +10,9 @@ nlohmann::json date_json(const std::optional<domain::LocalDate>& d) {
 }
 
 nlohmann::json approval_json(const library::Approval& a) {
-    return {{"state", library::approval_code(a.state)}, {"by", a.by}, {"at", a.at}, {"comment", optional_json(a.comment)}};
+    return {
+        {"state", library::approval_code(a.state)}, {"by", a.by}, {"at", a.at}, {"comment", optional_json(a.comment)}};
 }
-
 
 }  // namespace
 
@@ -33,8 +33,9 @@ nlohmann::json item_json(library::ItemStore& store, const library::Item& item, d
                      {"tags", store.tags(item.id)},
                      {"speech_text", optional_json(item.speech_text)},
                      {"original_name", optional_json(item.original_name)}};
-    j["approval"] = approval ? approval_json(*approval) : nlohmann::json{{"state", "pending"}, {"by", nullptr},
-                                                                         {"at", nullptr}, {"comment", nullptr}};
+    j["approval"] = approval
+                        ? approval_json(*approval)
+                        : nlohmann::json{{"state", "pending"}, {"by", nullptr}, {"at", nullptr}, {"comment", nullptr}};
     const bool approved = approval && approval->state == library::ApprovalState::approved;
     std::optional<std::string> why;
     if (item.retired_at)

@@ -103,8 +103,8 @@ Reply list(Services& s, Call& call) {
     filter.include_retired = all == "1" || all == "true";
     const auto approval = param(call, "approval");
     if (!approval.empty() && approval != "pending" && !library::approval_from_code(approval))
-        throw invalid("approval", "Trạng thái duyệt \"" + approval +
-                                      "\" không có (pending, approved, rejected, revoked).");
+        throw invalid("approval",
+                      "Trạng thái duyệt \"" + approval + "\" không có (pending, approved, rejected, revoked).");
     library::ItemStore store(s.database());
     auto items = nlohmann::json::array();
     const auto day = today(s);
@@ -193,7 +193,8 @@ Reply say(Services& s, Call& call) {
 Reply edit(Services& s, Call& call) {
     library::ItemStore store(s.database());
     auto item = existing(store, id_param(call));
-    if (item.retired_at) throw conflict("id", "Tin, bài #" + std::to_string(item.id) + " đã ngừng dùng, không sửa được.");
+    if (item.retired_at)
+        throw conflict("id", "Tin, bài #" + std::to_string(item.id) + " đã ngừng dùng, không sửa được.");
     if (auto t = opt_string(call, "title")) {
         if (t->find_first_not_of(" \t") == std::string::npos) throw invalid("title", "Tiêu đề không được để trống.");
         item.title = *t;

@@ -14,10 +14,10 @@
 
 namespace lp::api {
 
-ApiError bad_request(const std::string& field, const std::string& message);   // 400
-ApiError not_found(const std::string& field, const std::string& message);     // 404
-ApiError conflict(const std::string& field, const std::string& message);      // 409
-ApiError invalid(const std::string& field, const std::string& message);       // 422
+ApiError bad_request(const std::string& field, const std::string& message);  // 400
+ApiError not_found(const std::string& field, const std::string& message);    // 404
+ApiError conflict(const std::string& field, const std::string& message);     // 409
+ApiError invalid(const std::string& field, const std::string& message);      // 422
 
 // A JSON answer.
 Reply json_reply(nlohmann::json body, int status = 200);

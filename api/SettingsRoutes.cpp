@@ -26,8 +26,8 @@ Reply put(Services& s, Call& call) {
     // Every field is checked before anything is saved.
     for (const auto& [key, value] : body.items()) {
         if (std::find(keys.begin(), keys.end(), key) == keys.end())
-            throw invalid(key, "Không có mục \"" + key +
-                                   "\" (parent_body, issuing_body, place, preparer_title, head_title).");
+            throw invalid(
+                key, "Không có mục \"" + key + "\" (parent_body, issuing_body, place, preparer_title, head_title).");
         if (!value.is_string()) throw bad_request(key, "Trường \"" + key + "\" phải là chuỗi ký tự.");
         if (value.get<std::string>().size() > 200) throw invalid(key, "Tên quá dài (tối đa 200 ký tự).");
     }

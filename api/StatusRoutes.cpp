@@ -83,12 +83,12 @@ std::vector<Route> status_routes(Services& s) {
              auto outputs = nlohmann::json::array();
              for (const auto& o : s.config().outputs) outputs.push_back({{"name", o.name}});
              return json_reply({{"topics", terms(domain::topics())},
-                                   {"forms", terms(domain::forms())},
-                                   {"priorities",
-                                    {{{"code", "thuong"}, {"label", "Thông thường"}},
-                                     {{"code", "uu-tien"}, {"label", "Ưu tiên"}},
-                                     {{"code", "khan-cap"}, {"label", "Khẩn cấp"}}}},
-                                   {"outputs", outputs}});
+                                {"forms", terms(domain::forms())},
+                                {"priorities",
+                                 {{{"code", "thuong"}, {"label", "Thông thường"}},
+                                  {{"code", "uu-tien"}, {"label", "Ưu tiên"}},
+                                  {{"code", "khan-cap"}, {"label", "Khẩn cấp"}}}},
+                                {"outputs", outputs}});
          }},
     };
 }

@@ -26,8 +26,8 @@ nlohmann::json ApiServices::now_playing() {
     // The recorder knows what plays; until it exposes title and position, say only whether
     // something plays (the lead wires the detail with the player status).
     if (daemon_.recorder_.idle()) return nullptr;
-    return {{"title", nullptr}, {"item", nullptr}, {"programme", nullptr}, {"started_at", nullptr},
-            {"position_s", nullptr}, {"length_s", nullptr}};
+    return {{"title", nullptr},      {"item", nullptr},       {"programme", nullptr},
+            {"started_at", nullptr}, {"position_s", nullptr}, {"length_s", nullptr}};
 }
 
 nlohmann::json ApiServices::next_up() {

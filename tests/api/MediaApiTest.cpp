@@ -71,7 +71,8 @@ TEST(MediaApi, UploadImportsWithTheDescriptionFromTheQuery) {
     lp::test::TestServices s;
     // The server streams the body into a file of its own naming (no audio extension).
     const auto upload = s.dir() / "upload.tmp";
-    lp::test::make_audio(s.dir() / "upload.wav", 1.0, {.frequency = 770, .sample_rate = 48000, .channels = 1, .extra_args = {}});
+    lp::test::make_audio(s.dir() / "upload.wav", 1.0,
+                         {.frequency = 770, .sample_rate = 48000, .channels = 1, .extra_args = {}});
     std::filesystem::rename(s.dir() / "upload.wav", upload);
     auto c = call("POST", "/api/media", nullptr,
                   {{"topic", "e,a"}, {"form", "thong_bao"}, {"valid_until", "31/12/2099"}}, Role::operator_);
@@ -101,7 +102,8 @@ TEST(MediaApi, UploadRefusesNonAudioAndBadFieldsWithNothingStored) {
     c.upload = text;
     expect_refused(s, "POST", "/api/media", c, 415, "file");
     const auto audio = s.dir() / "ok.tmp";
-    lp::test::make_audio(s.dir() / "ok.wav", 1.0, {.frequency = 880, .sample_rate = 48000, .channels = 1, .extra_args = {}});
+    lp::test::make_audio(s.dir() / "ok.wav", 1.0,
+                         {.frequency = 880, .sample_rate = 48000, .channels = 1, .extra_args = {}});
     std::filesystem::rename(s.dir() / "ok.wav", audio);
     c.upload = audio;
     c.params = {{"topic", "q"}};

@@ -26,6 +26,11 @@ const std::vector<std::tuple<std::string, std::string, Permission, bool>> docume
     {"POST", "/api/media/{id}/reject", Permission::approve, false},
     {"POST", "/api/media/{id}/revoke", Permission::approve, false},
     {"POST", "/api/media/{id}/retire", Permission::library, false},
+    {"GET", "/api/journal", Permission::read, false},
+    {"GET", "/api/oneoffs", Permission::read, false},
+    {"POST", "/api/oneoffs", Permission::library, false},
+    {"DELETE", "/api/oneoffs/{id}", Permission::library, false},
+    {"POST", "/api/player/stop", Permission::library, false},
     {"GET", "/api/settings/organisation", Permission::read, false},
     {"PUT", "/api/settings/organisation", Permission::settings, false},
     {"GET", "/api/status", Permission::read, false},
@@ -41,9 +46,8 @@ TEST(RouteTable, MatchesTheDocumentedTable) {
         EXPECT_TRUE(r.pattern.starts_with("/api/")) << r.pattern;
         EXPECT_TRUE(r.handler) << r.pattern;
         EXPECT_EQ(r.upload, r.method == "POST" && r.pattern == "/api/media") << r.pattern;
-        const auto it = std::ranges::find_if(documented, [&](const auto& d) {
-            return std::get<0>(d) == r.method && std::get<1>(d) == r.pattern;
-        });
+        const auto it = std::ranges::find_if(
+            documented, [&](const auto& d) { return std::get<0>(d) == r.method && std::get<1>(d) == r.pattern; });
         ASSERT_NE(it, documented.end()) << "undocumented: " << r.method << ' ' << r.pattern;
         EXPECT_EQ(std::get<2>(*it), r.permission) << r.method << ' ' << r.pattern;
         EXPECT_EQ(std::get<3>(*it), r.on_worker) << r.method << ' ' << r.pattern;

@@ -56,7 +56,7 @@ api::Call call(std::string method, std::string path, nlohmann::json body = nullp
 api::Reply run(api::Services& s, const std::string& method, const std::string& pattern, api::Call c);
 
 // Runs and expects an ApiError with this status and field.
-void expect_refused(api::Services& s, const std::string& method, const std::string& pattern, api::Call c,
-                    int status, const std::string& field);
+void expect_refused(api::Services& s, const std::string& method, const std::string& pattern, api::Call c, int status,
+                    const std::string& field);
 
 }  // namespace lp::test
