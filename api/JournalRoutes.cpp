@@ -45,8 +45,8 @@ std::int64_t number_param(const Call& call, const std::string& name, std::int64_
         used = 0;
     }
     if (used != text.size() || v < min || v > max)
-        throw invalid(name, "\"" + name + "\" phải là số nguyên từ " + std::to_string(min) + " đến " +
-                                std::to_string(max) + ".");
+        throw invalid(
+            name, "\"" + name + "\" phải là số nguyên từ " + std::to_string(min) + " đến " + std::to_string(max) + ".");
     return v;
 }
 

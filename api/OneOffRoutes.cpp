@@ -38,7 +38,8 @@ scheduler::TimePoint parse_at(const std::string& text, const date::time_zone* tz
     const auto day = space == std::string::npos ? std::nullopt : domain::parse_date(text.substr(0, space));
     const auto time = space == std::string::npos ? std::nullopt : config::parse_time_of_day(text.substr(space + 1));
     if (!day || !time)
-        throw invalid("at", "Thời điểm \"" + text + "\" không hợp lệ: cần \"dd/mm/yyyy HH:MM\" (giờ Việt Nam) hoặc \"now\".");
+        throw invalid("at",
+                      "Thời điểm \"" + text + "\" không hợp lệ: cần \"dd/mm/yyyy HH:MM\" (giờ Việt Nam) hoặc \"now\".");
     const date::local_seconds local{
         date::local_days{date::year{day->year} / date::month{day->month} / date::day{day->day}} + *time};
     return tz->to_sys(local, date::choose::earliest);
@@ -104,11 +105,11 @@ Reply add(Services& s, Call& call) {
     const auto why = item.why_not_airable(domain::local_date(zone_of(s), one.at));
     const auto id = store.add_one_off(one, call.caller.account);
     s.rules_changed();
-    return json_reply({{"id", id},
-                       {"warning", why ? nlohmann::json("Tin, bài này " + *why +
-                                                        " nên sẽ không được phát cho đến khi khắc phục.")
-                                       : nlohmann::json(nullptr)}},
-                      201);
+    return json_reply(
+        {{"id", id},
+         {"warning", why ? nlohmann::json("Tin, bài này " + *why + " nên sẽ không được phát cho đến khi khắc phục.")
+                         : nlohmann::json(nullptr)}},
+        201);
 }
 
 Reply cancel(Services& s, Call& call) {

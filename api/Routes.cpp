@@ -3,6 +3,7 @@
 #include "api/JournalRoutes.hpp"
 #include "api/MediaRoutes.hpp"
 #include "api/OneOffRoutes.hpp"
+#include "api/ReportRoutes.hpp"
 #include "api/SettingsRoutes.hpp"
 #include "api/StatusRoutes.hpp"
 
@@ -11,7 +12,7 @@ namespace lp::api {
 std::vector<Route> routes(Services& services) {
     std::vector<Route> all;
     for (auto&& area : {media_routes(services), journal_routes(services), one_off_routes(services),
-                        settings_routes(services), status_routes(services)})
+                        report_routes(services), settings_routes(services), status_routes(services)})
         all.insert(all.end(), area.begin(), area.end());
     return all;
 }

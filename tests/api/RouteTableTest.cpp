@@ -31,6 +31,8 @@ const std::vector<std::tuple<std::string, std::string, Permission, bool>> docume
     {"POST", "/api/oneoffs", Permission::library, false},
     {"DELETE", "/api/oneoffs/{id}", Permission::library, false},
     {"POST", "/api/player/stop", Permission::library, false},
+    {"GET", "/api/reports", Permission::read, false},
+    {"GET", "/api/reports/{name}", Permission::read, false},
     {"GET", "/api/settings/organisation", Permission::read, false},
     {"PUT", "/api/settings/organisation", Permission::settings, false},
     {"GET", "/api/status", Permission::read, false},
