@@ -11,6 +11,7 @@
 #include "cli/PeriodOption.hpp"
 #include "domain/Time.hpp"
 #include "export/ExportCheck.hpp"
+#include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
 #include "export/ReportText.hpp"
 #include "journal/ChainVerifier.hpp"
@@ -47,7 +48,8 @@ void run_export(Context& context, const ExportOptions& o) {
         throw OperatorError("Định dạng " + std::string(exporting::extension(format)) +
                             " cần tên tệp kết quả: thêm -o TỆP.");
     auto db = context.open_database();
-    const auto report = exporting::load_report(db, period, context.config.organisation, tz, today(tz));
+    const auto report = exporting::load_report(
+        db, period, exporting::effective_organisation(db, context.config.organisation), tz, today(tz));
     if (to_stdout) {
         std::cout << (format == exporting::Format::csv ? exporting::report_csv(report, tz)
                                                        : exporting::report_json(report, tz));

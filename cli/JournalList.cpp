@@ -11,6 +11,7 @@
 #include "domain/Time.hpp"
 #include "domain/Vocabulary.hpp"
 #include "journal/JournalStore.hpp"
+#include "journal/RowJson.hpp"
 
 namespace lp::cli {
 namespace {
@@ -36,26 +37,7 @@ bool wanted(const journal::JournalRow& row, const ListOptions& o) {
     return true;
 }
 
-journal::TimePoint shown_time(const journal::JournalRow& row) { return row.started_at.value_or(row.plan.scheduled_at); }
-
-nlohmann::json to_json(const journal::JournalRow& row, const date::time_zone* tz) {
-    nlohmann::json j{{"id", row.id},
-                     {"date", domain::local_date_text(tz, shown_time(row))},
-                     {"time", domain::local_time_text(tz, shown_time(row))},
-                     {"title", row.plan.title},
-                     {"topics", row.plan.topics},
-                     {"form", row.plan.form},
-                     {"slot", row.plan.slot},
-                     {"status", journal::to_code(row.status)},
-                     {"played_s", static_cast<double>(row.played.count()) / 1000.0},
-                     {"reason", row.reason},
-                     {"outputs", row.outputs}};
-    j["ordinal"] = row.ordinal ? nlohmann::json(*row.ordinal) : nlohmann::json(nullptr);
-    j["media_item_id"] = row.plan.media_item_id ? nlohmann::json(*row.plan.media_item_id) : nlohmann::json(nullptr);
-    j["corrects"] = row.corrects ? nlohmann::json(*row.corrects) : nlohmann::json(nullptr);
-    j["entered_by"] = row.manual_by;
-    return j;
-}
+using journal::shown_time;
 
 void print_row(const journal::JournalRow& row, const date::time_zone* tz) {
     std::cout << row.id << "  " << domain::local_date_text(tz, shown_time(row)) << ' '
@@ -90,7 +72,7 @@ void run_list(Context& context, const ListOptions& o) {
     std::erase_if(rows, [&](const journal::JournalRow& r) { return !wanted(r, o); });
     if (o.json) {
         auto out = nlohmann::json::array();
-        for (const auto& r : rows) out.push_back(to_json(r, tz));
+        for (const auto& r : rows) out.push_back(journal::row_json(r, tz));
         std::cout << out.dump(2) << '\n';
         return;
     }

@@ -6,6 +6,7 @@
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
 #include "db/Backups.hpp"
+#include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::cli {
@@ -33,7 +34,8 @@ void run_report(Context& context, const ReportOptions& o) {
     std::vector<exporting::Format> formats;
     for (const auto& f : context.config.reports.formats) formats.push_back(*exporting::format_from_name(f));
     auto db = context.open_database();
-    const auto report = exporting::load_report(db, period, context.config.organisation, tz, today(tz));
+    const auto report = exporting::load_report(
+        db, period, exporting::effective_organisation(db, context.config.organisation), tz, today(tz));
     const std::filesystem::path dir = o.dir.empty() ? context.config.reports.dir : std::filesystem::path(o.dir);
     std::vector<std::filesystem::path> files;
     try {

@@ -29,6 +29,8 @@ namespace lp::daemon {
 // wall-clock timer, signals, the journal (all SQLite writes happen here) and the player's
 // events. SIGHUP, or the CLI touching the reload flag, reloads slots, programmes, one-offs
 // and approvals from the database; SIGHUP first re-reads the config file.
+class ApiServices;
+
 class Daemon final {
 public:
     // Opens the database, recovers rows left open by a crash (and resumes what it cut, within
@@ -43,6 +45,8 @@ public:
     const HealthWiring& health() const { return *health_; }
 
 private:
+    friend class ApiServices;  // the API's view of the running daemon (daemon/ApiServices)
+
     void resume_after_crash();
     void decide();
     void schedule();

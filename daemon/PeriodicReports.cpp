@@ -1,6 +1,7 @@
 #include "daemon/PeriodicReports.hpp"
 
 #include "daemon/Logging.hpp"
+#include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::daemon {
@@ -30,7 +31,8 @@ std::vector<std::filesystem::path> PeriodicReports::write_due(domain::LocalDate 
                             ("nhat-ky-" + period.code() + "." + std::string(exporting::extension(formats.front())));
         if (std::filesystem::exists(marker)) continue;
         try {
-            const auto report = exporting::load_report(db_, period, config_.organisation, tz_, today);
+            const auto report = exporting::load_report(
+                db_, period, exporting::effective_organisation(db_, config_.organisation), tz_, today);
             for (auto& f : exporting::write_report_files(report, tz_, config_.reports.dir, formats)) {
                 logger("reports")->info("report {} ({} journal rows) written to {}", period.code(), report.lines.size(),
                                         f.string());

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 12> migrations{
+constexpr std::array<std::string_view, 13> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -261,6 +261,44 @@ CREATE TRIGGER audit_rows_are_never_deleted BEFORE DELETE ON audit
 BEGIN
     SELECT RAISE(ABORT, 'audit: rows cannot be deleted');
 END;
+)sql",
+    // 13: the API's state. An approval has a state (approved, rejected, revoked) with who, when
+    // and a comment; only an approved item airs. approval_history keeps every decision.
+    // organisation_setting overrides [organisation] of the config (report headers).
+    // emergency_request: an operator's emergency waiting for an approver (a setting).
+    R"sql(
+ALTER TABLE approval ADD COLUMN state TEXT NOT NULL DEFAULT 'approved'
+    CHECK (state IN ('approved', 'rejected', 'revoked'));
+ALTER TABLE approval ADD COLUMN comment TEXT;
+CREATE TABLE approval_history (
+    id            INTEGER PRIMARY KEY,
+    media_item_id INTEGER NOT NULL REFERENCES media_item(id),
+    state         TEXT NOT NULL CHECK (state IN ('approved', 'rejected', 'revoked')),
+    decided_by    TEXT NOT NULL,
+    decided_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    comment       TEXT
+);
+INSERT INTO approval_history (media_item_id, state, decided_by, decided_at)
+    SELECT media_item_id, 'approved', approved_by, approved_at FROM approval;
+CREATE TABLE organisation_setting (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE emergency_request (
+    id            INTEGER PRIMARY KEY,
+    media_item_id INTEGER NOT NULL REFERENCES media_item(id),
+    outputs       TEXT NOT NULL DEFAULT '',
+    requested_by  TEXT NOT NULL,
+    requested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    state         TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'confirmed', 'refused')),
+    decided_by    TEXT,
+    decided_at    TEXT,
+    comment       TEXT,
+    one_off_id    INTEGER REFERENCES one_off(id)
+);
+ALTER TABLE one_off ADD COLUMN approved_by TEXT;
 )sql",
 };
 

@@ -77,4 +77,8 @@ std::string not_resumed_after_restart(std::chrono::seconds down, std::chrono::se
     return "Không phát lại: dịch vụ ngừng " + text(down) + " (sự cố hoặc mất điện), quá " + text(grace) + " cho phép";
 }
 
+std::string stopped_by_operator(std::string_view account) {
+    return "Dừng phát theo lệnh của tài khoản \"" + std::string(account) + "\"";
+}
+
 }  // namespace lp::domain::texts

@@ -27,6 +27,9 @@ inline constexpr std::string_view programme_stopped_before_airing = "Chương tr
 
 // --- Why an item will not air (the scheduler's decisions, journaled skipped or missed) ---
 
+// An operator pressed "stop now" (the API): the reason of the cut row names the account.
+std::string stopped_by_operator(std::string_view account);
+
 inline constexpr std::string_view not_in_library = "không có trong thư viện";
 inline constexpr std::string_view retired = "đã ngừng sử dụng";
 inline constexpr std::string_view not_approved = "chưa được duyệt";

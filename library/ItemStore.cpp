@@ -173,15 +173,66 @@ void ItemStore::retire(std::int64_t id, domain::TimePoint at) {
     st.bind(1, domain::to_utc_text(at)).bind(2, id).run();
 }
 
+std::string_view approval_code(ApprovalState s) {
+    switch (s) {
+        case ApprovalState::approved: return "approved";
+        case ApprovalState::rejected: return "rejected";
+        case ApprovalState::revoked: return "revoked";
+    }
+    return "approved";
+}
+
+std::optional<ApprovalState> approval_from_code(std::string_view code) {
+    for (const auto s : {ApprovalState::approved, ApprovalState::rejected, ApprovalState::revoked})
+        if (approval_code(s) == code) return s;
+    return std::nullopt;
+}
+
 bool ItemStore::approve(std::int64_t id, const std::string& approver) {
+    return decide(id, ApprovalState::approved, approver, std::nullopt);
+}
+
+bool ItemStore::decide(std::int64_t id, ApprovalState state, const std::string& by,
+                       const std::optional<std::string>& comment) {
     if (!exists(id)) return false;
+    const std::string code(approval_code(state));
+    sqlite::Transaction tx(db_);
     db_.prepare(
-           "INSERT INTO approval (media_item_id, approved_by) VALUES (?, ?) ON CONFLICT(media_item_id) "
-           "DO UPDATE SET approved_by = excluded.approved_by, approved_at = excluded.approved_at")
+           "INSERT INTO approval (media_item_id, approved_by, state, comment) VALUES (?, ?, ?, ?) "
+           "ON CONFLICT(media_item_id) DO UPDATE SET approved_by = excluded.approved_by, "
+           "approved_at = excluded.approved_at, state = excluded.state, comment = excluded.comment")
         .bind(1, id)
-        .bind(2, approver)
+        .bind(2, by)
+        .bind(3, code)
+        .bind(4, comment)
         .run();
+    db_.prepare("INSERT INTO approval_history (media_item_id, state, decided_by, comment) VALUES (?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, code)
+        .bind(3, by)
+        .bind(4, comment)
+        .run();
+    tx.commit();
     return true;
+}
+
+std::optional<Approval> ItemStore::approval(std::int64_t id) {
+    auto st = db_.prepare("SELECT state, approved_by, approved_at, comment FROM approval WHERE media_item_id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return Approval{approval_from_code(st.text(0)).value_or(ApprovalState::approved), st.text(1), st.text(2),
+                    st.optional_text(3)};
+}
+
+std::vector<Approval> ItemStore::approval_history(std::int64_t id) {
+    auto st = db_.prepare(
+        "SELECT state, decided_by, decided_at, comment FROM approval_history WHERE media_item_id = ? ORDER BY id");
+    st.bind(1, id);
+    std::vector<Approval> out;
+    while (st.step())
+        out.push_back({approval_from_code(st.text(0)).value_or(ApprovalState::approved), st.text(1), st.text(2),
+                       st.optional_text(3)});
+    return out;
 }
 
 bool ItemStore::set_tags(std::int64_t id, const std::vector<std::string>& add, const std::vector<std::string>& remove) {
@@ -193,6 +244,14 @@ bool ItemStore::set_tags(std::int64_t id, const std::vector<std::string>& add, c
     for (const auto& t : remove) erase.bind(1, id).bind(2, t).run();
     tx.commit();
     return true;
+}
+
+std::vector<std::string> ItemStore::tags(std::int64_t id) {
+    auto st = db_.prepare("SELECT tag FROM media_item_tag WHERE media_item_id = ? ORDER BY tag");
+    st.bind(1, id);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    return out;
 }
 
 void ItemStore::set_duration(std::int64_t id, std::chrono::milliseconds duration) {

@@ -4,12 +4,24 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "db/sqlite/Database.hpp"
 #include "library/Item.hpp"
 
 namespace lp::library {
+
+enum class ApprovalState { approved, rejected, revoked };
+std::string_view approval_code(ApprovalState s);
+std::optional<ApprovalState> approval_from_code(std::string_view code);
+
+struct Approval {
+    ApprovalState state = ApprovalState::approved;
+    std::string by;
+    std::string at;  // UTC text
+    std::optional<std::string> comment;
+};
 
 // The fields of an item made without an import (tests and tools; the config file's items
 // are imported, see ConfigSeed).
@@ -53,8 +65,18 @@ public:
 
     // Records who approved the item (biên tập → duyệt → phát). False when no such item.
     bool approve(std::int64_t id, const std::string& approver);
+    // Records a decision on the item (approved, rejected or revoked) with who made it and a
+    // comment, in the approval state and its history, in one transaction. Only an approved
+    // item airs. False when no such item.
+    bool decide(std::int64_t id, ApprovalState state, const std::string& by, const std::optional<std::string>& comment);
+    // The item's current approval; nullopt when it was never decided (pending).
+    std::optional<Approval> approval(std::int64_t id);
+    // Every decision on the item, oldest first.
+    std::vector<Approval> approval_history(std::int64_t id);
     // Adds and removes the operator's tags on an item, in one transaction. False when no such item.
     bool set_tags(std::int64_t id, const std::vector<std::string>& add, const std::vector<std::string>& remove);
+    // The item's tags, sorted.
+    std::vector<std::string> tags(std::int64_t id);
     // The item's measured length (what the scheduler fits into slots).
     void set_duration(std::int64_t id, std::chrono::milliseconds duration);
 

@@ -62,7 +62,8 @@ Rules RuleStore::load() {
     auto items = db_.prepare(
         "SELECT m.id, m.title, m.file, coalesce((SELECT group_concat(topic, ',') FROM "
         "(SELECT topic FROM media_item_topic t WHERE t.media_item_id = m.id ORDER BY position)), m.topic), "
-        "m.form, coalesce(m.duration_ms, 0), a.approved_by, m.valid_from, m.valid_until, m.retired_at IS NOT NULL, "
+        "m.form, coalesce(m.duration_ms, 0), CASE WHEN a.state = 'approved' THEN a.approved_by END, m.valid_from, "
+        "m.valid_until, m.retired_at IS NOT NULL, "
         "m.loudness_lufs, "
         "(SELECT group_concat(tag, ',') FROM media_item_tag g WHERE g.media_item_id = m.id), m.sha256 "
         "FROM media_item m LEFT JOIN approval a ON a.media_item_id = m.id ORDER BY m.id");

@@ -1,0 +1,28 @@
+#include "journal/RowJson.hpp"
+
+#include "domain/Time.hpp"
+
+namespace lp::journal {
+
+TimePoint shown_time(const JournalRow& row) { return row.started_at.value_or(row.plan.scheduled_at); }
+
+nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz) {
+    nlohmann::json j{{"id", row.id},
+                     {"date", domain::local_date_text(tz, shown_time(row))},
+                     {"time", domain::local_time_text(tz, shown_time(row))},
+                     {"title", row.plan.title},
+                     {"topics", row.plan.topics},
+                     {"form", row.plan.form},
+                     {"slot", row.plan.slot},
+                     {"status", to_code(row.status)},
+                     {"played_s", static_cast<double>(row.played.count()) / 1000.0},
+                     {"reason", row.reason},
+                     {"outputs", row.outputs}};
+    j["ordinal"] = row.ordinal ? nlohmann::json(*row.ordinal) : nlohmann::json(nullptr);
+    j["media_item_id"] = row.plan.media_item_id ? nlohmann::json(*row.plan.media_item_id) : nlohmann::json(nullptr);
+    j["corrects"] = row.corrects ? nlohmann::json(*row.corrects) : nlohmann::json(nullptr);
+    j["entered_by"] = row.manual_by;
+    return j;
+}
+
+}  // namespace lp::journal

@@ -1,0 +1,75 @@
+// The route table the role matrix iterates: every route unique, under /api, with the
+// permission docs/api.md gives it; long work on workers; and GET /api/status.
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <tuple>
+
+#include "api/Routes.hpp"
+#include "tests/api/TestServices.hpp"
+
+namespace {
+
+using lp::auth::Permission;
+
+// (method, pattern, permission, on_worker): the documented table.
+const std::vector<std::tuple<std::string, std::string, Permission, bool>> documented{
+    {"GET", "/api/media", Permission::read, false},
+    {"POST", "/api/media", Permission::library, true},
+    {"POST", "/api/media/say", Permission::library, true},
+    {"GET", "/api/media/{id}", Permission::read, false},
+    {"GET", "/api/media/{id}/audio", Permission::read, false},
+    {"PATCH", "/api/media/{id}", Permission::library, false},
+    {"POST", "/api/media/{id}/tags", Permission::library, false},
+    {"POST", "/api/media/{id}/approve", Permission::approve, false},
+    {"POST", "/api/media/{id}/reject", Permission::approve, false},
+    {"POST", "/api/media/{id}/revoke", Permission::approve, false},
+    {"POST", "/api/media/{id}/retire", Permission::library, false},
+    {"GET", "/api/journal", Permission::read, false},
+    {"GET", "/api/oneoffs", Permission::read, false},
+    {"POST", "/api/oneoffs", Permission::library, false},
+    {"DELETE", "/api/oneoffs/{id}", Permission::library, false},
+    {"POST", "/api/player/stop", Permission::library, false},
+    {"GET", "/api/reports", Permission::read, false},
+    {"GET", "/api/reports/{name}", Permission::read, false},
+    {"GET", "/api/settings/organisation", Permission::read, false},
+    {"PUT", "/api/settings/organisation", Permission::settings, false},
+    {"GET", "/api/status", Permission::read, false},
+    {"GET", "/api/vocabulary", Permission::read, false},
+};
+
+TEST(RouteTable, MatchesTheDocumentedTable) {
+    lp::test::TestServices s;
+    const auto routes = lp::api::routes(s);
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& r : routes) {
+        EXPECT_TRUE(seen.emplace(r.method, r.pattern).second) << "twice: " << r.method << ' ' << r.pattern;
+        EXPECT_TRUE(r.pattern.starts_with("/api/")) << r.pattern;
+        EXPECT_TRUE(r.handler) << r.pattern;
+        EXPECT_EQ(r.upload, r.method == "POST" && r.pattern == "/api/media") << r.pattern;
+        const auto it = std::ranges::find_if(
+            documented, [&](const auto& d) { return std::get<0>(d) == r.method && std::get<1>(d) == r.pattern; });
+        ASSERT_NE(it, documented.end()) << "undocumented: " << r.method << ' ' << r.pattern;
+        EXPECT_EQ(std::get<2>(*it), r.permission) << r.method << ' ' << r.pattern;
+        EXPECT_EQ(std::get<3>(*it), r.on_worker) << r.method << ' ' << r.pattern;
+    }
+    EXPECT_EQ(routes.size(), documented.size());
+}
+
+TEST(StatusApi, SaysWhatPlaysWhatIsNextTheOutputsAndTheNextReport) {
+    lp::test::TestServices s;
+    s.playing = {{"title", "Bản tin"}, {"item", 1}, {"position_s", 3.5}, {"length_s", 60.0}};
+    s.next = {{"slot", "Chiều"}, {"at", "2026-12-01T10:00:00.000Z"}};
+    const auto r = lp::test::run(s, "GET", "/api/status", lp::test::call("GET", "/api/status"));
+    EXPECT_EQ(r.body["playing"]["title"], "Bản tin");
+    EXPECT_EQ(r.body["next"]["time"], "17:00");
+    EXPECT_EQ(r.body["next"]["date"], "01/12/2026");
+    EXPECT_EQ(r.body["outputs"][0]["state"], "ok");
+    EXPECT_TRUE(r.body["failures"].empty());
+    EXPECT_EQ(r.body["journal_waiting"], 0);
+    EXPECT_TRUE(r.body["next_report"]["due"].is_string());
+    EXPECT_EQ(r.body["emergency_requests"], 0);
+}
+
+}  // namespace
