@@ -60,8 +60,7 @@ Reply download(Services& s, Call& call) {
 std::vector<Route> report_routes(Services& s) {
     return {
         {"GET", "/api/reports", auth::Permission::read, false, false, [&s](Call& c) { return list(s, c); }},
-        {"GET", "/api/reports/{name}", auth::Permission::read, false, false,
-         [&s](Call& c) { return download(s, c); }},
+        {"GET", "/api/reports/{name}", auth::Permission::read, false, false, [&s](Call& c) { return download(s, c); }},
     };
 }
 

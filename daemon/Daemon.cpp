@@ -212,7 +212,8 @@ void Daemon::reload_config() {
     for (const auto& setting : change.needs_restart)
         log->warn("config: {} changed in the file but needs a restart; the running value is kept", setting);
     config_ = std::move(reread);
-    if (change.outputs() || change.audio) player_->reconfigure(std::move(specs), player_options(config_, health_->player_health()));
+    if (change.outputs() || change.audio)
+        player_->reconfigure(std::move(specs), player_options(config_, health_->player_health()));
     if (change.slots) {
         try {
             library::apply_config_slots(db_, config_, *logger("library"));
