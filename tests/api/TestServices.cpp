@@ -62,7 +62,7 @@ api::Call call(std::string method, std::string path, nlohmann::json body, std::m
     c.path = std::move(path);
     c.body = std::move(body);
     c.params = std::move(params);
-    c.caller = {std::move(account), role, false};
+    c.caller = {std::move(account), role, false, {}};
     c.client = "127.0.0.1";
     return c;
 }
