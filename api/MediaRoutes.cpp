@@ -1,8 +1,5 @@
 #include "api/MediaRoutes.hpp"
 
-#include <unistd.h>
-
-#include <atomic>
 #include <chrono>
 
 #include "api/MediaJson.hpp"
@@ -160,22 +157,12 @@ Reply say(Services& s, Call& call) {
     const auto text = need_string(call, "text");
     if (text.size() > 5000) throw invalid("text", "Văn bản quá dài (tối đa 5000 ký tự).");
     auto request = describe_from_body(call);
-    if (!request.title) request.title = text.size() <= 60 ? text : text.substr(0, text.find(' ', 50)) + "…";
+    if (!request.title) request.title = library::title_from_text(text);
     request.speech_text = text;
     request.original_name = "espeak-ng -v vi";
     const auto& media_dir = s.config().media_dir;
-    std::filesystem::create_directories(media_dir);
-    static std::atomic<unsigned> counter{0};
-    const auto work = media_dir / (".say-api-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::create_directories(work);
-    struct Cleanup {
-        std::filesystem::path dir;
-        ~Cleanup() {
-            std::error_code ec;
-            std::filesystem::remove_all(dir, ec);
-        }
-    } cleanup{work};
-    request.file = work / "speech.wav";
+    const library::SpeechWorkDir work(media_dir);
+    request.file = work.wav();
     try {
         library::speak_vietnamese(text, request.file);
     } catch (const library::SpeechError&) {

@@ -1,7 +1,5 @@
 #include "cli/MediaCommands.hpp"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -121,22 +119,12 @@ int run_say(Context& context, const SayOptions& o) {
     quiet_ffmpeg();
     auto request = request_from(o);
     if (o.text.find_first_not_of(" \t\r\n") == std::string::npos) throw OperatorError("--text: văn bản trống.");
-    if (!request.title) request.title = o.text.size() <= 60 ? o.text : o.text.substr(0, o.text.find(' ', 50)) + "…";
+    if (!request.title) request.title = library::title_from_text(o.text);
     request.speech_text = o.text;
     request.original_name = "espeak-ng -v vi";
     auto db = db::open_store(context.config.database);
-    std::filesystem::create_directories(context.config.media_dir);
-    // espeak-ng writes next to the media folder so the import's copy is a cheap local one.
-    const auto work = context.config.media_dir / (".say-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(work);
-    struct Cleanup {
-        std::filesystem::path dir;
-        ~Cleanup() {
-            std::error_code ec;
-            std::filesystem::remove_all(dir, ec);
-        }
-    } cleanup{work};
-    request.file = work / "speech.wav";
+    const library::SpeechWorkDir work(context.config.media_dir);
+    request.file = work.wav();
     try {
         library::speak_vietnamese(o.text, request.file);
     } catch (const library::SpeechError& e) {

@@ -3,6 +3,9 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -37,6 +40,22 @@ void speak_vietnamese(std::string_view text, const std::filesystem::path& wav) {
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         throw SpeechError("espeak-ng failed (exit status " +
                           std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
+}
+
+std::string title_from_text(const std::string& text) {
+    return text.size() <= 60 ? text : text.substr(0, text.find(' ', 50)) + "…";
+}
+
+SpeechWorkDir::SpeechWorkDir(const std::filesystem::path& media_dir) {
+    static std::atomic<unsigned> counter{0};
+    std::filesystem::create_directories(media_dir);
+    dir_ = media_dir / (".say-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    std::filesystem::create_directories(dir_);
+}
+
+SpeechWorkDir::~SpeechWorkDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
 }
 
 }  // namespace lp::library
