@@ -416,7 +416,8 @@ void read_http(const TableReader& r, HttpConfig& http) {
 
 Config read_config(const toml::table& root, const Source& source) {
     Config cfg;
-    const TableReader top(source, root, "", {"daemon", "organisation", "audio", "reports", "backup", "http", "output", "slot"});
+    const TableReader top(source, root, "",
+                          {"daemon", "organisation", "audio", "reports", "backup", "http", "output", "slot"});
 
     if (auto t = top.table("daemon"))
         read_daemon(

@@ -11,6 +11,7 @@
 #include "daemon/PeriodicReports.hpp"
 #include "daemon/ReloadWatch.hpp"
 #include "daemon/WallClockTimer.hpp"
+#include "daemon/WebServer.hpp"
 #include "db/sqlite/Database.hpp"
 #include "journal/AiringRecorder.hpp"
 #include "journal/JournalStore.hpp"
@@ -74,6 +75,9 @@ private:
     std::size_t reported_waiting_ = 0;  // journal writes waiting, as last told to systemd
     PeriodicReports reports_{io_, db_, config_};
     DailyBackups backups_{io_, db_, config_};
+    // The web page and API ([http]); until auth/ lands, a gate that refuses every caller.
+    std::unique_ptr<auth::Gate> gate_;
+    std::unique_ptr<WebServer> web_;
 };
 
 }  // namespace lp::daemon

@@ -19,8 +19,7 @@ void EventHub::arm() {
 }
 
 void EventHub::publish(const std::string& event, const nlohmann::json& data) {
-    send("event: " + event + "\ndata: " + data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-         "\n\n");
+    send("event: " + event + "\ndata: " + data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n\n");
 }
 
 void EventHub::send(const std::string& frame) {

@@ -75,8 +75,10 @@ Match Router::match(std::string_view method, std::string_view target) const {
         for (std::size_t i = 0; i < pattern.size() && ok; ++i) {
             const auto p = pattern[i];
             if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
-                if (segments[i].empty()) ok = false;
-                else captures[std::string(p.substr(1, p.size() - 2))] = segments[i];
+                if (segments[i].empty())
+                    ok = false;
+                else
+                    captures[std::string(p.substr(1, p.size() - 2))] = segments[i];
             } else {
                 ok = p == segments[i];
             }

@@ -3,14 +3,15 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <spdlog/spdlog.h>
 
+#include <array>
 #include <deque>
 #include <fstream>
 #include <random>
@@ -83,7 +84,11 @@ struct Closable {
 
 struct Server::Shared {
     Shared(asio::io_context& io_, ServerOptions o, auth::Gate& g, std::vector<api::Route> routes)
-        : io(io_), opt(std::move(o)), gate(g), router(with_builtin(std::move(routes))), assets(opt.assets_dir),
+        : io(io_),
+          opt(std::move(o)),
+          gate(g),
+          router(with_builtin(std::move(routes))),
+          assets(opt.assets_dir),
           pool(opt.workers) {}
 
     static std::vector<api::Route> with_builtin(std::vector<api::Route> routes) {
@@ -173,10 +178,9 @@ private:
         json_.reset();
         upload_.reset();
         beast::get_lowest_layer(stream_).expires_after(shared_->opt.idle_timeout);
-        bh::async_read_header(stream_, buffer_, *header_,
-                              [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-                                  self->on_header(ec);
-                              });
+        bh::async_read_header(
+            stream_, buffer_, *header_,
+            [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
     }
 
     void on_header(beast::error_code ec) {
@@ -267,10 +271,9 @@ private:
                 return send_error(500, "", texts::internal_error);
             }
             beast::get_lowest_layer(stream_).expires_after(shared_->opt.upload_timeout);
-            return bh::async_read(stream_, buffer_, *upload_,
-                                  [self = this->shared_from_this()](beast::error_code e, std::size_t) {
-                                      self->on_upload(e);
-                                  });
+            return bh::async_read(
+                stream_, buffer_, *upload_,
+                [self = this->shared_from_this()](beast::error_code e, std::size_t) { self->on_upload(e); });
         }
         if (has_body) {
             const std::string_view type = sv(req[bh::field::content_type]);
@@ -281,9 +284,8 @@ private:
         }
         json_.emplace(std::move(*header_));
         json_->body_limit(shared_->opt.json_limit);
-        bh::async_read(stream_, buffer_, *json_, [self = this->shared_from_this()](beast::error_code e, std::size_t) {
-            self->on_json(e);
-        });
+        bh::async_read(stream_, buffer_, *json_,
+                       [self = this->shared_from_this()](beast::error_code e, std::size_t) { self->on_json(e); });
     }
 
     void on_json(beast::error_code ec) {
@@ -382,8 +384,7 @@ private:
         const std::string type = reply.content_type.empty() ? content_type_for(file) : reply.content_type;
         const auto disposition = [&](auto& res) {
             if (!reply.download_name.empty())
-                res.set(bh::field::content_disposition,
-                        "attachment; filename*=UTF-8''" + rfc5987(reply.download_name));
+                res.set(bh::field::content_disposition, "attachment; filename*=UTF-8''" + rfc5987(reply.download_name));
         };
         if (range.kind == RangeAnswer::Kind::whole || method_ == "HEAD") {
             bh::response<bh::file_body> res{static_cast<bh::status>(reply.status), version_};
@@ -403,9 +404,9 @@ private:
             res.prepare_payload();
             return send(std::move(res), remove_after);
         }
-        bh::response<bh::string_body> res{range.kind == RangeAnswer::Kind::partial ? bh::status::partial_content
-                                                                                    : bh::status::range_not_satisfiable,
-                                          version_};
+        bh::response<bh::string_body> res{
+            range.kind == RangeAnswer::Kind::partial ? bh::status::partial_content : bh::status::range_not_satisfiable,
+            version_};
         headers(res, reply);
         res.set(bh::field::accept_ranges, "bytes");
         if (range.kind == RangeAnswer::Kind::unsatisfiable) {
@@ -450,10 +451,21 @@ private:
         if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
             beast::error_code ec;
             stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+            // Lingering close: read what the client still sends (a refused body) for a while,
+            // so that closing with unread data does not reset the answer away.
+            stream_.expires_after(std::chrono::seconds(5));
+            drain();
         } else {
             beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
             stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
         }
+    }
+
+    void drain() {
+        stream_.async_read_some(asio::buffer(sink_),
+                                [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                                    if (!ec && !self->closed_) self->drain();
+                                });
     }
 
     void start_events() {
@@ -500,7 +512,7 @@ private:
     api::Call call_;
     std::filesystem::path upload_path_;
     std::deque<std::string> queue_;
-    std::array<char, 256> sink_{};
+    std::array<char, 16384> sink_{};
 };
 
 }  // namespace
@@ -513,7 +525,8 @@ Server::Server(asio::io_context& io, ServerOptions options, auth::Gate& gate, st
       retry_(io) {
     shared_->events = events_;
     if (shared_->opt.upload_dir.empty())
-        shared_->opt.upload_dir = std::filesystem::temp_directory_path() / ("loaphuong-upload-" + std::to_string(::getpid()));
+        shared_->opt.upload_dir =
+            std::filesystem::temp_directory_path() / ("loaphuong-upload-" + std::to_string(::getpid()));
     if (!shared_->opt.tls_cert.empty()) {
         shared_->tls.emplace(asio::ssl::context::tls_server);
         shared_->tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
@@ -594,7 +607,7 @@ void Server::accept() {
                 }
             } else if (sh.tls) {
                 auto s = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared_, std::move(socket),
-                                                                                        *sh.tls);
+                                                                                         *sh.tls);
                 sh.sessions.push_back(s);
                 s->run(client);
             } else {

@@ -28,7 +28,7 @@ namespace lp::http {
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    std::uint16_t port = 8480;  // 0: an ephemeral port (tests); see Server::port()
+    std::uint16_t port = 8480;       // 0: an ephemeral port (tests); see Server::port()
     std::filesystem::path tls_cert;  // both set: HTTPS
     std::filesystem::path tls_key;
     std::uint64_t upload_limit = 300ull * 1024 * 1024;
