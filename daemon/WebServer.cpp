@@ -5,8 +5,9 @@
 namespace lp::daemon {
 
 api::Route health_route() {
-    return api::Route{"GET", "/healthz", auth::Permission::read, false, false,
-                      [](api::Call&) { return api::Reply{200, {{"status", "ok"}}, {}, {}, {}, false, {}}; }};
+    return api::Route{
+        "GET", "/healthz", auth::Permission::read,
+        false, false,      [](api::Call&) { return api::Reply{200, {{"status", "ok"}}, {}, {}, {}, false, {}}; }};
 }
 
 http::ServerOptions server_options(const config::Config& config) {

@@ -249,6 +249,14 @@ private:
         }
         if (!route.handler) return start_events();
 
+        // Beast checks a declared Content-Length against the limit only while parsing the
+        // header: check it here, for the route's own limit.
+        const auto declared = header_->content_length();
+        if (declared && *declared > (route.upload ? shared_->opt.upload_limit : shared_->opt.json_limit)) {
+            keep_alive_ = false;
+            if (route.upload) return send_error(413, "file", texts::upload_too_large);
+            return send_error(413, "", texts::json_too_large);
+        }
         if (route.upload) {
             if (const auto name = url_decode(sv(req["X-File-Name"]), false)) call_.upload_name = *name;
             std::error_code fec;

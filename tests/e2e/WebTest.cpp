@@ -57,7 +57,7 @@ TEST(WebEndToEnd, DaemonServesHealthAndThePage) {
     const auto page = get(port, "/");
     EXPECT_EQ(page.result_int(), 200);
     EXPECT_NE(page.body().find("Loa phường"), std::string::npos);
-    EXPECT_EQ(get(port, "/api/status").result_int(), 401);
+    EXPECT_EQ(get(port, "/api/events").result_int(), 401);  // no caller: the placeholder gate
     daemon.signal(SIGTERM);
     EXPECT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
 }

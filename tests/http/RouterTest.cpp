@@ -10,7 +10,11 @@ namespace lp::http {
 namespace {
 
 api::Route route(std::string method, std::string pattern) {
-    return api::Route{std::move(method), std::move(pattern), auth::Permission::read, false, false,
+    return api::Route{std::move(method),
+                      std::move(pattern),
+                      auth::Permission::read,
+                      false,
+                      false,
                       [](api::Call&) { return api::Reply{}; }};
 }
 
@@ -34,9 +38,7 @@ TEST(Router, CapturesAndQuery) {
     EXPECT_EQ(r.match("DELETE", "/api/media/7").route->method, "DELETE");
 }
 
-TEST(Router, CapturesWinOverQuery) {
-    EXPECT_EQ(router().match("GET", "/api/media/5?id=9").params.at("id"), "5");
-}
+TEST(Router, CapturesWinOverQuery) { EXPECT_EQ(router().match("GET", "/api/media/5?id=9").params.at("id"), "5"); }
 
 TEST(Router, NotFoundWrongMethodBadPath) {
     const Router r = router();
@@ -90,7 +92,9 @@ TEST(Sniff, AudioMagic) {
     EXPECT_TRUE(looks_like_audio("RIFF\x24\0\0\0WAVEfmt "s));
     EXPECT_TRUE(looks_like_audio("OggS\0\x02"s));
     EXPECT_TRUE(looks_like_audio("fLaC\0\0\0\x22"s));
-    EXPECT_TRUE(looks_like_audio("\0\0\0\x20" "ftypM4A "s));
+    EXPECT_TRUE(
+        looks_like_audio("\0\0\0\x20"
+                         "ftypM4A "s));
     EXPECT_TRUE(looks_like_audio("\x1A\x45\xDF\xA3\x9F\x42"s));
     EXPECT_FALSE(looks_like_audio("%PDF-1.7"));
     EXPECT_FALSE(looks_like_audio("<html>"));

@@ -31,10 +31,17 @@ const std::map<std::string, std::string> json_admin{{"Authorization", "Bearer ad
                                                     {"Content-Type", "application/json"}};
 
 TEST(HttpServer, CallerRolesAndCsrf) {
-    Harness h({make_route("GET", "/api/status", Permission::read, [](api::Call& c) { return ok({{"who", c.caller.account}}); }),
+    Harness h({make_route("GET", "/api/status", Permission::read,
+                          [](api::Call& c) {
+                              return ok({{"who", c.caller.account}});
+                          }),
                make_route("POST", "/api/media/{id}/tags", Permission::library,
-                          [](api::Call& c) { return ok({{"id", c.params.at("id")}, {"body", c.body}}); }),
-               make_route("POST", "/api/login", Permission::read, [](api::Call&) { return ok({{"login", true}}); })});
+                          [](api::Call& c) {
+                              return ok({{"id", c.params.at("id")}, {"body", c.body}});
+                          }),
+               make_route("POST", "/api/login", Permission::read, [](api::Call&) {
+                   return ok({{"login", true}});
+               })});
     EXPECT_EQ(h.request("GET", "/api/status").result_int(), 401);
     EXPECT_EQ(message_of(h.request("GET", "/api/status")), "Bạn chưa đăng nhập hoặc phiên đăng nhập đã hết hạn.");
     EXPECT_EQ(h.request("GET", "/api/status", "", {{"Authorization", "Bearer wrong"}}).result_int(), 401);
@@ -65,8 +72,9 @@ TEST(HttpServer, CallerRolesAndCsrf) {
     EXPECT_EQ(h.request("POST", "/api/media/5/tags", body, json_admin).result_int(), 200);
     // Login needs no caller.
     EXPECT_EQ(h.request("POST", "/api/login", "{}", {{"Content-Type", "application/json"}}).result_int(), 200);
-    EXPECT_EQ(h.gate.changes(), (std::vector<std::string>{"vanhanh POST /api/media/4/tags 200",
-                                                          "quantri POST /api/media/5/tags 200", " POST /api/login 200"}));
+    EXPECT_EQ(h.gate.changes(),
+              (std::vector<std::string>{"vanhanh POST /api/media/4/tags 200", "quantri POST /api/media/5/tags 200",
+                                        " POST /api/login 200"}));
 }
 
 TEST(HttpServer, NotFoundAndWrongMethod) {
@@ -85,7 +93,8 @@ TEST(HttpServer, JsonLimits) {
     const auto bad = h.request("POST", "/api/x", R"({"a": )", json_admin);
     EXPECT_EQ(bad.result_int(), 400);
     EXPECT_NE(message_of(bad).find("Nội dung JSON không hợp lệ"), std::string::npos);
-    const auto type = h.request("POST", "/api/x", "{}", {{"Authorization", "Bearer admin-token"}, {"Content-Type", "text/plain"}});
+    const auto type =
+        h.request("POST", "/api/x", "{}", {{"Authorization", "Bearer admin-token"}, {"Content-Type", "text/plain"}});
     EXPECT_EQ(type.result_int(), 415);
     EXPECT_EQ(h.request("POST", "/api/x", R"({"a":1})", json_admin).body(), R"({"a":1})");
 }
@@ -116,20 +125,19 @@ protected:
         http::ServerOptions o;
         o.upload_dir = uploads;
         o.upload_limit = 64 * 1024;
-        h = std::make_unique<Harness>(
-            std::vector<api::Route>{make_route(
-                "POST", "/api/media", Permission::library,
-                [this](api::Call& c) {
-                    std::ifstream in(*c.upload, std::ios::binary);
-                    const std::string data{std::istreambuf_iterator<char>(in), {}};
-                    EXPECT_EQ(fs::status(*c.upload).permissions() & fs::perms::all,
-                              fs::perms::owner_read | fs::perms::owner_write);
-                    std::lock_guard lock{mutex};
-                    seen.push_back(c.upload_name + ":" + std::to_string(data.size()));
-                    return ok({{"bytes", data.size()}});
-                },
-                true, true)},
-            o);
+        h = std::make_unique<Harness>(std::vector<api::Route>{make_route(
+                                          "POST", "/api/media", Permission::library,
+                                          [this](api::Call& c) {
+                                              std::ifstream in(*c.upload, std::ios::binary);
+                                              const std::string data{std::istreambuf_iterator<char>(in), {}};
+                                              EXPECT_EQ(fs::status(*c.upload).permissions() & fs::perms::all,
+                                                        fs::perms::owner_read | fs::perms::owner_write);
+                                              std::lock_guard lock{mutex};
+                                              seen.push_back(c.upload_name + ":" + std::to_string(data.size()));
+                                              return ok({{"bytes", data.size()}});
+                                          },
+                                          true, true)},
+                                      o);
     }
     bool uploads_empty() { return !fs::exists(uploads) || fs::is_empty(uploads); }
 };
@@ -203,13 +211,16 @@ TEST(HttpServer, FileRepliesAnswerRanges) {
 TEST(HttpServer, WorkerRoutesDoNotBlockTheLoop) {
     std::promise<void> release;
     std::shared_future<void> released = release.get_future().share();
-    Harness h({make_route("GET", "/api/slow", Permission::read,
-                          [released](api::Call&) {
-                              released.wait();
-                              return ok({{"slow", true}});
-                          },
-                          true),
-               make_route("GET", "/api/quick", Permission::read, [](api::Call&) { return ok({{"quick", true}}); })});
+    Harness h({make_route(
+                   "GET", "/api/slow", Permission::read,
+                   [released](api::Call&) {
+                       released.wait();
+                       return ok({{"slow", true}});
+                   },
+                   true),
+               make_route("GET", "/api/quick", Permission::read, [](api::Call&) {
+                   return ok({{"quick", true}});
+               })});
     auto slow = std::async(std::launch::async, [&] { return h.request("GET", "/api/slow", "", admin); });
     // The slow handler waits on a worker; the loop still answers.
     EXPECT_EQ(h.request("GET", "/api/quick", "", admin).result_int(), 200);

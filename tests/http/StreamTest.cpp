@@ -2,10 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/post.hpp>
-#include <cstdlib>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/ssl.hpp>
+#include <cstdlib>
 
 #include "Harness.hpp"
 #include "tests/support/TempDir.hpp"
