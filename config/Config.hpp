@@ -108,6 +108,18 @@ struct AlarmConfig {
     double silence_dbfs = -60.0;
 };
 
+// [http]: the web page and the API (issue 11). A listen address other than loopback needs TLS.
+struct HttpConfig {
+    bool enabled = true;
+    std::string host = "127.0.0.1";
+    int port = 8480;
+    std::filesystem::path tls_cert;  // both set: HTTPS (absolute after loading)
+    std::filesystem::path tls_key;
+    int upload_limit_mb = 300;
+    std::filesystem::path assets_dir;  // empty: the build's compiled-in web/ folder
+    bool emergency_needs_approver = false;
+};
+
 struct Config {
     std::filesystem::path source;  // file it was read from, or "<embedded>"
     // Both absolute after loading (relative ones resolve against the config file's folder).
@@ -123,6 +135,7 @@ struct Config {
     ReportsConfig reports;
     BackupConfig backup;
     AlarmConfig alarm;
+    HttpConfig http;
     std::vector<OutputConfig> outputs;
     std::vector<SlotConfig> slots;
 };

@@ -370,12 +370,59 @@ SlotConfig read_slot(const TableReader& r, const Config& cfg) {
     return slot;
 }
 
+bool read_bool(const TableReader& r, std::string_view key, bool fallback) {
+    const auto n = r.node(key);
+    if (!n) return fallback;
+    const auto* b = n->value->as_boolean();
+    if (!b) fail(r.source(), n->line, n->key, "expected true or false, got " + std::string{describe(n->value->type())});
+    return b->get();
+}
+
+bool is_loopback(const std::string& host) {
+    return host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host.starts_with("127.");
+}
+
+// "HOST:PORT" with an IPv4 address, a host name or a bracketed IPv6 address.
+void read_http(const TableReader& r, HttpConfig& http) {
+    http.enabled = read_bool(r, "enabled", http.enabled);
+    std::optional<Located<std::string>> listen = r.string("listen");
+    if (listen) {
+        const std::string& v = listen->value;
+        const auto colon = v.rfind(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == v.size())
+            fail(r.source(), *listen, quote(v) + " is not HOST:PORT (e.g. \"127.0.0.1:8480\")");
+        const std::string host = v.substr(0, colon);
+        const std::string port = v.substr(colon + 1);
+        if (auto problem = host_problem(host)) fail(r.source(), *listen, *problem);
+        int p = 0;
+        for (char c : port) {
+            if (c < '0' || c > '9' || p > 65535) fail(r.source(), *listen, quote(port) + " is not a port (1..65535)");
+            p = p * 10 + (c - '0');
+        }
+        if (p < 1 || p > 65535) fail(r.source(), *listen, quote(port) + " is not a port (1..65535)");
+        http.host = host;
+        http.port = p;
+    }
+    if (r.has("tls_cert")) http.tls_cert = read_path(r, "tls_cert", r.source().base_dir);
+    if (r.has("tls_key")) http.tls_key = read_path(r, "tls_key", r.source().base_dir);
+    if (http.tls_cert.empty() != http.tls_key.empty())
+        fail(r.source(), r.line(), r.key(http.tls_cert.empty() ? "tls_cert" : "tls_key"),
+             "tls_cert and tls_key go together (both or neither)");
+    if (http.enabled && !is_loopback(http.host) && http.tls_cert.empty())
+        fail(r.source(), listen->line, r.key("tls_cert"),
+             "listening on " + quote(listen->value) +
+                 " (not loopback) needs tls_cert and tls_key: passwords must not cross the LAN in clear");
+    http.upload_limit_mb = read_int_in(r, "upload_limit_mb", 1, 4096, http.upload_limit_mb);
+    if (r.has("assets_dir")) http.assets_dir = read_path(r, "assets_dir", r.source().base_dir);
+    http.emergency_needs_approver = read_bool(r, "emergency_needs_approver", http.emergency_needs_approver);
+}
+
 }  // namespace
 
 Config read_config(const toml::table& root, const Source& source) {
     Config cfg;
     const TableReader top(source, root, "",
-                          {"daemon", "organisation", "audio", "reports", "backup", "alarm", "output", "slot"});
+                          {"daemon", "organisation", "audio", "reports", "backup", "alarm", "http", "output", "slot"});
 
     if (auto t = top.table("daemon"))
         read_daemon(
@@ -398,6 +445,11 @@ Config read_config(const toml::table& root, const Source& source) {
     cfg.backup.dir = resolve(source.base_dir, cfg.backup.dir);
     if (auto t = top.table("alarm"))
         read_alarm(TableReader(source, *t->value, t->key, {"dead_air", "silence_dbfs"}), cfg.alarm);
+    if (auto t = top.table("http"))
+        read_http(TableReader(source, *t->value, t->key,
+                              {"enabled", "listen", "tls_cert", "tls_key", "upload_limit_mb", "assets_dir",
+                               "emergency_needs_approver"}),
+                  cfg.http);
 
     if (auto outputs = top.tables("output")) {
         for (const auto& t : *outputs) {

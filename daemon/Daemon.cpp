@@ -141,6 +141,11 @@ void Daemon::run() {
     reload_watch_ = std::make_unique<ReloadWatch>(io_, db::reload_flag_for(config_.database), [this] { reload(); });
     reports_.start();
     backups_.start();
+    if (config_.http.enabled) {
+        gate_ = std::make_unique<RefuseAllGate>();
+        web_ = std::make_unique<WebServer>(io_, config_, *gate_, gate_->routes());
+        web_->start();
+    }
     for (const auto& order : restart_orders_) air(order, domain::texts::resumed_after_restart(tz_, started_at_));
     restart_orders_.clear();
     decide();
@@ -330,6 +335,7 @@ void Daemon::on_player_event(const audio::PlayerEvent& e) {
         engine_->cue_finished(e.programme, e.cue);
     else if (std::holds_alternative<audio::event::ProgrammeDone>(e.what))
         engine_->order_done(e.programme);
+    if (web_) web_->player_changed();
 }
 
 }  // namespace lp::daemon

@@ -12,6 +12,7 @@
 #include "daemon/PeriodicReports.hpp"
 #include "daemon/ReloadWatch.hpp"
 #include "daemon/WallClockTimer.hpp"
+#include "daemon/WebServer.hpp"
 #include "db/sqlite/Database.hpp"
 #include "journal/AiringRecorder.hpp"
 #include "journal/JournalStore.hpp"
@@ -85,6 +86,9 @@ private:
     std::unique_ptr<ReloadWatch> reload_watch_;
     PeriodicReports reports_{io_, db_, config_};
     DailyBackups backups_{io_, db_, config_};
+    // The web page and API ([http]); until auth/ lands, a gate that refuses every caller.
+    std::unique_ptr<auth::Gate> gate_;
+    std::unique_ptr<WebServer> web_;
 };
 
 }  // namespace lp::daemon
