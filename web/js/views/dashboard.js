@@ -1,0 +1,156 @@
+// Tổng quan: now playing with a live position bar, today's programme, output health, last
+// failures, journal rows waiting to be written, next report due. Live from `status` events.
+
+import * as api from '../api.js';
+import * as events from '../events.js';
+import * as fmt from '../format.js';
+import { h, empty } from '../dom.js';
+import { statusLabel } from '../vocab.js';
+
+export default async function dashboard(root) {
+    const now = h('div', { class: 'panel', 'aria-live': 'polite' });
+    const today = h('div', { class: 'panel' });
+    const health = h('div', { class: 'panel' });
+    const failures = h('div', { class: 'panel' });
+    const counters = h('div', { class: 'panel' });
+    root.append(h('div', { class: 'grid' }, now, health, counters), h('div', { class: 'grid', style: 'margin-top:1rem' }, today, failures));
+
+    let status = null;
+    let received = Date.now();
+
+    function position() {
+        const np = status?.now_playing;
+        if (!np) return 0;
+        const base = Number(np.position_ms ?? 0);
+        return base + (status.paused ? 0 : Date.now() - received);
+    }
+
+    function renderNow() {
+        const np = status?.now_playing;
+        const next = status?.next;
+        const head = h('h2', {}, 'Đang phát');
+        if (!np) {
+            now.replaceChildren(head, h('p', { class: 'big muted' }, 'Không phát gì'), nextLine(next));
+            return;
+        }
+        const dur = Number(np.duration_ms ?? 0);
+        const pos = Math.min(position(), dur || Infinity);
+        const pct = dur ? Math.min(100, (pos / dur) * 100) : 0;
+        now.replaceChildren(
+            head,
+            h('p', { class: 'now-title' }, np.title || `Tin #${np.item_id ?? ''}`),
+            h(
+                'p',
+                { class: 'muted' },
+                [np.slot ? `Khung giờ: ${np.slot}` : '', np.priority === 'emergency' ? 'KHẨN CẤP' : '', np.started_at ? `bắt đầu ${fmt.time(np.started_at)}` : '']
+                    .filter(Boolean)
+                    .join(' · '),
+            ),
+            h(
+                'div',
+                {
+                    class: 'progress',
+                    role: 'progressbar',
+                    'aria-label': 'Vị trí đang phát',
+                    'aria-valuemin': '0',
+                    'aria-valuemax': String(Math.round(dur / 1000)),
+                    'aria-valuenow': String(Math.round(pos / 1000)),
+                },
+                h('span', { style: `width:${pct}%` }),
+            ),
+            h('div', { class: 'times' }, h('span', {}, fmt.duration(pos)), h('span', {}, dur ? fmt.duration(dur) : '')),
+            nextLine(next),
+        );
+    }
+
+    function nextLine(next) {
+        if (!next) return h('p', { class: 'muted' }, 'Chưa có bài tiếp theo.');
+        return h('p', {}, 'Tiếp theo: ', h('strong', {}, next.title || ''), next.at ? ` lúc ${fmt.time(next.at)} ${fmt.date(next.at)}` : '');
+    }
+
+    function renderHealth() {
+        const outs = status?.outputs || [];
+        health.replaceChildren(
+            h('h2', {}, 'Đầu ra âm thanh'),
+            outs.length
+                ? outs.map((o) => {
+                      const ok = o.ok !== false && !o.error;
+                      return h(
+                          'div',
+                          { class: 'health' },
+                          h('span', { class: `dot ${ok ? '' : 'bad'}`, 'aria-hidden': 'true' }),
+                          h('div', {}, h('strong', {}, o.name), ' ', h('span', { class: `badge ${ok ? 'ok' : 'bad'}` }, ok ? 'Hoạt động tốt' : 'Đang lỗi'),
+                              o.last_error || o.error
+                                  ? h('div', { class: 'muted' }, `Lỗi gần nhất: ${o.last_error || o.error}${o.last_error_at ? ` (${fmt.dateTime(o.last_error_at)})` : ''}`)
+                                  : null),
+                      );
+                  })
+                : empty('Chưa có thông tin đầu ra.'),
+        );
+    }
+
+    function renderCounters() {
+        const pending = status?.journal_pending ?? 0;
+        const report = status?.next_report;
+        counters.replaceChildren(
+            h('h2', {}, 'Nhật ký và báo cáo'),
+            h('p', {}, 'Dòng nhật ký chờ ghi: ', h('strong', { class: pending ? 'badge warn' : 'badge ok' }, String(pending))),
+            report
+                ? h('p', {}, 'Báo cáo tiếp theo: ', h('strong', {}, report.label || report.period || ''), report.due ? ` — hạn ${fmt.day(report.due)}` : '')
+                : h('p', { class: 'muted' }, 'Chưa có lịch báo cáo.'),
+        );
+    }
+
+    function renderFailures() {
+        const list = status?.failures || [];
+        failures.replaceChildren(
+            h('h2', {}, 'Lỗi gần đây'),
+            list.length
+                ? h('ul', {}, list.map((f) => h('li', {}, h('strong', {}, fmt.dateTime(f.at || f.started_at)), ' — ', f.title || '', f.reason ? `: ${f.reason}` : '', f.status ? ` (${statusLabel(f.status)})` : '')))
+                : empty('Không có lỗi nào gần đây.'),
+        );
+    }
+
+    async function loadToday() {
+        const date = fmt.todayIso();
+        let plan;
+        try {
+            plan = await api.get('/api/schedule/preview', { date });
+        } catch (err) {
+            today.replaceChildren(h('h2', {}, 'Chương trình hôm nay'), h('p', { class: 'form-error' }, err.message));
+            return;
+        }
+        const slots = plan.slots || plan.occurrences || [];
+        today.replaceChildren(
+            h('h2', {}, `Chương trình hôm nay (${fmt.day(date)})`),
+            slots.length
+                ? slots.map((s) =>
+                      h('div', { class: 'pick' }, h('strong', {}, `${fmt.clock(s.start ?? s.at)} ${s.name || s.slot || ''}`),
+                          h('ol', {}, (s.picks || s.items || []).map((p) => h('li', {}, p.title || `#${p.item_id ?? p.item}`)))),
+                  )
+                : empty('Hôm nay không có khung giờ phát nào.'),
+        );
+    }
+
+    function apply(s) {
+        status = s;
+        received = Date.now();
+        renderNow();
+        renderHealth();
+        renderCounters();
+        renderFailures();
+    }
+
+    try {
+        apply(await api.get('/api/status'));
+    } catch (err) {
+        now.replaceChildren(h('h2', {}, 'Đang phát'), h('p', { class: 'form-error' }, err.message));
+    }
+    loadToday();
+    const off = events.on('status', apply);
+    const tick = setInterval(renderNow, 1000);
+    return () => {
+        off();
+        clearInterval(tick);
+    };
+}

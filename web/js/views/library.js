@@ -1,0 +1,183 @@
+// Thư viện: search and filter, drag-and-drop upload with progress, record from the PC's
+// microphone, text-to-speech, listen, edit topic/form/validity, approve/reject with a comment.
+
+import * as api from '../api.js';
+import * as fmt from '../format.js';
+import { h, field, select, showError, clearErrors, formError, busy, toast, empty, dialog, formData } from '../dom.js';
+import { can } from '../session.js';
+import { topics, forms, approvals, topicLabel, formLabel, approvalLabel } from '../vocab.js';
+import { uploadPanel } from './upload.js';
+import { recorderPanel } from './recorder.js';
+import { speechPanel } from './speech.js';
+import { mediaPath, approvalOf, listenUrl } from './media.js';
+
+export default async function library(root) {
+    const list = h('div', { class: 'item-list', 'aria-live': 'polite' });
+    const q = h('input', { name: 'q', type: 'search', placeholder: 'Tên, nguồn, ghi chú…' });
+    const topic = select('topic', [['', 'Tất cả nội dung'], ...topics], '');
+    const form = select('form', [['', 'Tất cả hình thức'], ...forms], '');
+    const state = select('approval', [['', 'Mọi trạng thái'], ...approvals], '');
+    const filters = h(
+        'form',
+        { class: 'panel row', role: 'search', 'aria-label': 'Tìm trong thư viện' },
+        field('Tìm kiếm', q),
+        field('Nội dung', topic),
+        field('Hình thức', form),
+        field('Trạng thái duyệt', state),
+        h('button', { type: 'submit', class: 'primary' }, 'Tìm'),
+    );
+    filters.addEventListener('submit', (ev) => {
+        ev.preventDefault();
+        load();
+    });
+    [topic, form, state].forEach((s) => s.addEventListener('change', load));
+
+    if (can('library')) {
+        root.append(h('div', { class: 'grid' }, uploadPanel(load), recorderPanel(load), speechPanel(load)));
+        root.lastChild.style.marginBottom = '1rem';
+    }
+    root.append(filters, list);
+
+    async function load() {
+        let data;
+        try {
+            data = await api.get(mediaPath, { q: q.value.trim(), topic: topic.value, form: form.value, approval: state.value });
+        } catch (err) {
+            list.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message));
+            return;
+        }
+        let items = Array.isArray(data) ? data : data.items || [];
+        if (state.value) items = items.filter((it) => approvalOf(it) === state.value);
+        list.replaceChildren(...(items.length ? items.map((it) => itemCard(it, load)) : [empty('Không có tin, bài nào khớp.')]));
+    }
+    await load();
+}
+
+function itemCard(it, reload) {
+    const st = approvalOf(it);
+    const topicCodes = it.topics || (it.topic ? [it.topic] : []);
+    const card = h(
+        'article',
+        { class: 'item', dataset: { id: it.id } },
+        h(
+            'div',
+            { class: 'item-head' },
+            h('span', { class: 'item-title' }, `#${it.id} ${it.title || it.original_name || ''}`),
+            h('span', { class: `badge ${st === 'approved' ? 'ok' : st === 'rejected' ? 'bad' : 'warn'}` }, approvalLabel(st)),
+            it.retired_at ? h('span', { class: 'badge' }, 'Đã ngừng dùng') : null,
+        ),
+        h(
+            'p',
+            { class: 'item-meta' },
+            [
+                formLabel(it.form),
+                topicCodes.map((c) => topicLabel(c).split(' ')[0]).join(', ') && `Nội dung: ${topicCodes.map((c) => topicLabel(c)).join('; ')}`,
+                it.duration_ms ? `Thời lượng ${fmt.duration(it.duration_ms)}` : '',
+                it.valid_from || it.valid_until ? `Hiệu lực ${fmt.day(it.valid_from) || '…'} – ${fmt.day(it.valid_until) || '…'}` : '',
+                it.source ? `Nguồn: ${it.source}` : '',
+            ]
+                .filter(Boolean)
+                .join(' · '),
+        ),
+        it.approved_by ? h('p', { class: 'item-meta' }, `Duyệt bởi ${it.approved_by}${it.approved_at ? ` lúc ${fmt.dateTime(it.approved_at)}` : ''}`) : null,
+        it.reject_comment || it.comment ? h('p', { class: 'item-meta' }, `Nhận xét: ${it.reject_comment || it.comment}`) : null,
+        h('audio', { controls: true, preload: 'none', src: listenUrl(it), 'aria-label': `Nghe thử ${it.title || ''}` }),
+    );
+    const actions = h('div', { class: 'actions' });
+    if (can('approve') && st !== 'approved')
+        actions.append(h('button', { type: 'button', class: 'ok', onclick: () => decide(it, 'approve', reload) }, 'Duyệt'));
+    if (can('approve') && st !== 'rejected')
+        actions.append(h('button', { type: 'button', onclick: () => decide(it, 'reject', reload) }, st === 'approved' ? 'Thu hồi duyệt' : 'Từ chối'));
+    if (can('library') && !it.retired_at)
+        actions.append(
+            h('button', { type: 'button', onclick: () => retire(it, reload) }, 'Ngừng dùng'),
+        );
+    if (actions.children.length) card.append(actions);
+    if (can('library')) card.append(editDetails(it, reload));
+    return card;
+}
+
+async function decide(it, action, reload) {
+    const comment = h('textarea', { name: 'comment', rows: 3 });
+    const body = h('div', {}, h('p', {}, `Tin, bài: `, h('strong', {}, it.title || `#${it.id}`)), field(action === 'approve' ? 'Ý kiến (không bắt buộc)' : 'Lý do (bắt buộc)', comment));
+    const ok = await dialog(action === 'approve' ? 'Duyệt tin, bài' : 'Từ chối tin, bài', body, [
+        { label: 'Hủy', value: '' },
+        { label: action === 'approve' ? 'Duyệt' : 'Từ chối', value: 'ok', class: action === 'approve' ? 'ok' : 'danger' },
+    ]);
+    if (ok !== 'ok') return;
+    const path = `${mediaPath}/${it.id}/${action === 'approve' ? 'approve' : 'reject'}`;
+    try {
+        await api.post(path, { comment: comment.value.trim() });
+        toast(action === 'approve' ? 'Đã duyệt.' : 'Đã từ chối.', 'ok');
+        reload();
+    } catch (err) {
+        toast(err.message, 'error');
+    }
+}
+
+async function retire(it, reload) {
+    const ok = await dialog('Ngừng dùng tin, bài', h('p', {}, `“${it.title}” sẽ không được xếp lịch phát nữa. Nhật ký cũ vẫn giữ nguyên.`), [
+        { label: 'Hủy', value: '' },
+        { label: 'Ngừng dùng', value: 'ok', class: 'danger' },
+    ]);
+    if (ok !== 'ok') return;
+    try {
+        await api.post(`${mediaPath}/${it.id}/retire`);
+        toast('Đã ngừng dùng.', 'ok');
+        reload();
+    } catch (err) {
+        toast(err.message, 'error');
+    }
+}
+
+export function metadataFields(it = {}) {
+    const topicCodes = it.topics || (it.topic ? [it.topic] : ['other']);
+    return [
+        field('Tên tin, bài', h('input', { name: 'title', value: it.title || '', required: true })),
+        h(
+            'div',
+            { class: 'field', dataset: { field: 'topics' } },
+            h('label', {}, 'Nội dung (mục II.1 của kế hoạch)'),
+            select('topics', topics, '', { multiple: true, size: 5, 'aria-label': 'Nội dung' }),
+            h('p', { class: 'hint' }, 'Giữ phím Ctrl để chọn nhiều mục. Mục đầu tiên là nội dung chính.'),
+            h('p', { class: 'field-error', role: 'alert', hidden: true }),
+        ),
+        field('Hình thức', select('form', forms, it.form || 'other')),
+        h(
+            'div',
+            { class: 'row' },
+            field('Phát từ ngày', h('input', { name: 'valid_from', type: 'date', value: it.valid_from || '' })),
+            field('Đến hết ngày', h('input', { name: 'valid_until', type: 'date', value: it.valid_until || '' })),
+        ),
+        field('Nguồn tin', h('input', { name: 'source', value: it.source || '' })),
+    ].map((el) => {
+        const sel = el.querySelector?.('select[name=topics]');
+        if (sel) [...sel.options].forEach((o) => (o.selected = topicCodes.includes(o.value)));
+        return el;
+    });
+}
+
+export function metadataBody(form) {
+    const d = formData(form);
+    const body = { title: d.title?.trim(), topics: d.topics?.length ? d.topics : ['other'], form: d.form, source: d.source?.trim() || null };
+    body.valid_from = d.valid_from || null;
+    body.valid_until = d.valid_until || null;
+    return body;
+}
+
+function editDetails(it, reload) {
+    const submit = h('button', { type: 'submit', class: 'primary' }, 'Lưu thay đổi');
+    const form = h('form', { class: 'stack', novalidate: true }, metadataFields(it), formError(), submit);
+    form.addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        clearErrors(form);
+        try {
+            await busy(submit, api.patch(`${mediaPath}/${it.id}`, metadataBody(form)));
+            toast('Đã lưu.', 'ok');
+            reload();
+        } catch (err) {
+            showError(form, err);
+        }
+    });
+    return h('details', {}, h('summary', {}, 'Sửa thông tin'), form);
+}

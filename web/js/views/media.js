@@ -1,0 +1,15 @@
+// Where media items live in the API and how the page reads an item's approval state.
+
+export const mediaPath = '/api/media';
+
+export function approvalOf(it) {
+    if (it.approval) return it.approval;
+    if (it.status && ['pending', 'approved', 'rejected'].includes(it.status)) return it.status;
+    if (it.approved_by) return 'approved';
+    if (it.rejected_by || it.rejected_at) return 'rejected';
+    return 'pending';
+}
+
+export function listenUrl(it) {
+    return it.listen_url || `${mediaPath}/${it.id}/audio`;
+}
