@@ -16,6 +16,13 @@ export function h(tag, attrs, ...children) {
     return el;
 }
 
+// Replaces an element's children; arrays are flattened and null/false left out.
+export function set(el, ...children) {
+    el.replaceChildren();
+    append(el, children);
+    return el;
+}
+
 function append(el, children) {
     for (const c of children) {
         if (c === undefined || c === null || c === false) continue;

@@ -3,7 +3,7 @@
 
 import * as api from './api.js';
 import * as events from './events.js';
-import { h, showError, clearErrors, field, formError, busy } from './dom.js';
+import { h, showError, clearErrors, field, formError, busy, set } from './dom.js';
 import { session, setSession, can, roleLabels } from './session.js';
 import dashboard from './views/dashboard.js';
 import library from './views/library.js';
@@ -38,7 +38,7 @@ function allowed(v) {
 }
 
 function buildNav() {
-    nav.replaceChildren(
+    set(nav, 
         ...views.filter(allowed).map((v) =>
             h('a', { href: `#/${v.path}`, class: v.className || '', dataset: { path: v.path } }, v.title),
         ),
@@ -59,7 +59,7 @@ async function route() {
     cleanup = null;
     document.title = `${v.title} — Loa phường`;
     const section = h('section', { class: 'view', 'aria-labelledby': 'view-title' }, h('h1', { id: 'view-title' }, v.title));
-    main.replaceChildren(section);
+    set(main, section);
     try {
         cleanup = (await v.view(section)) || null;
     } catch (err) {
@@ -89,6 +89,12 @@ function startApp(me) {
     route();
 }
 
+function logoBadge() {
+    const badge = h('span', { class: 'logo-badge', 'aria-hidden': 'true' });
+    badge.innerHTML = document.querySelector('svg.logo').outerHTML;
+    return badge;
+}
+
 function buildLogin() {
     const name = h('input', { name: 'name', autocomplete: 'username', required: true });
     const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
@@ -96,7 +102,7 @@ function buildLogin() {
     const form = h(
         'form',
         { class: 'login-box', novalidate: true },
-        h('div', { class: 'brand-big' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '📢'), 'Loa phường'),
+        h('div', { class: 'brand-big' }, logoBadge(), 'Loa phường'),
         h('p', { class: 'muted' }, 'Hệ thống truyền thanh phường — Trung tâm Dịch vụ sự nghiệp công'),
         field('Tên đăng nhập', name),
         field('Mật khẩu', password),
@@ -116,7 +122,7 @@ function buildLogin() {
             showError(form, err);
         }
     });
-    login.replaceChildren(form);
+    set(login, form);
 }
 
 async function logout() {

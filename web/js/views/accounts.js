@@ -3,7 +3,7 @@
 
 import * as api from '../api.js';
 import * as fmt from '../format.js';
-import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, empty } from '../dom.js';
+import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, empty, set } from '../dom.js';
 import { roleLabels, session } from '../session.js';
 
 const roles = Object.entries(roleLabels);
@@ -17,11 +17,11 @@ export default async function accounts(root) {
         try {
             const data = await api.get('/api/accounts');
             const accs = Array.isArray(data) ? data : data.accounts || [];
-            list.replaceChildren(accs.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
+            set(list, accs.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
                 h('thead', {}, h('tr', {}, ['Tên đăng nhập', 'Vai trò', 'Trạng thái', ''].map((t) => h('th', { scope: 'col' }, t)))),
                 h('tbody', {}, accs.map((a) => accountRow(a, load))))) : empty('Chưa có tài khoản.'));
         } catch (err) {
-            list.replaceChildren(h('p', { class: 'form-error' }, err.message));
+            set(list, h('p', { class: 'form-error' }, err.message));
         }
     }
 
@@ -29,7 +29,7 @@ export default async function accounts(root) {
         try {
             const data = await api.get('/api/tokens');
             const ts = Array.isArray(data) ? data : data.tokens || [];
-            tokens.replaceChildren(ts.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
+            set(tokens, ts.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
                 h('thead', {}, h('tr', {}, ['Tên', 'Tài khoản', 'Tạo lúc', ''].map((t) => h('th', { scope: 'col' }, t)))),
                 h('tbody', {}, ts.map((t) => h('tr', {},
                     h('td', { 'data-label': 'Tên' }, t.name || `#${t.id}`),
@@ -37,7 +37,7 @@ export default async function accounts(root) {
                     h('td', { 'data-label': 'Tạo lúc' }, fmt.dateTime(t.created_at)),
                     h('td', {}, h('button', { type: 'button', class: 'danger', onclick: () => revoke(t) }, 'Thu hồi'))))))) : empty('Chưa có token nào.'));
         } catch (err) {
-            tokens.replaceChildren(h('p', { class: 'form-error' }, err.message));
+            set(tokens, h('p', { class: 'form-error' }, err.message));
         }
     }
 

@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import * as events from '../events.js';
 import * as fmt from '../format.js';
-import { h, empty } from '../dom.js';
+import { h, empty, set } from '../dom.js';
 import { statusLabel } from '../vocab.js';
 
 export default async function dashboard(root) {
@@ -30,13 +30,13 @@ export default async function dashboard(root) {
         const next = status?.next;
         const head = h('h2', {}, 'Đang phát');
         if (!np) {
-            now.replaceChildren(head, h('p', { class: 'big muted' }, 'Không phát gì'), nextLine(next));
+            set(now, head, h('p', { class: 'big muted' }, 'Không phát gì'), nextLine(next));
             return;
         }
         const dur = Number(np.duration_ms ?? 0);
         const pos = Math.min(position(), dur || Infinity);
         const pct = dur ? Math.min(100, (pos / dur) * 100) : 0;
-        now.replaceChildren(
+        set(now, 
             head,
             h('p', { class: 'now-title' }, np.title || `Tin #${np.item_id ?? ''}`),
             h(
@@ -70,7 +70,7 @@ export default async function dashboard(root) {
 
     function renderHealth() {
         const outs = status?.outputs || [];
-        health.replaceChildren(
+        set(health, 
             h('h2', {}, 'Đầu ra âm thanh'),
             outs.length
                 ? outs.map((o) => {
@@ -92,7 +92,7 @@ export default async function dashboard(root) {
     function renderCounters() {
         const pending = status?.journal_pending ?? 0;
         const report = status?.next_report;
-        counters.replaceChildren(
+        set(counters, 
             h('h2', {}, 'Nhật ký và báo cáo'),
             h('p', {}, 'Dòng nhật ký chờ ghi: ', h('strong', { class: pending ? 'badge warn' : 'badge ok' }, String(pending))),
             report
@@ -103,7 +103,7 @@ export default async function dashboard(root) {
 
     function renderFailures() {
         const list = status?.failures || [];
-        failures.replaceChildren(
+        set(failures, 
             h('h2', {}, 'Lỗi gần đây'),
             list.length
                 ? h('ul', {}, list.map((f) => h('li', {}, h('strong', {}, fmt.dateTime(f.at || f.started_at)), ' — ', f.title || '', f.reason ? `: ${f.reason}` : '', f.status ? ` (${statusLabel(f.status)})` : '')))
@@ -117,11 +117,11 @@ export default async function dashboard(root) {
         try {
             plan = await api.get('/api/schedule/preview', { date });
         } catch (err) {
-            today.replaceChildren(h('h2', {}, 'Chương trình hôm nay'), h('p', { class: 'form-error' }, err.message));
+            set(today, h('h2', {}, 'Chương trình hôm nay'), h('p', { class: 'form-error' }, err.message));
             return;
         }
         const slots = plan.slots || plan.occurrences || [];
-        today.replaceChildren(
+        set(today, 
             h('h2', {}, `Chương trình hôm nay (${fmt.day(date)})`),
             slots.length
                 ? slots.map((s) =>
@@ -144,7 +144,7 @@ export default async function dashboard(root) {
     try {
         apply(await api.get('/api/status'));
     } catch (err) {
-        now.replaceChildren(h('h2', {}, 'Đang phát'), h('p', { class: 'form-error' }, err.message));
+        set(now, h('h2', {}, 'Đang phát'), h('p', { class: 'form-error' }, err.message));
     }
     loadToday();
     const off = events.on('status', apply);

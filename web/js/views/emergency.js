@@ -50,7 +50,7 @@ export default async function emergency(root) {
         h('div', { class: 'checks' }, outputs.length ? outputs.map((o) => h('label', {}, h('input', { type: 'checkbox', name: 'outputs', value: o.name, checked: true, dataset: { group: '1' } }), o.label || o.name)) : h('span', { class: 'muted' }, 'Tất cả đầu ra')),
         h('p', { class: 'field-error', role: 'alert', hidden: true }),
     );
-    const go = h('button', { type: 'submit', class: 'danger emergency-go' }, '📢 Phát khẩn cấp ngay');
+    const go = h('button', { type: 'submit', class: 'danger emergency-go' }, 'Phát khẩn cấp ngay');
     const next = mayQueue ? h('button', { type: 'button', class: 'emergency-go' }, 'Phát ngay sau bài đang phát') : null;
     const form = h(
         'form',

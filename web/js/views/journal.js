@@ -4,15 +4,16 @@
 import * as api from '../api.js';
 import * as events from '../events.js';
 import * as fmt from '../format.js';
-import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, empty } from '../dom.js';
+import { dateInput, timeInput, readDate, readTime } from '../inputs.js';
+import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, empty, set } from '../dom.js';
 import { can } from '../session.js';
 import { topics, forms, statuses, topicShort, formLabel, statusLabel } from '../vocab.js';
 
 const journalPath = '/api/journal';
 
 export default async function journal(root) {
-    const from = h('input', { name: 'from', type: 'date', value: fmt.todayIso(-6) });
-    const to = h('input', { name: 'to', type: 'date', value: fmt.todayIso() });
+    const from = dateInput('from', fmt.todayIso(-6));
+    const to = dateInput('to', fmt.todayIso());
     const topic = select('topic', [['', 'Tất cả'], ...topics], '');
     const form = select('form', [['', 'Tất cả'], ...forms], '');
     const status = select('status', [['', 'Tất cả'], ...statuses], '');
@@ -29,6 +30,7 @@ export default async function journal(root) {
     root.append(filters, addPanel, count, table);
 
     let rows = [];
+    let range = {};
     filters.addEventListener('submit', (ev) => {
         ev.preventDefault();
         load();
@@ -37,8 +39,8 @@ export default async function journal(root) {
 
     function matches(r) {
         const day = dayOf(r);
-        if (from.value && day < from.value) return false;
-        if (to.value && day > to.value) return false;
+        if (range.from && day < range.from) return false;
+        if (range.to && day > range.to) return false;
         if (topic.value && !(r.topics || [r.topic]).includes(topic.value)) return false;
         if (form.value && r.form !== form.value) return false;
         if (status.value && r.status !== status.value) return false;
@@ -48,7 +50,8 @@ export default async function journal(root) {
     async function load() {
         clearErrors(filters);
         try {
-            const data = await api.get(journalPath, { from: from.value, to: to.value, topic: topic.value, form: form.value, status: status.value });
+            range = { from: readDate(from), to: readDate(to) };
+            const data = await api.get(journalPath, { from: range.from, to: range.to, topic: topic.value, form: form.value, status: status.value });
             rows = Array.isArray(data) ? data : data.rows || [];
         } catch (err) {
             showError(filters, err);
@@ -59,7 +62,7 @@ export default async function journal(root) {
 
     function render(fresh) {
         count.textContent = `${rows.length} dòng`;
-        tbody.replaceChildren(...(rows.length ? rows.map((r) => row(r, r.id === fresh)) : [h('tr', {}, h('td', { colspan: 9 }, empty('Không có dòng nào trong khoảng này.')))]));
+        set(tbody, ...(rows.length ? rows.map((r) => row(r, r.id === fresh)) : [h('tr', {}, h('td', { colspan: 9 }, empty('Không có dòng nào trong khoảng này.')))]));
     }
 
     function row(r, fresh) {
@@ -100,7 +103,8 @@ function badge(s) {
 }
 
 function manualEntry(reload) {
-    const at = h('input', { name: 'at', type: 'datetime-local' });
+    const atDay = dateInput('date', fmt.todayIso());
+    const atTime = timeInput('time', '');
     const title = h('input', { name: 'title' });
     const topic = select('topic', topics, 'other');
     const form = select('form', forms, 'tin');
@@ -109,15 +113,17 @@ function manualEntry(reload) {
     const submit = h('button', { type: 'submit', class: 'primary' }, 'Thêm dòng nhật ký');
     const f = h('form', { novalidate: true },
         h('p', { class: 'muted' }, 'Dùng khi có buổi phát không qua hệ thống (ví dụ đọc trực tiếp qua micrô).'),
-        h('div', { class: 'row' }, field('Thời gian phát', at), field('Tên tin, bài', title), field('Số lượt', count)),
+        h('div', { class: 'row' }, field('Ngày phát', atDay), field('Giờ phát', atTime), field('Tên tin, bài', title), field('Số lượt', count)),
         h('div', { class: 'row' }, field('Nội dung', topic), field('Hình thức', form), field('Ghi chú', note)),
         formError(), submit);
     f.addEventListener('submit', async (ev) => {
         ev.preventDefault();
         clearErrors(f);
         try {
+            const day = readDate(atDay);
+            const time = readTime(atTime);
             await busy(submit, api.post(journalPath, {
-                at: at.value ? `${at.value}:00+07:00` : '', title: title.value.trim(), topics: [topic.value], form: form.value, count: Number(count.value), note: note.value.trim(),
+                at: day && time ? `${day}T${time}:00+07:00` : '', title: title.value.trim(), topics: [topic.value], form: form.value, count: Number(count.value), note: note.value.trim(),
             }));
             toast('Đã thêm dòng nhật ký.', 'ok');
             f.reset();

@@ -3,7 +3,8 @@
 
 import * as api from '../api.js';
 import * as fmt from '../format.js';
-import { h, field, select, showError, clearErrors, formError, busy, toast, empty, dialog, formData } from '../dom.js';
+import { dateInput, readDate } from '../inputs.js';
+import { h, field, select, showError, clearErrors, formError, busy, toast, empty, dialog, formData, set } from '../dom.js';
 import { can } from '../session.js';
 import { topics, forms, approvals, topicLabel, formLabel, approvalLabel } from '../vocab.js';
 import { uploadPanel } from './upload.js';
@@ -43,12 +44,12 @@ export default async function library(root) {
         try {
             data = await api.get(mediaPath, { q: q.value.trim(), topic: topic.value, form: form.value, approval: state.value });
         } catch (err) {
-            list.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, err.message));
+            set(list, h('p', { class: 'form-error', role: 'alert' }, err.message));
             return;
         }
         let items = Array.isArray(data) ? data : data.items || [];
         if (state.value) items = items.filter((it) => approvalOf(it) === state.value);
-        list.replaceChildren(...(items.length ? items.map((it) => itemCard(it, load)) : [empty('Không có tin, bài nào khớp.')]));
+        set(list, ...(items.length ? items.map((it) => itemCard(it, load)) : [empty('Không có tin, bài nào khớp.')]));
     }
     await load();
 }
@@ -146,8 +147,8 @@ export function metadataFields(it = {}) {
         h(
             'div',
             { class: 'row' },
-            field('Phát từ ngày', h('input', { name: 'valid_from', type: 'date', value: it.valid_from || '' })),
-            field('Đến hết ngày', h('input', { name: 'valid_until', type: 'date', value: it.valid_until || '' })),
+            field('Phát từ ngày', dateInput('valid_from', it.valid_from)),
+            field('Đến hết ngày', dateInput('valid_until', it.valid_until)),
         ),
         field('Nguồn tin', h('input', { name: 'source', value: it.source || '' })),
     ].map((el) => {
@@ -160,8 +161,8 @@ export function metadataFields(it = {}) {
 export function metadataBody(form) {
     const d = formData(form);
     const body = { title: d.title?.trim(), topics: d.topics?.length ? d.topics : ['other'], form: d.form, source: d.source?.trim() || null };
-    body.valid_from = d.valid_from || null;
-    body.valid_until = d.valid_until || null;
+    body.valid_from = readDate(form.elements.valid_from) || null;
+    body.valid_until = readDate(form.elements.valid_until) || null;
     return body;
 }
 
@@ -172,7 +173,8 @@ function editDetails(it, reload) {
         ev.preventDefault();
         clearErrors(form);
         try {
-            await busy(submit, api.patch(`${mediaPath}/${it.id}`, metadataBody(form)));
+            const body = metadataBody(form);
+            await busy(submit, api.patch(`${mediaPath}/${it.id}`, body));
             toast('Đã lưu.', 'ok');
             reload();
         } catch (err) {

@@ -3,11 +3,20 @@
 
 import * as api from '../api.js';
 import * as fmt from '../format.js';
-import { h, field, select, empty } from '../dom.js';
+import { dateInput, readDate } from '../inputs.js';
+import { h, field, select, empty, set } from '../dom.js';
 
 export const reportPaths = { export: '/api/reports/export', files: '/api/reports/files' };
 
 const romans = ['I', 'II', 'III', 'IV'];
+
+function safeDate(input) {
+    try {
+        return readDate(input);
+    } catch {
+        return '';
+    }
+}
 
 export default async function reports(root) {
     const thisYear = Number(fmt.todayIso().slice(0, 4));
@@ -17,8 +26,8 @@ export default async function reports(root) {
     const quarter = select('quarter', romans.map((r, i) => [i + 1, `Quý ${r}`]), Math.ceil(thisMonth / 3));
     const half = select('half', [[1, '6 tháng đầu năm'], [2, '6 tháng cuối năm']], thisMonth <= 6 ? 1 : 2);
     const month = select('month', Array.from({ length: 12 }, (_, i) => [i + 1, `Tháng ${i + 1}`]), thisMonth);
-    const from = h('input', { name: 'from', type: 'date', value: fmt.todayIso(-30) });
-    const to = h('input', { name: 'to', type: 'date', value: fmt.todayIso() });
+    const from = dateInput('from', fmt.todayIso(-30));
+    const to = dateInput('to', fmt.todayIso());
     const parts = {
         year: field('Năm', year),
         quarter: field('Quý', quarter),
@@ -38,7 +47,11 @@ export default async function reports(root) {
             case 'half': return { code: `${y}H${half.value}`, words: `${half.value === '1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${y}` };
             case 'year': return { code: `${y}`, words: `Năm ${y}` };
             case 'month': return { code: `${y}-${String(month.value).padStart(2, '0')}`, words: `Tháng ${month.value} năm ${y}` };
-            default: return { code: `${from.value}..${to.value}`, words: `Từ ngày ${fmt.day(from.value)} đến ngày ${fmt.day(to.value)}` };
+            default: {
+                const a = safeDate(from);
+                const b = safeDate(to);
+                return { code: a && b ? `${a}..${b}` : '', words: a && b ? `Từ ngày ${fmt.day(a)} đến ngày ${fmt.day(b)}` : 'Nhập ngày theo dạng ngày/tháng/năm' };
+            }
         }
     }
 
@@ -52,7 +65,8 @@ export default async function reports(root) {
         parts.to.hidden = k !== 'range';
         const p = period();
         summary.textContent = `Kỳ báo cáo: ${p.words}`;
-        links.replaceChildren(...formats.map(([f, label]) =>
+        if (!p.code) return set(links, h('p', { class: 'field-error' }, 'Ngày chưa hợp lệ.'));
+        set(links, ...formats.map(([f, label]) =>
             h('a', { class: `button ${f === 'xlsx' ? 'primary' : ''}`, href: api.url(reportPaths.export, { period: p.code, format: f }), download: '', dataset: { format: f } }, label)));
     }
     [kind, year, quarter, half, month, from, to].forEach((e) => e.addEventListener('input', sync));

@@ -3,7 +3,8 @@
 
 import * as api from '../api.js';
 import * as fmt from '../format.js';
-import { h, field, select, showError, clearErrors, formError, busy, toast, empty } from '../dom.js';
+import { dateInput, timeInput, readDate, readTime } from '../inputs.js';
+import { h, field, select, showError, clearErrors, formError, busy, toast, empty, set, confirmDialog } from '../dom.js';
 import { can } from '../session.js';
 import { topics, forms } from '../vocab.js';
 import { mediaPath, approvalOf } from './media.js';
@@ -26,7 +27,7 @@ export default async function schedule(root) {
             const data = await api.get(slotsPath);
             slots = Array.isArray(data) ? data : data.slots || [];
         } catch (err) {
-            week.replaceChildren(h('p', { class: 'form-error' }, err.message));
+            set(week, h('p', { class: 'form-error' }, err.message));
             return;
         }
         renderWeek();
@@ -34,13 +35,13 @@ export default async function schedule(root) {
 
     function renderWeek() {
         const end = fmt.addDays(weekStart, 6);
-        weekNav.replaceChildren(
+        set(weekNav, 
             h('button', { type: 'button', onclick: () => ((weekStart = fmt.addDays(weekStart, -7)), renderWeek()), 'aria-label': 'Tuần trước' }, '‹ Tuần trước'),
             h('span', { style: 'align-self:center' }, `${fmt.day(weekStart)} – ${fmt.day(end)}`),
             h('button', { type: 'button', onclick: () => ((weekStart = fmt.addDays(weekStart, 7)), renderWeek()), 'aria-label': 'Tuần sau' }, 'Tuần sau ›'),
         );
         const today = fmt.todayIso();
-        week.replaceChildren(
+        set(week, 
             ...[0, 1, 2, 3, 4, 5, 6].map((i) => {
                 const d = fmt.addDays(weekStart, i);
                 const wd = fmt.weekday(d);
@@ -77,7 +78,7 @@ export default async function schedule(root) {
         const s = slot || { name: '', days: [1, 2, 3, 4, 5], start: '06:30', max_minutes: 30, programme: [] };
         const readOnly = !can('library');
         const name = h('input', { name: 'name', value: s.name || '', required: true });
-        const start = h('input', { name: 'start', type: 'time', value: startOf(s) === '—' ? '' : startOf(s), required: true });
+        const start = timeInput('start', startOf(s) === '—' ? '' : startOf(s), { required: true });
         const maxLen = h('input', { name: 'max_minutes', type: 'number', min: 1, max: 600, value: maxMinutes(s) });
         const days = h(
             'fieldset',
@@ -86,8 +87,8 @@ export default async function schedule(root) {
             h('div', { class: 'checks' }, [1, 2, 3, 4, 5, 6, 0].map((d) => h('label', {}, h('input', { type: 'checkbox', value: d, checked: (s.days || []).includes(d) }), fmt.weekdayNames[d]))),
             h('p', { class: 'field-error', role: 'alert', hidden: true }),
         );
-        const firstDay = h('input', { name: 'first_day', type: 'date', value: s.first_day || '' });
-        const lastDay = h('input', { name: 'last_day', type: 'date', value: s.last_day || '' });
+        const firstDay = dateInput('first_day', s.first_day);
+        const lastDay = dateInput('last_day', s.last_day);
         const lines = h('div', {});
         (s.programme || []).forEach((e) => lines.append(programmeLine(e, items)));
         const addLine = h('button', { type: 'button', onclick: () => lines.append(programmeLine({ kind: 'fixed' }, items)) }, '+ Thêm dòng');
@@ -111,21 +112,21 @@ export default async function schedule(root) {
         form.addEventListener('submit', async (ev) => {
             ev.preventDefault();
             clearErrors(form);
-            const body = {
-                name: name.value.trim(),
-                start: start.value,
-                max_minutes: Number(maxLen.value),
-                days: [...days.querySelectorAll('input:checked')].map((c) => Number(c.value)),
-                first_day: firstDay.value || null,
-                last_day: lastDay.value || null,
-                programme: [...lines.querySelectorAll('.programme-line')].map(readLine),
-            };
             const path = slot ? `${slotsPath}/${slot.id}` : slotsPath;
             const method = slot ? 'PUT' : 'POST';
             try {
+                const body = {
+                    name: name.value.trim(),
+                    start: readTime(start),
+                    max_minutes: Number(maxLen.value),
+                    days: [...days.querySelectorAll('input:checked')].map((c) => Number(c.value)),
+                    first_day: readDate(firstDay) || null,
+                    last_day: readDate(lastDay) || null,
+                    programme: [...lines.querySelectorAll('.programme-line')].map(readLine),
+                };
                 const dry = await busy(save, api.request(method, path, { body, query: { dry_run: 1 } }));
                 const list = dry.conflicts || dry.warnings || [];
-                conflicts.replaceChildren(...list.map((c) => h('p', { class: 'conflict' }, '⚠ ', typeof c === 'string' ? c : c.message || JSON.stringify(c))));
+                set(conflicts, ...list.map((c) => h('p', { class: 'conflict' }, '⚠ ', typeof c === 'string' ? c : c.message || JSON.stringify(c))));
                 if (list.length && conflicts.dataset.confirmed !== JSON.stringify(list)) {
                     conflicts.dataset.confirmed = JSON.stringify(list);
                     conflicts.append(h('p', {}, 'Có xung đột ở trên. Nhấn “Kiểm tra và lưu” lần nữa để vẫn lưu.'));
@@ -139,12 +140,12 @@ export default async function schedule(root) {
                 showError(form, err);
             }
         });
-        editor.replaceChildren(form);
+        set(editor, form);
         name.focus();
     }
 
     async function removeSlot(slot) {
-        if (!window.confirm(`Xóa khung giờ “${slot.name}”?`)) return;
+        if (!(await confirmDialog('Xóa khung giờ', `Xóa khung giờ “${slot.name}”? Nhật ký cũ vẫn giữ nguyên.`, 'Xóa', true))) return;
         try {
             await api.del(`${slotsPath}/${slot.id}`);
             toast('Đã xóa khung giờ.', 'ok');
@@ -156,18 +157,23 @@ export default async function schedule(root) {
     }
 
     async function preview(d) {
-        const dateInput = h('input', { name: 'date', type: 'date', value: d });
+        const date = dateInput('date', d);
         const out = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Đang tính…'));
-        const form = h('form', { class: 'row' }, field('Ngày', dateInput), h('button', { type: 'submit' }, 'Xem trước'));
+        const form = h('form', { class: 'row' }, field('Ngày', date), h('button', { type: 'submit' }, 'Xem trước'));
         form.addEventListener('submit', (ev) => {
             ev.preventDefault();
-            preview(dateInput.value);
+            try {
+                const iso = readDate(date);
+                if (iso) preview(iso);
+            } catch (err) {
+                showError(form, err);
+            }
         });
-        previewBox.replaceChildren(h('h2', {}, `Xem trước ngày ${fmt.day(d)}`), form, out);
+        set(previewBox, h('h2', {}, `Xem trước ngày ${fmt.day(d)}`), form, out);
         try {
             const plan = await api.get('/api/schedule/preview', { date: d });
             const list = plan.slots || plan.occurrences || [];
-            out.replaceChildren(
+            set(out, 
                 ...(list.length
                     ? list.map((s) =>
                           h('div', { class: 'pick' }, h('h3', {}, `${fmt.clock(s.start ?? s.at)} — ${s.name || s.slot || ''}`),
@@ -180,7 +186,7 @@ export default async function schedule(root) {
                     : [empty('Ngày này không có khung giờ nào.')]),
             );
         } catch (err) {
-            out.replaceChildren(h('p', { class: 'form-error' }, err.message));
+            set(out, h('p', { class: 'form-error' }, err.message));
         }
     }
 
