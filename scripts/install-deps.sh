@@ -18,6 +18,8 @@ packages=(
   icecast2 mpd mpc bc
   # export tests read PDFs back (pdftotext, pdftoppm) and unzip XLSX
   poppler-utils unzip
+  # browser tests: Debian's chromium driven by playwright-core (npm, tests/browser/package-lock.json)
+  chromium nodejs npm
 )
 
 missing=()

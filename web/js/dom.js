@@ -25,7 +25,7 @@ export function set(el, ...children) {
 
 function append(el, children) {
     for (const c of children) {
-        if (c === undefined || c === null || c === false) continue;
+        if (c === undefined || c === null || c === false || c === '') continue;
         if (Array.isArray(c)) append(el, c);
         else el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }

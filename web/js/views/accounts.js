@@ -11,12 +11,16 @@ const roles = Object.entries(roleLabels);
 export default async function accounts(root) {
     const list = h('div', {});
     const tokens = h('div', {});
+    let names = [];
     root.append(h('div', { class: 'panel' }, h('h2', {}, 'Tài khoản'), list, addAccount(load)), h('div', { class: 'panel' }, h('h2', {}, 'Mã truy cập cho phần mềm (token)'), tokens, addToken(loadTokens)));
 
     async function load() {
         try {
             const data = await api.get('/api/accounts');
             const accs = Array.isArray(data) ? data : data.accounts || [];
+            names = accs.filter((a) => !a.disabled).map((a) => a.name);
+            const pick = root.querySelector('select[name=account]');
+            if (pick) set(pick, names.map((n) => h('option', { value: n, selected: n === (pick.value || session.account) }, n)));
             set(list, accs.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
                 h('thead', {}, h('tr', {}, ['Tên đăng nhập', 'Vai trò', 'Trạng thái', ''].map((t) => h('th', { scope: 'col' }, t)))),
                 h('tbody', {}, accs.map((a) => accountRow(a, load))))) : empty('Chưa có tài khoản.'));
@@ -30,11 +34,12 @@ export default async function accounts(root) {
             const data = await api.get('/api/tokens');
             const ts = Array.isArray(data) ? data : data.tokens || [];
             set(tokens, ts.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
-                h('thead', {}, h('tr', {}, ['Tên', 'Tài khoản', 'Tạo lúc', ''].map((t) => h('th', { scope: 'col' }, t)))),
+                h('thead', {}, h('tr', {}, ['Ghi chú', 'Thay mặt tài khoản', 'Tạo lúc', 'Dùng lần cuối', ''].map((t) => h('th', { scope: 'col' }, t)))),
                 h('tbody', {}, ts.map((t) => h('tr', {},
-                    h('td', { 'data-label': 'Tên' }, t.name || `#${t.id}`),
-                    h('td', { 'data-label': 'Tài khoản' }, t.account || ''),
+                    h('td', { 'data-label': 'Ghi chú' }, t.label || `#${t.id}`),
+                    h('td', { 'data-label': 'Thay mặt' }, t.account || ''),
                     h('td', { 'data-label': 'Tạo lúc' }, fmt.dateTime(t.created_at)),
+                    h('td', { 'data-label': 'Dùng lần cuối' }, t.last_used ? fmt.dateTime(t.last_used) : 'Chưa dùng'),
                     h('td', {}, h('button', { type: 'button', class: 'danger', onclick: () => revoke(t) }, 'Thu hồi'))))))) : empty('Chưa có token nào.'));
         } catch (err) {
             set(tokens, h('p', { class: 'form-error' }, err.message));
@@ -42,7 +47,7 @@ export default async function accounts(root) {
     }
 
     async function revoke(t) {
-        const ok = await dialog('Thu hồi token', h('p', {}, `Phần mềm đang dùng token “${t.name || t.id}” sẽ không truy cập được nữa.`), [{ label: 'Hủy', value: '' }, { label: 'Thu hồi', value: 'ok', class: 'danger' }]);
+        const ok = await dialog('Thu hồi token', h('p', {}, `Phần mềm đang dùng token “${t.label || t.id}” sẽ không truy cập được nữa.`), [{ label: 'Hủy', value: '' }, { label: 'Thu hồi', value: 'ok', class: 'danger' }]);
         if (ok !== 'ok') return;
         try {
             await api.del(`/api/tokens/${t.id}`);
@@ -80,7 +85,7 @@ function accountRow(a, reload) {
     const reset = h('button', { type: 'button' }, 'Đặt lại mật khẩu');
     reset.addEventListener('click', async () => {
         const pw = h('input', { name: 'password', type: 'password', autocomplete: 'new-password' });
-        const f = h('form', {}, field('Mật khẩu mới (ít nhất 10 ký tự)', pw), formError());
+        const f = h('form', {}, field('Mật khẩu mới (ít nhất 8 ký tự)', pw), formError());
         for (;;) {
             const v = await dialog(`Đặt lại mật khẩu cho ${a.name}`, f, [{ label: 'Hủy', value: '' }, { label: 'Lưu', value: 'ok', class: 'primary' }]);
             if (v !== 'ok') return;
@@ -123,14 +128,15 @@ function addAccount(reload) {
 }
 
 function addToken(reload) {
-    const name = h('input', { name: 'name', placeholder: 'Ví dụ: sao lưu hằng đêm' });
+    const name = h('input', { name: 'label', placeholder: 'Ví dụ: script sao lưu hằng đêm' });
+    const account = h('select', { name: 'account' });
     const submit = h('button', { type: 'submit', class: 'primary' }, 'Tạo token');
-    const f = h('form', { novalidate: true, style: 'margin-top:1rem' }, h('div', { class: 'row' }, field('Tên token', name), submit), formError());
+    const f = h('form', { novalidate: true, style: 'margin-top:1rem' }, h('div', { class: 'row' }, field('Ghi chú', name), field('Thay mặt tài khoản', account), submit), formError());
     f.addEventListener('submit', async (ev) => {
         ev.preventDefault();
         clearErrors(f);
         try {
-            const t = await busy(submit, api.post('/api/tokens', { name: name.value.trim() }));
+            const t = await busy(submit, api.post('/api/tokens', { account: account.value, label: name.value.trim() }));
             f.reset();
             await dialog('Token mới', h('div', {}, h('p', {}, 'Chép token này ngay; nó chỉ hiện một lần:'), h('pre', { style: 'white-space:pre-wrap;word-break:break-all' }, t.token || '')), [{ label: 'Đã chép', value: 'ok', class: 'primary' }]);
             reload();
