@@ -65,6 +65,7 @@ async function route() {
     } catch (err) {
         section.append(h('p', { class: 'form-error', role: 'alert' }, err.message || String(err)));
     }
+    section.dataset.ready = 'true';
     main.focus({ preventScroll: true });
 }
 

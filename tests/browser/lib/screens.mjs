@@ -19,8 +19,7 @@ export async function shootAll(browser, baseUrl, storageState, out) {
         const page = await context.newPage();
         for (const view of views) {
             await page.goto(`${baseUrl}/#/${view}`);
-            await page.waitForSelector('#view-title');
-            await page.waitForLoadState('networkidle').catch(() => {});
+            await page.waitForSelector('.view[data-ready=true]');
             const file = path.join(out, `${size.name}-${view}.png`);
             await page.screenshot({ path: file, fullPage: true });
             files.push(file);

@@ -4,7 +4,7 @@ import { h } from '../dom.js';
 
 const sections = [
     ['Ngày 1: Đăng nhập và xem tổng quan', [
-        'Mở trình duyệt (Chrome, Edge hoặc Firefox) trên máy tính ở Trung tâm, gõ địa chỉ mà cán bộ kỹ thuật đã cho (ví dụ https://loaphuong.local:8443).',
+        'Mở trình duyệt (Chrome, Edge hoặc Firefox) trên máy tính ở Trung tâm, gõ địa chỉ trang quản lý mà cán bộ kỹ thuật đã cho (nên lưu vào mục yêu thích của trình duyệt).',
         'Nhập tên đăng nhập và mật khẩu của bạn rồi nhấn “Đăng nhập”. Không đưa mật khẩu cho người khác.',
         'Trang “Tổng quan” cho biết: bài đang phát (thanh màu xanh chạy theo thời gian), chương trình hôm nay, tình trạng loa (chấm xanh là tốt, chấm đỏ là đang lỗi) và các lỗi gần đây.',
         'Góc trên có chữ “Trực tiếp”: khi chấm xanh, trang tự cập nhật, không cần tải lại.',
@@ -29,18 +29,18 @@ const sections = [
         'Nhấn “Kiểm tra và lưu”. Nếu có xung đột (ví dụ trùng giờ với khung khác, bài chưa duyệt, chương trình dài hơn khung giờ), trang hiện cảnh báo màu vàng; sửa lại, hoặc nhấn lần nữa nếu vẫn muốn lưu.',
         'Nhấn “Xem trước” dưới một ngày để biết ngày đó sẽ phát những bài nào và vì sao chọn bài đó.',
     ]],
+    ['Ngày 5: Xem và sửa nhật ký', [
+        'Vào “Nhật ký”. Mỗi lần phát là một dòng, do máy tự ghi. Chọn khoảng ngày, nội dung, hình thức, trạng thái rồi nhấn “Lọc”.',
+        'Dòng mới tự hiện lên (tô vàng trong giây lát) khi máy vừa phát xong.',
+        'Nếu có buổi phát không qua hệ thống (ví dụ đọc trực tiếp), mở “Thêm dòng nhật ký thủ công” và điền vào.',
+        'Nếu một dòng ghi sai nội dung hoặc hình thức, nhấn “Sửa” ở dòng đó, sửa và ghi lý do. Dòng gốc không bị xóa; bản sửa được ghi kèm tên bạn.',
+    ]],
     ['Khi có việc khẩn cấp', [
         'Vào “Phát khẩn cấp” (chữ đỏ ở thanh bên trái).',
         'Gõ nội dung thông báo (máy sẽ đọc thành tiếng) hoặc chọn một bản ghi có sẵn; chọn loa cần phát.',
         'Nhấn “Phát khẩn cấp ngay”, đọc lại trong hộp xác nhận rồi nhấn “Phát ngay”. Bài đang phát bị cắt ngang, thông báo được phát ngay; sau đó chương trình tự phát tiếp.',
         'Nếu không gấp đến mức cắt ngang, dùng “Phát ngay sau bài đang phát”.',
         'Muốn dừng loa ngay: nhấn “Dừng phát”.',
-    ]],
-    ['Ngày 5: Xem và sửa nhật ký', [
-        'Vào “Nhật ký”. Mỗi lần phát là một dòng, do máy tự ghi. Chọn khoảng ngày, nội dung, hình thức, trạng thái rồi nhấn “Lọc”.',
-        'Dòng mới tự hiện lên (tô vàng trong giây lát) khi máy vừa phát xong.',
-        'Nếu có buổi phát không qua hệ thống (ví dụ đọc trực tiếp), mở “Thêm dòng nhật ký thủ công” và điền vào.',
-        'Nếu một dòng ghi sai nội dung hoặc hình thức, nhấn “Sửa” ở dòng đó, sửa và ghi lý do. Dòng gốc không bị xóa; bản sửa được ghi kèm tên bạn.',
     ]],
     ['Cuối quý: Lập báo cáo', [
         'Vào “Báo cáo”. Chọn “Quý”, năm và quý (ví dụ Quý I năm 2026).',

@@ -34,8 +34,7 @@ export default async function library(root) {
     [topic, form, state].forEach((s) => s.addEventListener('change', load));
 
     if (can('library')) {
-        root.append(h('div', { class: 'grid' }, uploadPanel(load), recorderPanel(load), speechPanel(load)));
-        root.lastChild.style.marginBottom = '1rem';
+        root.append(h('div', { class: 'grid tools', role: 'region', 'aria-label': 'Thêm tin, bài mới' }, uploadPanel(load), recorderPanel(load), speechPanel(load)));
     }
     root.append(filters, list);
 
