@@ -1,6 +1,8 @@
 // Live updates from the daemon: one EventSource on /api/events; views subscribe to `status`
 // and `journal` events. The browser reconnects by itself; the page shows when it is offline.
 
+import { paths } from './endpoints.js';
+
 const handlers = new Map();
 let source = null;
 
@@ -23,7 +25,7 @@ function setLive(on) {
 
 export function connect() {
     if (source) return;
-    source = new EventSource('/api/events');
+    source = new EventSource(paths.events);
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
     for (const type of ['status', 'journal']) source.addEventListener(type, (ev) => dispatch(type, ev));

@@ -1,6 +1,7 @@
 // Boots the page: asks who is logged in, shows the login screen or the app, routes between the
 // views on the URL's hash (#/tong-quan …) and hides what the role may not reach.
 
+import { paths } from './endpoints.js';
 import * as api from './api.js';
 import * as events from './events.js';
 import { h, showError, clearErrors, field, formError, busy, set } from './dom.js';
@@ -116,7 +117,7 @@ function buildLogin() {
         if (!name.value.trim()) return showError(form, { field: 'name', message: 'Vui lòng nhập tên đăng nhập.' });
         if (!password.value) return showError(form, { field: 'password', message: 'Vui lòng nhập mật khẩu.' });
         try {
-            const me = await busy(submit, api.post('/api/login', { name: name.value.trim(), password: password.value }));
+            const me = await busy(submit, api.post(paths.login, { name: name.value.trim(), password: password.value }));
             password.value = '';
             startApp(me);
         } catch (err) {
@@ -128,7 +129,7 @@ function buildLogin() {
 
 async function logout() {
     try {
-        await api.post('/api/logout');
+        await api.post(paths.logout);
     } catch {
         /* the session is gone either way */
     }
@@ -145,6 +146,6 @@ window.addEventListener('hashchange', route);
 api.onUnauthorized(showLogin);
 buildLogin();
 
-api.get('/api/me')
+api.get(paths.me)
     .then(startApp)
     .catch(showLogin);

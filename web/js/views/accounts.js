@@ -1,6 +1,7 @@
 // Tài khoản (admin): accounts with their roles (add, change role, reset password, disable) and
 // bearer tokens for scripts (create — shown once — and revoke).
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, empty, set } from '../dom.js';
@@ -16,7 +17,7 @@ export default async function accounts(root) {
 
     async function load() {
         try {
-            const data = await api.get('/api/accounts');
+            const data = await api.get(paths.accounts);
             const accs = Array.isArray(data) ? data : data.accounts || [];
             names = accs.filter((a) => !a.disabled).map((a) => a.name);
             const pick = root.querySelector('select[name=account]');
@@ -31,7 +32,7 @@ export default async function accounts(root) {
 
     async function loadTokens() {
         try {
-            const data = await api.get('/api/tokens');
+            const data = await api.get(paths.tokens);
             const ts = Array.isArray(data) ? data : data.tokens || [];
             set(tokens, ts.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
                 h('thead', {}, h('tr', {}, ['Ghi chú', 'Thay mặt tài khoản', 'Tạo lúc', 'Dùng lần cuối', ''].map((t) => h('th', { scope: 'col' }, t)))),
@@ -50,7 +51,7 @@ export default async function accounts(root) {
         const ok = await dialog('Thu hồi token', h('p', {}, `Phần mềm đang dùng token “${t.label || t.id}” sẽ không truy cập được nữa.`), [{ label: 'Hủy', value: '' }, { label: 'Thu hồi', value: 'ok', class: 'danger' }]);
         if (ok !== 'ok') return;
         try {
-            await api.del(`/api/tokens/${t.id}`);
+            await api.del(paths.token(t.id));
             loadTokens();
         } catch (err) {
             toast(err.message, 'error');
@@ -66,7 +67,7 @@ function accountRow(a, reload) {
     role.disabled = self;
     role.addEventListener('change', async () => {
         try {
-            await api.patch(`/api/accounts/${encodeURIComponent(a.name)}`, { role: role.value });
+            await api.patch(paths.account(a.name), { role: role.value });
             toast('Đã đổi vai trò.', 'ok');
         } catch (err) {
             toast(err.message, 'error');
@@ -76,7 +77,7 @@ function accountRow(a, reload) {
     const toggle = h('button', { type: 'button', disabled: self }, a.disabled ? 'Mở khóa' : 'Khóa');
     toggle.addEventListener('click', async () => {
         try {
-            await api.patch(`/api/accounts/${encodeURIComponent(a.name)}`, { disabled: !a.disabled });
+            await api.patch(paths.account(a.name), { disabled: !a.disabled });
             reload();
         } catch (err) {
             toast(err.message, 'error');
@@ -90,7 +91,7 @@ function accountRow(a, reload) {
             const v = await dialog(`Đặt lại mật khẩu cho ${a.name}`, f, [{ label: 'Hủy', value: '' }, { label: 'Lưu', value: 'ok', class: 'primary' }]);
             if (v !== 'ok') return;
             try {
-                await api.patch(`/api/accounts/${encodeURIComponent(a.name)}`, { password: pw.value });
+                await api.patch(paths.account(a.name), { password: pw.value });
                 toast('Đã đặt lại mật khẩu.', 'ok');
                 return;
             } catch (err) {
@@ -116,7 +117,7 @@ function addAccount(reload) {
         ev.preventDefault();
         clearErrors(f);
         try {
-            await busy(submit, api.post('/api/accounts', { name: name.value.trim(), password: password.value, role: role.value }));
+            await busy(submit, api.post(paths.accounts, { name: name.value.trim(), password: password.value, role: role.value }));
             toast('Đã thêm tài khoản.', 'ok');
             f.reset();
             reload();
@@ -136,7 +137,7 @@ function addToken(reload) {
         ev.preventDefault();
         clearErrors(f);
         try {
-            const t = await busy(submit, api.post('/api/tokens', { account: account.value, label: name.value.trim() }));
+            const t = await busy(submit, api.post(paths.tokens, { account: account.value, label: name.value.trim() }));
             f.reset();
             await dialog('Token mới', h('div', {}, h('p', {}, 'Chép token này ngay; nó chỉ hiện một lần:'), h('pre', { style: 'white-space:pre-wrap;word-break:break-all' }, t.token || '')), [{ label: 'Đã chép', value: 'ok', class: 'primary' }]);
             reload();

@@ -1,6 +1,7 @@
 // Tổng quan: now playing with a live position bar, today's programme, output health, last
 // failures, journal rows waiting to be written, next report due. Live from `status` events.
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as events from '../events.js';
 import * as fmt from '../format.js';
@@ -115,7 +116,7 @@ export default async function dashboard(root) {
         const date = fmt.todayIso();
         let plan;
         try {
-            plan = await api.get('/api/schedule/preview', { date });
+            plan = await api.get(paths.preview, { date });
         } catch (err) {
             set(today, h('h2', {}, 'Chương trình hôm nay'), h('p', { class: 'form-error' }, err.message));
             return;
@@ -142,7 +143,7 @@ export default async function dashboard(root) {
     }
 
     try {
-        apply(await api.get('/api/status'));
+        apply(await api.get(paths.status));
     } catch (err) {
         set(now, h('h2', {}, 'Đang phát'), h('p', { class: 'form-error' }, err.message));
     }

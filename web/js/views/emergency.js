@@ -1,17 +1,11 @@
 // Phát khẩn cấp: one step — a recording or a typed text, the outputs, a confirmation, and it
 // airs now. Also "Dừng phát" (stop now) and "Phát ngay sau bài đang phát" (next, no cut).
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import { h, field, select, showError, clearErrors, formError, busy, toast, dialog } from '../dom.js';
 import { can } from '../session.js';
-import { mediaPath, approvalOf } from './media.js';
-
-export const emergencyPaths = {
-    emergency: '/api/emergency',
-    stop: '/api/player/stop',
-    next: '/api/player/next',
-    outputs: '/api/outputs',
-};
+import { approvalOf } from './media.js';
 
 export default async function emergency(root) {
     const allowed = can('emergency');
@@ -19,7 +13,7 @@ export default async function emergency(root) {
     let items = [];
     let outputs = [];
     try {
-        const [m, o] = await Promise.all([api.get(mediaPath), api.get(emergencyPaths.outputs).catch(() => api.get('/api/status'))]);
+        const [m, o] = await Promise.all([api.get(paths.media), api.get(paths.outputs).catch(() => api.get(paths.status))]);
         items = (Array.isArray(m) ? m : m.items || []).filter((it) => !it.retired_at);
         outputs = Array.isArray(o) ? o : o.outputs || [];
     } catch (err) {
@@ -94,7 +88,7 @@ export default async function emergency(root) {
         ]);
         if (ok !== 'ok') return;
         try {
-            const r = await busy(go, api.post(emergencyPaths.emergency, body()));
+            const r = await busy(go, api.post(paths.emergency, body()));
             toast(r.pending_approval ? 'Đã gửi lệnh, đang chờ người duyệt đồng ý.' : 'Đang phát khẩn cấp.', 'ok');
             text.value = '';
         } catch (err) {
@@ -112,7 +106,7 @@ export default async function emergency(root) {
         ]);
         if (ok !== 'ok') return;
         try {
-            await busy(next, api.post(emergencyPaths.next, body()));
+            await busy(next, api.post(paths.playNext, body()));
             toast('Sẽ phát ngay sau bài đang phát.', 'ok');
         } catch (err) {
             showError(form, err);
@@ -127,7 +121,7 @@ export default async function emergency(root) {
         ]);
         if (ok !== 'ok') return;
         try {
-            await busy(stop, api.post(emergencyPaths.stop));
+            await busy(stop, api.post(paths.stop));
             toast('Đã dừng phát.', 'ok');
         } catch (err) {
             toast(err.message, 'error');

@@ -1,6 +1,7 @@
 // Nhật ký: filter by date range, topic, form, status; rows with their ids; a manual entry; a
 // correction of a row; new rows appear live (`journal` events).
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as events from '../events.js';
 import * as fmt from '../format.js';
@@ -8,8 +9,6 @@ import { dateInput, timeInput, readDate, readTime } from '../inputs.js';
 import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, empty, set } from '../dom.js';
 import { can } from '../session.js';
 import { topics, forms, statuses, topicShort, formLabel, statusLabel } from '../vocab.js';
-
-const journalPath = '/api/journal';
 
 export default async function journal(root) {
     const from = dateInput('from', fmt.todayIso(-6));
@@ -51,7 +50,7 @@ export default async function journal(root) {
         clearErrors(filters);
         try {
             range = { from: readDate(from), to: readDate(to) };
-            const data = await api.get(journalPath, { from: range.from, to: range.to, topic: topic.value, form: form.value, status: status.value });
+            const data = await api.get(paths.journal, { from: range.from, to: range.to, topic: topic.value, form: form.value, status: status.value });
             rows = Array.isArray(data) ? data : data.rows || [];
         } catch (err) {
             showError(filters, err);
@@ -61,6 +60,7 @@ export default async function journal(root) {
     }
 
     function render(fresh) {
+        rows.sort((a, b) => Number(b.id) - Number(a.id));  // newest first
         count.textContent = `${rows.length} dòng`;
         set(tbody, ...(rows.length ? rows.map((r) => row(r, r.id === fresh)) : [h('tr', {}, h('td', { colspan: 9 }, empty('Không có dòng nào trong khoảng này.')))]));
     }
@@ -81,9 +81,17 @@ export default async function journal(root) {
     }
 
     await load();
+    // A `journal` event carries the row; when it carries only its id, the list is asked again.
+    let refetch = null;
     return events.on('journal', (ev) => {
         const r = ev.row || ev;
-        if (!r || r.id === undefined || !matches(r)) return;
+        if (!r || r.id === undefined) return;
+        if (r.status === undefined) {
+            clearTimeout(refetch);
+            refetch = setTimeout(() => load().then(() => render(r.id)), 200);
+            return;
+        }
+        if (!matches(r)) return;
         const i = rows.findIndex((x) => x.id === r.id);
         if (i >= 0) rows[i] = r;
         else rows.unshift(r);
@@ -122,7 +130,7 @@ function manualEntry(reload) {
         try {
             const day = readDate(atDay);
             const time = readTime(atTime);
-            await busy(submit, api.post(journalPath, {
+            await busy(submit, api.post(paths.journal, {
                 at: day && time ? `${day}T${time}:00+07:00` : '', title: title.value.trim(), topics: [topic.value], form: form.value, count: Number(count.value), note: note.value.trim(),
             }));
             toast('Đã thêm dòng nhật ký.', 'ok');
@@ -148,7 +156,7 @@ async function correct(r, reload) {
         const v = await dialog(`Sửa dòng nhật ký ${r.id}`, f, [{ label: 'Hủy', value: '' }, { label: 'Lưu bản sửa', value: 'ok', class: 'primary' }]);
         if (v !== 'ok') return;
         try {
-            await api.post(`${journalPath}/${r.id}/correct`, { title: title.value.trim(), topics: [topic.value], form: form.value, reason: reason.value.trim() });
+            await api.post(paths.journalCorrect(r.id), { title: title.value.trim(), topics: [topic.value], form: form.value, reason: reason.value.trim() });
             toast('Đã lưu bản sửa.', 'ok');
             reload();
             return;

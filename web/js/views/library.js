@@ -1,6 +1,7 @@
 // Thư viện: search and filter, drag-and-drop upload with progress, record from the PC's
 // microphone, text-to-speech, listen, edit topic/form/validity, approve/reject with a comment.
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { dateInput, readDate } from '../inputs.js';
@@ -10,7 +11,7 @@ import { topics, forms, approvals, topicLabel, formLabel, approvalLabel } from '
 import { uploadPanel } from './upload.js';
 import { recorderPanel } from './recorder.js';
 import { speechPanel } from './speech.js';
-import { mediaPath, approvalOf, listenUrl } from './media.js';
+import { approvalOf, listenUrl } from './media.js';
 
 export default async function library(root) {
     const list = h('div', { class: 'item-list', 'aria-live': 'polite' });
@@ -41,7 +42,7 @@ export default async function library(root) {
     async function load() {
         let data;
         try {
-            data = await api.get(mediaPath, { q: q.value.trim(), topic: topic.value, form: form.value, approval: state.value });
+            data = await api.get(paths.media, { q: q.value.trim(), topic: topic.value, form: form.value, approval: state.value });
         } catch (err) {
             set(list, h('p', { class: 'form-error', role: 'alert' }, err.message));
             return;
@@ -105,7 +106,7 @@ async function decide(it, action, reload) {
         { label: action === 'approve' ? 'Duyệt' : 'Từ chối', value: 'ok', class: action === 'approve' ? 'ok' : 'danger' },
     ]);
     if (ok !== 'ok') return;
-    const path = `${mediaPath}/${it.id}/${action === 'approve' ? 'approve' : 'reject'}`;
+    const path = paths.mediaAction(it.id, action === 'approve' ? 'approve' : 'reject');
     try {
         await api.post(path, { comment: comment.value.trim() });
         toast(action === 'approve' ? 'Đã duyệt.' : 'Đã từ chối.', 'ok');
@@ -122,7 +123,7 @@ async function retire(it, reload) {
     ]);
     if (ok !== 'ok') return;
     try {
-        await api.post(`${mediaPath}/${it.id}/retire`);
+        await api.post(paths.mediaAction(it.id, 'retire'));
         toast('Đã ngừng dùng.', 'ok');
         reload();
     } catch (err) {
@@ -173,7 +174,7 @@ function editDetails(it, reload) {
         clearErrors(form);
         try {
             const body = metadataBody(form);
-            await busy(submit, api.patch(`${mediaPath}/${it.id}`, body));
+            await busy(submit, api.patch(paths.mediaItem(it.id), body));
             toast('Đã lưu.', 'ok');
             reload();
         } catch (err) {

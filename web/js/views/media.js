@@ -1,6 +1,6 @@
-// Where media items live in the API and how the page reads an item's approval state.
+// How the page reads an item's approval state and where it listens to it.
 
-export const mediaPath = '/api/media';
+import { paths } from '../endpoints.js';
 
 export function approvalOf(it) {
     if (it.approval) return it.approval;
@@ -11,5 +11,5 @@ export function approvalOf(it) {
 }
 
 export function listenUrl(it) {
-    return it.listen_url || `${mediaPath}/${it.id}/audio`;
+    return it.listen_url || paths.mediaListen(it.id);
 }

@@ -1,10 +1,10 @@
 // Record an announcement with the PC's microphone (MediaRecorder), listen to it, then send it
 // through the same upload as a file.
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { h, field, toast, showError, clearErrors, formError } from '../dom.js';
-import { mediaPath } from './media.js';
 
 function pickType() {
     for (const t of ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/webm', 'audio/mp4'])
@@ -78,7 +78,7 @@ export function recorderPanel(onDone) {
         bar.hidden = false;
         save.disabled = true;
         try {
-            await api.upload(mediaPath, blob, name, { query: { title: title.value.trim(), form: 'thong_bao' }, onProgress: (p) => (bar.value = p) });
+            await api.upload(paths.media, blob, name, { query: { title: title.value.trim(), form: 'thong_bao' }, onProgress: (p) => (bar.value = p) });
             toast('Đã lưu bản ghi âm vào thư viện.', 'ok');
             blob = null;
             preview.hidden = true;

@@ -1,12 +1,11 @@
 // Báo cáo: choose a period (quarter, half year, year, month or a range of days), download it as
 // XLSX, PDF, CSV or JSON; the scheduled report files with their download links.
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { dateInput, readDate } from '../inputs.js';
 import { h, field, select, empty, set } from '../dom.js';
-
-export const reportPaths = { export: '/api/reports/export', files: '/api/reports/files' };
 
 const romans = ['I', 'II', 'III', 'IV'];
 
@@ -67,7 +66,7 @@ export default async function reports(root) {
         summary.textContent = `Kỳ báo cáo: ${p.words}`;
         if (!p.code) return set(links, h('p', { class: 'field-error' }, 'Ngày chưa hợp lệ.'));
         set(links, ...formats.map(([f, label]) =>
-            h('a', { class: `button ${f === 'xlsx' ? 'primary' : ''}`, href: api.url(reportPaths.export, { period: p.code, format: f }), download: '', dataset: { format: f } }, label)));
+            h('a', { class: `button ${f === 'xlsx' ? 'primary' : ''}`, href: api.url(paths.reportExport, { period: p.code, format: f }), download: '', dataset: { format: f } }, label)));
     }
     [kind, year, quarter, half, month, from, to].forEach((e) => e.addEventListener('input', sync));
     sync();
@@ -80,7 +79,7 @@ export default async function reports(root) {
     const filesBox = h('div', { class: 'panel' }, h('h2', {}, 'Báo cáo định kỳ đã lập'));
     root.append(filesBox);
     try {
-        const data = await api.get(reportPaths.files);
+        const data = await api.get(paths.reportFiles);
         const files = Array.isArray(data) ? data : data.files || data.reports || [];
         filesBox.append(files.length
             ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
@@ -88,7 +87,7 @@ export default async function reports(root) {
                 h('tbody', {}, files.map((f) => h('tr', {},
                     h('td', { 'data-label': 'Kỳ' }, f.period_words || f.label || f.period || ''),
                     h('td', { 'data-label': 'Lập lúc' }, f.created_at ? fmt.dateTime(f.created_at) : ''),
-                    h('td', { 'data-label': 'Tệp' }, h('a', { href: f.url || `${reportPaths.files}/${encodeURIComponent(f.name)}`, download: '' }, f.name)))))))
+                    h('td', { 'data-label': 'Tệp' }, h('a', { href: f.url || paths.reportFile(f.name), download: '' }, f.name)))))))
             : empty('Chưa có báo cáo định kỳ nào.'));
     } catch (err) {
         filesBox.append(h('p', { class: 'form-error' }, err.message));

@@ -1,15 +1,15 @@
 // Lịch phát: a week of slots, a slot's edit form with its programme (conflicts shown from a dry
 // run before saving), and a date's preview with the reason for each pick.
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { dateInput, timeInput, readDate, readTime } from '../inputs.js';
 import { h, field, select, showError, clearErrors, formError, busy, toast, empty, set, confirmDialog } from '../dom.js';
 import { can } from '../session.js';
 import { topics, forms } from '../vocab.js';
-import { mediaPath, approvalOf } from './media.js';
+import { approvalOf } from './media.js';
 
-const slotsPath = '/api/slots';
 
 export default async function schedule(root) {
     let weekStart = mondayOf(fmt.todayIso());
@@ -24,7 +24,7 @@ export default async function schedule(root) {
 
     async function load() {
         try {
-            const data = await api.get(slotsPath);
+            const data = await api.get(paths.slots);
             slots = Array.isArray(data) ? data : data.slots || [];
         } catch (err) {
             set(week, h('p', { class: 'form-error' }, err.message));
@@ -65,7 +65,7 @@ export default async function schedule(root) {
     async function ensureItems() {
         if (items.length) return;
         try {
-            const data = await api.get(mediaPath);
+            const data = await api.get(paths.media);
             items = (Array.isArray(data) ? data : data.items || []).filter((it) => !it.retired_at);
         } catch {
             items = [];
@@ -112,7 +112,7 @@ export default async function schedule(root) {
         form.addEventListener('submit', async (ev) => {
             ev.preventDefault();
             clearErrors(form);
-            const path = slot ? `${slotsPath}/${slot.id}` : slotsPath;
+            const path = slot ? paths.slot(slot.id) : paths.slots;
             const method = slot ? 'PUT' : 'POST';
             try {
                 const body = {
@@ -147,7 +147,7 @@ export default async function schedule(root) {
     async function removeSlot(slot) {
         if (!(await confirmDialog('Xóa khung giờ', `Xóa khung giờ “${slot.name}”? Nhật ký cũ vẫn giữ nguyên.`, 'Xóa', true))) return;
         try {
-            await api.del(`${slotsPath}/${slot.id}`);
+            await api.del(paths.slot(slot.id));
             toast('Đã xóa khung giờ.', 'ok');
             editor.hidden = true;
             load();
@@ -171,7 +171,7 @@ export default async function schedule(root) {
         });
         set(previewBox, h('h2', {}, `Xem trước ngày ${fmt.day(d)}`), form, out);
         try {
-            const plan = await api.get('/api/schedule/preview', { date: d });
+            const plan = await api.get(paths.preview, { date: d });
             const list = plan.slots || plan.occurrences || [];
             set(out, 
                 ...(list.length

@@ -1,9 +1,8 @@
 // Cài đặt (admin): the organisation names printed in report headers.
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import { h, field, showError, clearErrors, formError, busy, toast } from '../dom.js';
-
-export const settingsPath = '/api/settings/organisation';
 
 const fields = [
     ['parent_body', 'Cơ quan chủ quản', 'Ví dụ: UBND PHƯỜNG AN HẢI'],
@@ -18,7 +17,7 @@ const fields = [
 export default async function settings(root) {
     let current = {};
     try {
-        current = await api.get(settingsPath);
+        current = await api.get(paths.organisation);
     } catch (err) {
         root.append(h('p', { class: 'form-error', role: 'alert' }, err.message));
     }
@@ -33,7 +32,7 @@ export default async function settings(root) {
         clearErrors(form);
         const body = Object.fromEntries(inputs.map((i) => [i.name, i.value.trim()]));
         try {
-            await busy(save, api.put(settingsPath, body));
+            await busy(save, api.put(paths.organisation, body));
             toast('Đã lưu cài đặt.', 'ok');
         } catch (err) {
             showError(form, err);

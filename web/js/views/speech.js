@@ -1,9 +1,9 @@
 // Type a text and have it spoken (the daemon's text-to-speech); the result is a library item.
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import { h, field, select, toast, showError, clearErrors, formError, busy } from '../dom.js';
 import { topics, forms } from '../vocab.js';
-import { mediaPath } from './media.js';
 
 export function speechPanel(onDone) {
     const text = h('textarea', { name: 'text', rows: 4, placeholder: 'Nhập nội dung cần đọc…' });
@@ -19,7 +19,7 @@ export function speechPanel(onDone) {
         try {
             const item = await busy(
                 submit,
-                api.post(`${mediaPath}/say`, { text: text.value.trim(), title: title.value.trim() || undefined, topics: [topic.value], form: form.value }),
+                api.post(paths.say, { text: text.value.trim(), title: title.value.trim() || undefined, topics: [topic.value], form: form.value }),
             );
             toast(`Đã tạo “${item.title || 'bản đọc'}”.`, 'ok');
             text.value = '';

@@ -1,9 +1,9 @@
 // Drag-and-drop (or choose) audio files; each goes up with its own progress bar through the
 // library's import, then the list reloads.
 
+import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import { h, toast } from '../dom.js';
-import { mediaPath } from './media.js';
 
 export function uploadPanel(onDone) {
     const input = h('input', { type: 'file', accept: 'audio/*,.mp3,.wav,.ogg,.m4a,.flac,.opus,.webm', multiple: true, hidden: true, 'aria-label': 'Chọn tệp âm thanh' });
@@ -42,7 +42,7 @@ export function uploadPanel(onDone) {
             const state = h('span', {}, 'Đang tải…');
             rows.append(h('div', { class: 'upload-row' }, h('span', {}, file.name), bar, state));
             try {
-                const item = await api.upload(mediaPath, file, file.name, { onProgress: (p) => (bar.value = p) });
+                const item = await api.upload(paths.media, file, file.name, { onProgress: (p) => (bar.value = p) });
                 bar.value = 1;
                 state.textContent = item.duplicate ? 'Đã có trong thư viện' : 'Xong';
                 toast(`Đã tải lên “${item.title || file.name}”.`, 'ok');
