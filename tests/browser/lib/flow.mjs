@@ -110,7 +110,7 @@ export async function runAll(opt) {
             // name it as the operator would
             await c.locator('summary', { hasText: 'Sửa thông tin' }).click();
             await c.locator('input[name=title]').fill(titleA);
-            await c.locator('select[name=topics]').selectOption(['m']);
+            for (const box of await c.locator('input[name=topics]').all()) await box.setChecked((await box.getAttribute('value')) === 'm');
             await c.locator('select[name=form]').selectOption('tin');
             await c.locator('button[type=submit]').click();
             await toast(page, 'Đã lưu.');

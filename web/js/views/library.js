@@ -136,11 +136,10 @@ export function metadataFields(it = {}) {
     return [
         field('Tên tin, bài', h('input', { name: 'title', value: it.title || '', required: true })),
         h(
-            'div',
+            'fieldset',
             { class: 'field', dataset: { field: 'topics' } },
-            h('label', {}, 'Nội dung (mục II.1 của kế hoạch)'),
-            select('topics', topics, '', { multiple: true, size: 5, 'aria-label': 'Nội dung' }),
-            h('p', { class: 'hint' }, 'Giữ phím Ctrl để chọn nhiều mục. Mục đầu tiên là nội dung chính.'),
+            h('legend', {}, 'Nội dung (mục II.1 của kế hoạch; chọn một hoặc nhiều)'),
+            h('div', { class: 'checks column scroll' }, topics.map(([code, label]) => h('label', {}, h('input', { type: 'checkbox', name: 'topics', value: code, checked: topicCodes.includes(code), dataset: { group: '1' } }), label))),
             h('p', { class: 'field-error', role: 'alert', hidden: true }),
         ),
         field('Hình thức', select('form', forms, it.form || 'other')),
@@ -151,11 +150,7 @@ export function metadataFields(it = {}) {
             field('Đến hết ngày', dateInput('valid_until', it.valid_until)),
         ),
         field('Nguồn tin', h('input', { name: 'source', value: it.source || '' })),
-    ].map((el) => {
-        const sel = el.querySelector?.('select[name=topics]');
-        if (sel) [...sel.options].forEach((o) => (o.selected = topicCodes.includes(o.value)));
-        return el;
-    });
+    ];
 }
 
 export function metadataBody(form) {
