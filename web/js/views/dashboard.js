@@ -133,8 +133,9 @@ export default async function dashboard(root) {
         );
     }
 
+    // A `status` event may carry only what changed: it is merged into the last one.
     function apply(s) {
-        status = s;
+        status = { ...(status || {}), ...s };
         received = Date.now();
         renderNow();
         renderHealth();

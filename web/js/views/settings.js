@@ -9,9 +9,7 @@ const fields = [
     ['issuing_body', 'Đơn vị lập báo cáo', 'Ví dụ: TRUNG TÂM DỊCH VỤ SỰ NGHIỆP CÔNG'],
     ['place', 'Địa danh (ghi ở dòng ngày tháng)', 'Ví dụ: An Hải'],
     ['preparer_title', 'Chức danh người lập biểu', 'Ví dụ: NGƯỜI LẬP BIỂU'],
-    ['preparer_name', 'Họ tên người lập biểu', ''],
     ['head_title', 'Chức danh thủ trưởng', 'Ví dụ: GIÁM ĐỐC'],
-    ['head_name', 'Họ tên thủ trưởng', ''],
 ];
 
 export default async function settings(root) {
