@@ -10,7 +10,7 @@ export const paths = {
     outputs: '/api/outputs',
     media: '/api/media', // GET list (?q&topic&form&approval), POST upload (body = the file)
     mediaItem: (id) => `/api/media/${id}`, // PATCH
-    mediaAction: (id, action) => `/api/media/${id}/${action}`, // POST approve | reject | retire
+    mediaAction: (id, action) => `/api/media/${id}/${action}`, // POST approve | reject | revoke | retire
     mediaListen: (id) => `/api/media/${id}/audio`,
     say: '/api/media/say',
     slots: '/api/slots', // GET, POST (?dry_run=1)

@@ -88,7 +88,7 @@ function itemCard(it, reload) {
     if (can('approve') && st !== 'approved')
         actions.append(h('button', { type: 'button', class: 'ok', onclick: () => decide(it, 'approve', reload) }, 'Duyệt'));
     if (can('approve') && st !== 'rejected')
-        actions.append(h('button', { type: 'button', onclick: () => decide(it, 'reject', reload) }, st === 'approved' ? 'Thu hồi duyệt' : 'Từ chối'));
+        actions.append(h('button', { type: 'button', onclick: () => decide(it, st === 'approved' ? 'revoke' : 'reject', reload) }, st === 'approved' ? 'Thu hồi duyệt' : 'Từ chối'));
     if (can('library') && !it.retired_at)
         actions.append(
             h('button', { type: 'button', onclick: () => retire(it, reload) }, 'Ngừng dùng'),
@@ -98,21 +98,31 @@ function itemCard(it, reload) {
     return card;
 }
 
+const decisions = {
+    approve: { title: 'Duyệt tin, bài', label: 'Duyệt', comment: 'Ý kiến (không bắt buộc)', done: 'Đã duyệt.', class: 'ok' },
+    reject: { title: 'Từ chối tin, bài', label: 'Từ chối', comment: 'Lý do (bắt buộc)', done: 'Đã từ chối.', class: 'danger' },
+    revoke: { title: 'Thu hồi duyệt', label: 'Thu hồi duyệt', comment: 'Lý do (bắt buộc)', done: 'Đã thu hồi duyệt; bài sẽ không được phát.', class: 'danger' },
+};
+
+// approve | reject | revoke, with a comment; recorded in the approver's name by the server.
 async function decide(it, action, reload) {
+    const d = decisions[action];
     const comment = h('textarea', { name: 'comment', rows: 3 });
-    const body = h('div', {}, h('p', {}, `Tin, bài: `, h('strong', {}, it.title || `#${it.id}`)), field(action === 'approve' ? 'Ý kiến (không bắt buộc)' : 'Lý do (bắt buộc)', comment));
-    const ok = await dialog(action === 'approve' ? 'Duyệt tin, bài' : 'Từ chối tin, bài', body, [
-        { label: 'Hủy', value: '' },
-        { label: action === 'approve' ? 'Duyệt' : 'Từ chối', value: 'ok', class: action === 'approve' ? 'ok' : 'danger' },
-    ]);
-    if (ok !== 'ok') return;
-    const path = paths.mediaAction(it.id, action === 'approve' ? 'approve' : 'reject');
-    try {
-        await api.post(path, { comment: comment.value.trim() });
-        toast(action === 'approve' ? 'Đã duyệt.' : 'Đã từ chối.', 'ok');
-        reload();
-    } catch (err) {
-        toast(err.message, 'error');
+    const f = h('form', {}, h('p', {}, 'Tin, bài: ', h('strong', {}, it.title || `#${it.id}`)), field(d.comment, comment), formError());
+    for (;;) {
+        const v = await dialog(d.title, f, [
+            { label: 'Hủy', value: '' },
+            { label: d.label, value: 'ok', class: d.class },
+        ]);
+        if (v !== 'ok') return;
+        try {
+            await api.post(paths.mediaAction(it.id, action), { comment: comment.value.trim() });
+            toast(d.done, 'ok');
+            reload();
+            return;
+        } catch (err) {
+            showError(f, err);
+        }
     }
 }
 
