@@ -31,7 +31,7 @@ async function login(page, base, name, password) {
     await page.locator('.login-box input[name=name]').fill(name);
     await page.locator('.login-box input[name=password]').fill(password);
     await page.locator('.login-box button[type=submit]').click();
-    await page.locator('#nav a[data-path=tong-quan]').waitFor({ timeout: WAIT });
+    await page.locator('#main .view[data-ready=true]').waitFor({ timeout: WAIT });
 }
 
 async function toast(page, text) {
