@@ -49,6 +49,7 @@ export default async function library(root) {
         }
         let items = Array.isArray(data) ? data : data.items || [];
         if (state.value) items = items.filter((it) => approvalOf(it) === state.value);
+        items.sort((a, b) => Number(b.id) - Number(a.id));  // newest first
         set(list, ...(items.length ? items.map((it) => itemCard(it, load)) : [empty('Không có tin, bài nào khớp.')]));
     }
     await load();
