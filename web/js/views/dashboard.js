@@ -31,7 +31,7 @@ export default async function dashboard(root) {
         const next = status?.next;
         const head = h('h2', {}, 'Đang phát');
         if (!np) {
-            set(now, head, h('p', { class: 'big muted' }, 'Không phát gì'), nextLine(next));
+            set(now, head, h('p', { class: 'big muted' }, 'Hiện không phát bài nào'), nextLine(next));
             return;
         }
         const dur = Number(np.duration_ms ?? 0);
