@@ -6,6 +6,7 @@ export function h(tag, attrs, ...children) {
     for (const [k, v] of Object.entries(attrs || {})) {
         if (v === undefined || v === null || v === false) continue;
         if (k === 'class') el.className = v;
+        else if (k === 'style') el.style.cssText = v;  // CSSOM: allowed under a strict Content-Security-Policy
         else if (k === 'dataset') Object.assign(el.dataset, v);
         else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
         else if (k === 'value') el.value = v;
