@@ -93,7 +93,7 @@ function startApp(me) {
 
 function logoBadge() {
     const badge = h('span', { class: 'logo-badge', 'aria-hidden': 'true' });
-    badge.innerHTML = document.querySelector('svg.logo').outerHTML;
+    badge.append(document.querySelector('svg.logo').cloneNode(true));
     return badge;
 }
 
