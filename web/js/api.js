@@ -92,7 +92,7 @@ export const del = (path) => request('DELETE', path);
 export function upload(path, blob, fileName, { query, onProgress } = {}) {
     return new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();
-        xhr.open('POST', url(path, { ...(query || {}), name: fileName }));
+        xhr.open('POST', url(path, query || {}));
         xhr.setRequestHeader('X-CSRF-Token', csrfToken);
         xhr.setRequestHeader('Accept', 'application/json');
         xhr.setRequestHeader('Content-Type', blob.type || 'application/octet-stream');

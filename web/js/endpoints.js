@@ -7,23 +7,27 @@ export const paths = {
     me: '/api/me',
     events: '/api/events',
     status: '/api/status',
-    outputs: '/api/outputs',
-    media: '/api/media', // GET list (?q&topic&form&approval), POST upload (body = the file)
-    mediaItem: (id) => `/api/media/${id}`, // PATCH
+    vocabulary: '/api/vocabulary',
+    media: '/api/media', // GET list (?search&topic&form&approval), POST upload (body = the file)
+    mediaItem: (id) => `/api/media/${id}`, // GET one (with its journal-facing fields), PATCH
     mediaAction: (id, action) => `/api/media/${id}/${action}`, // POST approve | reject | revoke | retire
     mediaListen: (id) => `/api/media/${id}/audio`,
     say: '/api/media/say',
-    slots: '/api/slots', // GET, POST (?dry_run=1)
-    slot: (id) => `/api/slots/${id}`, // PUT (?dry_run=1), DELETE
-    preview: '/api/schedule/preview', // ?date=yyyy-mm-dd
+    slots: '/api/slots', // GET
+    slot: (name) => `/api/slots/${encodeURIComponent(name)}`, // PUT {…, dry_run, force}, DELETE
+    preview: '/api/schedule', // ?date=dd/mm/yyyy
     emergency: '/api/emergency',
-    playNext: '/api/player/next',
+    emergencyRequests: '/api/emergency/requests',
+    emergencyDecision: (id, action) => `/api/emergency/requests/${id}/${action}`, // confirm | refuse
+    playNext: '/api/player/play-next',
     stop: '/api/player/stop',
-    journal: '/api/journal', // GET ?from&to&topic&form&status, POST manual entry
+    journal: '/api/journal', // GET ?from&to (dd/mm/yyyy)&topic&form&status&limit
+    journalRow: (id) => `/api/journal/${id}`,
+    journalManual: '/api/journal/manual',
     journalCorrect: (id) => `/api/journal/${id}/correct`,
-    reportExport: '/api/reports/export', // ?period=2026Q1&format=xlsx|pdf|csv|json
-    reportFiles: '/api/reports/files',
-    reportFile: (name) => `/api/reports/files/${encodeURIComponent(name)}`,
+    reportExport: '/api/journal/export', // ?period=2026Q1&format=xlsx|pdf|csv|json
+    reportFiles: '/api/reports',
+    reportFile: (name) => `/api/reports/${encodeURIComponent(name)}`,
     organisation: '/api/settings/organisation',
     accounts: '/api/accounts',
     account: (name) => `/api/accounts/${encodeURIComponent(name)}`,

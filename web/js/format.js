@@ -14,7 +14,16 @@ const partsFmt = new Intl.DateTimeFormat('en-GB', {
     hourCycle: 'h23',
 });
 
+// The API gives instants as ISO text or as {date: "dd/mm/yyyy", time: "HH:MM", utc}.
 function parts(value) {
+    if (value && typeof value === 'object' && !(value instanceof Date)) {
+        if (value.utc) value = value.utc;
+        else if (value.date) {
+            const [dd, mm, yyyy] = value.date.split('/');
+            const [hh = '00', mi = '00'] = (value.time || '').split(':');
+            return { day: dd, month: mm, year: yyyy, hour: hh, minute: mi };
+        }
+    }
     const d = value instanceof Date ? value : new Date(value);
     if (Number.isNaN(d.getTime())) return null;
     const out = {};
@@ -25,6 +34,7 @@ function parts(value) {
 // "2026-03-05" (a local calendar day, no zone) → "05/03/2026"
 export function day(isoDay) {
     if (!isoDay) return '';
+    if (/^\d{2}\/\d{2}\/\d{4}$/.test(isoDay)) return isoDay;
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDay);
     return m ? `${m[3]}/${m[2]}/${m[1]}` : String(isoDay);
 }
@@ -45,6 +55,12 @@ export function time(value) {
 export function dateTime(value) {
     const p = value ? parts(value) : null;
     return p ? `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}` : '';
+}
+
+// "05/03/2026" → "2026-03-05" (what the page compares and keeps); ISO text passes through.
+export function iso(ddmmyyyy) {
+    const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(ddmmyyyy || '');
+    return m ? `${m[3]}-${m[2]}-${m[1]}` : ddmmyyyy || '';
 }
 
 // Today in Viet Nam as "2026-03-05" (for date inputs and queries).

@@ -39,15 +39,16 @@ export const statuses = [
 ];
 
 export const priorities = [
-    ['normal', 'Thông thường'],
-    ['priority', 'Ưu tiên'],
-    ['emergency', 'Khẩn cấp'],
+    ['thuong', 'Thông thường'],
+    ['uu-tien', 'Ưu tiên'],
+    ['khan-cap', 'Khẩn cấp'],
 ];
 
 export const approvals = [
     ['pending', 'Chờ duyệt'],
     ['approved', 'Đã duyệt'],
     ['rejected', 'Bị từ chối'],
+    ['revoked', 'Đã thu hồi duyệt'],
 ];
 
 const lookup = (list) => (code) => (list.find(([c]) => c === code) || [code, code ?? ''])[1];

@@ -164,7 +164,7 @@ export async function runAll(opt) {
             const form = page.locator('form', { hasText: 'Khung giờ mới' });
             await form.locator('input[name=name]').fill('Bản tin thử nghiệm');
             await form.locator('input[name=start]').fill(hhmm);
-            await form.locator('input[name=max_minutes]').fill('10');
+            await form.locator('input[name=length]').fill('10');
             for (const box of await form.locator('fieldset[data-field=days] input[type=checkbox]').all()) await box.check();
             await form.locator('button', { hasText: 'Thêm dòng' }).click();
             const line = form.locator('.programme-line').last();

@@ -6,7 +6,20 @@ import * as api from '../api.js';
 import * as events from '../events.js';
 import * as fmt from '../format.js';
 import { h, empty, set } from '../dom.js';
+import { groupEntries } from './schedule.js';
 import { statusLabel } from '../vocab.js';
+
+const romans = ['I', 'II', 'III', 'IV'];
+
+// "2026Q4" → "Quý IV năm 2026" (the codes of export/Period).
+function periodWords(code) {
+    let m;
+    if ((m = /^(\d{4})Q([1-4])$/.exec(code))) return `Quý ${romans[m[2] - 1]} năm ${m[1]}`;
+    if ((m = /^(\d{4})H([12])$/.exec(code))) return `${m[2] === '1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${m[1]}`;
+    if ((m = /^(\d{4})$/.exec(code))) return `Năm ${m[1]}`;
+    if ((m = /^(\d{4})-(\d{2})$/.exec(code))) return `Tháng ${Number(m[2])} năm ${m[1]}`;
+    return code;
+}
 
 export default async function dashboard(root) {
     const now = h('div', { class: 'panel', 'aria-live': 'polite' });
@@ -19,31 +32,34 @@ export default async function dashboard(root) {
     let status = null;
     let received = Date.now();
 
+    const playing = () => status?.playing ?? status?.now_playing;
+
     function position() {
-        const np = status?.now_playing;
+        const np = playing();
         if (!np) return 0;
-        const base = Number(np.position_ms ?? 0);
+        const base = np.position_s !== undefined ? Number(np.position_s) * 1000 : Number(np.position_ms ?? 0);
         return base + (status.paused ? 0 : Date.now() - received);
     }
 
     function renderNow() {
-        const np = status?.now_playing;
+        const np = playing();
         const next = status?.next;
         const head = h('h2', {}, 'Đang phát');
         if (!np) {
             set(now, head, h('p', { class: 'big muted' }, 'Hiện không phát bài nào'), nextLine(next));
             return;
         }
-        const dur = Number(np.duration_ms ?? 0);
+        const dur = np.length_s !== undefined ? Number(np.length_s) * 1000 : Number(np.duration_ms ?? 0);
         const pos = Math.min(position(), dur || Infinity);
         const pct = dur ? Math.min(100, (pos / dur) * 100) : 0;
         set(now, 
             head,
-            h('p', { class: 'now-title' }, np.title || `Tin #${np.item_id ?? ''}`),
+            h('p', { class: 'now-title' }, np.title || `Tin #${np.item ?? np.item_id ?? ''}`),
             h(
                 'p',
                 { class: 'muted' },
-                [np.slot ? `Khung giờ: ${np.slot}` : '', np.priority === 'emergency' ? 'KHẨN CẤP' : '', np.started_at ? `bắt đầu ${fmt.time(np.started_at)}` : '']
+                [np.programme || np.slot ? `Khung giờ: ${np.programme || np.slot}` : '', np.priority === 'khan-cap' ? 'KHẨN CẤP' : '', np.started_at ? `bắt đầu ${fmt.time(np.started_at)}` : '',
+                    np.outputs?.length ? `ra ${np.outputs.join(', ')}` : '']
                     .filter(Boolean)
                     .join(' · '),
             ),
@@ -66,7 +82,7 @@ export default async function dashboard(root) {
 
     function nextLine(next) {
         if (!next) return h('p', { class: 'muted' }, 'Chưa có bài tiếp theo.');
-        return h('p', {}, 'Tiếp theo: ', h('strong', {}, next.title || ''), next.at ? ` lúc ${fmt.time(next.at)} ${fmt.date(next.at)}` : '');
+        return h('p', {}, 'Tiếp theo: ', h('strong', {}, next.title || next.slot || ''), next.time ? ` lúc ${next.time} ${next.date || ''}` : next.at ? ` lúc ${fmt.time(next.at)} ${fmt.date(next.at)}` : '');
     }
 
     function renderHealth() {
@@ -75,12 +91,12 @@ export default async function dashboard(root) {
             h('h2', {}, 'Đầu ra âm thanh'),
             outs.length
                 ? outs.map((o) => {
-                      const ok = o.ok !== false && !o.error;
+                      const ok = o.state ? o.state === 'ok' : o.ok !== false && !o.error;
                       return h(
                           'div',
                           { class: 'health' },
                           h('span', { class: `dot ${ok ? '' : 'bad'}`, 'aria-hidden': 'true' }),
-                          h('div', {}, h('strong', {}, o.name), ' ', h('span', { class: `badge ${ok ? 'ok' : 'bad'}` }, ok ? 'Hoạt động tốt' : 'Đang lỗi'),
+                          h('div', {}, h('strong', {}, o.name), ' ', h('span', { class: `badge ${ok ? 'ok' : 'bad'}` }, ok ? 'Hoạt động tốt' : o.state === 'retrying' ? 'Đang thử lại' : 'Đang lỗi'),
                               o.last_error || o.error
                                   ? h('div', { class: 'muted' }, `Lỗi gần nhất: ${o.last_error || o.error}${o.last_error_at ? ` (${fmt.dateTime(o.last_error_at)})` : ''}`)
                                   : null),
@@ -91,13 +107,13 @@ export default async function dashboard(root) {
     }
 
     function renderCounters() {
-        const pending = status?.journal_pending ?? 0;
+        const pending = status?.journal_waiting ?? status?.journal_pending ?? 0;
         const report = status?.next_report;
         set(counters, 
             h('h2', {}, 'Nhật ký và báo cáo'),
             h('p', {}, 'Dòng nhật ký chờ ghi: ', h('strong', { class: pending ? 'badge warn' : 'badge ok' }, String(pending))),
             report
-                ? h('p', {}, 'Báo cáo tiếp theo: ', h('strong', {}, report.label || report.period || ''), report.due ? ` — hạn ${fmt.day(report.due)}` : '')
+                ? h('p', {}, 'Báo cáo tiếp theo: ', h('strong', {}, periodWords(report.label || report.period || '')), report.due ? ` — lập ngày ${fmt.day(report.due)}` : '')
                 : h('p', { class: 'muted' }, 'Chưa có lịch báo cáo.'),
         );
     }
@@ -107,7 +123,7 @@ export default async function dashboard(root) {
         set(failures, 
             h('h2', {}, 'Lỗi gần đây'),
             list.length
-                ? h('ul', {}, list.map((f) => h('li', {}, h('strong', {}, fmt.dateTime(f.at || f.started_at)), ' — ', f.title || '', f.reason ? `: ${f.reason}` : '', f.status ? ` (${statusLabel(f.status)})` : '')))
+                ? h('ul', {}, list.map((f) => h('li', {}, h('strong', {}, f.date ? `${f.date} ${f.time || ''}` : fmt.dateTime(f.at || f.started_at)), ' — ', f.title || '', f.reason ? `: ${f.reason}` : '', f.status ? ` (${statusLabel(f.status)})` : '')))
                 : empty('Không có lỗi nào gần đây.'),
         );
     }
@@ -116,12 +132,12 @@ export default async function dashboard(root) {
         const date = fmt.todayIso();
         let plan;
         try {
-            plan = await api.get(paths.preview, { date });
+            plan = await api.get(paths.preview, { date: fmt.day(date) });
         } catch (err) {
             set(today, h('h2', {}, 'Chương trình hôm nay'), h('p', { class: 'form-error' }, err.message));
             return;
         }
-        const slots = plan.slots || plan.occurrences || [];
+        const slots = groupEntries(plan).filter((s) => s.picks.length);
         set(today, 
             h('h2', {}, `Chương trình hôm nay (${fmt.day(date)})`),
             slots.length

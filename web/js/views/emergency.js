@@ -3,7 +3,8 @@
 
 import { paths } from '../endpoints.js';
 import * as api from '../api.js';
-import { h, field, select, showError, clearErrors, formError, busy, toast, dialog } from '../dom.js';
+import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, set } from '../dom.js';
+import * as fmt from '../format.js';
 import { can } from '../session.js';
 import { approvalOf } from './media.js';
 
@@ -13,8 +14,8 @@ export default async function emergency(root) {
     let items = [];
     let outputs = [];
     try {
-        const [m, o] = await Promise.all([api.get(paths.media), api.get(paths.outputs).catch(() => api.get(paths.status))]);
-        items = (Array.isArray(m) ? m : m.items || []).filter((it) => !it.retired_at);
+        const [m, o] = await Promise.all([api.get(paths.media), api.get(paths.status)]);
+        items = (Array.isArray(m) ? m : m.items || []).filter((it) => !it.retired && !it.retired_at);
         outputs = Array.isArray(o) ? o : o.outputs || [];
     } catch (err) {
         root.append(h('p', { class: 'form-error', role: 'alert' }, err.message));
@@ -60,7 +61,7 @@ export default async function emergency(root) {
 
     function body() {
         const chosen = [...outs.querySelectorAll('input:checked')].map((c) => c.value);
-        const b = { outputs: chosen.length === outputs.length ? [] : chosen };
+        const b = chosen.length === outputs.length ? {} : { outputs: chosen };  // none named: all
         if (mode === 'text') b.text = text.value.trim();
         else b.item = item.value ? Number(item.value) : null;
         return b;
@@ -89,7 +90,7 @@ export default async function emergency(root) {
         if (ok !== 'ok') return;
         try {
             const r = await busy(go, api.post(paths.emergency, body()));
-            toast(r.pending_approval ? 'Đã gửi lệnh, đang chờ người duyệt đồng ý.' : 'Đang phát khẩn cấp.', 'ok');
+            toast(r.state === 'waiting' ? 'Đã gửi lệnh, đang chờ người duyệt đồng ý.' : 'Đang phát khẩn cấp.', 'ok');
             text.value = '';
         } catch (err) {
             showError(form, err);
@@ -106,7 +107,14 @@ export default async function emergency(root) {
         ]);
         if (ok !== 'ok') return;
         try {
-            await busy(next, api.post(paths.playNext, body()));
+            const b = body();
+            if (b.text !== undefined) {
+                // play-next takes an item: the text is spoken into the library first
+                const r = await busy(next, api.post(paths.say, { text: b.text, form: 'thong_bao' }));
+                b.item = (r.item || r).id;
+                delete b.text;
+            }
+            await busy(next, api.post(paths.playNext, b));
             toast('Sẽ phát ngay sau bài đang phát.', 'ok');
         } catch (err) {
             showError(form, err);
@@ -128,10 +136,43 @@ export default async function emergency(root) {
         }
     });
 
+    if (can('approve')) root.append(await requestsPanel());
     if (!allowed) {
         form.querySelectorAll('input,select,textarea,button').forEach((e) => (e.disabled = true));
         root.append(h('p', { class: 'conflict' }, 'Tài khoản của bạn không có quyền phát khẩn cấp. Hãy liên hệ người vận hành hoặc quản trị.'));
     }
     root.append(form);
     if (mayQueue) root.append(h('div', { class: 'panel' }, h('h2', {}, 'Dừng bài đang phát'), h('p', { class: 'muted' }, 'Dừng ngay bài đang phát trên mọi đầu ra.'), stop));
+}
+
+// Emergency orders waiting for an approver (when the ward requires one): confirm or refuse.
+async function requestsPanel() {
+    const box = h('div', { class: 'panel' }, h('h2', {}, 'Lệnh khẩn cấp chờ duyệt'));
+    const list = h('div', {});
+    box.append(list);
+    async function load() {
+        let reqs = [];
+        try {
+            const data = await api.get(paths.emergencyRequests);
+            reqs = (data.requests || []).filter((r) => r.state === 'waiting');
+        } catch (err) {
+            return set(list, h('p', { class: 'form-error' }, err.message));
+        }
+        set(list, reqs.length ? reqs.map((r) => h('div', { class: 'pick' },
+            h('p', {}, h('strong', {}, r.title || `#${r.item}`), ` — ${r.by || ''}${r.at ? `, ${fmt.dateTime(r.at)}` : ''}`),
+            h('div', { class: 'actions' },
+                h('button', { type: 'button', class: 'danger', onclick: (ev) => decide(ev.target, r, 'confirm') }, 'Đồng ý phát ngay'),
+                h('button', { type: 'button', onclick: (ev) => decide(ev.target, r, 'refuse') }, 'Không đồng ý')))) : h('p', { class: 'empty' }, 'Không có lệnh nào đang chờ.'));
+    }
+    async function decide(button, r, action) {
+        try {
+            await busy(button, api.post(paths.emergencyDecision(r.id, action), action === 'refuse' ? { comment: 'Không đồng ý' } : {}));
+            toast(action === 'confirm' ? 'Đang phát khẩn cấp.' : 'Đã từ chối lệnh.', 'ok');
+        } catch (err) {
+            toast(err.message, 'error');
+        }
+        load();
+    }
+    await load();
+    return box;
 }

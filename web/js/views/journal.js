@@ -50,7 +50,7 @@ export default async function journal(root) {
         clearErrors(filters);
         try {
             range = { from: readDate(from), to: readDate(to) };
-            const data = await api.get(paths.journal, { from: range.from, to: range.to, topic: topic.value, form: form.value, status: status.value });
+            const data = await api.get(paths.journal, { from: fmt.day(range.from), to: fmt.day(range.to), topic: topic.value, form: form.value, status: status.value, limit: 1000 });
             rows = Array.isArray(data) ? data : data.rows || [];
         } catch (err) {
             showError(filters, err);
@@ -69,27 +69,28 @@ export default async function journal(root) {
         const cell = (label, content, cls) => h('td', { 'data-label': label, class: cls || '' }, content);
         return h('tr', { class: fresh ? 'new' : '', dataset: { id: r.id } },
             cell('Mã', String(r.id)),
-            cell('Thời gian', `${fmt.dateTime(r.started_at || r.at)}${r.ended_at ? `–${fmt.time(r.ended_at)}` : ''}`),
-            cell('Tin, bài', r.title || (r.item_id ? `#${r.item_id}` : '')),
+            cell('Thời gian', r.date ? `${r.date} ${r.time || ''}` : `${fmt.dateTime(r.started_at || r.at)}${r.ended_at ? `–${fmt.time(r.ended_at)}` : ''}`),
+            cell('Tin, bài', r.title || (r.media_item_id ? `#${r.media_item_id}` : '')),
             cell('Nội dung', (r.topics || (r.topic ? [r.topic] : [])).map(topicShort).join(', ')),
             cell('Hình thức', formLabel(r.form)),
             cell('Lượt', r.ordinal ?? r.airing_number ?? '', 'num'),
             cell('Trạng thái', h('span', { class: `badge ${badge(r.status)}` }, statusLabel(r.status))),
-            cell('Ghi chú', [r.reason, r.manual ? 'Nhập tay' : '', r.corrected ? 'Đã sửa' : ''].filter(Boolean).join(' · ')),
+            cell('Ghi chú', [r.reason, r.corrects ? `Sửa cho dòng ${r.corrects}` : '', r.entered_by ? `Nhập tay: ${r.entered_by}` : '', r.ordered_by ? `Lệnh của ${r.ordered_by}` : '', r.approved_by ? `Duyệt: ${r.approved_by}` : ''].filter(Boolean).join(' · ')),
             cell('', can('journal') ? h('button', { type: 'button', class: 'link', onclick: () => correct(r, load), 'aria-label': `Sửa dòng ${r.id}` }, 'Sửa') : ''),
         );
     }
 
     await load();
-    // A `journal` event carries the row; when it carries only its id, the list is asked again.
-    let refetch = null;
-    return events.on('journal', (ev) => {
-        const r = ev.row || ev;
+    // A `journal` event carries the row's id ({id}); the row is fetched and shown if it matches.
+    return events.on('journal', async (ev) => {
+        let r = ev.row || ev;
         if (!r || r.id === undefined) return;
         if (r.status === undefined) {
-            clearTimeout(refetch);
-            refetch = setTimeout(() => load().then(() => render(r.id)), 200);
-            return;
+            try {
+                r = await api.get(paths.journalRow(r.id));
+            } catch {
+                return;
+            }
         }
         if (!matches(r)) return;
         const i = rows.findIndex((x) => x.id === r.id);
@@ -100,6 +101,7 @@ export default async function journal(root) {
 }
 
 function dayOf(r) {
+    if (r.date) return fmt.iso(r.date);
     const t = r.started_at || r.at;
     if (!t) return '';
     const [d, m, y] = fmt.date(t).split('/');
@@ -116,12 +118,14 @@ function manualEntry(reload) {
     const title = h('input', { name: 'title' });
     const topic = select('topic', topics, 'other');
     const form = select('form', forms, 'tin');
-    const count = h('input', { name: 'count', type: 'number', min: 1, value: 1 });
+    const minutes = h('input', { name: 'duration', type: 'number', min: 1, max: 600, value: 15 });
+    const kind = select('kind', [['truc_tiep', 'Phát trực tiếp'], ['tiep_song', 'Tiếp sóng']], 'truc_tiep');
     const note = h('input', { name: 'note', placeholder: 'Ví dụ: phát trực tiếp, máy chủ hỏng' });
     const submit = h('button', { type: 'submit', class: 'primary' }, 'Thêm dòng nhật ký');
     const f = h('form', { novalidate: true },
         h('p', { class: 'muted' }, 'Dùng khi có buổi phát không qua hệ thống (ví dụ đọc trực tiếp qua micrô).'),
-        h('div', { class: 'row' }, field('Ngày phát', atDay), field('Giờ phát', atTime), field('Tên tin, bài', title), field('Số lượt', count)),
+        h('div', { class: 'row' }, field('Ngày phát', atDay), field('Giờ bắt đầu', atTime), field('Thời lượng (phút)', minutes), field('Cách phát', kind)),
+        field('Tên tin, bài', title),
         h('div', { class: 'row' }, field('Nội dung', topic), field('Hình thức', form), field('Ghi chú', note)),
         formError(), submit);
     f.addEventListener('submit', async (ev) => {
@@ -130,8 +134,8 @@ function manualEntry(reload) {
         try {
             const day = readDate(atDay);
             const time = readTime(atTime);
-            await busy(submit, api.post(paths.journal, {
-                at: day && time ? `${day}T${time}:00+07:00` : '', title: title.value.trim(), topics: [topic.value], form: form.value, count: Number(count.value), note: note.value.trim(),
+            await busy(submit, api.post(paths.journalManual, {
+                date: fmt.day(day), start: time, duration: `${Number(minutes.value)}m`, title: title.value.trim(), topic: topic.value, form: form.value, kind: kind.value, note: note.value.trim() || undefined,
             }));
             toast('Đã thêm dòng nhật ký.', 'ok');
             f.reset();
@@ -149,7 +153,7 @@ async function correct(r, reload) {
     const form = select('form', forms, r.form || 'other');
     const reason = h('textarea', { name: 'reason', rows: 2, required: true });
     const f = h('form', { novalidate: true },
-        h('p', {}, `Dòng số ${r.id}, ${fmt.dateTime(r.started_at || r.at)}. Dòng gốc được giữ lại; bản sửa ghi kèm tên bạn.`),
+        h('p', {}, `Dòng số ${r.id}, ${r.date ? `${r.date} ${r.time || ''}` : fmt.dateTime(r.started_at || r.at)}. Dòng gốc được giữ lại; bản sửa ghi kèm tên bạn.`),
         field('Tên tin, bài', title), h('div', { class: 'row' }, field('Nội dung', topic), field('Hình thức', form)),
         field('Lý do sửa (bắt buộc)', reason), formError());
     for (;;) {

@@ -15,7 +15,7 @@ import { approvalOf, listenUrl } from './media.js';
 
 export default async function library(root) {
     const list = h('div', { class: 'item-list', 'aria-live': 'polite' });
-    const q = h('input', { name: 'q', type: 'search', placeholder: 'Tên, nguồn, ghi chú…' });
+    const q = h('input', { name: 'search', type: 'search', placeholder: 'Tên tin, bài (gõ không dấu cũng được)' });
     const topic = select('topic', [['', 'Tất cả nội dung'], ...topics], '');
     const form = select('form', [['', 'Tất cả hình thức'], ...forms], '');
     const state = select('approval', [['', 'Mọi trạng thái'], ...approvals], '');
@@ -42,7 +42,7 @@ export default async function library(root) {
     async function load() {
         let data;
         try {
-            data = await api.get(paths.media, { q: q.value.trim(), topic: topic.value, form: form.value, approval: state.value });
+            data = await api.get(paths.media, { search: q.value.trim(), topic: topic.value, form: form.value, approval: state.value });
         } catch (err) {
             set(list, h('p', { class: 'form-error', role: 'alert' }, err.message));
             return;
@@ -55,6 +55,13 @@ export default async function library(root) {
     await load();
 }
 
+function decisionLine(it) {
+    const a = it.approval && typeof it.approval === 'object' ? it.approval : { state: approvalOf(it), by: it.approved_by, at: it.approved_at, comment: it.comment };
+    if (!a.by) return null;
+    const verb = { approved: 'Duyệt', rejected: 'Từ chối', revoked: 'Thu hồi duyệt' }[a.state] || 'Quyết định';
+    return h('p', { class: 'item-meta' }, `${verb}: ${a.by}${a.at ? ` lúc ${fmt.dateTime(a.at)}` : ''}${a.comment ? ` — “${a.comment}”` : ''}`);
+}
+
 function itemCard(it, reload) {
     const st = approvalOf(it);
     const topicCodes = it.topics || (it.topic ? [it.topic] : []);
@@ -65,8 +72,8 @@ function itemCard(it, reload) {
             'div',
             { class: 'item-head' },
             h('span', { class: 'item-title' }, `#${it.id} ${it.title || it.original_name || ''}`),
-            h('span', { class: `badge ${st === 'approved' ? 'ok' : st === 'rejected' ? 'bad' : 'warn'}` }, approvalLabel(st)),
-            it.retired_at ? h('span', { class: 'badge' }, 'Đã ngừng dùng') : null,
+            h('span', { class: `badge ${st === 'approved' ? 'ok' : st === 'rejected' || st === 'revoked' ? 'bad' : 'warn'}` }, approvalLabel(st)),
+            it.retired || it.retired_at ? h('span', { class: 'badge' }, 'Đã ngừng dùng') : null,
         ),
         h(
             'p',
@@ -74,15 +81,15 @@ function itemCard(it, reload) {
             [
                 formLabel(it.form),
                 topicCodes.map((c) => topicLabel(c).split(' ')[0]).join(', ') && `Nội dung: ${topicCodes.map((c) => topicLabel(c)).join('; ')}`,
-                it.duration_ms ? `Thời lượng ${fmt.duration(it.duration_ms)}` : '',
+                it.duration_s || it.duration_ms ? `Thời lượng ${fmt.duration(it.duration_ms ?? it.duration_s * 1000)}` : '',
                 it.valid_from || it.valid_until ? `Hiệu lực ${fmt.day(it.valid_from) || '…'} – ${fmt.day(it.valid_until) || '…'}` : '',
                 it.source ? `Nguồn: ${it.source}` : '',
             ]
                 .filter(Boolean)
                 .join(' · '),
         ),
-        it.approved_by ? h('p', { class: 'item-meta' }, `Duyệt bởi ${it.approved_by}${it.approved_at ? ` lúc ${fmt.dateTime(it.approved_at)}` : ''}`) : null,
-        it.reject_comment || it.comment ? h('p', { class: 'item-meta' }, `Nhận xét: ${it.reject_comment || it.comment}`) : null,
+        decisionLine(it),
+        it.why_not_airable ? h('p', { class: 'item-meta' }, `Chưa phát được: ${it.why_not_airable}`) : null,
         h('audio', { controls: true, preload: 'none', src: listenUrl(it), 'aria-label': `Nghe thử ${it.title || ''}` }),
     );
     const actions = h('div', { class: 'actions' });
@@ -90,7 +97,7 @@ function itemCard(it, reload) {
         actions.append(h('button', { type: 'button', class: 'ok', onclick: () => decide(it, 'approve', reload) }, 'Duyệt'));
     if (can('approve') && st !== 'rejected')
         actions.append(h('button', { type: 'button', onclick: () => decide(it, st === 'approved' ? 'revoke' : 'reject', reload) }, st === 'approved' ? 'Thu hồi duyệt' : 'Từ chối'));
-    if (can('library') && !it.retired_at)
+    if (can('library') && !it.retired && !it.retired_at)
         actions.append(
             h('button', { type: 'button', onclick: () => retire(it, reload) }, 'Ngừng dùng'),
         );
@@ -167,8 +174,8 @@ export function metadataFields(it = {}) {
 export function metadataBody(form) {
     const d = formData(form);
     const body = { title: d.title?.trim(), topics: d.topics?.length ? d.topics : ['other'], form: d.form, source: d.source?.trim() || null };
-    body.valid_from = readDate(form.elements.valid_from) || null;
-    body.valid_until = readDate(form.elements.valid_until) || null;
+    body.valid_from = fmt.day(readDate(form.elements.valid_from)) || null;
+    body.valid_until = fmt.day(readDate(form.elements.valid_until)) || null;
     return body;
 }
 

@@ -3,6 +3,7 @@
 import { paths } from '../endpoints.js';
 
 export function approvalOf(it) {
+    if (it.approval && typeof it.approval === 'object') return it.approval.state || 'pending';
     if (it.approval) return it.approval;
     if (it.status && ['pending', 'approved', 'rejected'].includes(it.status)) return it.status;
     if (it.approved_by) return 'approved';

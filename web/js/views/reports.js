@@ -49,7 +49,7 @@ export default async function reports(root) {
             default: {
                 const a = safeDate(from);
                 const b = safeDate(to);
-                return { code: a && b ? `${a}..${b}` : '', words: a && b ? `Từ ngày ${fmt.day(a)} đến ngày ${fmt.day(b)}` : 'Nhập ngày theo dạng ngày/tháng/năm' };
+                return { code: a && b ? `${fmt.day(a)}-${fmt.day(b)}` : '', words: a && b ? `Từ ngày ${fmt.day(a)} đến ngày ${fmt.day(b)}` : 'Nhập ngày theo dạng ngày/tháng/năm' };
             }
         }
     }
@@ -81,13 +81,14 @@ export default async function reports(root) {
     try {
         const data = await api.get(paths.reportFiles);
         const files = Array.isArray(data) ? data : data.files || data.reports || [];
+        if (data.next_due) filesBox.append(h('p', {}, `Kỳ tiếp theo: ${data.next_due.period} — máy tự lập ngày ${fmt.day(data.next_due.due)}.`));
         filesBox.append(files.length
             ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
-                h('thead', {}, h('tr', {}, ['Kỳ', 'Lập lúc', 'Tệp'].map((t) => h('th', { scope: 'col' }, t)))),
+                h('thead', {}, h('tr', {}, ['Tệp', 'Lập lúc', 'Dung lượng'].map((t) => h('th', { scope: 'col' }, t)))),
                 h('tbody', {}, files.map((f) => h('tr', {},
-                    h('td', { 'data-label': 'Kỳ' }, f.period_words || f.label || f.period || ''),
-                    h('td', { 'data-label': 'Lập lúc' }, f.created_at ? fmt.dateTime(f.created_at) : ''),
-                    h('td', { 'data-label': 'Tệp' }, h('a', { href: f.url || paths.reportFile(f.name), download: '' }, f.name)))))))
+                    h('td', { 'data-label': 'Tệp' }, h('a', { href: f.url || paths.reportFile(f.name), download: '' }, f.name)),
+                    h('td', { 'data-label': 'Lập lúc' }, fmt.dateTime(f.modified || f.created_at)),
+                    h('td', { 'data-label': 'Dung lượng' }, fmt.bytes(f.size)))))))
             : empty('Chưa có báo cáo định kỳ nào.'));
     } catch (err) {
         filesBox.append(h('p', { class: 'form-error' }, err.message));

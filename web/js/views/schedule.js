@@ -66,7 +66,7 @@ export default async function schedule(root) {
         if (items.length) return;
         try {
             const data = await api.get(paths.media);
-            items = (Array.isArray(data) ? data : data.items || []).filter((it) => !it.retired_at);
+            items = (Array.isArray(data) ? data : data.items || []).filter((it) => !it.retired && !it.retired_at);
         } catch {
             items = [];
         }
@@ -75,11 +75,11 @@ export default async function schedule(root) {
     async function edit(slot) {
         await ensureItems();
         editor.hidden = false;
-        const s = slot || { name: '', days: [1, 2, 3, 4, 5], start: '06:30', max_minutes: 30, programme: [] };
+        const s = slot || { name: '', days: [1, 2, 3, 4, 5], start: '06:30', length_s: 1800, programme: [] };
         const readOnly = !can('library');
-        const name = h('input', { name: 'name', value: s.name || '', required: true });
+        const name = h('input', { name: 'name', value: s.name || '', required: true, readonly: Boolean(slot) });
         const start = timeInput('start', startOf(s) === '—' ? '' : startOf(s), { required: true });
-        const maxLen = h('input', { name: 'max_minutes', type: 'number', min: 1, max: 600, value: maxMinutes(s) });
+        const maxLen = h('input', { name: 'length', type: 'number', min: 1, max: 600, value: maxMinutes(s) });
         const days = h(
             'fieldset',
             { class: 'field', dataset: { field: 'days' } },
@@ -87,11 +87,12 @@ export default async function schedule(root) {
             h('div', { class: 'checks' }, [1, 2, 3, 4, 5, 6, 0].map((d) => h('label', {}, h('input', { type: 'checkbox', value: d, checked: (s.days || []).includes(d) }), fmt.weekdayNames[d]))),
             h('p', { class: 'field-error', role: 'alert', hidden: true }),
         );
-        const firstDay = dateInput('first_day', s.first_day);
-        const lastDay = dateInput('last_day', s.last_day);
+        const firstDay = dateInput('from', s.from);
+        const lastDay = dateInput('until', s.until);
         const lines = h('div', {});
         (s.programme || []).forEach((e) => lines.append(programmeLine(e, items)));
         const addLine = h('button', { type: 'button', onclick: () => lines.append(programmeLine({ kind: 'fixed' }, items)) }, '+ Thêm dòng');
+        let confirmed = '';
         const conflicts = h('div', { 'aria-live': 'polite' });
         const save = h('button', { type: 'submit', class: 'primary' }, 'Kiểm tra và lưu');
         const remove = slot ? h('button', { type: 'button', class: 'danger', onclick: () => removeSlot(slot) }, 'Xóa khung giờ') : null;
@@ -112,27 +113,22 @@ export default async function schedule(root) {
         form.addEventListener('submit', async (ev) => {
             ev.preventDefault();
             clearErrors(form);
-            const path = slot ? paths.slot(slot.id) : paths.slots;
-            const method = slot ? 'PUT' : 'POST';
             try {
-                const body = {
-                    name: name.value.trim(),
-                    start: readTime(start),
-                    max_minutes: Number(maxLen.value),
-                    days: [...days.querySelectorAll('input:checked')].map((c) => Number(c.value)),
-                    first_day: readDate(firstDay) || null,
-                    last_day: readDate(lastDay) || null,
-                    programme: [...lines.querySelectorAll('.programme-line')].map(readLine),
-                };
-                const dry = await busy(save, api.request(method, path, { body, query: { dry_run: 1 } }));
-                const list = dry.conflicts || dry.warnings || [];
+                if (!name.value.trim()) throw { field: 'name', message: 'Vui lòng đặt tên khung giờ.' };
+                const path = paths.slot(name.value.trim());
+                const body = { start: readTime(start), length: `${Number(maxLen.value)}m`, days: [...days.querySelectorAll('input:checked')].map((c) => Number(c.value)),
+                    from: fmt.day(readDate(firstDay)) || null, until: fmt.day(readDate(lastDay)) || null, ...programmeBody(lines) };
+                if (slot?.skip) body.skip = slot.skip;
+                if (slot?.outputs?.length) body.outputs = slot.outputs;
+                const dry = await busy(save, api.put(path, { ...body, dry_run: true }));
+                const list = dry.warnings || dry.conflicts || [];
                 set(conflicts, ...list.map((c) => h('p', { class: 'conflict' }, '⚠ ', typeof c === 'string' ? c : c.message || JSON.stringify(c))));
-                if (list.length && conflicts.dataset.confirmed !== JSON.stringify(list)) {
-                    conflicts.dataset.confirmed = JSON.stringify(list);
+                if (list.length && confirmed !== JSON.stringify(list)) {
+                    confirmed = JSON.stringify(list);
                     conflicts.append(h('p', {}, 'Có xung đột ở trên. Nhấn “Kiểm tra và lưu” lần nữa để vẫn lưu.'));
                     return;
                 }
-                await busy(save, api.request(method, path, { body }));
+                await busy(save, api.put(path, { ...body, dry_run: false, force: list.length > 0 }));
                 toast('Đã lưu khung giờ.', 'ok');
                 editor.hidden = true;
                 load();
@@ -147,7 +143,7 @@ export default async function schedule(root) {
     async function removeSlot(slot) {
         if (!(await confirmDialog('Xóa khung giờ', `Xóa khung giờ “${slot.name}”? Nhật ký cũ vẫn giữ nguyên.`, 'Xóa', true))) return;
         try {
-            await api.del(paths.slot(slot.id));
+            await api.del(paths.slot(slot.name));
             toast('Đã xóa khung giờ.', 'ok');
             editor.hidden = true;
             load();
@@ -171,8 +167,7 @@ export default async function schedule(root) {
         });
         set(previewBox, h('h2', {}, `Xem trước ngày ${fmt.day(d)}`), form, out);
         try {
-            const plan = await api.get(paths.preview, { date: d });
-            const list = plan.slots || plan.occurrences || [];
+            const list = groupEntries(await api.get(paths.preview, { date: fmt.day(d) }));
             set(out, 
                 ...(list.length
                     ? list.map((s) =>
@@ -205,23 +200,23 @@ function startOf(s) {
 
 function maxMinutes(s) {
     if (s.max_minutes) return s.max_minutes;
-    if (s.max_length_s) return Math.round(s.max_length_s / 60);
+    if (s.length_s) return Math.round(s.length_s / 60);
     return 30;
 }
 
 function airsOn(s, d, wd) {
     if (s.days && !s.days.includes(wd)) return false;
-    if (s.first_day && d < s.first_day) return false;
-    if (s.last_day && d > s.last_day) return false;
-    if ((s.skipped_days || []).includes(d)) return false;
+    if (s.from && d < fmt.iso(s.from)) return false;
+    if (s.until && d > fmt.iso(s.until)) return false;
+    if ((s.skip || []).map(fmt.iso).includes(d)) return false;
     return true;
 }
 
 const kinds = [
     ['fixed', 'Bài cố định'],
     ['pool', 'Chọn tự động từ kho'],
-    ['opening_jingle', 'Nhạc hiệu mở đầu'],
-    ['closing_jingle', 'Nhạc hiệu kết thúc'],
+    ['opening', 'Nhạc hiệu mở đầu'],
+    ['closing', 'Nhạc hiệu kết thúc'],
 ];
 
 function programmeLine(e, items) {
@@ -241,6 +236,35 @@ function programmeLine(e, items) {
     sync();
     const line = h('div', { class: 'programme-line' }, kind, what, h('button', { type: 'button', 'aria-label': 'Xóa dòng này', onclick: () => line.remove() }, '✕'));
     return line;
+}
+
+// The programme lines as the API takes them: opening, closing, fixed items in order, pools.
+function programmeBody(lines) {
+    const body = { items: [], pools: [] };
+    for (const line of lines.querySelectorAll('.programme-line')) {
+        const l = readLine(line);
+        if (l.kind === 'pool') body.pools.push({ count: l.count, topics: l.topics, forms: l.forms, tags: [] });
+        else if (!l.item) continue;
+        else if (l.kind === 'opening') body.opening = l.item;
+        else if (l.kind === 'closing') body.closing = l.item;
+        else body.items.push(l.item);
+    }
+    return body;
+}
+
+// The plan preview ({days:[{date, entries:[{time, slot, title, reason}], warnings}]}) as one
+// group per slot occurrence.
+export function groupEntries(plan) {
+    const out = [];
+    for (const day of plan.days || []) {
+        for (const e of day.entries || []) {
+            let g = out.find((x) => x.name === e.slot && x.start === e.time);
+            if (!g) out.push((g = { name: e.slot || '', start: e.time, picks: [], skipped: [] }));
+            g.picks.push(e);
+        }
+        for (const w of day.warnings || []) out.push({ name: '', start: '', picks: [], reason: w });
+    }
+    return out;
 }
 
 function readLine(line) {

@@ -17,10 +17,11 @@ export function speechPanel(onDone) {
         ev.preventDefault();
         clearErrors(f);
         try {
-            const item = await busy(
+            const r = await busy(
                 submit,
-                api.post(paths.say, { text: text.value.trim(), title: title.value.trim() || undefined, topics: [topic.value], form: form.value }),
+                api.post(paths.say, { text: text.value.trim(), title: title.value.trim() || undefined, topic: [topic.value], form: form.value }),
             );
+            const item = r.item || r;
             toast(`Đã tạo “${item.title || 'bản đọc'}”.`, 'ok');
             text.value = '';
             title.value = '';

@@ -42,9 +42,10 @@ export function uploadPanel(onDone) {
             const state = h('span', {}, 'Đang tải…');
             rows.append(h('div', { class: 'upload-row' }, h('span', {}, file.name), bar, state));
             try {
-                const item = await api.upload(paths.media, file, file.name, { onProgress: (p) => (bar.value = p) });
+                const r = await api.upload(paths.media, file, file.name, { onProgress: (p) => (bar.value = p) });
+                const item = r.item || r;
                 bar.value = 1;
-                state.textContent = item.duplicate ? 'Đã có trong thư viện' : 'Xong';
+                state.textContent = r.duplicate ? 'Xong (đã có trong thư viện)' : 'Xong';
                 toast(`Đã tải lên “${item.title || file.name}”.`, 'ok');
                 onDone();
             } catch (err) {
