@@ -91,12 +91,15 @@ export default async function dashboard(root) {
             h('h2', {}, 'Đầu ra âm thanh'),
             outs.length
                 ? outs.map((o) => {
-                      const ok = o.state ? o.state === 'ok' : o.ok !== false && !o.error;
+                      // ok: carrying sound; idle: ready, nothing to play; failing: should play
+                      // and is being retried; dead_air: silent or failing past the alarm time.
+                      const labels = { ok: 'Hoạt động tốt', idle: 'Sẵn sàng', failing: 'Đang lỗi, đang thử lại', dead_air: 'Mất tiếng', unknown: 'Chưa rõ' };
+                      const ok = o.state === 'ok' || o.state === 'idle';
                       return h(
                           'div',
                           { class: 'health' },
                           h('span', { class: `dot ${ok ? '' : 'bad'}`, 'aria-hidden': 'true' }),
-                          h('div', {}, h('strong', {}, o.name), ' ', h('span', { class: `badge ${ok ? 'ok' : 'bad'}` }, ok ? 'Hoạt động tốt' : o.state === 'retrying' ? 'Đang thử lại' : 'Đang lỗi'),
+                          h('div', {}, h('strong', {}, o.name), ' ', h('span', { class: `badge ${ok ? 'ok' : 'bad'}` }, labels[o.state] || 'Chưa rõ'),
                               o.last_error || o.error
                                   ? h('div', { class: 'muted' }, `Lỗi gần nhất: ${o.last_error || o.error}${o.last_error_at ? ` (${fmt.dateTime(o.last_error_at)})` : ''}`)
                                   : null),
