@@ -86,15 +86,18 @@ void add_user(Context& context, const UserOptions& o) {
     } catch (const auth::AccountError& e) {
         throw OperatorError(e.what());
     }
-    with_accounts(context, [&](sqlite::Database& db) {
-        auth::Accounts accounts(db);
-        if (accounts.exists(o.name)) throw OperatorError("Tài khoản \"" + o.name + "\" đã có; chọn tên khác.");
-        sqlite::Transaction tx(db);
-        accounts.add(o.name, role, hash);
-        audit(db, "user add", "name=" + o.name, {{"role", auth::role_name(role)}});
-        tx.commit();
-        std::cout << "Đã tạo tài khoản \"" << o.name << "\" (vai trò " << auth::role_name(role) << ").\n";
-    }, true);
+    with_accounts(
+        context,
+        [&](sqlite::Database& db) {
+            auth::Accounts accounts(db);
+            if (accounts.exists(o.name)) throw OperatorError("Tài khoản \"" + o.name + "\" đã có; chọn tên khác.");
+            sqlite::Transaction tx(db);
+            accounts.add(o.name, role, hash);
+            audit(db, "user add", "name=" + o.name, {{"role", auth::role_name(role)}});
+            tx.commit();
+            std::cout << "Đã tạo tài khoản \"" << o.name << "\" (vai trò " << auth::role_name(role) << ").\n";
+        },
+        true);
 }
 
 void list_users(Context& context) {
