@@ -43,8 +43,8 @@ Reply export_journal(Services& s, Call& call) {
         throw invalid("format", "Định dạng \"" + name + "\" không được hỗ trợ. Hãy chọn xlsx, pdf, csv hoặc json.");
     const std::string ext(exporting::extension(*format));
     auto db = db::open_store(s.database_path());
-    const auto report = exporting::load_report(db, period, exporting::effective_organisation(db, config.organisation),
-                                               tz, today);
+    const auto report =
+        exporting::load_report(db, period, exporting::effective_organisation(db, config.organisation), tz, today);
     TemporaryFile file("export", ext);
     exporting::write_report(report, tz, *format, file.path());
     Reply r;

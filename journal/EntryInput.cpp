@@ -18,9 +18,7 @@ using Kind = EntryError::Kind;
 // A manual airing longer than this is a typing mistake (a day's programme is far shorter).
 constexpr std::chrono::hours longest_manual{24};
 
-EntryError invalid(std::string field, const std::string& message) {
-    return {Kind::invalid, std::move(field), message};
-}
+EntryError invalid(std::string field, const std::string& message) { return {Kind::invalid, std::move(field), message}; }
 
 // " --start" for the CLI, "" for the API: put right after the field's words.
 std::string inline_name(const FieldNames& names, std::string_view field) {
@@ -47,8 +45,8 @@ std::string codes(std::span<const domain::Term> terms) {
 
 void check_topic(const std::string& field, const std::string& topic) {
     if (!domain::is_topic(topic))
-        throw invalid(field, "Nội dung \"" + topic + "\" không có trong kế hoạch. Chọn một trong: " +
-                                 codes(domain::topics()) + ".");
+        throw invalid(field, "Nội dung \"" + topic +
+                                 "\" không có trong kế hoạch. Chọn một trong: " + codes(domain::topics()) + ".");
 }
 
 void check_form(const std::string& form) {
@@ -66,8 +64,8 @@ ManualEntry manual_entry(const ManualInput& in, const date::time_zone* tz, TimeP
                                   "\". Hãy nhập theo dạng dd/mm/yyyy hoặc yyyy-mm-dd.");
     const auto start = config::parse_time_of_day(in.start);
     if (!start)
-        throw invalid("start",
-                      "Giờ bắt đầu" + inline_name(names, "start") + " không hợp lệ: \"" + in.start + "\". Ví dụ: 06:30.");
+        throw invalid("start", "Giờ bắt đầu" + inline_name(names, "start") + " không hợp lệ: \"" + in.start +
+                                   "\". Ví dụ: 06:30.");
     const auto duration = config::parse_duration(in.duration);
     if (!duration || duration->count() <= 0)
         throw invalid("duration", "Thời lượng" + inline_name(names, "duration") + " không hợp lệ: \"" + in.duration +
@@ -89,14 +87,7 @@ ManualEntry manual_entry(const ManualInput& in, const date::time_zone* tz, TimeP
     if (started > now)
         throw invalid("start", "Thời điểm " + domain::display_date_text(*day) + " " + in.start +
                                    " còn ở tương lai: chỉ ghi những buổi đã phát.");
-    return {started,
-            std::chrono::duration_cast<Millis>(*duration),
-            in.title,
-            in.topic,
-            in.form,
-            slot,
-            in.by,
-            in.note};
+    return {started, std::chrono::duration_cast<Millis>(*duration), in.title, in.topic, in.form, slot, in.by, in.note};
 }
 
 Correction checked_correction(const CorrectionInput& in, const FieldNames& names) {
@@ -125,8 +116,7 @@ std::int64_t correct_row(JournalStore& journal, std::int64_t id, const Correctio
             case CorrectionRefused::Why::no_row:
                 throw EntryError(Kind::no_row, "id", "Không có dòng nhật ký số " + row + ".");
             case CorrectionRefused::Why::still_open:
-                throw EntryError(Kind::still_open, "id",
-                                 "Dòng nhật ký số " + row + " đang phát, chưa thể đính chính.");
+                throw EntryError(Kind::still_open, "id", "Dòng nhật ký số " + row + " đang phát, chưa thể đính chính.");
             case CorrectionRefused::Why::unchanged:
                 throw EntryError(Kind::unchanged, "",
                                  "Đính chính không thay đổi gì so với dòng nhật ký số " + row + ".");

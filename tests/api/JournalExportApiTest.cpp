@@ -31,6 +31,12 @@ std::string slurp(const std::filesystem::path& p) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+int count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
 // A journal with Q1 rows made through the API (manual entries, a correction) and by the
 // player's path (JournalStore), plus one row in April; the export's temporary files in a
 // folder of the test's own.
@@ -49,15 +55,20 @@ protected:
         lp::journal::JournalStore store(s.database());
         const auto* tz = lp::domain::zone("Asia/Ho_Chi_Minh");
         const auto at = lp::domain::start_of_day(tz, {2026, 3, 2}) + 5h + 30min;
-        const auto id = store.begin({at, std::nullopt, "/srv/media/7.mp3", "Bản tin sáng thứ Hai", {"e"}, "tin", "Sáng"},
-                                    at, {"loa-chinh"});
+        const auto id = store.begin(
+            {at, std::nullopt, "/srv/media/7.mp3", "Bản tin sáng thứ Hai", {"e"}, "tin", "Sáng"}, at, {"loa-chinh"});
         store.finish(id, at + 10min, 10min, lp::journal::Status::completed, "");
     }
 
     std::int64_t add(const std::string& date, const std::string& title, const std::string& topic) {
         const auto r = run(s, "POST", "/api/journal/manual",
-                           call("POST", "", {{"date", date}, {"start", "19:00"}, {"duration", "10m"}, {"title", title},
-                                             {"topic", topic}, {"form", "tin"}}));
+                           call("POST", "",
+                                {{"date", date},
+                                 {"start", "19:00"},
+                                 {"duration", "10m"},
+                                 {"title", title},
+                                 {"topic", topic},
+                                 {"form", "tin"}}));
         return r.body["id"].get<std::int64_t>();
     }
 
@@ -66,7 +77,9 @@ protected:
         EXPECT_EQ(r.status, 200);
         EXPECT_TRUE(r.file);
         EXPECT_TRUE(r.remove_file_after);
-        if (r.file) EXPECT_EQ(r.file->parent_path(), tmp);
+        if (r.file) {
+            EXPECT_EQ(r.file->parent_path(), tmp);
+        }
         return r;
     }
 
@@ -113,8 +126,13 @@ TEST_F(JournalExportApi, EachFormatHoldsThePeriodsRowsAndChecksAgainstTheDatabas
         }
         for (const auto& title : q1_titles) EXPECT_NE(text.find(title), std::string::npos) << format << ": " << title;
         EXPECT_EQ(text.find("Tin tháng Tư"), std::string::npos) << format;
-        EXPECT_EQ(text.find("(bản nháp)"), std::string::npos) << format;  // the correction folded in
-        if (format == "csv") EXPECT_TRUE(text.starts_with("\xEF\xBB\xBF")) << "BOM";
+        // The correction is folded into its airing: the line has the corrected title, and the
+        // earlier one only in its note ("Ghi chú"), with the reason.
+        EXPECT_EQ(count(text, "Tọa đàm cải cách hành chính (bản nháp)"), 1) << format;
+        EXPECT_NE(text.find("Sai tên"), std::string::npos) << format;
+        if (format == "csv") {
+            EXPECT_TRUE(text.starts_with("\xEF\xBB\xBF")) << "BOM";
+        }
         if (format == "json") {
             const auto j = json::parse(text);
             std::multiset<std::string> titles;
@@ -159,12 +177,13 @@ TEST_F(JournalExportApi, VerifyChecksBothChainsAndNamesATamperedRow) {
     EXPECT_EQ(r.body["head"]["seal"].get<std::string>().size(), 64u);
     EXPECT_EQ(r.body["audit"]["ok"], true);
 
-    s.database().exec("UPDATE journal SET title = 'Tin đã bị sửa' WHERE id = 2");
+    // A tamperer who knows SQL removes the guard first.
+    s.database().exec(
+        "DROP TRIGGER journal_sealed_rows_are_final; UPDATE journal SET title = 'Tin đã bị sửa' WHERE id = 2");
     r = run(s, "GET", "/api/journal/verify", call("GET", ""));
     EXPECT_EQ(r.body["ok"], false);
     ASSERT_EQ(r.body["problems"].size(), 1u);
-    EXPECT_NE(r.body["problems"][0].get<std::string>().find("dòng nhật ký số 2"), std::string::npos)
-        << r.body.dump();
+    EXPECT_NE(r.body["problems"][0].get<std::string>().find("dòng nhật ký số 2"), std::string::npos) << r.body.dump();
     EXPECT_EQ(r.body["rows"], 1);  // the links before it still hold
 }
 

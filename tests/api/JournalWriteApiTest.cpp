@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "db/Store.hpp"
+#include "domain/Time.hpp"
 #include "journal/ChainVerifier.hpp"
 #include "journal/JournalStore.hpp"
 #include "tests/api/TestServices.hpp"
@@ -20,7 +21,8 @@ using lp::test::run;
 using nlohmann::json;
 
 json manual(json extra = json::object()) {
-    json body{{"date", "10/01/2026"}, {"start", "19:00"}, {"duration", "15m"}, {"title", "Đọc tin: lịch tiếp công dân"}};
+    json body{
+        {"date", "10/01/2026"}, {"start", "19:00"}, {"duration", "15m"}, {"title", "Đọc tin: lịch tiếp công dân"}};
     body.update(extra);
     return body;
 }
@@ -150,8 +152,8 @@ TEST(JournalWriteApi, BadCorrectionsAreNamedAndNothingIsWritten) {
     const auto playing = std::to_string(s.database().last_insert_rowid());
     const auto rows = s.count("journal");
     const auto refused = [&](const std::string& row, json body, int status, const std::string& field) {
-        expect_refused(s, "POST", "/api/journal/{id}/correct", call("POST", "", std::move(body), {{"id", row}}),
-                       status, field);
+        expect_refused(s, "POST", "/api/journal/{id}/correct", call("POST", "", std::move(body), {{"id", row}}), status,
+                       field);
         EXPECT_EQ(s.count("journal"), rows) << field;
     };
     refused("9999", {{"reason", "x"}, {"form", "bai"}}, 404, "id");
