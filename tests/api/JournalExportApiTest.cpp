@@ -7,7 +7,7 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
+#include <optional>
 #include <set>
 
 #include "db/Store.hpp"
@@ -15,34 +15,34 @@
 #include "journal/JournalStore.hpp"
 #include "tests/api/TestServices.hpp"
 #include "tests/support/Command.hpp"
+#include "tests/support/FileText.hpp"
 
 namespace {
 
 using namespace std::chrono_literals;
 using lp::test::call;
+using lp::test::count;
 using lp::test::expect_refused;
 using lp::test::run;
 using lp::test::run_command;
 using lp::test::shell_quote;
+using lp::test::slurp;
 using nlohmann::json;
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-int count(const std::string& text, const std::string& what) {
-    int n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
 
 // A journal with Q1 rows made through the API (manual entries, a correction) and by the
 // player's path (JournalStore), plus one row in April; the export's temporary files in a
 // folder of the test's own.
 class JournalExportApi : public ::testing::Test {
 protected:
+    void TearDown() override {
+        if (previous_tmpdir)
+            ::setenv("TMPDIR", previous_tmpdir->c_str(), 1);
+        else
+            ::unsetenv("TMPDIR");
+    }
+
     void SetUp() override {
+        if (const char* t = std::getenv("TMPDIR")) previous_tmpdir = t;
         std::filesystem::create_directories(tmp);
         ::setenv("TMPDIR", tmp.c_str(), 1);
         add("05/01/2026", "Đọc tin: lịch tiếp công dân", "b");
@@ -89,6 +89,7 @@ protected:
 
     lp::test::TestServices s;
     std::filesystem::path tmp = s.dir() / "tmp";
+    std::optional<std::string> previous_tmpdir;
     const std::vector<std::string> q1_titles{"Đọc tin: lịch tiếp công dân", "Tọa đàm cải cách hành chính",
                                              "Bản tin sáng thứ Hai", "Tiếp sóng chuyên mục Đài thành phố"};
 };

@@ -8,17 +8,14 @@
 
 #include "export/Period.hpp"
 #include "tests/api/TestServices.hpp"
+#include "tests/support/FileText.hpp"
 
 namespace {
 
 using lp::test::call;
 using lp::test::expect_refused;
 using lp::test::run;
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using lp::test::slurp;
 
 TEST(ReportApi, ListsAndDownloadsOnlyTheFolderFiles) {
     lp::test::TestServices s;
