@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "api/Routes.hpp"
+#include "http/Router.hpp"
 #include "tests/api/TestServices.hpp"
 
 namespace {
@@ -61,6 +62,21 @@ TEST(RouteTable, MatchesTheDocumentedTable) {
         EXPECT_EQ(std::get<3>(*it), r.on_worker) << r.method << ' ' << r.pattern;
     }
     EXPECT_EQ(routes.size(), documented.size());
+}
+
+TEST(RouteTable, TheJournalsFixedPathsAreNotTakenForAnId) {
+    lp::test::TestServices s;
+    const lp::http::Router router(lp::api::routes(s));
+    const auto pattern = [&](std::string_view method, std::string_view target) {
+        const auto m = router.match(method, target);
+        return m.route ? m.route->pattern : std::string("-");
+    };
+    EXPECT_EQ(pattern("GET", "/api/journal/verify"), "/api/journal/verify");
+    EXPECT_EQ(pattern("GET", "/api/journal/export?period=2026Q1&format=xlsx"), "/api/journal/export");
+    EXPECT_EQ(pattern("POST", "/api/journal/manual"), "/api/journal/manual");
+    EXPECT_EQ(pattern("GET", "/api/journal/311"), "/api/journal/{id}");
+    EXPECT_EQ(pattern("POST", "/api/journal/311/correct"), "/api/journal/{id}/correct");
+    EXPECT_EQ(pattern("POST", "/api/reports"), "/api/reports");
 }
 
 TEST(StatusApi, SaysWhatPlaysWhatIsNextTheOutputsAndTheNextReport) {
