@@ -28,6 +28,8 @@ ApiError unavailable(const std::string& message) { return {503, "", message}; }
 // (which runs in another process: SQLite's write lock orders it against the daemon). A write
 // refused (the database refuses the daemon's own writes, or another process holds the lock
 // longer than `lock_wait`) is answered 503 with nothing written, for the operator to retry.
+// The new row reaches the page as a `journal` event through the daemon's JournalFeed, like
+// every row.
 template <class Write>
 auto journal_write(Services& s, Write&& write) {
     if (s.journal_waiting() > 0)
@@ -77,7 +79,6 @@ Reply add_manual_entry(Services& s, Call& call) {
         throw refused(e);
     }
     const auto id = journal_write(s, [&](journal::JournalStore& j) { return j.add_manual(entry); });
-    s.publish("journal", {{"id", id}});
     return json_reply({{"id", id}}, 201);
 }
 
@@ -98,7 +99,6 @@ Reply correct_journal_row(Services& s, Call& call) {
             throw refused(e);
         }
     });
-    s.publish("journal", {{"id", made.id}});
     return json_reply({{"id", made.id}, {"corrects", made.corrects.value_or(id)}}, 201);
 }
 

@@ -24,9 +24,9 @@ namespace lp::daemon {
 
 // Where the web side reads the daemon's state; each may be called on the loop only.
 struct WebSources {
-    std::function<nlohmann::json()> status;   // GET /api/status's body
-    std::function<nlohmann::json()> health;   // HealthWiring::health_json(): {"status": "ok"|"degraded", ...}
-    std::function<std::string()> metrics;     // Prometheus text
+    std::function<nlohmann::json()> status;  // GET /api/status's body
+    std::function<nlohmann::json()> health;  // HealthWiring::health_json(): {"status": "ok"|"degraded", ...}
+    std::function<std::string()> metrics;    // Prometheus text
 };
 
 // GET /healthz, public: 200 {"status": "ok", ...} or 503 with the reasons when degraded.
