@@ -288,7 +288,7 @@ export async function runAll(opt) {
             const q = ['I', 'II', 'III', 'IV'][Math.ceil(now.month / 3) - 1];
             await page.locator('button', { hasText: 'Lập báo cáo ngay' }).click();
             await toast(page, `Đã lập báo cáo Quý ${q} năm ${now.year}`);
-            await page.locator('td a', { hasText: `nhat-ky-${now.year}Q${Math.ceil(now.month / 3)}.xlsx` }).first().waitFor({ timeout: WAIT });
+            await page.locator(`td a[data-name="nhat-ky-${now.year}Q${Math.ceil(now.month / 3)}.xlsx"]`).first().waitFor({ timeout: WAIT });
             const due = await page.locator('p', { hasText: 'Kỳ tiếp theo' }).textContent();
             check(/Quý [IV]+ năm \d{4}/.test(due), `the next report is not named in words: "${due}"`);
             await page.locator('select[name=kind]').selectOption('range');

@@ -8,7 +8,7 @@ import * as fmt from '../format.js';
 import { dateInput, timeInput, readDate, readTime } from '../inputs.js';
 import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, empty, set } from '../dom.js';
 import { can } from '../session.js';
-import { topics, forms, statuses, topicShort, formLabel, statusLabel } from '../vocab.js';
+import { topics, forms, statuses, topicShort, topicLabel, formLabel, statusLabel } from '../vocab.js';
 
 export default async function journal(root) {
     const from = dateInput('from', fmt.todayIso(-6));
@@ -71,7 +71,7 @@ export default async function journal(root) {
             cell('Mã', String(r.id)),
             cell('Thời gian', r.date ? `${r.date} ${r.time || ''}` : `${fmt.dateTime(r.started_at || r.at)}${r.ended_at ? `–${fmt.time(r.ended_at)}` : ''}`),
             cell('Tin, bài', r.title || (r.media_item_id ? `#${r.media_item_id}` : '')),
-            cell('Nội dung', (r.topics || (r.topic ? [r.topic] : [])).map(topicShort).join(', ')),
+            cell('Nội dung', h('span', { title: (r.topics || []).map(topicLabel).join('\n') }, (r.topics || (r.topic ? [r.topic] : [])).map(topicShort).join(', '))),
             cell('Hình thức', formLabel(r.form)),
             cell('Lượt', r.ordinal ?? r.airing_number ?? '', 'num'),
             cell('Trạng thái', h('span', { class: `badge ${badge(r.status)}` }, statusLabel(r.status))),

@@ -175,12 +175,27 @@ async function showFiles(box, period) {
         ? h('p', {}, `Kỳ tiếp theo: ${periodWords(data.next_due.period)} — máy tự lập ngày ${data.next_due.due}` +
             `${(data.next_due.periods || []).length > 1 ? ` (cùng với ${data.next_due.periods.slice(1).map((c) => periodWords(c).toLowerCase()).join(', ')})` : ''}.`)
         : null;
+    // one row per period (nhat-ky-<period code>.<ext>), its formats side by side, newest first
+    const byPeriod = new Map();
+    for (const f of files) {
+        const m = /^nhat-ky-(.+)\.([a-z]+)$/.exec(f.name);
+        const code = m ? m[1] : f.name;
+        if (!byPeriod.has(code)) byPeriod.set(code, []);
+        byPeriod.get(code).push(f);
+    }
+    const groups = [...byPeriod.entries()].sort((a, b) => String(maxOf(b[1])).localeCompare(String(maxOf(a[1]))) || a[0].localeCompare(b[0]));
     set(box, heading, due, fileError, files.length
         ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
-            h('thead', {}, h('tr', {}, ['Tệp', 'Lập lúc', 'Dung lượng'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', {}, files.map((f) => h('tr', {},
-                h('td', { 'data-label': 'Tệp' }, downloadLink(paths.reportFile(f.name), f.name, f.name, fileError)),
-                h('td', { 'data-label': 'Lập lúc' }, fmt.dateTime(f.modified)),
-                h('td', { 'data-label': 'Dung lượng' }, fmt.bytes(f.size)))))))
+            h('thead', {}, h('tr', {}, ['Kỳ', 'Tệp', 'Lập lúc'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, groups.map(([code, list]) => h('tr', {},
+                h('td', { 'data-label': 'Kỳ' }, periodWords(code)),
+                h('td', { 'data-label': 'Tệp', class: 'files' }, list.sort((a, b) => a.name.localeCompare(b.name)).map((f) =>
+                    downloadLink(paths.reportFile(f.name), f.name, `${(f.name.split('.').pop() || '').toUpperCase()} (${fmt.bytes(f.size)})`, fileError,
+                        { class: 'button small', title: f.name, dataset: { name: f.name } }))),
+                h('td', { 'data-label': 'Lập lúc' }, fmt.dateTime(maxOf(list))))))))
         : empty('Chưa có báo cáo định kỳ nào.'));
+}
+
+function maxOf(list) {
+    return list.map((f) => f.modified || '').sort().pop();
 }

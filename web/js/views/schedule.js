@@ -87,7 +87,7 @@ export default async function schedule(root) {
         const s = slot || { name: '', days: [1, 2, 3, 4, 5], start: '06:30', length_s: 1800, programme: [] };
         const readOnly = !can('library');
         const name = h('input', { name: 'name', value: s.name || '', required: true, readonly: Boolean(slot) });
-        const start = timeInput('start', startOf(s) === '—' ? '' : startOf(s), { required: true });
+        const start = timeInput('start', /^\d\d:\d\d$/.test(startOf(s)) ? startOf(s) : '', { required: true });
         const maxLen = h('input', { name: 'length', type: 'number', min: 1, max: 600, value: maxMinutes(s) });
         const days = h(
             'fieldset',
@@ -217,7 +217,10 @@ function mondayOf(d) {
     return fmt.addDays(d, wd === 0 ? -6 : 1 - wd);
 }
 
+// A demo slot's start is "+60s" (that long after the daemon started).
 function startOf(s) {
+    const relative = /^\+(\d+)s$/.exec(s.start || '');
+    if (relative) return `+${Math.round(Number(relative[1]) / 60) || 1} phút`;
     return s.start ? fmt.clock(s.start) : s.start_s !== undefined ? fmt.clock(s.start_s) : '—';
 }
 
