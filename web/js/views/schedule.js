@@ -198,7 +198,7 @@ export default async function schedule(root) {
                                   ? h('ol', {}, g.picks.map((p) => h('li', {}, p.cue_time ? h('span', { class: 'muted' }, `${p.cue_time} `) : '',
                                       h('strong', {}, p.title || `#${p.item}`), p.reason ? h('span', { class: 'muted' }, ` — ${p.reason}`) : '')))
                                   : g.reason ? null : h('p', { class: 'muted' }, 'Không có bài nào.'),
-                              g.skipped.length ? h('ul', { class: 'skipped', 'aria-label': 'Không phát' }, g.skipped.map((p) => h('li', { class: 'conflict' }, `Không phát${p.title ? ` “${p.title}”` : ''}: ${p.reason || ''}`))) : null,
+                              g.skipped.length ? h('ul', { class: 'skipped', 'aria-label': 'Không phát' }, g.skipped.map((p) => h('li', { class: 'conflict' }, `Không phát${p.title && !(p.reason || '').includes(p.title) ? ` “${p.title}”` : ''}: ${p.reason || ''}`))) : null,
                               g.reason ? h('p', { class: 'conflict' }, '⚠ ', g.reason) : null),
                       )
                     : [empty('Ngày này không có khung giờ nào.')]),
@@ -260,7 +260,8 @@ function programmeLine(e, items) {
     };
     kind.addEventListener('change', sync);
     sync();
-    const line = h('div', { class: 'programme-line' }, kind, what, h('button', { type: 'button', 'aria-label': 'Xóa dòng này', onclick: () => line.remove() }, '✕'));
+    // a pool's tags have no control here: kept as they were
+    const line = h('div', { class: 'programme-line', dataset: { tags: JSON.stringify(e.tags || []) } }, kind, what, h('button', { type: 'button', 'aria-label': 'Xóa dòng này', onclick: () => line.remove() }, '✕'));
     return line;
 }
 
@@ -269,7 +270,7 @@ function programmeBody(lines) {
     const body = { items: [], pools: [] };
     for (const line of lines.querySelectorAll('.programme-line')) {
         const l = readLine(line);
-        if (l.kind === 'pool') body.pools.push({ count: l.count, topics: l.topics, forms: l.forms, tags: [] });
+        if (l.kind === 'pool') body.pools.push({ count: l.count, topics: l.topics, forms: l.forms, tags: JSON.parse(line.dataset.tags || '[]') });
         else if (!l.item) continue;
         else if (l.kind === 'opening') body.opening = l.item;
         else if (l.kind === 'closing') body.closing = l.item;
