@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "api/Call.hpp"
+#include "config/Config.hpp"
 #include "domain/Time.hpp"
+#include "scheduler/Model.hpp"
 
 namespace lp::api {
 
@@ -25,6 +27,8 @@ Reply json_reply(nlohmann::json body, int status = 200);
 // The body as a JSON object (null counts as {}); 400 otherwise.
 const nlohmann::json& body_object(const Call& call);
 
+// A JSON field of the body: nullptr when absent or null.
+const nlohmann::json* opt_field(const Call& call, const std::string& field);
 // A JSON field: absent → nullopt; present with the wrong type → 400.
 std::optional<std::string> opt_string(const Call& call, const std::string& field);
 std::string need_string(const Call& call, const std::string& field);  // also refuses "" (422)
@@ -47,6 +51,11 @@ std::vector<std::string> checked_topics(const std::string& field, const std::vec
 std::string checked_form(const std::string& field, const std::string& code);
 // A name (slot, report file): refuses "", "..", '/', '\\' and absolute paths (422).
 std::string checked_name(const std::string& field, const std::string& name);
+// Output names the config has (an empty list is every output); 422 naming the field.
+std::vector<std::string> checked_outputs(const config::Config& config, const std::string& field,
+                                         std::vector<std::string> names);
+// The page's priority codes: thuong, uu-tien, khan-cap (the CLI's --priority words).
+std::string_view priority_page_code(scheduler::Priority p);
 // "a,b,c" → {"a","b","c"} (blank parts dropped).
 std::vector<std::string> split_list(const std::string& text);
 
