@@ -202,7 +202,7 @@ TEST(ScheduleApi, RemovesASlotByNameAndSaysWhenThereIsNone) {
 // 01/12/2026 is a Tuesday. "Sáng" airs every day at 05:30: the opening jingle, the news, an
 // item nobody approved (left out) and one pick from the pool of topic e; a priority one-off
 // of 05:00 joins it on the first day.
-struct PreviewFixture : ::testing::Test {
+struct SchedulePreviewApi : ::testing::Test {
     lp::test::TestServices s;
     std::int64_t jingle = 0, news = 0, pending = 0, e1 = 0, e2 = 0;
 
@@ -232,7 +232,7 @@ struct PreviewFixture : ::testing::Test {
     }
 };
 
-TEST_F(PreviewFixture, ADayShowsEachPickWithItsTimeAndReasonAndWhatIsLeftOut) {
+TEST_F(SchedulePreviewApi, ADayShowsEachPickWithItsTimeAndReasonAndWhatIsLeftOut) {
     const auto p = preview({{"date", "01/12/2026"}});
     ASSERT_EQ(p["days"].size(), 1u) << p.dump();
     const auto& day = p["days"][0];
@@ -256,7 +256,7 @@ TEST_F(PreviewFixture, ADayShowsEachPickWithItsTimeAndReasonAndWhatIsLeftOut) {
     EXPECT_NE(day["warnings"][0].get<std::string>().find("chỉ có"), std::string::npos);
 }
 
-TEST_F(PreviewFixture, AWeekIsSevenDaysFromTheDateAndTheRotationMovesOn) {
+TEST_F(SchedulePreviewApi, AWeekIsSevenDaysFromTheDateAndTheRotationMovesOn) {
     const auto p = preview({{"week", "01/12/2026"}});
     ASSERT_EQ(p["days"].size(), 7u);
     EXPECT_EQ(p["days"][0]["date"], "01/12/2026");
@@ -269,14 +269,14 @@ TEST_F(PreviewFixture, AWeekIsSevenDaysFromTheDateAndTheRotationMovesOn) {
     EXPECT_EQ(d2[2]["reason"], "chọn từ kho: 1 lượt trong 30 ngày qua, lần cuối 01/12/2026");
 }
 
-TEST_F(PreviewFixture, RefusesABadDateOrWeekOrBoth) {
+TEST_F(SchedulePreviewApi, RefusesABadDateOrWeekOrBoth) {
     expect_refused(s, "GET", "/api/schedule", call("GET", "", nullptr, {{"date", "32/12/2026"}}), 422, "date");
     expect_refused(s, "GET", "/api/schedule", call("GET", "", nullptr, {{"week", "tuần sau"}}), 422, "week");
     expect_refused(s, "GET", "/api/schedule",
                    call("GET", "", nullptr, {{"date", "01/12/2026"}, {"week", "01/12/2026"}}), 422, "week");
 }
 
-TEST_F(PreviewFixture, WithoutADateItIsToday) {
+TEST_F(SchedulePreviewApi, WithoutADateItIsToday) {
     const auto p = preview({});
     ASSERT_EQ(p["days"].size(), 1u);
     EXPECT_FALSE(p["days"][0]["entries"].empty());
