@@ -17,21 +17,11 @@ using lp::test::vietnam;
 
 lp::scheduler::Rules rules() {
     lp::scheduler::Rules r;
-    const auto item = [&](lp::scheduler::ItemId id, std::string title, std::chrono::seconds d, std::string topic,
-                          bool approved = true) {
-        lp::scheduler::ItemInfo i;
-        i.id = id;
-        i.title = std::move(title);
-        i.duration = d;
-        i.topics = {std::move(topic)};
-        if (approved) i.approved_by = "Hoa";
-        r.items.push_back(i);
-    };
-    item(1, "Nhạc hiệu", 10s, "other");
-    item(2, "Bản tin", 5min, "other");
-    item(3, "Tin chưa duyệt", 1min, "a", false);
-    item(11, "Cải cách hành chính 1", 2min, "a");
-    item(12, "Cải cách hành chính 2", 2min, "a");
+    lp::test::add_item(r, 1, "Nhạc hiệu", 10s, "other");
+    lp::test::add_item(r, 2, "Bản tin", 5min, "other");
+    lp::test::add_item(r, 3, "Tin chưa duyệt", 1min, "a", false);
+    lp::test::add_item(r, 11, "Cải cách hành chính 1", 2min, "a");
+    lp::test::add_item(r, 12, "Cải cách hành chính 2", 2min, "a");
     r.items.back().valid_until = lp::domain::LocalDate{2026, 12, 2};
     lp::scheduler::Slot s;
     s.name = "Sáng";

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "scheduler/SlotCheck.hpp"
+#include "tests/scheduler/Programme.hpp"
 
 namespace {
 
@@ -74,20 +75,10 @@ TEST(SlotCheck, DateRangesThatDoNotMeetOrMissTheWeekdayDoNotOverlap) {
 
 TEST(SlotCheck, NotesItemsThatWillNotAirPoolsThatPickNothingAndATooLongProgramme) {
     lp::scheduler::Rules rules;
-    const auto item = [&](lp::scheduler::ItemId id, std::string title, std::chrono::seconds d, bool approved,
-                          std::string topic) {
-        lp::scheduler::ItemInfo i;
-        i.id = id;
-        i.title = std::move(title);
-        i.duration = d;
-        i.topics = {std::move(topic)};
-        if (approved) i.approved_by = "Hoa";
-        rules.items.push_back(i);
-    };
-    item(1, "Nhạc hiệu", 10s, true, "other");
-    item(2, "Bản tin", 20min, true, "a");
-    item(3, "Thông báo chưa duyệt", 1min, false, "e");
-    item(4, "Bài dài", 15min, true, "a");
+    lp::test::add_item(rules, 1, "Nhạc hiệu", 10s, "other");
+    lp::test::add_item(rules, 2, "Bản tin", 20min, "a");
+    lp::test::add_item(rules, 3, "Thông báo chưa duyệt", 1min, "e", false);
+    lp::test::add_item(rules, 4, "Bài dài", 15min, "a");
     auto s = slot("Sáng", 5h, 30min, {1});
     s.programme = {{Entry::Kind::opening_jingle, 1, 1, {}},
                    {Entry::Kind::fixed, 2, 1, {}},
