@@ -46,11 +46,15 @@ lp::scheduler::Rules rules() {
     return r;
 }
 
-TEST(PreviewDays, EachCueWithItsStartsReasonAndPriorityThenTheEmergencyAtItsOwnTime) {
-    const auto r = rules();
+// 01/12/2026 and 02/12/2026, with an empty history.
+std::vector<lp::scheduler::PreviewDay> two_days(const lp::scheduler::Rules& r) {
     const auto p =
         lp::scheduler::preview(r, {}, local_time(2026, 12, 1, 0, 0), local_time(2026, 12, 3, 0, 0), vietnam());
-    const auto days = lp::scheduler::preview_days(p, r, {2026, 12, 1}, 2, vietnam());
+    return lp::scheduler::preview_days(p, r, {2026, 12, 1}, 2, vietnam());
+}
+
+TEST(PreviewDays, EachCueWithItsStartsReasonAndPriorityThenTheEmergencyAtItsOwnTime) {
+    const auto days = two_days(rules());
     ASSERT_EQ(days.size(), 2u);
     const auto& d1 = days[0];
     EXPECT_EQ(d1.date, (lp::domain::LocalDate{2026, 12, 1}));
@@ -87,10 +91,7 @@ TEST(PreviewDays, EachCueWithItsStartsReasonAndPriorityThenTheEmergencyAtItsOwnT
 }
 
 TEST(PreviewDays, TheRotationCarriesIntoTheNextDayAndWarningsGoToTheirDay) {
-    const auto r = rules();
-    const auto p =
-        lp::scheduler::preview(r, {}, local_time(2026, 12, 1, 0, 0), local_time(2026, 12, 3, 0, 0), vietnam());
-    const auto days = lp::scheduler::preview_days(p, r, {2026, 12, 1}, 2, vietnam());
+    const auto days = two_days(rules());
     ASSERT_EQ(days.size(), 2u);
     const auto& d2 = days[1];
     ASSERT_EQ(d2.entries.size(), 3u);  // jingle, news, and from the pool the item aired longest ago
