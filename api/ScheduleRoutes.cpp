@@ -42,8 +42,8 @@ Reply put(Services& s, Call& call) {
             {{"error",
               {{"field", ""},
                {"message", "Khung giờ \"" + name +
-                               "\" trùng giờ với khung giờ khác nên chưa được lưu. Sửa lại giờ hoặc ngày, "
-                               "hoặc lưu với \"force\": true nếu vẫn muốn lưu."},
+                               "\" trùng giờ với khung giờ khác nên chưa được lưu: sửa giờ, ngày hoặc đầu ra, "
+                               "hoặc xác nhận lưu dù trùng giờ."},
                {"warnings", warnings}}}},
             409);
     store.save_slot(slot);
