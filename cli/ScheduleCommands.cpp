@@ -6,6 +6,10 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/Change.hpp"
+#include "cli/DaemonLink.hpp"
+#include "cli/DaemonLinkError.hpp"
+#include "cli/MediaDecisions.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/ScheduleParse.hpp"
 #include "db/Store.hpp"
@@ -34,6 +38,7 @@ struct OneOffOptions {
     scheduler::ItemId item = 0;
     std::string at, priority = "thuong", gap = "0s", outputs, by;
     int repeat = 1;
+    bool json = false;
 };
 
 struct ShowOptions {
@@ -120,27 +125,45 @@ void run_slot_remove(Context& c, const std::string& name) {
 
 void run_oneoff_add(Context& c, const OneOffOptions& o) {
     c.load();
-    auto db = db::open_store(c.config.database);
-    scheduler::RuleStore store(db);
-    const auto rules = store.load();
-    check_item(rules, o.item, "--item");
+    const auto* tz = zone_of(c);
     scheduler::OneOff one;
     one.item = o.item;
-    one.at = parse_instant_option("--at", o.at, zone_of(c));
+    one.at = parse_instant_option("--at", o.at, tz);
     one.priority = parse_priority(o.priority);
     if (o.repeat < 1 || o.repeat > 100) throw OperatorError("--repeat phải từ 1 đến 100.");
     one.repeat = o.repeat;
     one.gap = o.repeat > 1 ? parse_duration_option("--gap", o.gap) : std::chrono::seconds{0};
     one.outputs = split_list(o.outputs);
     check_outputs(c, one.outputs);
+    const ResultText text = [&](const nlohmann::json& r) {
+        if (r.contains("warning") && r["warning"].is_string())
+            std::cerr << "Lưu ý: " << r["warning"].get<std::string>() << '\n';
+        return "Đã đặt lịch phát đột xuất số " + std::to_string(r.value("id", 0LL)) + " (" +
+               std::string(scheduler::priority_label(one.priority)) + ") lúc " + domain::local_time_text(tz, one.at) +
+               " " + domain::local_date_text(tz, one.at) + ".\n";
+    };
+    nlohmann::json body{{"item", o.item},
+                        {"at", o.at == "now" ? std::string("now")
+                                             : domain::local_date_text(tz, one.at) + " " +
+                                                   domain::local_time_text(tz, one.at).substr(0, 5)},
+                        {"priority", o.priority},
+                        {"repeat", o.repeat},
+                        {"outputs", one.outputs}};
+    if (o.repeat > 1) body["gap"] = o.gap;
+    if (via_daemon(c, {"POST", "/api/oneoffs", body}, o.json, text)) return;
+    auto db = db::open_store(c.config.database);
+    scheduler::RuleStore store(db);
+    const auto rules = store.load();
+    check_item(rules, o.item, "--item");
     if (o.by.empty()) throw OperatorError("Cần --by: tên người yêu cầu phát.");
-    if (const auto why = rules.item(o.item)->why_not_airable(domain::local_date(zone_of(c), one.at)))
-        std::cerr << "Lưu ý: tin, bài này " << *why << " nên sẽ không được phát cho đến khi khắc phục.\n";
+    const auto why = rules.item(o.item)->why_not_airable(domain::local_date(tz, one.at));
     const auto id = store.add_one_off(one, o.by);
-    announce(c, "Đã đặt lịch phát đột xuất số " + std::to_string(id) + " (" +
-                    std::string(scheduler::priority_label(one.priority)) + ") lúc " +
-                    domain::local_time_text(zone_of(c), one.at) + " " + domain::local_date_text(zone_of(c), one.at) +
-                    ".");
+    db::announce_schedule_change(c.config.database);
+    print_result(
+        {{"id", id},
+         {"warning", why ? nlohmann::json("Tin, bài này " + *why + " nên sẽ không được phát cho đến khi khắc phục.")
+                         : nlohmann::json(nullptr)}},
+        o.json, text);
 }
 
 void run_oneoff_list(Context& c) {
@@ -156,30 +179,56 @@ void run_oneoff_list(Context& c) {
     }
 }
 
-void run_oneoff_cancel(Context& c, std::int64_t id) {
+void run_oneoff_cancel(Context& c, std::int64_t id, bool json) {
     c.load();
+    const ResultText text = [](const nlohmann::json& r) {
+        return "Đã huỷ lịch phát đột xuất số " + std::to_string(r.value("cancelled", 0LL)) + ".\n";
+    };
+    if (via_daemon(c, {"DELETE", api_path("/api/oneoffs", id)}, json, text)) return;
     auto db = c.open_database();
     if (!scheduler::RuleStore(db).cancel_one_off(id))
         throw OperatorError("Không có lịch phát đột xuất số " + std::to_string(id) + " (hoặc đã huỷ).");
-    announce(c, "Đã huỷ lịch phát đột xuất số " + std::to_string(id) + ".");
+    db::announce_schedule_change(c.config.database);
+    print_result({{"cancelled", id}}, json, text);
 }
 
-void run_approve(Context& c, scheduler::ItemId id, const std::string& by) {
+// Cuts what plays now. Only the running daemon plays: without it nothing does.
+void run_stop(Context& c, const std::string& reason, bool json) {
     c.load();
-    if (by.empty()) throw OperatorError("Cần --by: tên người duyệt.");
-    auto db = c.open_database();
-    if (!library::ItemStore(db).approve(id, by))
-        throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
-    announce(c, "Đã ghi nhận " + by + " duyệt tin, bài số " + std::to_string(id) + ".");
+    const ResultText text = [](const nlohmann::json& r) {
+        return r.value("stopped", false)
+                   ? std::string("Đã dừng phát: bản tin đang phát được ghi vào nhật ký là bị ngắt.\n")
+                   : std::string("Không có gì đang phát.\n");
+    };
+    nlohmann::json body = nlohmann::json::object();
+    if (!reason.empty()) body["reason"] = reason;
+    if (via_daemon(c, {"POST", "/api/player/stop", body}, json, text)) return;
+    if (daemon_running(c.config))
+        throw DaemonLinkError(
+            "loaphuongd đang chạy nhưng tắt [http] (enabled = false), nên không gửi được lệnh dừng phát. "
+            "Bật [http] trong tệp cấu hình, hoặc dừng dịch vụ: systemctl stop loaphuongd.");
+    std::cerr << "loaphuongd không chạy.\n";
+    print_result({{"stopped", false}}, json, text);
 }
 
-void run_tag(Context& c, scheduler::ItemId id, const std::string& add, const std::string& remove) {
+void run_tag(Context& c, scheduler::ItemId id, const std::string& add, const std::string& remove, bool json) {
     c.load();
     if (add.empty() && remove.empty()) throw OperatorError("Cần --add hoặc --remove.");
+    const ResultText text = [](const nlohmann::json& r) {
+        std::string tags;
+        for (const auto& t : r["tags"]) tags += (tags.empty() ? "" : ", ") + t.get<std::string>();
+        return "Đã cập nhật nhãn của tin, bài số " + std::to_string(r.value("id", 0LL)) + ": " +
+               (tags.empty() ? std::string("không còn nhãn nào") : tags) + ".\n";
+    };
+    const ApiRequest request{
+        "POST", api_path("/api/media", id, "/tags"), {{"add", split_list(add)}, {"remove", split_list(remove)}}};
+    if (via_daemon(c, request, json, text)) return;
     auto db = c.open_database();
-    if (!library::ItemStore(db).set_tags(id, split_list(add), split_list(remove)))
+    library::ItemStore store(db);
+    if (!store.set_tags(id, split_list(add), split_list(remove)))
         throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
-    announce(c, "Đã cập nhật nhãn của tin, bài số " + std::to_string(id) + ".");
+    db::announce_schedule_change(c.config.database);
+    print_result({{"id", id}, {"tags", store.tags(id)}}, json, text);
 }
 
 void print_text(std::ostream& out, const scheduler::Preview& p, const scheduler::Rules& rules,
@@ -333,20 +382,25 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     add->add_option("--repeat", oo->repeat, "Số lần phát");
     add->add_option("--gap", oo->gap, "Cách nhau, ví dụ 30m");
     add->add_option("--outputs", oo->outputs, "Đầu ra; mặc định: tất cả");
-    add->add_option("--by", oo->by, "Người yêu cầu")->required();
+    add->add_option("--by", oo->by,
+                    "Người yêu cầu (bắt buộc khi loaphuongd không chạy; khi chạy: tài khoản của mã truy cập)");
+    add_json_flag(add, oo->json);
     add->callback([&context, oo] { run_oneoff_add(context, *oo); });
     oneoff->add_subcommand("list", "Liệt kê lịch phát đột xuất")->callback([&context] { run_oneoff_list(context); });
     auto id = std::make_shared<std::int64_t>(0);
     auto* cancel = oneoff->add_subcommand("cancel", "Huỷ một lịch phát đột xuất");
+    auto cancel_json = std::make_shared<bool>(false);
     cancel->add_option("id", *id, "Số lịch")->required();
-    cancel->callback([&context, id] { run_oneoff_cancel(context, *id); });
+    add_json_flag(cancel, *cancel_json);
+    cancel->callback([&context, id, cancel_json] { run_oneoff_cancel(context, *id, *cancel_json); });
+    auto stop_reason = std::make_shared<std::string>();
+    auto stop_json = std::make_shared<bool>(false);
+    auto* stop = oneoff->add_subcommand("stop", "Dừng ngay bản tin đang phát (qua loaphuongd)");
+    stop->add_option("--reason", *stop_reason, "Lý do, ghi vào nhật ký");
+    add_json_flag(stop, *stop_json);
+    stop->callback([&context, stop_reason, stop_json] { run_stop(context, *stop_reason, *stop_json); });
 
-    auto approve_id = std::make_shared<scheduler::ItemId>(0);
-    auto approver = std::make_shared<std::string>();
-    auto* approve = app.add_subcommand("approve", "Duyệt một tin, bài để được phát (biên tập → duyệt → phát)");
-    approve->add_option("item", *approve_id, "Số tin, bài")->required();
-    approve->add_option("--by", *approver, "Người duyệt")->required();
-    approve->callback([&context, approve_id, approver] { run_approve(context, *approve_id, *approver); });
+    add_approve_command(app, context);
 
     auto tag_id = std::make_shared<scheduler::ItemId>(0);
     auto tag_add = std::make_shared<std::string>();
@@ -355,7 +409,11 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     tag->add_option("item", *tag_id, "Số tin, bài")->required();
     tag->add_option("--add", *tag_add, "Nhãn cần gắn, cách nhau bằng dấu phẩy");
     tag->add_option("--remove", *tag_remove, "Nhãn cần gỡ");
-    tag->callback([&context, tag_id, tag_add, tag_remove] { run_tag(context, *tag_id, *tag_add, *tag_remove); });
+    auto tag_json = std::make_shared<bool>(false);
+    add_json_flag(tag, *tag_json);
+    tag->callback([&context, tag_id, tag_add, tag_remove, tag_json] {
+        run_tag(context, *tag_id, *tag_add, *tag_remove, *tag_json);
+    });
 
     auto* schedule = app.add_subcommand("schedule", "Lịch phát sóng");
     schedule->require_subcommand(1);
