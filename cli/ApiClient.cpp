@@ -100,7 +100,8 @@ ApiResponse ApiClient::send(const std::string& method, const std::string& target
     } catch (const boost::system::system_error& e) {
         const auto& ec = e.code();
         std::string why = ec.message();
-        if (ec.category() == asio::error::get_ssl_category() || ec.category() == asio::ssl::error::get_stream_category())
+        if (ec.category() == asio::error::get_ssl_category() ||
+            ec.category() == asio::ssl::error::get_stream_category())
             why = "chứng chỉ TLS của loaphuongd không khớp với tls_cert \"" + endpoint_.tls_cert.string() + "\" (" +
                   ec.message() + ")";
         else if (ec == asio::error::connection_refused)

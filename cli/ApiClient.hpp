@@ -13,7 +13,7 @@
 namespace lp::cli {
 
 struct Endpoint {
-    std::string host;                // as in [http] listen; 0.0.0.0 / [::] mean this machine
+    std::string host;  // as in [http] listen; 0.0.0.0 / [::] mean this machine
     std::uint16_t port = 0;
     std::filesystem::path tls_cert;  // non-empty: HTTPS, trusting only this certificate
 };

@@ -26,7 +26,8 @@ struct ApiRequest {
 using ResultText = std::function<std::string(const nlohmann::json&)>;
 
 // When the daemon runs: sends the request and prints the answer; true. False when it does not
-// run (the caller writes the database). A refused request throws OperatorError (4xx, with the
+// run, or does not serve this route yet (an older daemon: said on stderr), and the caller
+// writes the database as before. A refused request throws OperatorError (4xx, with the
 // API's Vietnamese message; with --json the API's error body is printed too), DaemonLinkError
 // (no usable token, 401/403, unreachable) or std::runtime_error (5xx); nothing was changed.
 bool via_daemon(const Context& context, const ApiRequest& request, bool json, const ResultText& text);
@@ -39,5 +40,7 @@ void add_json_flag(CLI::App* command, bool& json);
 
 // "/api/media/12" style paths.
 std::string api_path(const std::string& prefix, std::int64_t id, const std::string& suffix = "");
+// A name as one path segment, percent-encoded ("Sáng" → "S%C3%A1ng").
+std::string path_segment(const std::string& text);
 
 }  // namespace lp::cli

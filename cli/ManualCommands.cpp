@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/Change.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
 #include "cli/ScheduleParse.hpp"
@@ -27,6 +28,7 @@ struct ManualOptions {
     std::string slot;
     std::string by;
     std::string note;
+    bool json = false;
 };
 
 struct CorrectOptions {
@@ -36,6 +38,7 @@ struct CorrectOptions {
     std::string form;
     std::string by;
     std::string reason;
+    bool json = false;
 };
 
 std::string codes(std::span<const domain::Term> terms) {
@@ -66,7 +69,6 @@ void run_add_manual(Context& context, const ManualOptions& o) {
     if (!duration || duration->count() <= 0)
         throw OperatorError("Thời lượng --duration không hợp lệ: \"" + o.duration + "\". Ví dụ: 15m, 1h30m, 90s.");
     if (o.title.empty()) throw OperatorError("Hãy nhập tên tin, bài (--title).");
-    if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người nhập (--by).");
     check_topic(o.topic);
     check_form(o.form);
     std::string slot = o.slot;
@@ -83,23 +85,48 @@ void run_add_manual(Context& context, const ManualOptions& o) {
     const auto started = domain::start_of_day(tz, day) + *start;
     if (started > std::chrono::system_clock::now())
         throw OperatorError("Thời điểm " + o.date + " " + o.start + " còn ở tương lai: chỉ ghi những buổi đã phát.");
+    const ResultText text = [&](const nlohmann::json& r) {
+        const auto by = r.value("by", std::string{});  // the API records the token's account
+        return "Đã ghi dòng nhật ký số " + std::to_string(r.value("id", 0LL)) + " (nhập tay" +
+               (by.empty() ? std::string() : " bởi " + by) + "): \"" + o.title + "\" lúc " +
+               domain::local_time_text(tz, started) + " " + domain::local_date_text(tz, started) + ".\n";
+    };
+    const nlohmann::json body{{"date", domain::display_date_text(day)},
+                              {"start", domain::local_time_text(tz, started).substr(0, 5)},
+                              {"duration", std::to_string(duration->count()) + "s"},
+                              {"title", o.title},
+                              {"topic", o.topic},
+                              {"form", o.form},
+                              {"kind", o.kind},
+                              {"slot", slot},
+                              {"note", o.note}};
+    if (via_daemon(context, {"POST", "/api/journal/manual", body}, o.json, text)) return;
+    if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người nhập (--by).");
     auto db = context.open_database();
     journal::JournalStore journal(db);
     const auto id = journal.add_manual({started, std::chrono::duration_cast<std::chrono::milliseconds>(*duration),
                                         o.title, o.topic, o.form, slot, o.by, o.note});
-    std::cout << "Đã ghi dòng nhật ký số " << id << " (nhập tay bởi " << o.by << "): \"" << o.title << "\" lúc "
-              << domain::local_time_text(tz, started) << " " << domain::local_date_text(tz, started) << ".\n";
+    print_result({{"id", id}, {"by", o.by}}, o.json, text);
 }
 
 void run_correct(Context& context, const CorrectOptions& o) {
     context.load();
-    if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người đính chính (--by).");
     if (o.reason.empty()) throw OperatorError("Hãy nêu lý do đính chính (--reason).");
     if (o.title.empty() && o.topics.empty() && o.form.empty())
         throw OperatorError("Hãy nêu điều cần đính chính: --title, --topic hoặc --form.");
     for (const auto& topic : o.topics) check_topic(topic);
     if (!o.form.empty()) check_form(o.form);
     const auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
+    const ResultText text = [&o](const nlohmann::json& r) {
+        return "Đã ghi đính chính (dòng nhật ký số " + std::to_string(r.value("id", 0LL)) + ") cho dòng số " +
+               std::to_string(o.id) + "; dòng gốc được giữ nguyên.\n";
+    };
+    nlohmann::json body{{"reason", o.reason}};
+    if (!o.title.empty()) body["title"] = o.title;
+    if (!o.topics.empty()) body["topics"] = o.topics;
+    if (!o.form.empty()) body["form"] = o.form;
+    if (via_daemon(context, {"POST", api_path("/api/journal", o.id, "/correct"), body}, o.json, text)) return;
+    if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người đính chính (--by).");
     auto db = context.open_database();
     journal::JournalStore journal(db);
     std::int64_t id = 0;
@@ -114,8 +141,7 @@ void run_correct(Context& context, const CorrectOptions& o) {
             throw OperatorError("Đính chính không thay đổi gì so với dòng nhật ký số " + std::to_string(o.id) + ".");
         throw OperatorError("Không có dòng nhật ký số " + std::to_string(o.id) + ".");
     }
-    std::cout << "Đã ghi đính chính (dòng nhật ký số " << id << ") cho dòng số " << o.id
-              << "; dòng gốc được giữ nguyên.\n";
+    print_result({{"id", id}, {"corrects", o.id}}, o.json, text);
 }
 
 }  // namespace
@@ -133,8 +159,9 @@ void add_manual_commands(CLI::App& journal, Context& context) {
     add->add_option("--form", m->form, "Hình thức (tin, bai, phong_su, phong_van, toa_dam, thong_bao, am_nhac, other)");
     add->add_option("--kind", m->kind, "truc_tiep (đọc trực tiếp, mặc định) hoặc tiep_song (tiếp sóng)");
     add->add_option("--slot", m->slot, "Khung giờ / cách phát (mặc định theo --kind)");
-    add->add_option("--by", m->by, "Họ tên người nhập")->required();
+    add->add_option("--by", m->by, "Họ tên người nhập (bắt buộc khi loaphuongd không chạy)");
     add->add_option("--note", m->note, "Ghi chú");
+    add_json_flag(add, m->json);
     add->callback([&context, m] { run_add_manual(context, *m); });
 
     auto c = std::make_shared<CorrectOptions>();
@@ -145,8 +172,9 @@ void add_manual_commands(CLI::App& journal, Context& context) {
         ->add_option("--topic", c->topics, "Nội dung đúng (mã; thay toàn bộ), lặp lại được hoặc cách nhau bởi dấu phẩy")
         ->delimiter(',');
     correct->add_option("--form", c->form, "Hình thức đúng (mã)");
-    correct->add_option("--by", c->by, "Họ tên người đính chính")->required();
+    correct->add_option("--by", c->by, "Họ tên người đính chính (bắt buộc khi loaphuongd không chạy)");
     correct->add_option("--reason", c->reason, "Lý do đính chính")->required();
+    add_json_flag(correct, c->json);
     correct->callback([&context, c] { run_correct(context, *c); });
 }
 

@@ -33,8 +33,8 @@ const char* verb(ApprovalState s) {
 
 std::string done_text(ApprovalState s, const nlohmann::json& item, const std::string& by) {
     const std::string who = by.empty() ? "" : " (" + by + ")";
-    const std::string what = "tin, bài #" + std::to_string(item.value("id", 0LL)) + " \"" +
-                             item.value("title", std::string{}) + "\"";
+    const std::string what =
+        "tin, bài #" + std::to_string(item.value("id", 0LL)) + " \"" + item.value("title", std::string{}) + "\"";
     switch (s) {
         case ApprovalState::approved: return "Đã ghi nhận duyệt " + what + who + ": được phát.\n";
         case ApprovalState::rejected: return "Đã từ chối " + what + who + ": không được phát.\n";
@@ -67,7 +67,8 @@ nlohmann::json decide_directly(Context& c, ApprovalState s, const DecisionOption
 void run_decision(Context& c, ApprovalState s, const DecisionOptions& o) {
     c.load();
     if (s != ApprovalState::approved && o.comment.find_first_not_of(" \t") == std::string::npos)
-        throw OperatorError("Cần --comment: lý do " + std::string(s == ApprovalState::rejected ? "từ chối" : "thu hồi") +
+        throw OperatorError("Cần --comment: lý do " +
+                            std::string(s == ApprovalState::rejected ? "từ chối" : "thu hồi") +
                             " (người biên tập sẽ đọc).");
     nlohmann::json body = nlohmann::json::object();
     if (!o.comment.empty()) body["comment"] = o.comment;

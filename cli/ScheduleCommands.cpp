@@ -32,6 +32,7 @@ struct SlotOptions {
     std::vector<scheduler::ItemId> items;
     std::vector<std::string> pools;
     scheduler::ItemId opening = 0, closing = 0;
+    bool json = false;
 };
 
 struct OneOffOptions {
@@ -59,16 +60,8 @@ void check_item(const scheduler::Rules& rules, scheduler::ItemId id, const std::
                             "(xem: loaphuong media list).");
 }
 
-void announce(const Context& c, const std::string& what) {
-    db::announce_schedule_change(c.config.database);
-    std::cout << what << " loaphuongd (nếu đang chạy) áp dụng ngay.\n";
-}
-
 void run_slot_set(Context& c, const SlotOptions& o) {
     c.load();
-    auto db = db::open_store(c.config.database);
-    scheduler::RuleStore store(db);
-    const auto rules = store.load();
     scheduler::Slot s;
     s.name = o.name;
     s.days = parse_days("--days", o.days);
@@ -81,22 +74,30 @@ void run_slot_set(Context& c, const SlotOptions& o) {
     for (const auto& d : split_list(o.skip)) s.skipped_days.push_back(parse_date_option("--skip", d));
     s.outputs = split_list(o.outputs);
     check_outputs(c, s.outputs);
-    if (o.opening) {
-        check_item(rules, o.opening, "--opening");
-        s.programme.push_back({Entry::Kind::opening_jingle, o.opening, 1, {}});
-    }
-    for (const auto id : o.items) {
-        check_item(rules, id, "--item");
-        s.programme.push_back({Entry::Kind::fixed, id, 1, {}});
-    }
+    if (o.opening) s.programme.push_back({Entry::Kind::opening_jingle, o.opening, 1, {}});
+    for (const auto id : o.items) s.programme.push_back({Entry::Kind::fixed, id, 1, {}});
     for (const auto& p : o.pools) s.programme.push_back(parse_pool(p));
-    if (o.closing) {
-        check_item(rules, o.closing, "--closing");
-        s.programme.push_back({Entry::Kind::closing_jingle, o.closing, 1, {}});
-    }
+    if (o.closing) s.programme.push_back({Entry::Kind::closing_jingle, o.closing, 1, {}});
     if (s.programme.empty()) throw OperatorError("Khung giờ cần ít nhất một --item hoặc --pool.");
+    const ResultText text = [&s](const nlohmann::json& r) {
+        if (r.contains("warnings") && r["warnings"].is_array())
+            for (const auto& w : r["warnings"]) std::cerr << "Cảnh báo: " << w.get<std::string>() << '\n';
+        return "Đã lưu khung giờ \"" + s.name + "\".\n";
+    };
+    if (via_daemon(c, {"PUT", "/api/slots/" + path_segment(s.name), slot_body(s)}, o.json, text)) return;
+    auto db = db::open_store(c.config.database);
+    scheduler::RuleStore store(db);
+    const auto rules = store.load();
+    const auto option = [](Entry::Kind k) {
+        return k == Entry::Kind::opening_jingle   ? "--opening"
+               : k == Entry::Kind::closing_jingle ? "--closing"
+                                                  : "--item";
+    };
+    for (const auto& e : s.programme)
+        if (e.kind != Entry::Kind::pool) check_item(rules, e.item, option(e.kind));
     store.save_slot(s);
-    announce(c, "Đã lưu khung giờ \"" + s.name + "\".");
+    db::announce_schedule_change(c.config.database);
+    print_result({{"saved", true}, {"slot", {{"name", s.name}}}, {"warnings", nlohmann::json::array()}}, o.json, text);
 }
 
 void run_slot_list(Context& c) {
@@ -116,11 +117,16 @@ void run_slot_list(Context& c) {
     }
 }
 
-void run_slot_remove(Context& c, const std::string& name) {
+void run_slot_remove(Context& c, const std::string& name, bool json) {
     c.load();
+    const ResultText text = [](const nlohmann::json& r) {
+        return "Đã xoá khung giờ \"" + r.value("removed", std::string{}) + "\".\n";
+    };
+    if (via_daemon(c, {"DELETE", "/api/slots/" + path_segment(name)}, json, text)) return;
     auto db = c.open_database();
     if (!scheduler::RuleStore(db).remove_slot(name)) throw OperatorError("Không có khung giờ tên \"" + name + "\".");
-    announce(c, "Đã xoá khung giờ \"" + name + "\".");
+    db::announce_schedule_change(c.config.database);
+    print_result({{"removed", name}}, json, text);
 }
 
 void run_oneoff_add(Context& c, const OneOffOptions& o) {
@@ -365,12 +371,15 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     set->add_option("--closing", so->closing, "Số tin, bài làm nhạc hiệu kết thúc");
     set->add_option("--item", so->items, "Số tin, bài cố định (lặp lại được, theo thứ tự)");
     set->add_option("--pool", so->pools, "Chọn từ kho: N[:nội dung,...[:hình thức,...[:nhãn,...]]]");
+    add_json_flag(set, so->json);
     set->callback([&context, so] { run_slot_set(context, *so); });
     slot->add_subcommand("list", "Liệt kê các khung giờ")->callback([&context] { run_slot_list(context); });
     auto name = std::make_shared<std::string>();
     auto* remove = slot->add_subcommand("remove", "Xoá một khung giờ");
+    auto remove_json = std::make_shared<bool>(false);
     remove->add_option("name", *name, "Tên khung giờ")->required();
-    remove->callback([&context, name] { run_slot_remove(context, *name); });
+    add_json_flag(remove, *remove_json);
+    remove->callback([&context, name, remove_json] { run_slot_remove(context, *name, *remove_json); });
 
     auto* oneoff = app.add_subcommand("oneoff", "Phát đột xuất (thông thường, ưu tiên, khẩn cấp)");
     oneoff->require_subcommand(1);

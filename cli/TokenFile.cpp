@@ -62,8 +62,7 @@ std::string read_token_file(const std::filesystem::path& file) {
                               file.string() + " (rồi tạo mã mới và thu hồi mã cũ: loaphuong token remove SỐ).");
     std::string text(max_token_bytes, '\0');
     const auto n = ::read(fd.get(), text.data(), text.size());
-    if (n < 0)
-        throw DaemonLinkError("Không đọc được tệp mã truy cập " + name + ": " + std::strerror(errno) + ".");
+    if (n < 0) throw DaemonLinkError("Không đọc được tệp mã truy cập " + name + ": " + std::strerror(errno) + ".");
     text.resize(static_cast<std::size_t>(n));
     text = text.substr(0, text.find_first_of("\r\n"));
     const auto first = text.find_first_not_of(" \t");
