@@ -60,6 +60,39 @@ void check_item(const scheduler::Rules& rules, scheduler::ItemId id, const std::
                             "(xem: loaphuong media list).");
 }
 
+// PUT /api/slots/{name}'s body: the slot as checked here, saved even when it overlaps another
+// (as this command always did; the overlaps are printed as warnings).
+nlohmann::json slot_body(const scheduler::Slot& s) {
+    const auto date = [](const std::optional<domain::LocalDate>& d) {
+        return d ? nlohmann::json(domain::display_date_text(*d)) : nlohmann::json(nullptr);
+    };
+    nlohmann::json body{{"start", domain::duration_text(s.start_of_day).substr(0, 5)},
+                        {"days", s.days},
+                        {"length", std::to_string(s.max_length.count()) + "s"},
+                        {"from", date(s.first_day)},
+                        {"until", date(s.last_day)},
+                        {"skip", nlohmann::json::array()},
+                        {"outputs", s.outputs},
+                        {"items", nlohmann::json::array()},
+                        {"pools", nlohmann::json::array()},
+                        {"force", true}};
+    for (const auto& d : s.skipped_days) body["skip"].push_back(domain::display_date_text(d));
+    for (const auto& e : s.programme) {
+        switch (e.kind) {
+            case Entry::Kind::opening_jingle: body["opening"] = e.item; break;
+            case Entry::Kind::closing_jingle: body["closing"] = e.item; break;
+            case Entry::Kind::fixed: body["items"].push_back(e.item); break;
+            case Entry::Kind::pool:
+                body["pools"].push_back({{"count", e.count},
+                                         {"topics", e.filter.topics},
+                                         {"forms", e.filter.forms},
+                                         {"tags", e.filter.tags}});
+                break;
+        }
+    }
+    return body;
+}
+
 void run_slot_set(Context& c, const SlotOptions& o) {
     c.load();
     scheduler::Slot s;

@@ -141,8 +141,7 @@ TEST_F(CliThroughApi, NoUsableTokenStopsTheCommandWithNothingChanged) {
     const std::string add = "oneoff add --item " + std::to_string(item) + " --at now --by 'Chủ tịch'";
     auto r = run(add);  // no token file yet
     EXPECT_EQ(r.exit_code, 4) << r.output;
-    EXPECT_NE(r.output.find("chưa có tệp mã truy cập \"" + token_file.string() + "\""), std::string::npos)
-        << r.output;
+    EXPECT_NE(r.output.find("chưa có tệp mã truy cập \"" + token_file.string() + "\""), std::string::npos) << r.output;
 
     const auto token = served.token_for("lan", auth::Role::operator_);
     use_token(token, 0644);
