@@ -211,5 +211,27 @@ TEST_F(CliThroughApi, TokenAddForCliWritesTheConfiguredFile) {
     EXPECT_EQ(served.services.stops, (std::vector<std::string>{"an"}));
 }
 
+// A daemon older than the command (no POST /api/oneoffs): the server's own 404, not a handler's;
+// the command writes the database as it did before the API, and says so.
+TEST(CliAndAnOlderDaemon, ARouteTheDaemonDoesNotServeIsWrittenDirectly) {
+    ServedApi served({}, [](const api::Route& r) { return !(r.method == "POST" && r.pattern == "/api/oneoffs"); });
+    const auto item = served.services.import_tone(587, "Tin cũ");
+    const auto dir = served.services.dir().path();
+    std::ofstream(dir / "lp.toml")
+        << "[daemon]\ndatabase = \"lp.db\"\nmedia_dir = \"media\"\n[http]\nlisten = \"127.0.0.1:" << served.port()
+        << "\"\ncli_token_file = \"cli.token\"\n[[output]]\nname = \"loa-chinh\"\nkind = \"null\"\n";
+    std::ofstream(dir / "cli.token") << served.token_for("lan", auth::Role::operator_) << "\n";
+    ::chmod((dir / "cli.token").c_str(), 0640);
+    served.write_status_file();
+    const auto r = run_command(std::string(LP_CLI) + " -c " + shell_quote((dir / "lp.toml").string()) +
+                               " oneoff add --item " + std::to_string(item) + " --at now --by 'Chủ tịch' 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("chưa nhận lệnh này qua API (POST /api/oneoffs); ghi thẳng vào cơ sở dữ liệu"),
+              std::string::npos)
+        << r.output;
+    EXPECT_EQ(served.services.count("one_off"), 1);
+    EXPECT_EQ(served.services.rules_changed_count, 0);
+}
+
 }  // namespace
 }  // namespace lp::test

@@ -14,9 +14,10 @@
 
 namespace lp::test {
 
-ServedApi::ServedApi(http::ServerOptions options) {
+ServedApi::ServedApi(http::ServerOptions options, const std::function<bool(const api::Route&)>& served) {
     gate_ = std::make_unique<auth::AccountsGate>(services.database_path(), !options.tls_cert.empty());
     auto routes = api::routes(services);
+    std::erase_if(routes, [&](const api::Route& r) { return !served(r); });
     for (auto& r : gate_->routes()) routes.push_back(std::move(r));
     options.host = "127.0.0.1";
     options.port = 0;

@@ -6,6 +6,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -19,7 +20,10 @@ namespace lp::test {
 
 class ServedApi {
 public:
-    explicit ServedApi(http::ServerOptions options = {});
+    // `served`: which of the API's routes the "daemon" has (all by default; an older daemon lacks some).
+    explicit ServedApi(
+        http::ServerOptions options = {},
+        const std::function<bool(const api::Route&)>& served = [](const api::Route&) { return true; });
     ~ServedApi();
     ServedApi(const ServedApi&) = delete;
     ServedApi& operator=(const ServedApi&) = delete;
