@@ -82,11 +82,11 @@ TEST(CliThroughTheDaemon, OneOffsAndStopGoThroughTheApiUnderTheTokensAccount) {
     EXPECT_EQ(nlohmann::json::parse(r.output), nlohmann::json({{"stopped", true}})) << r.output;
     ASSERT_TRUE(daemon.wait_for_log("airing \"Bài dài\" interrupted", 10s)) << daemon.log();
 
-    r = cli("oneoff add --item " + khan + " --at now --json");
+    r = cli("oneoff add --item " + khan + " --at now --priority khan-cap --json");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_TRUE(nlohmann::json::parse(r.output)["id"].is_number_integer()) << r.output;
     EXPECT_EQ(count("SELECT created_by FROM one_off"), "an");
-    ASSERT_TRUE(daemon.wait_for_log("airing \"Thông báo khẩn\" completed", 20s)) << daemon.log();
+    ASSERT_TRUE(daemon.wait_for_log("airing \"Thông báo khẩn\" completed", 20s)) << r.output << daemon.log();
 
     daemon.signal(SIGTERM);
     EXPECT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
