@@ -16,19 +16,9 @@ using auth::Permission;
 
 const date::time_zone* zone_of(Services& s) { return domain::zone(s.config().time_zone); }
 
-// The page's codes (the CLI's --priority words).
-std::string_view page_code(scheduler::Priority p) {
-    switch (p) {
-        case scheduler::Priority::normal: return "thuong";
-        case scheduler::Priority::priority: return "uu-tien";
-        case scheduler::Priority::emergency: return "khan-cap";
-    }
-    return "thuong";
-}
-
 scheduler::Priority parse_priority(const std::string& text) {
     for (const auto p : {scheduler::Priority::normal, scheduler::Priority::priority, scheduler::Priority::emergency})
-        if (page_code(p) == text) return p;
+        if (priority_page_code(p) == text) return p;
     throw invalid("priority", "Mức ưu tiên \"" + text + "\" không có (thuong, uu-tien, khan-cap).");
 }
 
@@ -43,14 +33,6 @@ scheduler::TimePoint parse_at(const std::string& text, const date::time_zone* tz
     const date::local_seconds local{
         date::local_days{date::year{day->year} / date::month{day->month} / date::day{day->day}} + *time};
     return tz->to_sys(local, date::choose::earliest);
-}
-
-std::vector<std::string> checked_outputs(Services& s, const Call& call) {
-    auto outputs = opt_strings(call, "outputs").value_or(std::vector<std::string>{});
-    for (const auto& n : outputs)
-        if (std::ranges::find(s.config().outputs, n, &config::OutputConfig::name) == s.config().outputs.end())
-            throw invalid("outputs", "Không có đầu ra tên \"" + n + "\" trong cấu hình.");
-    return outputs;
 }
 
 const scheduler::ItemInfo& checked_item(const scheduler::Rules& rules, std::int64_t id) {
@@ -74,7 +56,7 @@ Reply list(Services& s, Call&) {
                        {"item", o.item},
                        {"title", item ? nlohmann::json(item->title) : nlohmann::json(nullptr)},
                        {"at", instant_json(zone_of(s), o.at)},
-                       {"priority", std::string(page_code(o.priority))},
+                       {"priority", std::string(priority_page_code(o.priority))},
                        {"repeat", o.repeat},
                        {"gap_s", o.gap.count()},
                        {"outputs", o.outputs}});
@@ -98,7 +80,8 @@ Reply add(Services& s, Call& call) {
         if (!d || d->count() == 0) throw invalid("gap", "Khoảng cách \"" + *gap + "\" không hợp lệ (ví dụ 30m, 1h).");
         one.gap = *d;
     }
-    one.outputs = checked_outputs(s, call);
+    one.outputs =
+        checked_outputs(s.config(), "outputs", opt_strings(call, "outputs").value_or(std::vector<std::string>{}));
     scheduler::RuleStore store(s.database());
     const auto rules = store.load();
     const auto& item = checked_item(rules, item_id);

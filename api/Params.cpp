@@ -36,6 +36,11 @@ const nlohmann::json& body_object(const Call& call) {
     return call.body;
 }
 
+const nlohmann::json* opt_field(const Call& call, const std::string& field) {
+    const auto* v = field_of(call, field);
+    return v && !v->is_null() ? v : nullptr;
+}
+
 std::optional<std::string> opt_string(const Call& call, const std::string& field) {
     const auto* v = field_of(call, field);
     if (!v || v->is_null()) return std::nullopt;
@@ -134,6 +139,23 @@ std::string checked_name(const std::string& field, const std::string& name) {
         name.find('\\') != std::string::npos || name.find('\0') != std::string::npos)
         throw invalid(field, "Tên \"" + name + "\" không hợp lệ: không được chứa đường dẫn (\"/\", \"\\\", \"..\").");
     return name;
+}
+
+std::vector<std::string> checked_outputs(const config::Config& config, const std::string& field,
+                                         std::vector<std::string> names) {
+    for (const auto& n : names)
+        if (std::ranges::find(config.outputs, n, &config::OutputConfig::name) == config.outputs.end())
+            throw invalid(field, "Không có đầu ra tên \"" + n + "\" trong cấu hình.");
+    return names;
+}
+
+std::string_view priority_page_code(scheduler::Priority p) {
+    switch (p) {
+        case scheduler::Priority::normal: return "thuong";
+        case scheduler::Priority::priority: return "uu-tien";
+        case scheduler::Priority::emergency: return "khan-cap";
+    }
+    return "thuong";
 }
 
 std::vector<std::string> split_list(const std::string& text) {

@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "api/Call.hpp"
+#include "config/Config.hpp"
 #include "domain/Time.hpp"
 #include "export/Period.hpp"
+#include "scheduler/Model.hpp"
 
 namespace lp::api {
 
@@ -26,6 +28,8 @@ Reply json_reply(nlohmann::json body, int status = 200);
 // The body as a JSON object (null counts as {}); 400 otherwise.
 const nlohmann::json& body_object(const Call& call);
 
+// A JSON field of the body: nullptr when absent or null.
+const nlohmann::json* opt_field(const Call& call, const std::string& field);
 // A JSON field: absent → nullopt; present with the wrong type → 400.
 std::optional<std::string> opt_string(const Call& call, const std::string& field);
 std::string need_string(const Call& call, const std::string& field);  // also refuses "" (422)
@@ -53,6 +57,11 @@ std::string checked_name(const std::string& field, const std::string& name);
 // itself when later, `to` alone starts today, neither is today). 422 naming the parameter.
 exporting::Period requested_period(const Call& call, domain::LocalDate today);
 
+// Output names the config has (an empty list is every output); 422 naming the field.
+std::vector<std::string> checked_outputs(const config::Config& config, const std::string& field,
+                                         std::vector<std::string> names);
+// The page's priority codes: thuong, uu-tien, khan-cap (the CLI's --priority words).
+std::string_view priority_page_code(scheduler::Priority p);
 // "a,b,c" → {"a","b","c"} (blank parts dropped).
 std::vector<std::string> split_list(const std::string& text);
 

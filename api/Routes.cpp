@@ -4,6 +4,7 @@
 #include "api/MediaRoutes.hpp"
 #include "api/OneOffRoutes.hpp"
 #include "api/ReportRoutes.hpp"
+#include "api/ScheduleRoutes.hpp"
 #include "api/SettingsRoutes.hpp"
 #include "api/StatusRoutes.hpp"
 
@@ -11,8 +12,9 @@ namespace lp::api {
 
 std::vector<Route> routes(Services& services) {
     std::vector<Route> all;
-    for (auto&& area : {media_routes(services), journal_routes(services), one_off_routes(services),
-                        report_routes(services), settings_routes(services), status_routes(services)})
+    for (auto&& area :
+         {media_routes(services), journal_routes(services), one_off_routes(services), report_routes(services),
+          schedule_routes(services), settings_routes(services), status_routes(services)})
         all.insert(all.end(), area.begin(), area.end());
     return all;
 }

@@ -4,8 +4,11 @@
 #include <iostream>
 #include <memory>
 
+#include "api/MediaJson.hpp"
+#include "cli/Change.hpp"
 #include "cli/MediaText.hpp"
 #include "cli/OperatorError.hpp"
+#include "db/Store.hpp"
 #include "domain/Vocabulary.hpp"
 #include "library/ItemStore.hpp"
 
@@ -23,6 +26,7 @@ struct EditOptions {
     std::vector<std::string> topics;
     CLI::Option *title_opt = nullptr, *topic_opt = nullptr, *form_opt = nullptr, *source_opt = nullptr,
                 *note_opt = nullptr, *from_opt = nullptr, *until_opt = nullptr;
+    bool json = false;
 };
 
 domain::LocalDate today(const Context& context) {
@@ -63,17 +67,41 @@ void run_show(Context& context, std::int64_t id) {
     std::cout << details(item, today(context), store.airings(id));
 }
 
+// The PATCH /api/media/{id} body of the options given (an empty value clears the field).
+nlohmann::json edit_body(const EditOptions& o) {
+    nlohmann::json body = nlohmann::json::object();
+    const auto date_or_null = [](const std::string& option, const std::string& text) {
+        const auto d = date_option(option, text);
+        return d ? nlohmann::json(domain::display_date_text(*d)) : nlohmann::json(nullptr);
+    };
+    if (o.title_opt->count() > 0) {
+        if (o.title.find_first_not_of(' ') == std::string::npos) throw OperatorError("--title: tiêu đề trống.");
+        body["title"] = o.title;
+    }
+    if (o.topic_opt->count() > 0) body["topics"] = checked_topics(o.topics);
+    if (o.form_opt->count() > 0) body["form"] = checked_form(o.form);
+    if (o.source_opt->count() > 0)
+        body["source"] = o.source.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.source);
+    if (o.note_opt->count() > 0) body["note"] = o.note.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.note);
+    if (o.from_opt->count() > 0) body["valid_from"] = date_or_null("--valid-from", o.valid_from);
+    if (o.until_opt->count() > 0) body["valid_until"] = date_or_null("--valid-until", o.valid_until);
+    return body;
+}
+
 void run_edit(Context& context, const EditOptions& o) {
     context.load();
+    const auto body = edit_body(o);
+    const ResultText text = [](const nlohmann::json& item) {
+        return "Đã sửa #" + std::to_string(item.value("id", 0LL)) + " \"" + item.value("title", std::string{}) +
+               "\".\n";
+    };
+    if (via_daemon(context, {"PATCH", api_path("/api/media", o.id), body}, o.json, text)) return;
     auto db = context.open_database();
     library::ItemStore store(db);
     auto item = existing(store, o.id);
-    if (o.title_opt->count() > 0) {
-        if (o.title.find_first_not_of(' ') == std::string::npos) throw OperatorError("--title: tiêu đề trống.");
-        item.title = o.title;
-    }
+    if (o.title_opt->count() > 0) item.title = o.title;
     if (o.topic_opt->count() > 0) item.topics = checked_topics(o.topics);
-    if (o.form_opt->count() > 0) item.form = checked_form(o.form);
+    if (o.form_opt->count() > 0) item.form = o.form;
     // An empty value clears an optional field: --valid-until "" removes the end date.
     if (o.source_opt->count() > 0) item.source = o.source.empty() ? std::nullopt : std::optional(o.source);
     if (o.note_opt->count() > 0) item.note = o.note.empty() ? std::nullopt : std::optional(o.note);
@@ -83,17 +111,23 @@ void run_edit(Context& context, const EditOptions& o) {
     sqlite::Transaction tx(db);
     store.update(item);
     tx.commit();
-    std::cout << "Đã sửa #" << item.id << " \"" << item.title << "\".\n";
+    db::announce_schedule_change(context.config.database);
+    print_result(api::item_json(store, existing(store, o.id), today(context)), o.json, text);
 }
 
-void run_retire(Context& context, std::int64_t id) {
+void run_retire(Context& context, std::int64_t id, bool json) {
     context.load();
+    const ResultText text = [](const nlohmann::json& item) {
+        return "Đã ngừng dùng #" + std::to_string(item.value("id", 0LL)) + " \"" + item.value("title", std::string{}) +
+               "\": không xếp lịch phát nữa; tệp và các dòng nhật ký tham chiếu vẫn được giữ.\n";
+    };
+    if (via_daemon(context, {"POST", api_path("/api/media", id, "/retire")}, json, text)) return;
     auto db = context.open_database();
     library::ItemStore store(db);
-    const auto item = existing(store, id);
+    existing(store, id);
     store.retire(id, std::chrono::system_clock::now());
-    std::cout << "Đã ngừng dùng #" << id << " \"" << item.title << "\": không xếp lịch phát nữa; tệp và "
-              << store.airings(id) << " dòng nhật ký tham chiếu vẫn được giữ.\n";
+    db::announce_schedule_change(context.config.database);
+    print_result(api::item_json(store, existing(store, id), today(context)), json, text);
 }
 
 }  // namespace
@@ -129,12 +163,15 @@ void add_browse_commands(CLI::App& media, Context& context) {
     edit->note_opt = edit_cmd->add_option("--note", edit->note, "Ghi chú (\"\" để xóa)");
     edit->from_opt = edit_cmd->add_option("--valid-from", edit->valid_from, "Phát từ ngày (\"\" để bỏ)");
     edit->until_opt = edit_cmd->add_option("--valid-until", edit->valid_until, "Phát đến hết ngày (\"\" để bỏ)");
+    add_json_flag(edit_cmd, edit->json);
     edit_cmd->callback([&context, edit] { run_edit(context, *edit); });
 
     auto retire_id = std::make_shared<std::int64_t>(0);
     auto* retire_cmd = media.add_subcommand("retire", "Ngừng dùng một tin, bài (giữ tệp và nhật ký)");
+    auto retire_json = std::make_shared<bool>(false);
     retire_cmd->add_option("ID", *retire_id, "Mã tin, bài")->required();
-    retire_cmd->callback([&context, retire_id] { run_retire(context, *retire_id); });
+    add_json_flag(retire_cmd, *retire_json);
+    retire_cmd->callback([&context, retire_id, retire_json] { run_retire(context, *retire_id, *retire_json); });
 }
 
 }  // namespace lp::cli

@@ -8,6 +8,7 @@
 
 #include "audio/analysis/Rejection.hpp"
 #include "cli/MediaBrowse.hpp"
+#include "cli/MediaDecisions.hpp"
 #include "cli/MediaText.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/ProgressBar.hpp"
@@ -158,6 +159,7 @@ void add_media_commands(CLI::App& app, Context& context) {
     });
 
     add_browse_commands(*media, context);
+    add_decision_commands(*media, context);
 }
 
 }  // namespace lp::cli

@@ -6,6 +6,10 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/Change.hpp"
+#include "cli/DaemonLink.hpp"
+#include "cli/DaemonLinkError.hpp"
+#include "cli/MediaDecisions.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/ScheduleParse.hpp"
 #include "db/Store.hpp"
@@ -28,12 +32,14 @@ struct SlotOptions {
     std::vector<scheduler::ItemId> items;
     std::vector<std::string> pools;
     scheduler::ItemId opening = 0, closing = 0;
+    bool json = false;
 };
 
 struct OneOffOptions {
     scheduler::ItemId item = 0;
     std::string at, priority = "thuong", gap = "0s", outputs, by;
     int repeat = 1;
+    bool json = false;
 };
 
 struct ShowOptions {
@@ -54,16 +60,41 @@ void check_item(const scheduler::Rules& rules, scheduler::ItemId id, const std::
                             "(xem: loaphuong media list).");
 }
 
-void announce(const Context& c, const std::string& what) {
-    db::announce_schedule_change(c.config.database);
-    std::cout << what << " loaphuongd (nếu đang chạy) áp dụng ngay.\n";
+// PUT /api/slots/{name}'s body: the slot as checked here, saved even when it overlaps another
+// (as this command always did; the overlaps are printed as warnings).
+nlohmann::json slot_body(const scheduler::Slot& s) {
+    const auto date = [](const std::optional<domain::LocalDate>& d) {
+        return d ? nlohmann::json(domain::display_date_text(*d)) : nlohmann::json(nullptr);
+    };
+    nlohmann::json body{{"start", domain::duration_text(s.start_of_day).substr(0, 5)},
+                        {"days", s.days},
+                        {"length", std::to_string(s.max_length.count()) + "s"},
+                        {"from", date(s.first_day)},
+                        {"until", date(s.last_day)},
+                        {"skip", nlohmann::json::array()},
+                        {"outputs", s.outputs},
+                        {"items", nlohmann::json::array()},
+                        {"pools", nlohmann::json::array()},
+                        {"force", true}};
+    for (const auto& d : s.skipped_days) body["skip"].push_back(domain::display_date_text(d));
+    for (const auto& e : s.programme) {
+        switch (e.kind) {
+            case Entry::Kind::opening_jingle: body["opening"] = e.item; break;
+            case Entry::Kind::closing_jingle: body["closing"] = e.item; break;
+            case Entry::Kind::fixed: body["items"].push_back(e.item); break;
+            case Entry::Kind::pool:
+                body["pools"].push_back({{"count", e.count},
+                                         {"topics", e.filter.topics},
+                                         {"forms", e.filter.forms},
+                                         {"tags", e.filter.tags}});
+                break;
+        }
+    }
+    return body;
 }
 
 void run_slot_set(Context& c, const SlotOptions& o) {
     c.load();
-    auto db = db::open_store(c.config.database);
-    scheduler::RuleStore store(db);
-    const auto rules = store.load();
     scheduler::Slot s;
     s.name = o.name;
     s.days = parse_days("--days", o.days);
@@ -76,22 +107,30 @@ void run_slot_set(Context& c, const SlotOptions& o) {
     for (const auto& d : split_list(o.skip)) s.skipped_days.push_back(parse_date_option("--skip", d));
     s.outputs = split_list(o.outputs);
     check_outputs(c, s.outputs);
-    if (o.opening) {
-        check_item(rules, o.opening, "--opening");
-        s.programme.push_back({Entry::Kind::opening_jingle, o.opening, 1, {}});
-    }
-    for (const auto id : o.items) {
-        check_item(rules, id, "--item");
-        s.programme.push_back({Entry::Kind::fixed, id, 1, {}});
-    }
+    if (o.opening) s.programme.push_back({Entry::Kind::opening_jingle, o.opening, 1, {}});
+    for (const auto id : o.items) s.programme.push_back({Entry::Kind::fixed, id, 1, {}});
     for (const auto& p : o.pools) s.programme.push_back(parse_pool(p));
-    if (o.closing) {
-        check_item(rules, o.closing, "--closing");
-        s.programme.push_back({Entry::Kind::closing_jingle, o.closing, 1, {}});
-    }
+    if (o.closing) s.programme.push_back({Entry::Kind::closing_jingle, o.closing, 1, {}});
     if (s.programme.empty()) throw OperatorError("Khung giờ cần ít nhất một --item hoặc --pool.");
+    const ResultText text = [&s](const nlohmann::json& r) {
+        if (r.contains("warnings") && r["warnings"].is_array())
+            for (const auto& w : r["warnings"]) std::cerr << "Cảnh báo: " << w.get<std::string>() << '\n';
+        return "Đã lưu khung giờ \"" + s.name + "\".\n";
+    };
+    if (via_daemon(c, {"PUT", "/api/slots/" + path_segment(s.name), slot_body(s)}, o.json, text)) return;
+    auto db = db::open_store(c.config.database);
+    scheduler::RuleStore store(db);
+    const auto rules = store.load();
+    const auto option = [](Entry::Kind k) {
+        return k == Entry::Kind::opening_jingle   ? "--opening"
+               : k == Entry::Kind::closing_jingle ? "--closing"
+                                                  : "--item";
+    };
+    for (const auto& e : s.programme)
+        if (e.kind != Entry::Kind::pool) check_item(rules, e.item, option(e.kind));
     store.save_slot(s);
-    announce(c, "Đã lưu khung giờ \"" + s.name + "\".");
+    db::announce_schedule_change(c.config.database);
+    print_result({{"saved", true}, {"slot", {{"name", s.name}}}, {"warnings", nlohmann::json::array()}}, o.json, text);
 }
 
 void run_slot_list(Context& c) {
@@ -111,36 +150,59 @@ void run_slot_list(Context& c) {
     }
 }
 
-void run_slot_remove(Context& c, const std::string& name) {
+void run_slot_remove(Context& c, const std::string& name, bool json) {
     c.load();
+    const ResultText text = [](const nlohmann::json& r) {
+        return "Đã xoá khung giờ \"" + r.value("removed", std::string{}) + "\".\n";
+    };
+    if (via_daemon(c, {"DELETE", "/api/slots/" + path_segment(name)}, json, text)) return;
     auto db = c.open_database();
     if (!scheduler::RuleStore(db).remove_slot(name)) throw OperatorError("Không có khung giờ tên \"" + name + "\".");
-    announce(c, "Đã xoá khung giờ \"" + name + "\".");
+    db::announce_schedule_change(c.config.database);
+    print_result({{"removed", name}}, json, text);
 }
 
 void run_oneoff_add(Context& c, const OneOffOptions& o) {
     c.load();
-    auto db = db::open_store(c.config.database);
-    scheduler::RuleStore store(db);
-    const auto rules = store.load();
-    check_item(rules, o.item, "--item");
+    const auto* tz = zone_of(c);
     scheduler::OneOff one;
     one.item = o.item;
-    one.at = parse_instant_option("--at", o.at, zone_of(c));
+    one.at = parse_instant_option("--at", o.at, tz);
     one.priority = parse_priority(o.priority);
     if (o.repeat < 1 || o.repeat > 100) throw OperatorError("--repeat phải từ 1 đến 100.");
     one.repeat = o.repeat;
     one.gap = o.repeat > 1 ? parse_duration_option("--gap", o.gap) : std::chrono::seconds{0};
     one.outputs = split_list(o.outputs);
     check_outputs(c, one.outputs);
+    const ResultText text = [&](const nlohmann::json& r) {
+        if (r.contains("warning") && r["warning"].is_string())
+            std::cerr << "Lưu ý: " << r["warning"].get<std::string>() << '\n';
+        return "Đã đặt lịch phát đột xuất số " + std::to_string(r.value("id", 0LL)) + " (" +
+               std::string(scheduler::priority_label(one.priority)) + ") lúc " + domain::local_time_text(tz, one.at) +
+               " " + domain::local_date_text(tz, one.at) + ".\n";
+    };
+    nlohmann::json body{{"item", o.item},
+                        {"at", o.at == "now" ? std::string("now")
+                                             : domain::local_date_text(tz, one.at) + " " +
+                                                   domain::local_time_text(tz, one.at).substr(0, 5)},
+                        {"priority", o.priority},
+                        {"repeat", o.repeat},
+                        {"outputs", one.outputs}};
+    if (o.repeat > 1) body["gap"] = o.gap;
+    if (via_daemon(c, {"POST", "/api/oneoffs", body}, o.json, text)) return;
+    auto db = db::open_store(c.config.database);
+    scheduler::RuleStore store(db);
+    const auto rules = store.load();
+    check_item(rules, o.item, "--item");
     if (o.by.empty()) throw OperatorError("Cần --by: tên người yêu cầu phát.");
-    if (const auto why = rules.item(o.item)->why_not_airable(domain::local_date(zone_of(c), one.at)))
-        std::cerr << "Lưu ý: tin, bài này " << *why << " nên sẽ không được phát cho đến khi khắc phục.\n";
+    const auto why = rules.item(o.item)->why_not_airable(domain::local_date(tz, one.at));
     const auto id = store.add_one_off(one, o.by);
-    announce(c, "Đã đặt lịch phát đột xuất số " + std::to_string(id) + " (" +
-                    std::string(scheduler::priority_label(one.priority)) + ") lúc " +
-                    domain::local_time_text(zone_of(c), one.at) + " " + domain::local_date_text(zone_of(c), one.at) +
-                    ".");
+    db::announce_schedule_change(c.config.database);
+    print_result(
+        {{"id", id},
+         {"warning", why ? nlohmann::json("Tin, bài này " + *why + " nên sẽ không được phát cho đến khi khắc phục.")
+                         : nlohmann::json(nullptr)}},
+        o.json, text);
 }
 
 void run_oneoff_list(Context& c) {
@@ -156,30 +218,56 @@ void run_oneoff_list(Context& c) {
     }
 }
 
-void run_oneoff_cancel(Context& c, std::int64_t id) {
+void run_oneoff_cancel(Context& c, std::int64_t id, bool json) {
     c.load();
+    const ResultText text = [](const nlohmann::json& r) {
+        return "Đã huỷ lịch phát đột xuất số " + std::to_string(r.value("cancelled", 0LL)) + ".\n";
+    };
+    if (via_daemon(c, {"DELETE", api_path("/api/oneoffs", id)}, json, text)) return;
     auto db = c.open_database();
     if (!scheduler::RuleStore(db).cancel_one_off(id))
         throw OperatorError("Không có lịch phát đột xuất số " + std::to_string(id) + " (hoặc đã huỷ).");
-    announce(c, "Đã huỷ lịch phát đột xuất số " + std::to_string(id) + ".");
+    db::announce_schedule_change(c.config.database);
+    print_result({{"cancelled", id}}, json, text);
 }
 
-void run_approve(Context& c, scheduler::ItemId id, const std::string& by) {
+// Cuts what plays now. Only the running daemon plays: without it nothing does.
+void run_stop(Context& c, const std::string& reason, bool json) {
     c.load();
-    if (by.empty()) throw OperatorError("Cần --by: tên người duyệt.");
-    auto db = c.open_database();
-    if (!library::ItemStore(db).approve(id, by))
-        throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
-    announce(c, "Đã ghi nhận " + by + " duyệt tin, bài số " + std::to_string(id) + ".");
+    const ResultText text = [](const nlohmann::json& r) {
+        return r.value("stopped", false)
+                   ? std::string("Đã dừng phát: bản tin đang phát được ghi vào nhật ký là bị ngắt.\n")
+                   : std::string("Không có gì đang phát.\n");
+    };
+    nlohmann::json body = nlohmann::json::object();
+    if (!reason.empty()) body["reason"] = reason;
+    if (via_daemon(c, {"POST", "/api/player/stop", body}, json, text)) return;
+    if (daemon_running(c.config))
+        throw DaemonLinkError(
+            "loaphuongd đang chạy nhưng tắt [http] (enabled = false), nên không gửi được lệnh dừng phát. "
+            "Bật [http] trong tệp cấu hình, hoặc dừng dịch vụ: systemctl stop loaphuongd.");
+    std::cerr << "loaphuongd không chạy.\n";
+    print_result({{"stopped", false}}, json, text);
 }
 
-void run_tag(Context& c, scheduler::ItemId id, const std::string& add, const std::string& remove) {
+void run_tag(Context& c, scheduler::ItemId id, const std::string& add, const std::string& remove, bool json) {
     c.load();
     if (add.empty() && remove.empty()) throw OperatorError("Cần --add hoặc --remove.");
+    const ResultText text = [](const nlohmann::json& r) {
+        std::string tags;
+        for (const auto& t : r["tags"]) tags += (tags.empty() ? "" : ", ") + t.get<std::string>();
+        return "Đã cập nhật nhãn của tin, bài số " + std::to_string(r.value("id", 0LL)) + ": " +
+               (tags.empty() ? std::string("không còn nhãn nào") : tags) + ".\n";
+    };
+    const ApiRequest request{
+        "POST", api_path("/api/media", id, "/tags"), {{"add", split_list(add)}, {"remove", split_list(remove)}}};
+    if (via_daemon(c, request, json, text)) return;
     auto db = c.open_database();
-    if (!library::ItemStore(db).set_tags(id, split_list(add), split_list(remove)))
+    library::ItemStore store(db);
+    if (!store.set_tags(id, split_list(add), split_list(remove)))
         throw OperatorError("Không có tin, bài số " + std::to_string(id) + " trong thư viện.");
-    announce(c, "Đã cập nhật nhãn của tin, bài số " + std::to_string(id) + ".");
+    db::announce_schedule_change(c.config.database);
+    print_result({{"id", id}, {"tags", store.tags(id)}}, json, text);
 }
 
 void print_text(std::ostream& out, const scheduler::Preview& p, const scheduler::Rules& rules,
@@ -316,12 +404,15 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     set->add_option("--closing", so->closing, "Số tin, bài làm nhạc hiệu kết thúc");
     set->add_option("--item", so->items, "Số tin, bài cố định (lặp lại được, theo thứ tự)");
     set->add_option("--pool", so->pools, "Chọn từ kho: N[:nội dung,...[:hình thức,...[:nhãn,...]]]");
+    add_json_flag(set, so->json);
     set->callback([&context, so] { run_slot_set(context, *so); });
     slot->add_subcommand("list", "Liệt kê các khung giờ")->callback([&context] { run_slot_list(context); });
     auto name = std::make_shared<std::string>();
     auto* remove = slot->add_subcommand("remove", "Xoá một khung giờ");
+    auto remove_json = std::make_shared<bool>(false);
     remove->add_option("name", *name, "Tên khung giờ")->required();
-    remove->callback([&context, name] { run_slot_remove(context, *name); });
+    add_json_flag(remove, *remove_json);
+    remove->callback([&context, name, remove_json] { run_slot_remove(context, *name, *remove_json); });
 
     auto* oneoff = app.add_subcommand("oneoff", "Phát đột xuất (thông thường, ưu tiên, khẩn cấp)");
     oneoff->require_subcommand(1);
@@ -333,20 +424,25 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     add->add_option("--repeat", oo->repeat, "Số lần phát");
     add->add_option("--gap", oo->gap, "Cách nhau, ví dụ 30m");
     add->add_option("--outputs", oo->outputs, "Đầu ra; mặc định: tất cả");
-    add->add_option("--by", oo->by, "Người yêu cầu")->required();
+    add->add_option("--by", oo->by,
+                    "Người yêu cầu (bắt buộc khi loaphuongd không chạy; khi chạy: tài khoản của mã truy cập)");
+    add_json_flag(add, oo->json);
     add->callback([&context, oo] { run_oneoff_add(context, *oo); });
     oneoff->add_subcommand("list", "Liệt kê lịch phát đột xuất")->callback([&context] { run_oneoff_list(context); });
     auto id = std::make_shared<std::int64_t>(0);
     auto* cancel = oneoff->add_subcommand("cancel", "Huỷ một lịch phát đột xuất");
+    auto cancel_json = std::make_shared<bool>(false);
     cancel->add_option("id", *id, "Số lịch")->required();
-    cancel->callback([&context, id] { run_oneoff_cancel(context, *id); });
+    add_json_flag(cancel, *cancel_json);
+    cancel->callback([&context, id, cancel_json] { run_oneoff_cancel(context, *id, *cancel_json); });
+    auto stop_reason = std::make_shared<std::string>();
+    auto stop_json = std::make_shared<bool>(false);
+    auto* stop = oneoff->add_subcommand("stop", "Dừng ngay bản tin đang phát (qua loaphuongd)");
+    stop->add_option("--reason", *stop_reason, "Lý do, ghi vào nhật ký");
+    add_json_flag(stop, *stop_json);
+    stop->callback([&context, stop_reason, stop_json] { run_stop(context, *stop_reason, *stop_json); });
 
-    auto approve_id = std::make_shared<scheduler::ItemId>(0);
-    auto approver = std::make_shared<std::string>();
-    auto* approve = app.add_subcommand("approve", "Duyệt một tin, bài để được phát (biên tập → duyệt → phát)");
-    approve->add_option("item", *approve_id, "Số tin, bài")->required();
-    approve->add_option("--by", *approver, "Người duyệt")->required();
-    approve->callback([&context, approve_id, approver] { run_approve(context, *approve_id, *approver); });
+    add_approve_command(app, context);
 
     auto tag_id = std::make_shared<scheduler::ItemId>(0);
     auto tag_add = std::make_shared<std::string>();
@@ -355,7 +451,11 @@ void add_schedule_commands(CLI::App& app, Context& context) {
     tag->add_option("item", *tag_id, "Số tin, bài")->required();
     tag->add_option("--add", *tag_add, "Nhãn cần gắn, cách nhau bằng dấu phẩy");
     tag->add_option("--remove", *tag_remove, "Nhãn cần gỡ");
-    tag->callback([&context, tag_id, tag_add, tag_remove] { run_tag(context, *tag_id, *tag_add, *tag_remove); });
+    auto tag_json = std::make_shared<bool>(false);
+    add_json_flag(tag, *tag_json);
+    tag->callback([&context, tag_id, tag_add, tag_remove, tag_json] {
+        run_tag(context, *tag_id, *tag_add, *tag_remove, *tag_json);
+    });
 
     auto* schedule = app.add_subcommand("schedule", "Lịch phát sóng");
     schedule->require_subcommand(1);

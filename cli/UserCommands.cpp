@@ -31,6 +31,7 @@ struct UserOptions {
     std::string account;
     std::string label;
     std::string output;
+    bool for_cli = false;
     std::int64_t id = 0;
 };
 
@@ -158,8 +159,15 @@ void write_token_file(Context& context, const std::string& file, const std::stri
     if (!ok) throw OperatorError("Không ghi được tệp \"" + file + "\": " + std::strerror(errno) + ".");
 }
 
-void add_token(Context& context, const UserOptions& o) {
+void add_token(Context& context, UserOptions o) {
+    if (o.for_cli && !o.output.empty()) throw OperatorError("Chỉ dùng một trong hai: --for-cli hoặc -o.");
+    if (!o.for_cli && o.label.empty())
+        throw OperatorError("Cần --label: ghi chú cho mã truy cập, ví dụ \"script sao lưu\".");
     with_accounts(context, [&](sqlite::Database& db) {
+        if (o.for_cli) {  // the file `loaphuong` reads when it sends commands to the running daemon
+            o.output = context.config.http.cli_token_file.string();
+            if (o.label.empty()) o.label = "loaphuong CLI";
+        }
         sqlite::Transaction tx(db);
         const auto t = auth::Tokens(db).create(o.account, o.label);
         audit(db, "token add", "id=" + std::to_string(t.id), {{"account", o.account}, {"label", o.label}});
@@ -231,8 +239,11 @@ void add_user_commands(CLI::App& app, Context& context) {
     token->require_subcommand(1);
     auto* tadd = token->add_subcommand("add", "Tạo mã truy cập; chỉ hiện một lần");
     tadd->add_option("--account", o->account, "Tài khoản mà mã truy cập thay mặt")->required();
-    tadd->add_option("--label", o->label, "Ghi chú, ví dụ \"script sao lưu\"")->required();
+    tadd->add_option("--label", o->label, "Ghi chú, ví dụ \"script sao lưu\" (bắt buộc, trừ với --for-cli)");
     tadd->add_option("-o,--output", o->output, "Ghi mã vào tệp này (quyền 0640) thay vì in ra");
+    tadd->add_flag("--for-cli", o->for_cli,
+                   "Mã cho chính lệnh loaphuong: ghi vào [http] cli_token_file (mặc định /etc/loaphuong/cli.token, "
+                   "quyền 0640, nhóm của cơ sở dữ liệu)");
     tadd->callback([&context, o] { add_token(context, *o); });
     token->add_subcommand("list", "Danh sách mã truy cập")->callback([&context] { list_tokens(context); });
     auto* tremove = token->add_subcommand("remove", "Thu hồi một mã truy cập");

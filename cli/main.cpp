@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/Context.hpp"
+#include "cli/DaemonLinkError.hpp"
 #include "cli/JournalCommands.hpp"
 #include "cli/MediaCommands.hpp"
 #include "cli/OperatorError.hpp"
@@ -37,6 +38,9 @@ int main(int argc, char** argv) {
     } catch (const lp::config::ConfigError& e) {
         std::cerr << "loaphuong: lỗi cấu hình: " << e.what() << '\n';
         return lp::config::exit_config_error;
+    } catch (const lp::cli::DaemonLinkError& e) {
+        std::cerr << "loaphuong: " << e.what() << '\n';
+        return lp::cli::exit_daemon_link;
     } catch (const lp::cli::OperatorError& e) {
         std::cerr << "loaphuong: " << e.what() << '\n';
         return lp::cli::exit_usage;

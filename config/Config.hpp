@@ -118,6 +118,8 @@ struct HttpConfig {
     int upload_limit_mb = 300;
     std::filesystem::path assets_dir;  // empty: the build's compiled-in web/ folder
     bool emergency_needs_approver = false;
+    // The bearer token `loaphuong` sends to the running daemon (mode 0640 root:loaphuong).
+    std::filesystem::path cli_token_file = "/etc/loaphuong/cli.token";
 };
 
 struct Config {

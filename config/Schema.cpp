@@ -415,6 +415,7 @@ void read_http(const TableReader& r, HttpConfig& http) {
     http.upload_limit_mb = read_int_in(r, "upload_limit_mb", 1, 4096, http.upload_limit_mb);
     if (r.has("assets_dir")) http.assets_dir = read_path(r, "assets_dir", r.source().base_dir);
     http.emergency_needs_approver = read_bool(r, "emergency_needs_approver", http.emergency_needs_approver);
+    if (r.has("cli_token_file")) http.cli_token_file = read_path(r, "cli_token_file", r.source().base_dir);
 }
 
 }  // namespace
@@ -448,7 +449,7 @@ Config read_config(const toml::table& root, const Source& source) {
     if (auto t = top.table("http"))
         read_http(TableReader(source, *t->value, t->key,
                               {"enabled", "listen", "tls_cert", "tls_key", "upload_limit_mb", "assets_dir",
-                               "emergency_needs_approver"}),
+                               "emergency_needs_approver", "cli_token_file"}),
                   cfg.http);
 
     if (auto outputs = top.tables("output")) {

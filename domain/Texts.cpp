@@ -81,4 +81,33 @@ std::string stopped_by_operator(std::string_view account) {
     return "Dừng phát theo lệnh của tài khoản \"" + std::string(account) + "\"";
 }
 
+std::string_view weekday_name(unsigned day) {
+    static constexpr std::string_view names[] = {"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư",
+                                                 "thứ Năm",  "thứ Sáu", "thứ Bảy"};
+    return names[day % 7];
+}
+
+std::string slot_overlap(std::string_view slot, std::string_view window, std::string_view other,
+                         std::string_view other_window, const std::vector<unsigned>& days) {
+    std::string on;
+    for (const auto d : days) on += (on.empty() ? "" : ", ") + std::string(weekday_name(d));
+    return "Khung giờ \"" + std::string(slot) + "\" (" + std::string(window) + ") trùng giờ với \"" +
+           std::string(other) + "\" (" + std::string(other_window) + ") vào " + on + ".";
+}
+
+std::string item_will_not_air(std::int64_t id, std::string_view title, std::string_view why) {
+    return "Tin, bài số " + std::to_string(id) + " (\"" + std::string(title) + "\") " + std::string(why) +
+           " nên sẽ không được phát.";
+}
+
+std::string fixed_items_too_long(std::chrono::milliseconds total, std::chrono::seconds slot_length) {
+    return "Các tin, bài cố định và nhạc hiệu dài " + minutes_seconds(total) + ", quá thời lượng tối đa " +
+           minutes_seconds(slot_length) + " của khung giờ: những tin cuối sẽ bị bỏ qua.";
+}
+
+std::string pool_matches_nothing(int position) {
+    return "Dòng chọn từ kho số " + std::to_string(position) +
+           " không có tin, bài nào phù hợp đã được duyệt và còn hạn: sẽ không chọn được gì.";
+}
+
 }  // namespace lp::domain::texts

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/Time.hpp"
 
@@ -88,5 +89,22 @@ inline constexpr std::string_view manual_relay = "Tiếp sóng Đài Phát thanh
 inline constexpr std::string_view counted_under_each_topic =
     "Một tin, bài có nhiều nội dung được tính ở từng nội dung của nó; vì vậy cộng các dòng có thể "
     "lớn hơn dòng Tổng cộng, là số tin, bài và lượt phát thực tế.";
+
+// --- Checking a slot before it is saved (the API's slot editor) and the plan preview ---
+
+// 0 = "Chủ nhật", 1 = "thứ Hai" … 6 = "thứ Bảy".
+std::string_view weekday_name(unsigned day);
+// "Khung giờ "Sáng" (05:30–06:00) trùng giờ với "Sớm" (05:00–05:45) vào thứ Hai, thứ Tư."
+// Windows are "HH:MM–HH:MM"; `days` are the slot's own days on which the two overlap.
+std::string slot_overlap(std::string_view slot, std::string_view window, std::string_view other,
+                         std::string_view other_window, const std::vector<unsigned>& days);
+// "Tin, bài số 7 ("Bản tin") chưa được duyệt nên sẽ không được phát."
+std::string item_will_not_air(std::int64_t id, std::string_view title, std::string_view why);
+// The fixed items and jingles alone last longer than the slot.
+std::string fixed_items_too_long(std::chrono::milliseconds total, std::chrono::seconds slot_length);
+// Pool number `position` (1-based, in the programme's order) matches no approved, valid item.
+std::string pool_matches_nothing(int position);
+// An emergency one-off in the preview: it cuts what plays.
+inline constexpr std::string_view emergency_cuts_programme = "phát khẩn cấp: ngắt chương trình đang phát";
 
 }  // namespace lp::domain::texts

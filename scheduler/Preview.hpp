@@ -23,8 +23,9 @@ struct PreviewEntry {
 };
 
 struct Preview {
-    std::vector<PreviewEntry> entries;   // in time order
-    std::vector<std::string> conflicts;  // Vietnamese, for the operator
+    std::vector<PreviewEntry> entries;     // in time order
+    std::vector<std::string> conflicts;    // Vietnamese, for the operator
+    std::vector<LocalDate> conflict_days;  // the local day each conflict concerns (same order)
 };
 
 // Occurrences in [from, to).

@@ -24,12 +24,13 @@ TEST(HttpConfig, Defaults) {
     EXPECT_TRUE(c.http.tls_cert.empty());
     EXPECT_EQ(c.http.upload_limit_mb, 300);
     EXPECT_FALSE(c.http.emergency_needs_approver);
+    EXPECT_EQ(c.http.cli_token_file, "/etc/loaphuong/cli.token");
 }
 
 TEST(HttpConfig, Values) {
     const Config c = parse(
         "[http]\nlisten = \"0.0.0.0:8443\"\ntls_cert = \"tls/c.pem\"\ntls_key = \"/etc/k.pem\"\n"
-        "upload_limit_mb = 50\nassets_dir = \"web\"\nemergency_needs_approver = true\n",
+        "upload_limit_mb = 50\nassets_dir = \"web\"\nemergency_needs_approver = true\ncli_token_file = \"cli.token\"\n",
         "t.toml", "/srv/lp");
     EXPECT_EQ(c.http.host, "0.0.0.0");
     EXPECT_EQ(c.http.port, 8443);
@@ -38,6 +39,7 @@ TEST(HttpConfig, Values) {
     EXPECT_EQ(c.http.upload_limit_mb, 50);
     EXPECT_EQ(c.http.assets_dir, "/srv/lp/web");
     EXPECT_TRUE(c.http.emergency_needs_approver);
+    EXPECT_EQ(c.http.cli_token_file, "/srv/lp/cli.token");
     EXPECT_FALSE(parse("[http]\nenabled = false\nlisten = \"0.0.0.0:80\"\n", "t.toml", "/srv/lp").http.enabled);
 }
 

@@ -49,7 +49,7 @@ TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemComp
                          {.frequency = 1000, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     const auto first = lp::test::whole_second_in(6s);
     std::ostringstream toml;
-    toml << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
+    toml << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n[http]\nenabled = false\n"
             "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
     for (int k = 0; k < slots; ++k)
         toml << "[[slot]]\nname = \"Bản tin " << k << "\"\nstart = \""

@@ -34,7 +34,7 @@ TEST(Emergency, OneOffFromTheCliCutsTheSlotAndTheProgrammeResumes) {
     lp::test::AlsaTap tap;
     const auto config = (dir / "lp.toml").string();
     std::ofstream(config)
-        << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
+        << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n[http]\nenabled = false\n"
            "[[output]]\nname = \"loa\"\nkind = \"alsa\"\ndevice = \"tap\"\n"
            "[[output]]\nname = \"luu-tru\"\nkind = \"archive\"\npath = \"archive\"\n"
            "[[slot]]\nname = \"Bản tin\"\nstart = \"+1s\"\n"

@@ -55,7 +55,7 @@ protected:
     void write_config(const std::string& daemon_keys) {
         std::ofstream(config, std::ios::trunc)
             << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
-            << daemon_keys
+            << daemon_keys << "[http]\nenabled = false\n"
             << "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
                "[[slot]]\nname = \"Bản tin\"\nstart = \""
             << lp::test::local_clock_in(3s)

@@ -89,4 +89,16 @@ inline scheduler::Rules ward_year(int year = 2026) {
     return r;
 }
 
+// A library item of one topic added to `r`, approved by "Hoa" unless `approved` is false.
+inline void add_item(scheduler::Rules& r, scheduler::ItemId id, std::string title, scheduler::Millis duration,
+                     std::string topic, bool approved = true) {
+    scheduler::ItemInfo i;
+    i.id = id;
+    i.title = std::move(title);
+    i.duration = duration;
+    i.topics = {std::move(topic)};
+    if (approved) i.approved_by = "Hoa";
+    r.items.push_back(std::move(i));
+}
+
 }  // namespace lp::test
