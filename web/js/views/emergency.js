@@ -136,12 +136,13 @@ export default async function emergency(root) {
         }
     });
 
-    if (can('approve')) root.append(await requestsPanel());
     if (!allowed) {
         form.querySelectorAll('input,select,textarea,button').forEach((e) => (e.disabled = true));
         root.append(h('p', { class: 'conflict' }, 'Tài khoản của bạn không có quyền phát khẩn cấp. Hãy liên hệ người vận hành hoặc quản trị.'));
     }
     root.append(form);
+    // the form comes first: it is what this page is for; waiting requests follow it
+    if (can('approve')) root.append(await requestsPanel());
     if (mayQueue) root.append(h('div', { class: 'panel' }, h('h2', {}, 'Dừng bài đang phát'), h('p', { class: 'muted' }, 'Dừng ngay bài đang phát trên mọi đầu ra.'), stop));
 }
 

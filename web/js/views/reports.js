@@ -189,9 +189,9 @@ async function showFiles(box, period) {
             h('thead', {}, h('tr', {}, ['Kỳ', 'Tệp', 'Lập lúc'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, groups.map(([code, list]) => h('tr', {},
                 h('td', { 'data-label': 'Kỳ' }, periodWords(code)),
-                h('td', { 'data-label': 'Tệp', class: 'files' }, list.sort((a, b) => a.name.localeCompare(b.name)).map((f) =>
+                h('td', { 'data-label': 'Tệp' }, h('div', { class: 'files' }, list.sort((a, b) => a.name.localeCompare(b.name)).map((f) =>
                     downloadLink(paths.reportFile(f.name), f.name, `${(f.name.split('.').pop() || '').toUpperCase()} (${fmt.bytes(f.size)})`, fileError,
-                        { class: 'button small', title: f.name, dataset: { name: f.name } }))),
+                        { class: 'button small', title: f.name, dataset: { name: f.name } })))),
                 h('td', { 'data-label': 'Lập lúc' }, fmt.dateTime(maxOf(list))))))))
         : empty('Chưa có báo cáo định kỳ nào.'));
 }
