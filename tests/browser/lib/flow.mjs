@@ -178,10 +178,26 @@ export async function runAll(opt) {
             if (!(await saved.count())) await form.locator('button', { hasText: 'Kiểm tra và lưu' }).click();
             await saved.first().waitFor({ timeout: WAIT });
             await page.locator('.slot-chip', { hasText: 'Bản tin thử nghiệm' }).first().waitFor({ timeout: WAIT });
+            // a second slot at the same time overlaps: refused (409) with the overlap listed, then
+            // saved by a second press; its item not approved is a note shown after saving
+            await page.locator('button', { hasText: 'Thêm khung giờ' }).click();
+            await form.locator('input[name=name]').fill('Khung giờ trùng');
+            await form.locator('input[name=start]').fill(hhmm);
+            await form.locator('input[name=length]').fill('10');
+            await form.locator('button', { hasText: 'Thêm dòng' }).click();
+            const other = await form.locator('.programme-line').last().locator('select[name=item] option', { hasText: 'keo-tha' }).getAttribute('value');
+            await form.locator('.programme-line').last().locator('select[name=item]').selectOption(other);
+            await form.locator('button', { hasText: 'Kiểm tra và lưu' }).click();
+            await form.locator('.conflict', { hasText: 'Bản tin thử nghiệm' }).first().waitFor({ timeout: WAIT });
+            check((await page.locator('.slot-chip', { hasText: 'Khung giờ trùng' }).count()) === 0, 'an overlapping slot was saved without confirmation');
+            await form.locator('button', { hasText: 'Kiểm tra và lưu' }).click();
+            await page.locator('.notes .note', { hasText: 'keo-tha' }).first().waitFor({ timeout: WAIT });
+            await page.locator('.slot-chip', { hasText: 'Khung giờ trùng' }).first().waitFor({ timeout: WAIT });
             if (later > now.hour * 60 + now.minute) {
                 const today = page.locator('.day.today button', { hasText: 'Xem trước' });
                 await today.click();
                 await page.locator('.pick', { hasText: 'Bản tin thử nghiệm' }).locator('li', { hasText: titleA }).waitFor({ timeout: WAIT });
+                await page.locator('.pick', { hasText: 'Khung giờ trùng' }).locator('.skipped li', { hasText: 'keo-tha' }).waitFor({ timeout: WAIT });
             }
         });
 
