@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "api/Orders.hpp"
 #include "api/Params.hpp"
 #include "config/TimeText.hpp"
 #include "db/Store.hpp"
@@ -22,6 +23,7 @@ std::string_view page_code(scheduler::Priority p) {
         case scheduler::Priority::normal: return "thuong";
         case scheduler::Priority::priority: return "uu-tien";
         case scheduler::Priority::emergency: return "khan-cap";
+        case scheduler::Priority::next: return "tiep-theo";  // POST /api/player/play-next
     }
     return "thuong";
 }
@@ -45,24 +47,10 @@ scheduler::TimePoint parse_at(const std::string& text, const date::time_zone* tz
     return tz->to_sys(local, date::choose::earliest);
 }
 
-std::vector<std::string> checked_outputs(Services& s, const Call& call) {
-    auto outputs = opt_strings(call, "outputs").value_or(std::vector<std::string>{});
-    for (const auto& n : outputs)
-        if (std::ranges::find(s.config().outputs, n, &config::OutputConfig::name) == s.config().outputs.end())
-            throw invalid("outputs", "Không có đầu ra tên \"" + n + "\" trong cấu hình.");
-    return outputs;
-}
-
 const scheduler::ItemInfo& checked_item(const scheduler::Rules& rules, std::int64_t id) {
     const auto* item = rules.item(id);
     if (!item) throw not_found("item", "Không có tin, bài mã #" + std::to_string(id) + " trong thư viện.");
     return *item;
-}
-
-nlohmann::json instant_json(const date::time_zone* tz, scheduler::TimePoint t) {
-    return {{"utc", domain::to_utc_text(t)},
-            {"date", domain::local_date_text(tz, t)},
-            {"time", domain::local_time_text(tz, t).substr(0, 5)}};
 }
 
 Reply list(Services& s, Call&) {

@@ -48,7 +48,13 @@ std::optional<Engine::Due> Engine::next_slots() const {
 }
 
 std::optional<Engine::Due> Engine::next_emergencies() const {
-    const auto all = instances(Priority::emergency, marks_.emergencies, TimePoint::max());
+    auto all = instances(Priority::emergency, marks_.emergencies, TimePoint::max());
+    auto next = instances(Priority::next, marks_.emergencies, TimePoint::max());
+    if (!next.empty()) {
+        all.insert(all.end(), next.begin(), next.end());
+        std::ranges::sort(
+            all, [](const OneOff& a, const OneOff& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; });
+    }
     if (all.empty()) return std::nullopt;
     Due due{all.front().at, {}, {}};
     for (const auto& o : all)
@@ -72,7 +78,12 @@ Decisions Engine::tick(TimePoint now) {
         const bool emergency_due = e && e->at <= now;
         if (!slot_due && !emergency_due) break;
         if (emergency_due && (!slot_due || e->at <= s->at)) {
-            for (const auto& o : e->emergencies) decide_emergency(o, now, d);
+            for (const auto& o : e->emergencies) {
+                if (o.priority == Priority::next)
+                    decide_next(o, now, d);
+                else
+                    decide_emergency(o, now, d);
+            }
             marks_.emergencies = e->at;
             continue;
         }
@@ -110,22 +121,38 @@ void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, co
     hand_out(std::move(order), d);
 }
 
-void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
-    const std::string name = "Phát khẩn cấp";
-    if (adopted("emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at))) return;
+bool Engine::airable_now(const OneOff& o, const std::string& name, TimePoint now, Decisions& d) const {
     const ItemInfo* item = rules_.item(o.item);
     if (!item) {
         d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, std::string(domain::texts::not_in_library)});
-        return;
+        return false;
     }
-    if (auto why = item->why_not_airable(local_date(tz_, o.at))) {
+    // An emergency order is the order to air: the library's approval is not waited for.
+    if (auto why = item->why_not_airable(local_date(tz_, o.at), o.priority != Priority::emergency)) {
         d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "\"" + item->title + "\" " + *why});
-        return;
+        return false;
     }
     if (now - o.at > rules_.grace) {
         d.not_aired.push_back({o.item, name, o.at, NotAiredKind::missed, missed_reason(now - o.at)});
-        return;
+        return false;
     }
+    return true;
+}
+
+void Engine::decide_next(const OneOff& o, TimePoint now, Decisions& d) {
+    const std::string name(domain::texts::play_next_slot);
+    const std::string id = "next#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at);
+    if (adopted(id) || !airable_now(o, name, now, d)) return;
+    Order order{id, name, o.at, now, {{o.item, std::string(domain::texts::play_next_cue), o.id}}, o.outputs, "", 0};
+    // Behind what the player was handed, it starts when that ends: not an instant of the schedule.
+    order.resumption = busy();
+    hand_out(std::move(order), d);
+}
+
+void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
+    const std::string name = "Phát khẩn cấp";
+    if (adopted("emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at))) return;
+    if (!airable_now(o, name, now, d)) return;
     // Cut what plays; whatever was handed out resumes after the emergency: the cut item again
     // from its start when it still fits the slot, then the items that had not started.
     std::vector<Order> resumed;
