@@ -183,8 +183,8 @@ TEST(EmergencyApi, AdminsAndApproversNeverWaitOnlyOperatorsDo) {
 TEST(EmergencyApi, RefusesBadOrdersChangingNothing) {
     lp::test::TestServices s;
     const auto item = s.import_tone(2000, "Tin");
-    s.import_tone(2100, "Tin đã ngừng");
-    lp::library::ItemStore(s.database()).retire(2, std::chrono::system_clock::now());
+    const auto retired = s.import_tone(2100, "Tin đã ngừng");
+    lp::library::ItemStore(s.database()).retire(retired, std::chrono::system_clock::now());
     const auto before = counts(s);
     const auto bad = [&](nlohmann::json body, int status, const std::string& field) {
         expect_refused(s, "POST", "/api/emergency", call("POST", "", std::move(body), {}, Role::operator_), status,
@@ -197,7 +197,7 @@ TEST(EmergencyApi, RefusesBadOrdersChangingNothing) {
     bad({{"item", "12"}}, 400, "item");
     bad({{"text", 12}}, 400, "text");
     bad({{"item", 999}}, 404, "item");
-    bad({{"item", 2}}, 422, "item");  // retired
+    bad({{"item", retired}}, 422, "item");
     bad({{"item", item}, {"outputs", {"loa-phu"}}}, 422, "outputs");
     bad({{"item", item}, {"outputs", "loa-chinh"}}, 400, "outputs");
     bad({{"text", "Thông báo"}, {"outputs", {"../loa"}}}, 422, "outputs");  // refused before speaking
