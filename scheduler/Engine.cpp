@@ -11,6 +11,9 @@ namespace {
 
 std::string missed_reason(std::chrono::system_clock::duration late) { return domain::texts::missed_start(late); }
 
+// One-off instances in the order they are decided: by instant, then by id.
+bool decided_before(const OneOff& a, const OneOff& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; }
+
 }  // namespace
 
 Engine::Engine(Rules rules, const date::time_zone* tz, TimePoint daemon_start, Marks done, History history,
@@ -34,7 +37,7 @@ std::vector<OneOff> Engine::instances(Priority p, TimePoint after, TimePoint unt
             if (instance.at > after && instance.at <= until) out.push_back(instance);
         }
     }
-    std::ranges::sort(out, [](const OneOff& a, const OneOff& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; });
+    std::ranges::sort(out, decided_before);
     return out;
 }
 
@@ -52,8 +55,7 @@ std::optional<Engine::Due> Engine::next_emergencies() const {
     auto next = instances(Priority::next, marks_.emergencies, TimePoint::max());
     if (!next.empty()) {
         all.insert(all.end(), next.begin(), next.end());
-        std::ranges::sort(
-            all, [](const OneOff& a, const OneOff& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; });
+        std::ranges::sort(all, decided_before);
     }
     if (all.empty()) return std::nullopt;
     Due due{all.front().at, {}, {}};

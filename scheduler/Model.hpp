@@ -95,8 +95,8 @@ struct OneOff {
     std::vector<std::string> outputs;  // empty = all
     // Who ordered it and, for an emergency an approver confirmed, who approved it: the journal
     // seals both in the rows of its airing (one_off.created_by, one_off.approved_by).
-    std::optional<std::string> ordered_by;
-    std::optional<std::string> approved_by;
+    std::optional<std::string> ordered_by{};
+    std::optional<std::string> approved_by{};
 };
 
 struct Rules {

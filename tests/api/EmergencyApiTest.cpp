@@ -111,8 +111,8 @@ TEST(EmergencyApi, AnOperatorsOrderWaitsForAnApproverWhoConfirmsIt) {
     const auto o = one_off(s, oneoff);
     EXPECT_EQ(o.item, item);
     EXPECT_EQ(o.priority, "emergency");
-    EXPECT_EQ(o.created_by, "lan");      // who ordered it
-    EXPECT_EQ(o.approved_by, "minh");    // who approved the order
+    EXPECT_EQ(o.created_by, "lan");    // who ordered it
+    EXPECT_EQ(o.approved_by, "minh");  // who approved the order
     EXPECT_EQ(s.rules_changed_count, 1);
 
     r = run(s, "GET", "/api/emergency/requests", call("GET", ""));

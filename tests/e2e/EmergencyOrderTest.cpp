@@ -86,8 +86,8 @@ TEST(EmergencyOrder, AnOperatorsTextConfirmedByAnApproverAirsAndItsRowSealsBothA
     ASSERT_TRUE(daemon.wait_for_log("airing \"Bài dài\" (Bản tin) started", 20s)) << daemon.log();
     BesideTheDaemon api(config);
     const std::string text = "Thông báo khẩn: nước lên nhanh, bà con di dời ngay.";
-    auto r = api.run("POST", "/api/emergency", {{"text", text}, {"outputs", {"loa"}}}, {}, lp::auth::Role::operator_,
-                     "lan");
+    auto r =
+        api.run("POST", "/api/emergency", {{"text", text}, {"outputs", {"loa"}}}, {}, lp::auth::Role::operator_, "lan");
     ASSERT_EQ(r.status, 202) << r.body;
     const auto request = std::to_string(r.body["request"].get<std::int64_t>());
     r = api.run("POST", "/api/emergency/requests/{id}/confirm", nullptr, {{"id", request}}, lp::auth::Role::approver,
