@@ -171,7 +171,7 @@ TEST(EmergencyApi, AnApproverRefusesWithACommentAndNothingAirs) {
                    call("POST", "", nullptr, {{"id", "99"}}, Role::approver, "minh"), 404, "id");
 }
 
-TEST(EmergencyApi, AdminsAndApproversNeverWaitOnlyOperatorsDo) {
+TEST(EmergencyApi, AnAdminsOrderNeverWaitsOnlyAnOperatorsDoes) {
     lp::test::TestServices s;
     s.config_to_change().http.emergency_needs_approver = true;
     const auto item = s.import_tone(1900, "Khẩn");
