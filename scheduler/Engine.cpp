@@ -126,16 +126,17 @@ void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, co
 bool Engine::airable_now(const OneOff& o, const std::string& name, TimePoint now, Decisions& d) const {
     const ItemInfo* item = rules_.item(o.item);
     if (!item) {
-        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, std::string(domain::texts::not_in_library)});
+        d.not_aired.push_back(
+            {o.item, name, o.at, NotAiredKind::skipped, std::string(domain::texts::not_in_library), o.id});
         return false;
     }
     // An emergency order is the order to air: the library's approval is not waited for.
     if (auto why = item->why_not_airable(local_date(tz_, o.at), o.priority != Priority::emergency)) {
-        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "\"" + item->title + "\" " + *why});
+        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "\"" + item->title + "\" " + *why, o.id});
         return false;
     }
     if (now - o.at > rules_.grace) {
-        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::missed, missed_reason(now - o.at)});
+        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::missed, missed_reason(now - o.at), o.id});
         return false;
     }
     return true;

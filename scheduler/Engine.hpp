@@ -59,6 +59,7 @@ struct NotAired {
     TimePoint scheduled_at;
     NotAiredKind kind = NotAiredKind::skipped;
     std::string reason;
+    std::optional<std::int64_t> one_off{};  // the order it was for (its accounts go on the row)
 };
 
 struct Decisions {

@@ -111,6 +111,7 @@ TEST(PlayNext, AnUnapprovedItemIsSkippedButAnEmergencyOrderAirsIt) {
     ASSERT_EQ(d.not_aired.size(), 1u);
     EXPECT_EQ(d.not_aired[0].kind, lp::scheduler::NotAiredKind::skipped);
     EXPECT_EQ(d.not_aired[0].slot_name, "Phát tiếp theo");
+    EXPECT_EQ(d.not_aired[0].one_off, 5);  // the journal names who ordered it
     EXPECT_NE(d.not_aired[0].reason.find("chưa được duyệt"), std::string::npos) << d.not_aired[0].reason;
     // The emergency order is itself the order to air (its accounts are sealed in the journal).
     d = engine.tick(at + 1min);
