@@ -17,7 +17,7 @@
 #include "config/Load.hpp"
 #include "db/Store.hpp"
 #include "journal/ChainVerifier.hpp"
-#include "library/ItemStore.hpp"
+#include "library/Speech.hpp"
 #include "tests/e2e/Daemon.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/TempDir.hpp"
@@ -122,7 +122,7 @@ TEST(EmergencyOrder, AnOperatorsTextConfirmedByAnApproverAirsAndItsRowSealsBothA
     ASSERT_EQ(rows.size(), 5u) << daemon.log();
     using Row = std::tuple<std::string, std::string, std::string, std::string, std::string>;
     EXPECT_EQ(rows[0], (Row{"Bài dài", "Bản tin", "interrupted", "", ""}));
-    EXPECT_EQ(rows[1], (Row{text, "Phát khẩn cấp", "completed", "lan", "minh"}));
+    EXPECT_EQ(rows[1], (Row{lp::library::title_from_text(text), "Phát khẩn cấp", "completed", "lan", "minh"}));
     EXPECT_EQ(rows[2], (Row{"Bài dài", "Bản tin", "completed", "", ""}));
     EXPECT_EQ(rows[3], (Row{"Tin tiếp theo", "Bản tin", "completed", "", ""}));
     EXPECT_EQ(rows[4], (Row{"Tin phát sau", "Phát tiếp theo", "completed", "lan", ""}));
