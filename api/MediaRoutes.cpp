@@ -4,11 +4,10 @@
 
 #include "api/MediaJson.hpp"
 #include "api/Params.hpp"
-#include "audio/analysis/Rejection.hpp"
+#include "api/Spoken.hpp"
 #include "db/Store.hpp"
 #include "library/Importer.hpp"
 #include "library/ItemStore.hpp"
-#include "library/Speech.hpp"
 
 namespace lp::api {
 namespace {
@@ -34,19 +33,6 @@ void check_validity(const std::optional<domain::LocalDate>& from, const std::opt
     if (from && until && *until < *from)
         throw invalid("valid_until", "Ngày hết hạn phát (" + domain::display_date_text(*until) +
                                          ") đứng trước ngày bắt đầu phát (" + domain::display_date_text(*from) + ").");
-}
-
-std::string rejection_message(const audio::Rejected& r) {
-    switch (r.reason()) {
-        case audio::RejectReason::unreadable: return "Không đọc được tệp đã tải lên.";
-        case audio::RejectReason::empty: return "Tệp đã tải lên rỗng (0 byte).";
-        case audio::RejectReason::not_audio: return "Tệp đã tải lên không phải tệp âm thanh.";
-        case audio::RejectReason::no_samples: return "Tệp đã tải lên không có đoạn âm thanh nào giải mã được.";
-        case audio::RejectReason::undecodable: return "Tệp đã tải lên bị hỏng: giải mã thất bại.";
-        case audio::RejectReason::truncated: return "Tệp đã tải lên bị thiếu: không giải mã được đến hết.";
-        case audio::RejectReason::silent: return "Tệp đã tải lên chỉ có im lặng, không có gì để phát.";
-    }
-    return "Tệp đã tải lên không dùng được.";
 }
 
 // The item's description from query parameters (upload) or JSON fields (say), checked
@@ -155,26 +141,9 @@ Reply upload(Services& s, Call& call) {
 
 Reply say(Services& s, Call& call) {
     const auto text = need_string(call, "text");
-    if (text.size() > 5000) throw invalid("text", "Văn bản quá dài (tối đa 5000 ký tự).");
     auto request = describe_from_body(call);
-    if (!request.title) request.title = library::title_from_text(text);
-    request.speech_text = text;
-    request.original_name = "espeak-ng -v vi";
-    const auto& media_dir = s.config().media_dir;
-    const library::SpeechWorkDir work(media_dir);
-    request.file = work.wav();
-    try {
-        library::speak_vietnamese(text, request.file);
-    } catch (const library::SpeechError&) {
-        throw ApiError(422, "text", "Không tạo được giọng đọc bằng espeak-ng (hãy cài gói espeak-ng).");
-    }
     auto db = db::open_store(s.database_path());
-    library::Importer importer(db, media_dir);
-    try {
-        return imported(s, db, importer.import(request));
-    } catch (const audio::Rejected& e) {
-        throw invalid("text", rejection_message(e));
-    }
+    return imported(s, db, import_spoken(s, db, text, std::move(request)));
 }
 
 Reply edit(Services& s, Call& call) {

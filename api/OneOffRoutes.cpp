@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "api/Orders.hpp"
 #include "api/Params.hpp"
 #include "config/TimeText.hpp"
 #include "db/Store.hpp"
@@ -39,12 +40,6 @@ const scheduler::ItemInfo& checked_item(const scheduler::Rules& rules, std::int6
     const auto* item = rules.item(id);
     if (!item) throw not_found("item", "Không có tin, bài mã #" + std::to_string(id) + " trong thư viện.");
     return *item;
-}
-
-nlohmann::json instant_json(const date::time_zone* tz, scheduler::TimePoint t) {
-    return {{"utc", domain::to_utc_text(t)},
-            {"date", domain::local_date_text(tz, t)},
-            {"time", domain::local_time_text(tz, t).substr(0, 5)}};
 }
 
 Reply list(Services& s, Call&) {

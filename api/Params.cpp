@@ -154,6 +154,7 @@ std::string_view priority_page_code(scheduler::Priority p) {
         case scheduler::Priority::normal: return "thuong";
         case scheduler::Priority::priority: return "uu-tien";
         case scheduler::Priority::emergency: return "khan-cap";
+        case scheduler::Priority::next: return "tiep-theo";  // POST /api/player/play-next
     }
     return "thuong";
 }

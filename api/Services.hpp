@@ -25,6 +25,9 @@ public:
     // Slots, programmes, one-offs or approvals changed: the daemon reloads them into the
     // scheduler engine (as Daemon::reload does). Called on the loop.
     virtual void rules_changed() = 0;
+    // The same from a worker route (an emergency spoken from a text): thread-safe, returns at
+    // once; the loop reloads the rules as soon as it is free, and an emergency due now airs then.
+    virtual void rules_changed_from_worker() = 0;
     // Cuts what plays now; the airing is journaled interrupted with a reason naming `account`.
     // False when nothing played.
     virtual bool stop_now(const std::string& account) = 0;

@@ -2,18 +2,13 @@
 
 #include <chrono>
 
+#include "api/Orders.hpp"
 #include "api/Params.hpp"
 #include "api/ReportRoutes.hpp"
 #include "domain/Vocabulary.hpp"
 
 namespace lp::api {
 namespace {
-
-nlohmann::json instant_json(const date::time_zone* tz, domain::TimePoint t) {
-    return {{"utc", domain::to_utc_text(t)},
-            {"date", domain::local_date_text(tz, t)},
-            {"time", domain::local_time_text(tz, t).substr(0, 5)}};
-}
 
 nlohmann::json last_failures(sqlite::Database& db, const date::time_zone* tz) {
     auto st = db.prepare(

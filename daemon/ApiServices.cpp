@@ -1,5 +1,7 @@
 #include "daemon/ApiServices.hpp"
 
+#include <boost/asio/post.hpp>
+
 #include "daemon/Daemon.hpp"
 #include "domain/Texts.hpp"
 
@@ -16,6 +18,10 @@ std::filesystem::path ApiServices::database_path() const { return daemon_.config
 const config::Config& ApiServices::config() const { return daemon_.config_; }
 
 void ApiServices::rules_changed() { daemon_.reload(); }
+
+void ApiServices::rules_changed_from_worker() {
+    boost::asio::post(daemon_.io_, [this] { daemon_.reload(); });
+}
 
 bool ApiServices::stop_now(const std::string& account) {
     if (daemon_.recorder_.idle()) return false;

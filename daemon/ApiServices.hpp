@@ -22,6 +22,7 @@ public:
     std::filesystem::path database_path() const override;
     const config::Config& config() const override;
     void rules_changed() override;
+    void rules_changed_from_worker() override;
     bool stop_now(const std::string& account) override;
     nlohmann::json now_playing() override;
     nlohmann::json next_up() override;

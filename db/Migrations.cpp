@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 13> migrations{
+constexpr std::array<std::string_view, 14> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -299,6 +299,13 @@ CREATE TABLE emergency_request (
     one_off_id    INTEGER REFERENCES one_off(id)
 );
 ALTER TABLE one_off ADD COLUMN approved_by TEXT;
+)sql",
+    // 14: an order to air is evidence. A row aired for a one-off names the account that ordered
+    // it and, for an operator's emergency an approver confirmed, the approving account; seal
+    // version 3 (journal/Seal.hpp) covers both. NULL on every other row.
+    R"sql(
+ALTER TABLE journal ADD COLUMN ordered_by TEXT;
+ALTER TABLE journal ADD COLUMN approved_by TEXT;
 )sql",
 };
 

@@ -110,4 +110,15 @@ std::string pool_matches_nothing(int position) {
            " không có tin, bài nào phù hợp đã được duyệt và còn hạn: sẽ không chọn được gì.";
 }
 
+std::string emergency_request_decided(std::int64_t id, std::string_view state, std::string_view by,
+                                      std::string_view when) {
+    return "Yêu cầu phát khẩn cấp số " + std::to_string(id) + " đã được " +
+           (state == "confirmed" ? "xác nhận" : "từ chối") + " bởi " + std::string(by) +
+           (when.empty() ? "" : " lúc " + std::string(when)) + ".";
+}
+
+std::string no_emergency_request(std::int64_t id) {
+    return "Không có yêu cầu phát khẩn cấp số " + std::to_string(id) + ".";
+}
+
 }  // namespace lp::domain::texts

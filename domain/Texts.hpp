@@ -49,6 +49,22 @@ std::string cut_by(std::string_view cutter, bool aired_again);
 // The skipped row of a cut item that no longer fits its slot.
 std::string not_aired_again_after(std::string_view cutter);
 
+// --- Play next (the API's "play now without cutting") ---
+
+// The slot column of its row, and the reason the scheduler gives for the cue.
+inline constexpr std::string_view play_next_slot = "Phát tiếp theo";
+inline constexpr std::string_view play_next_cue = "phát tiếp theo, sau chương trình đang phát";
+
+// --- The emergency API (errors and answers for the page) ---
+
+inline constexpr std::string_view emergency_item_or_text = "Cần chọn một tin, bài (item) hoặc nhập văn bản (text).";
+inline constexpr std::string_view emergency_not_both = "Chỉ chọn một: tin, bài có sẵn (item) hoặc văn bản (text).";
+// "Yêu cầu phát khẩn cấp số 4 đã được xác nhận bởi minh lúc 09:02 01/12/2026."
+std::string emergency_request_decided(std::int64_t id, std::string_view state, std::string_view by,
+                                      std::string_view when);
+// "Không có yêu cầu phát khẩn cấp số 4."
+std::string no_emergency_request(std::int64_t id);
+
 // --- Why an airing failed, or aired only in part ---
 
 inline constexpr std::string_view failed = "Không phát được";

@@ -49,9 +49,13 @@ struct JournalRow {
     std::optional<std::string> media_sha256;  // the aired file's SHA-256 when the library knew it
     std::string manual_by;                    // who entered a manual row or correction; empty: the player
     std::optional<std::int64_t> corrects;     // the row this one corrects
-    std::optional<std::int64_t> chain_seq;    // position in the hash chain once sealed
-    std::string seal;                         // hex SHA-256 once sealed (closed rows only)
-    int seal_version = 0;                     // the canonical form of the seal (journal/Seal.hpp); 0 unsealed
+    // Rows aired for a one-off: the account that ordered it and the one that approved the order
+    // (an operator's emergency confirmed by an approver); empty otherwise. Sealed from version 3.
+    std::string ordered_by{};
+    std::string approved_by{};
+    std::optional<std::int64_t> chain_seq;  // position in the hash chain once sealed
+    std::string seal;                       // hex SHA-256 once sealed (closed rows only)
+    int seal_version = 0;                   // the canonical form of the seal (journal/Seal.hpp); 0 unsealed
     // First sample written minus the programme's start instant, for the item that opens a
     // programme; empty for later items, manual rows and rows from before it was measured.
     std::optional<std::chrono::microseconds> start_lateness;

@@ -27,6 +27,13 @@ sqlite::Statement& bind_plan(sqlite::Statement& st, const AiringPlan& plan, Time
         .bind(8, plan.slot);
 }
 
+// The accounts of the one-off a row airs for (parameter ?12: its id, or NULL), read from the
+// order itself as the row is written, so they reach the row and its seal however the plan
+// travelled (spill file, restart).
+const std::string order_accounts =
+    "(SELECT nullif(created_by, '') FROM one_off WHERE id = ?12), "
+    "(SELECT nullif(approved_by, '') FROM one_off WHERE id = ?12)";
+
 std::optional<std::string> or_null(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional<std::string>{text};
 }
@@ -51,12 +58,14 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at, c
     }
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, started_at, media_item_id, file, title, topic, form, "
-        "slot, outputs, played_ms, ordinal, status, media_sha256, start_lateness_us) "
-        "VALUES (?,?,?3,?,?,?,?,?,?,0,?,'playing', (SELECT sha256 FROM media_item WHERE id = ?3), ?11)");
+        "slot, outputs, played_ms, ordinal, status, media_sha256, start_lateness_us, ordered_by, approved_by) "
+        "VALUES (?,?,?3,?,?,?,?,?,?,0,?,'playing', (SELECT sha256 FROM media_item WHERE id = ?3), ?11, " +
+        order_accounts + ")");
     bind_plan(insert, plan, started_at)
         .bind(9, domain::join_commas(outputs))
         .bind(10, ordinal_for(true, earlier))
-        .bind(11, start_lateness ? std::optional<std::int64_t>{start_lateness->count()} : std::nullopt);
+        .bind(11, start_lateness ? std::optional<std::int64_t>{start_lateness->count()} : std::nullopt)
+        .bind(12, plan.one_off);
     insert.run();
     const auto id = db_.last_insert_rowid();
     if (pending)
@@ -106,9 +115,14 @@ std::int64_t JournalStore::record_not_aired(const AiringPlan& plan, Status statu
     sqlite::Transaction tx(db_);
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, ended_at, media_item_id, file, title, topic, form, slot, "
-        "outputs, played_ms, status, reason, detail, media_sha256) VALUES (?,?,?3,?,?,?,?,?,'',0,?,?,?, "
-        "(SELECT sha256 FROM media_item WHERE id = ?3))");
-    bind_plan(insert, plan, at).bind(9, to_code(status)).bind(10, reason).bind(11, or_null(detail));
+        "outputs, played_ms, status, reason, detail, media_sha256, ordered_by, approved_by) "
+        "VALUES (?,?,?3,?,?,?,?,?,'',0,?,?,?, (SELECT sha256 FROM media_item WHERE id = ?3), " +
+        order_accounts + ")");
+    bind_plan(insert, plan, at)
+        .bind(9, to_code(status))
+        .bind(10, reason)
+        .bind(11, or_null(detail))
+        .bind(12, plan.one_off);
     insert.run();
     const auto id = db_.last_insert_rowid();
     if (pending)
@@ -215,8 +229,8 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
                                 "the correction changes nothing in journal row " + std::to_string(id));
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
-        "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, detail) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, detail, ordered_by, "
+        "approved_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, to_utc_text(next.plan.scheduled_at))
         .bind(2, next.started_at ? std::optional<std::string>{to_utc_text(*next.started_at)} : std::nullopt)
         .bind(3, next.ended_at ? std::optional<std::string>{to_utc_text(*next.ended_at)} : std::nullopt)
@@ -234,7 +248,9 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
         .bind(15, next.media_sha256)
         .bind(16, c.by)
         .bind(17, root)
-        .bind(18, or_null(next.detail));
+        .bind(18, or_null(next.detail))
+        .bind(19, or_null(next.ordered_by))
+        .bind(20, or_null(next.approved_by));
     insert.run();
     const auto new_id = db_.last_insert_rowid();
     seal(new_id);

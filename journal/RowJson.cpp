@@ -22,6 +22,8 @@ nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz) {
     j["media_item_id"] = row.plan.media_item_id ? nlohmann::json(*row.plan.media_item_id) : nlohmann::json(nullptr);
     j["corrects"] = row.corrects ? nlohmann::json(*row.corrects) : nlohmann::json(nullptr);
     j["entered_by"] = row.manual_by;
+    j["ordered_by"] = row.ordered_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.ordered_by);
+    j["approved_by"] = row.approved_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.approved_by);
     return j;
 }
 

@@ -39,11 +39,11 @@ private:
 }  // namespace
 
 std::string canonical(const JournalRow& r, std::int64_t chain_seq) {
-    if (r.seal_version != 1 && r.seal_version != 2)
+    if (r.seal_version < 1 || r.seal_version > 3)
         throw std::invalid_argument("journal row " + std::to_string(r.id) + ": unknown seal version " +
                                     std::to_string(r.seal_version));
     Encoder e;
-    e.text(r.seal_version == 1 ? "loaphuong-journal-v1" : "loaphuong-journal-v2");
+    e.text("loaphuong-journal-v" + std::to_string(r.seal_version));
     e.text(std::to_string(chain_seq));
     e.text(std::to_string(r.id));
     e.instant(r.plan.scheduled_at);
@@ -66,6 +66,10 @@ std::string canonical(const JournalRow& r, std::int64_t chain_seq) {
     if (r.seal_version >= 2) {
         e.optional(r.start_lateness ? std::optional<std::int64_t>{r.start_lateness->count()} : std::nullopt);
         e.text(r.detail);
+    }
+    if (r.seal_version >= 3) {
+        e.text(r.ordered_by);
+        e.text(r.approved_by);
     }
     return e.take();
 }

@@ -11,7 +11,9 @@
 //      holds one code);
 //   2  "loaphuong-journal-v2": version 1's fields, the topic field holding every topic
 //      comma-separated, then the first-sample lateness (the reports' punctuality) and the
-//      technical detail.
+//      technical detail;
+//   3  "loaphuong-journal-v3": version 2's fields, then the account that ordered the one-off the
+//      row airs for and the account that approved that order (evidence of emergency orders).
 
 #include <string>
 #include <string_view>
@@ -23,7 +25,7 @@ namespace lp::journal {
 inline constexpr std::string_view genesis_seal = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // The version new seals use.
-inline constexpr int current_seal_version = 2;
+inline constexpr int current_seal_version = 3;
 
 // Length-prefixed fields ("5:hello," or "~," for none) after a version tag; unambiguous.
 // Encodes in row.seal_version's form; throws std::invalid_argument for a version it does not know.

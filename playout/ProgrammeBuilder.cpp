@@ -27,7 +27,7 @@ journal::AiringPlan not_aired_plan(const scheduler::NotAired& n, const scheduler
     scheduler::Order order;
     order.slot_name = n.slot_name;
     order.scheduled_at = n.scheduled_at;
-    return airing_plan(order, n.item, std::nullopt, rules);
+    return airing_plan(order, n.item, n.one_off, rules);
 }
 
 journal::Status status_of(scheduler::NotAiredKind kind) {

@@ -11,6 +11,9 @@ namespace {
 
 std::string missed_reason(std::chrono::system_clock::duration late) { return domain::texts::missed_start(late); }
 
+// One-off instances in the order they are decided: by instant, then by id.
+bool decided_before(const OneOff& a, const OneOff& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; }
+
 }  // namespace
 
 Engine::Engine(Rules rules, const date::time_zone* tz, TimePoint daemon_start, Marks done, History history,
@@ -34,7 +37,7 @@ std::vector<OneOff> Engine::instances(Priority p, TimePoint after, TimePoint unt
             if (instance.at > after && instance.at <= until) out.push_back(instance);
         }
     }
-    std::ranges::sort(out, [](const OneOff& a, const OneOff& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; });
+    std::ranges::sort(out, decided_before);
     return out;
 }
 
@@ -48,7 +51,12 @@ std::optional<Engine::Due> Engine::next_slots() const {
 }
 
 std::optional<Engine::Due> Engine::next_emergencies() const {
-    const auto all = instances(Priority::emergency, marks_.emergencies, TimePoint::max());
+    auto all = instances(Priority::emergency, marks_.emergencies, TimePoint::max());
+    auto next = instances(Priority::next, marks_.emergencies, TimePoint::max());
+    if (!next.empty()) {
+        all.insert(all.end(), next.begin(), next.end());
+        std::ranges::sort(all, decided_before);
+    }
     if (all.empty()) return std::nullopt;
     Due due{all.front().at, {}, {}};
     for (const auto& o : all)
@@ -72,7 +80,12 @@ Decisions Engine::tick(TimePoint now) {
         const bool emergency_due = e && e->at <= now;
         if (!slot_due && !emergency_due) break;
         if (emergency_due && (!slot_due || e->at <= s->at)) {
-            for (const auto& o : e->emergencies) decide_emergency(o, now, d);
+            for (const auto& o : e->emergencies) {
+                if (o.priority == Priority::next)
+                    decide_next(o, now, d);
+                else
+                    decide_emergency(o, now, d);
+            }
             marks_.emergencies = e->at;
             continue;
         }
@@ -110,22 +123,39 @@ void Engine::decide_slot(std::size_t slot_index, TimePoint at, TimePoint now, co
     hand_out(std::move(order), d);
 }
 
+bool Engine::airable_now(const OneOff& o, const std::string& name, TimePoint now, Decisions& d) const {
+    const ItemInfo* item = rules_.item(o.item);
+    if (!item) {
+        d.not_aired.push_back(
+            {o.item, name, o.at, NotAiredKind::skipped, std::string(domain::texts::not_in_library), o.id});
+        return false;
+    }
+    // An emergency order is the order to air: the library's approval is not waited for.
+    if (auto why = item->why_not_airable(local_date(tz_, o.at), o.priority != Priority::emergency)) {
+        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "\"" + item->title + "\" " + *why, o.id});
+        return false;
+    }
+    if (now - o.at > rules_.grace) {
+        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::missed, missed_reason(now - o.at), o.id});
+        return false;
+    }
+    return true;
+}
+
+void Engine::decide_next(const OneOff& o, TimePoint now, Decisions& d) {
+    const std::string name(domain::texts::play_next_slot);
+    const std::string id = "next#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at);
+    if (adopted(id) || !airable_now(o, name, now, d)) return;
+    Order order{id, name, o.at, now, {{o.item, std::string(domain::texts::play_next_cue), o.id}}, o.outputs, "", 0};
+    // Behind what the player was handed, it starts when that ends: not an instant of the schedule.
+    order.resumption = busy();
+    hand_out(std::move(order), d);
+}
+
 void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     const std::string name = "Phát khẩn cấp";
     if (adopted("emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at))) return;
-    const ItemInfo* item = rules_.item(o.item);
-    if (!item) {
-        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, std::string(domain::texts::not_in_library)});
-        return;
-    }
-    if (auto why = item->why_not_airable(local_date(tz_, o.at))) {
-        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::skipped, "\"" + item->title + "\" " + *why});
-        return;
-    }
-    if (now - o.at > rules_.grace) {
-        d.not_aired.push_back({o.item, name, o.at, NotAiredKind::missed, missed_reason(now - o.at)});
-        return;
-    }
+    if (!airable_now(o, name, now, d)) return;
     // Cut what plays; whatever was handed out resumes after the emergency: the cut item again
     // from its start when it still fits the slot, then the items that had not started.
     std::vector<Order> resumed;

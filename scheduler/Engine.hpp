@@ -7,7 +7,10 @@
 // Guarantees: no occurrence is decided twice (high-water marks survive restarts and backward
 // clock jumps); none is silently lost (a start passed by more than the grace period is
 // journaled missed); an emergency one-off cuts what plays and the cut programme resumes with
-// its next item.
+// its next item; a play-next one-off airs at its time when nothing plays, else right after the
+// programmes already handed to the player, cutting nothing (the player plays its queue in
+// order; it cannot split a programme it was handed, so "after what plays now" means after
+// the programme that plays now).
 
 #include <map>
 #include <optional>
@@ -56,6 +59,7 @@ struct NotAired {
     TimePoint scheduled_at;
     NotAiredKind kind = NotAiredKind::skipped;
     std::string reason;
+    std::optional<std::int64_t> one_off{};  // the order it was for (its accounts go on the row)
 };
 
 struct Decisions {
@@ -70,7 +74,7 @@ struct Decisions {
 // What the engine must not decide again: everything at or before these instants is done.
 struct Marks {
     TimePoint slots;        // slot occurrences (and the normal/priority one-offs attached to them)
-    TimePoint emergencies;  // emergency one-offs
+    TimePoint emergencies;  // emergency and play-next one-offs (decided at their instant)
 };
 
 class Engine {
@@ -106,13 +110,17 @@ private:
     struct Due {
         TimePoint at;
         std::vector<std::size_t> slots;   // slot occurrences at `at`
-        std::vector<OneOff> emergencies;  // emergency instances at `at`
+        std::vector<OneOff> emergencies;  // emergency and play-next instances at `at`
     };
     std::optional<Due> next_slots() const;
     std::optional<Due> next_emergencies() const;
     std::vector<OneOff> instances(Priority p, TimePoint after, TimePoint until) const;
     void decide_slot(std::size_t slot, TimePoint at, TimePoint now, const std::vector<OneOff>& attached, Decisions& d);
     void decide_emergency(const OneOff& o, TimePoint now, Decisions& d);
+    void decide_next(const OneOff& o, TimePoint now, Decisions& d);
+    // Not airable (journaled skipped or missed, with the reason): false. For the one-offs
+    // decided at their own instant (emergency and play-next).
+    bool airable_now(const OneOff& o, const std::string& name, TimePoint now, Decisions& d) const;
     void hand_out(Order order, Decisions& d);
     bool adopted(const std::string& id) const;
 

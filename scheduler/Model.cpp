@@ -6,9 +6,9 @@
 
 namespace lp::scheduler {
 
-std::optional<std::string> ItemInfo::why_not_airable(LocalDate day) const {
+std::optional<std::string> ItemInfo::why_not_airable(LocalDate day, bool approval_needed) const {
     if (retired) return std::string(domain::texts::retired);
-    if (!approved_by) return std::string(domain::texts::not_approved);
+    if (approval_needed && !approved_by) return std::string(domain::texts::not_approved);
     if (!valid_on(day)) return std::string(domain::texts::out_of_validity);
     return std::nullopt;
 }
@@ -39,12 +39,13 @@ std::string_view priority_code(Priority p) {
         case Priority::normal: return "normal";
         case Priority::priority: return "priority";
         case Priority::emergency: return "emergency";
+        case Priority::next: return "next";
     }
     return "normal";
 }
 
 std::optional<Priority> priority_from_code(std::string_view code) {
-    for (Priority p : {Priority::normal, Priority::priority, Priority::emergency})
+    for (Priority p : {Priority::normal, Priority::priority, Priority::emergency, Priority::next})
         if (priority_code(p) == code) return p;
     return std::nullopt;
 }
@@ -54,6 +55,7 @@ std::string_view priority_label(Priority p) {
         case Priority::normal: return "Thông thường";
         case Priority::priority: return "Ưu tiên";
         case Priority::emergency: return "Khẩn cấp";
+        case Priority::next: return "Phát tiếp theo";
     }
     return "";
 }

@@ -40,7 +40,9 @@ struct ItemInfo {
         return (!valid_from || *valid_from <= day) && (!valid_until || day <= *valid_until);
     }
     // May the scheduler put it on air that day, and if not, why (Vietnamese, for previews).
-    std::optional<std::string> why_not_airable(LocalDate day) const;
+    // An emergency order is itself the order to air: it does not need the library's approval
+    // (`approval_needed` false), but a retired or out-of-date item still does not air.
+    std::optional<std::string> why_not_airable(LocalDate day, bool approval_needed = true) const;
 };
 
 // A pool entry's filter: empty lists match everything; within a list, any one matches.
@@ -79,6 +81,8 @@ enum class Priority {
     normal,     // thông thường: airs in the first slot that starts at or after its time
     priority,   // ưu tiên: goes first in that slot
     emergency,  // khẩn cấp: interrupts whatever plays at its time; the programme then resumes
+    next,       // phát tiếp theo: airs at its time when nothing plays, else right after what the
+                // player was handed (without cutting it); not attached to a slot
 };
 
 struct OneOff {
@@ -89,6 +93,10 @@ struct OneOff {
     int repeat = 1;                    // airings in all
     Seconds gap{0};                    // between repeats
     std::vector<std::string> outputs;  // empty = all
+    // Who ordered it and, for an emergency an approver confirmed, who approved it: the journal
+    // seals both in the rows of its airing (one_off.created_by, one_off.approved_by).
+    std::optional<std::string> ordered_by{};
+    std::optional<std::string> approved_by{};
 };
 
 struct Rules {
@@ -104,7 +112,7 @@ struct Rules {
     ItemInfo* item(ItemId id);
 };
 
-std::string_view priority_code(Priority p);  // normal, priority, emergency
+std::string_view priority_code(Priority p);  // normal, priority, emergency, next
 std::optional<Priority> priority_from_code(std::string_view code);
 std::string_view priority_label(Priority p);  // Vietnamese
 

@@ -28,7 +28,7 @@ Preview preview(const Rules& rules, History history, TimePoint from, TimePoint t
     for (const auto& occ : occurrences_between(rules.slots, previous, to - std::chrono::milliseconds(1), tz, from)) {
         std::vector<OneOff> attached;
         for (const auto& o : rules.one_offs) {
-            if (o.priority == Priority::emergency) continue;
+            if (o.priority == Priority::emergency || o.priority == Priority::next) continue;
             for (int i = 0; i < std::max(o.repeat, 1); ++i) {
                 const TimePoint t = o.at + i * o.gap;
                 if (t > previous && t <= occ.at) {

@@ -118,7 +118,8 @@ Rules RuleStore::load() {
         r.slots.push_back(std::move(s));
     }
     auto one_offs = db_.prepare(
-        "SELECT id, media_item_id, at, priority, repeat, gap_s, outputs FROM one_off WHERE cancelled_at IS NULL "
+        "SELECT id, media_item_id, at, priority, repeat, gap_s, outputs, created_by, approved_by FROM one_off "
+        "WHERE cancelled_at IS NULL "
         "ORDER BY at, id");
     while (one_offs.step()) {
         OneOff o;
@@ -129,6 +130,8 @@ Rules RuleStore::load() {
         o.repeat = static_cast<int>(one_offs.integer(4));
         o.gap = Seconds(one_offs.integer(5));
         o.outputs = domain::split_commas(one_offs.text(6));
+        o.ordered_by = one_offs.optional_text(7);
+        o.approved_by = one_offs.optional_text(8);
         r.one_offs.push_back(std::move(o));
     }
     return r;
@@ -180,8 +183,8 @@ bool RuleStore::remove_slot(const std::string& name) {
 
 std::int64_t RuleStore::add_one_off(const OneOff& o, const std::string& created_by) {
     db_.prepare(
-           "INSERT INTO one_off (media_item_id, at, priority, repeat, gap_s, outputs, created_by) "
-           "VALUES (?,?,?,?,?,?,?)")
+           "INSERT INTO one_off (media_item_id, at, priority, repeat, gap_s, outputs, created_by, approved_by) "
+           "VALUES (?,?,?,?,?,?,?,?)")
         .bind(1, o.item)
         .bind(2, domain::to_utc_text(o.at))
         .bind(3, priority_code(o.priority))
@@ -189,6 +192,7 @@ std::int64_t RuleStore::add_one_off(const OneOff& o, const std::string& created_
         .bind(5, static_cast<std::int64_t>(o.gap.count()))
         .bind(6, domain::join_commas(o.outputs))
         .bind(7, created_by)
+        .bind(8, o.approved_by)
         .run();
     return db_.last_insert_rowid();
 }

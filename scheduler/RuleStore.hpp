@@ -21,6 +21,7 @@ public:
     std::int64_t save_slot(const Slot& slot);
     // False when no slot has that name.
     bool remove_slot(const std::string& name);
+    // `created_by` is who ordered it; one_off.approved_by, when set, who approved the order.
     std::int64_t add_one_off(const OneOff& one_off, const std::string& created_by);
     // False when there is no such one-off, or it was cancelled already.
     bool cancel_one_off(std::int64_t id);

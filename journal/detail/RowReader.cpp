@@ -15,7 +15,7 @@ using domain::from_utc_text;
 const char* const select_columns =
     "SELECT id, scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
     "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, chain_seq, seal, "
-    "start_lateness_us, detail, seal_version FROM journal ";
+    "start_lateness_us, detail, seal_version, ordered_by, approved_by FROM journal ";
 
 std::string topics_column(const std::vector<std::string>& topics) {
     return topics.empty() ? std::string("other") : domain::join_commas(topics);
@@ -51,6 +51,8 @@ JournalRow read_row(const sqlite::Statement& st) {
     r.detail = st.text(21);
     // Rows sealed before seal_version existed were sealed with version 1.
     if (!r.seal.empty()) r.seal_version = static_cast<int>(st.optional_integer(22).value_or(1));
+    r.ordered_by = st.text(23);
+    r.approved_by = st.text(24);
     return r;
 }
 

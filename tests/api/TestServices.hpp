@@ -21,6 +21,7 @@ public:
     std::filesystem::path database_path() const override { return config_.database; }
     const config::Config& config() const override { return config_; }
     void rules_changed() override { ++rules_changed_count; }
+    void rules_changed_from_worker() override { ++rules_changed_count; }
     bool stop_now(const std::string& account) override;
     nlohmann::json now_playing() override { return playing; }
     nlohmann::json next_up() override { return next; }
@@ -29,6 +30,7 @@ public:
     void publish(std::string_view event, const nlohmann::json& data) override;
 
     const TempDir& dir() const { return dir_; }
+    config::Config& config_to_change() { return config_; }  // e.g. [http] emergency_needs_approver
     // Makes a distinct audio file (its own frequency) and imports it; returns its id.
     std::int64_t import_tone(double frequency, const std::string& title);
     // A count of rows of a table (to check nothing changed after a refused call).

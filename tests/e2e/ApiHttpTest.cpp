@@ -37,6 +37,7 @@ public:
     fs::path database_path() const override { return config_.database; }
     const lp::config::Config& config() const override { return config_; }
     void rules_changed() override {}
+    void rules_changed_from_worker() override {}
     bool stop_now(const std::string&) override { return false; }
     json now_playing() override { return nullptr; }
     json next_up() override { return nullptr; }

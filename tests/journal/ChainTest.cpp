@@ -67,8 +67,29 @@ TEST(Seal, VersionTwoCoversTheLatenessTheTopicsAndTheDetailVersionOneDidNot) {
     v1.seal_version = 1;
     r.seal_version = 2;
     EXPECT_NE(lp::journal::canonical(v1, 1), lp::journal::canonical(r, 1));  // the tag tells them apart
-    r.seal_version = 3;
+    r.seal_version = 4;
     EXPECT_THROW(lp::journal::canonical(r, 1), std::invalid_argument);
+}
+
+TEST(Seal, VersionThreeCoversWhoOrderedAndWhoApprovedTheOneOff) {
+    lp::journal::JournalRow r;
+    r.id = 5;
+    r.ordered_by = "lan";
+    r.approved_by = "minh";
+    for (const int version : {2, 3}) {
+        r.seal_version = version;
+        const auto base = lp::journal::canonical(r, 1);
+        auto other = r;
+        other.ordered_by = "hoa";
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 3);
+        other = r;
+        other.approved_by.clear();
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 3);
+        other = r;
+        std::swap(other.ordered_by, other.approved_by);  // length-prefixed: the two never blur
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 3);
+    }
+    EXPECT_EQ(lp::journal::current_seal_version, 3);
 }
 
 class ChainTest : public ::testing::Test {
@@ -139,6 +160,30 @@ TEST_F(ChainTest, AnEditedRowIsNamed) {
     EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::content_mismatch);
     EXPECT_EQ(report.first_break->row_id, 3);
     EXPECT_EQ(report.rows_checked, 2);
+}
+
+TEST_F(ChainTest, ARowAiredForAnOrderNamesWhoOrderedAndWhoApprovedItAndAnEditIsNamed) {
+    db.exec(
+        "INSERT INTO one_off (id, media_item_id, at, priority, created_by, approved_by) "
+        "VALUES (9, 1, '2026-03-03T06:00:00.000Z', 'emergency', 'lan', 'minh')");
+    lp::journal::AiringPlan plan{t0 + 8h, 1, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Phát khẩn cấp"};
+    plan.one_off = 9;
+    const auto id = journal.begin(plan, t0 + 8h, {"loa"});
+    journal.finish(id, t0 + 8h + 60s, 60s, Status::completed, "");
+    const auto row = journal.row(id);
+    EXPECT_EQ(row.ordered_by, "lan");
+    EXPECT_EQ(row.approved_by, "minh");
+    EXPECT_EQ(row.seal_version, 3);
+    // Not aired: the accounts are on that row too.
+    const auto skipped = journal.record_not_aired(plan, Status::skipped, t0 + 9h, "x");
+    EXPECT_EQ(journal.row(skipped).ordered_by, "lan");
+    EXPECT_EQ(journal.row(1).ordered_by, "");  // a slot's row names nobody
+    ASSERT_TRUE(verify().ok());
+    tamper("UPDATE journal SET approved_by = 'hoa' WHERE id = " + std::to_string(id) + ";");
+    const auto report = verify();
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.first_break->kind, ChainBreak::Kind::content_mismatch);
+    EXPECT_EQ(report.first_break->row_id, id);
 }
 
 TEST_F(ChainTest, AnEditedFileHashIsNamed) {
@@ -249,7 +294,7 @@ TEST_F(ChainTest, AnEditedStartLatenessIsNamed) {
     const auto id = journal.begin({at, 1, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, at, {"loa"},
                                   std::chrono::microseconds{3'004'800});
     journal.finish(id, at + 60s, 60s, Status::completed, "");
-    EXPECT_EQ(journal.row(id).seal_version, 2);
+    EXPECT_EQ(journal.row(id).seal_version, lp::journal::current_seal_version);
     ASSERT_TRUE(verify().ok());
     tamper("UPDATE journal SET start_lateness_us = 400 WHERE id = " + std::to_string(id) + ";");
     const auto report = verify();
@@ -315,7 +360,7 @@ TEST(ChainUpgrade, RowsSealedAsVersionOneStillVerifyAndNewRowsAreVersionTwo) {
         {at, std::nullopt, "/srv/media/a.mp3", "Dịch vụ công trực tuyến", {"m", "k"}, "tin", "Bản tin sáng"}, at,
         {"loa"}, std::chrono::microseconds{700});
     journal.finish(id, at + 60s, 60s, Status::completed, "");
-    EXPECT_EQ(journal.row(id).seal_version, 2);
+    EXPECT_EQ(journal.row(id).seal_version, lp::journal::current_seal_version);
     report = lp::journal::verify_chain(db);
     EXPECT_TRUE(report.ok());
     EXPECT_EQ(report.rows_checked, 3);
