@@ -176,7 +176,7 @@ export default async function schedule(root) {
     async function preview(d) {
         const date = dateInput('date', d);
         const out = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Đang tính…'));
-        const form = h('form', { class: 'row' }, field('Ngày', date), h('button', { type: 'submit' }, 'Xem trước'));
+        const form = h('form', { class: 'row preview-date' }, field('Ngày', date), h('button', { type: 'submit' }, 'Xem trước'));
         form.addEventListener('submit', (ev) => {
             ev.preventDefault();
             try {
