@@ -20,6 +20,28 @@ if [ ! -s var/media/demo.wav ]; then
   rm -f var/media/announcement.wav
 fi
 
+# The operator's page on the demo: an admin account "demo" with a generated password, made
+# only here, only in the demo database (./var, --demo) -- a real install makes its first admin
+# with `loaphuong user add --role admin`. The login is kept in var/demo-login.txt (mode 600).
+demo_cli=(build/release/cli/loaphuong --demo)
+if [ ! -s var/demo-login.txt ]; then
+  (
+    umask 077
+    password="$(head -c 12 /dev/urandom | base64 | tr -d '/+=')"
+    printf '%s\n' "$password" > var/demo-password.tmp
+    trap 'rm -f var/demo-password.tmp' EXIT
+    if "${demo_cli[@]}" user list 2>/dev/null | grep -qw demo; then
+      "${demo_cli[@]}" user passwd demo --password-file var/demo-password.tmp
+    else
+      "${demo_cli[@]}" user add demo --role admin --password-file var/demo-password.tmp
+    fi
+    printf 'demo %s\n' "$password" > var/demo-login.txt
+  )
+fi
+read -r demo_name demo_password < var/demo-login.txt
+# [http] of the embedded demo configuration: 127.0.0.1:8480, this machine only.
+echo "Demo page: http://127.0.0.1:8480/ — log in as \"$demo_name\" with password \"$demo_password\" (demo only; kept in var/demo-login.txt)"
+
 # Without dates the export is today in the configured zone (Asia/Ho_Chi_Minh), not the machine's.
 echo "Demo: the slot airs in about 60 s. Afterwards: build/release/cli/loaphuong --demo journal export -o nhat-ky.csv"
 exec build/release/daemon/loaphuongd

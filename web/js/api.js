@@ -33,7 +33,11 @@ const genericMessages = {
 
 function errorFrom(status, body) {
     const e = body && typeof body === 'object' ? body.error : null;
-    if (e && typeof e.message === 'string' && e.message) return new ApiError(status, e.field, e.message);
+    if (e && typeof e.message === 'string' && e.message) {
+        const err = new ApiError(status, e.field, e.message);
+        if (Array.isArray(e.warnings)) err.warnings = e.warnings;  // a 409 for overlapping slots
+        return err;
+    }
     return new ApiError(status, '', genericMessages[status] || genericMessages[status >= 500 ? 500 : 0] || `Lỗi ${status}`);
 }
 

@@ -155,7 +155,7 @@ export async function runAll(opt) {
             await (await card(page, titleA)).locator('.badge', { hasText: 'Đã duyệt' }).waitFor({ timeout: WAIT });
         });
 
-        await step('put it in a slot (dry run first) and see it in the preview', page, async () => {
+        await step('put it in a slot (overlaps confirmed) and see it in the preview', page, async () => {
             await page.goto(`${base}/#/lich-phat`);
             await page.locator('button', { hasText: 'Thêm khung giờ' }).click();
             const now = vnToday();
@@ -178,10 +178,26 @@ export async function runAll(opt) {
             if (!(await saved.count())) await form.locator('button', { hasText: 'Kiểm tra và lưu' }).click();
             await saved.first().waitFor({ timeout: WAIT });
             await page.locator('.slot-chip', { hasText: 'Bản tin thử nghiệm' }).first().waitFor({ timeout: WAIT });
+            // a second slot at the same time overlaps: refused (409) with the overlap listed, then
+            // saved by a second press; its item not approved is a note shown after saving
+            await page.locator('button', { hasText: 'Thêm khung giờ' }).click();
+            await form.locator('input[name=name]').fill('Khung giờ trùng');
+            await form.locator('input[name=start]').fill(hhmm);
+            await form.locator('input[name=length]').fill('10');
+            await form.locator('button', { hasText: 'Thêm dòng' }).click();
+            const other = await form.locator('.programme-line').last().locator('select[name=item] option', { hasText: 'keo-tha' }).getAttribute('value');
+            await form.locator('.programme-line').last().locator('select[name=item]').selectOption(other);
+            await form.locator('button', { hasText: 'Kiểm tra và lưu' }).click();
+            await form.locator('.conflict', { hasText: 'Bản tin thử nghiệm' }).first().waitFor({ timeout: WAIT });
+            check((await page.locator('.slot-chip', { hasText: 'Khung giờ trùng' }).count()) === 0, 'an overlapping slot was saved without confirmation');
+            await form.locator('button', { hasText: 'Kiểm tra và lưu' }).click();
+            await page.locator('.notes .note', { hasText: 'keo-tha' }).first().waitFor({ timeout: WAIT });
+            await page.locator('.slot-chip', { hasText: 'Khung giờ trùng' }).first().waitFor({ timeout: WAIT });
             if (later > now.hour * 60 + now.minute) {
                 const today = page.locator('.day.today button', { hasText: 'Xem trước' });
                 await today.click();
                 await page.locator('.pick', { hasText: 'Bản tin thử nghiệm' }).locator('li', { hasText: titleA }).waitFor({ timeout: WAIT });
+                await page.locator('.pick', { hasText: 'Khung giờ trùng' }).locator('.skipped li', { hasText: 'keo-tha' }).waitFor({ timeout: WAIT });
             }
         });
 
@@ -230,6 +246,36 @@ export async function runAll(opt) {
             check((await row.locator('td').first().textContent()).trim() === id, 'the row id is not shown in the first column');
         });
 
+        await step('journal: a manual entry (the refusal shown at its field), then a correction of its title only', journalPage, async () => {
+            const dmy = (d) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
+            const f = journalPage.locator('details', { hasText: 'Thêm dòng nhật ký thủ công' });
+            await f.locator('summary').click();
+            await f.locator('input[name=date]').fill(dmy(new Date(Date.now() + 2 * 86400e3)));
+            await f.locator('input[name=start]').fill('07:00');
+            await f.locator('input[name=title]').fill('Đọc trực tiếp thông báo thử nghiệm');
+            await f.locator('select[name=topic]').selectOption('e');
+            await f.locator('button[type=submit]').click();
+            const err = f.locator('.field:is([data-field=start],[data-field=date]) .field-error:not([hidden])');
+            await err.waitFor({ timeout: WAIT });
+            check(/[à-ỹ]/i.test(await err.textContent()), 'the refusal is not in Vietnamese');
+            await f.locator('input[name=date]').fill(dmy(new Date(Date.now() - 86400e3)));
+            await f.locator('button[type=submit]').click();
+            await toast(journalPage, 'Đã thêm dòng nhật ký.');
+            // the filter shows the last seven days: yesterday's row is listed
+            const row = journalPage.locator('tbody tr[data-id]', { hasText: 'Đọc trực tiếp thông báo thử nghiệm' }).first();
+            await row.waitFor({ timeout: WAIT });
+            const id = await row.getAttribute('data-id');
+            await row.locator('button', { hasText: 'Sửa' }).click();
+            const d = journalPage.locator('dialog', { hasText: `Sửa dòng nhật ký ${id}` });
+            await d.locator('input[name=title]').fill('Đọc trực tiếp thông báo tiêm chủng');
+            await d.locator('textarea[name=reason]').fill('Ghi nhầm tên');
+            await d.locator('button', { hasText: 'Lưu bản sửa' }).click();
+            await toast(journalPage, 'Đã lưu bản sửa.');
+            const fixed = journalPage.locator('tbody tr[data-id]', { hasText: `Sửa cho dòng ${id}` }).first();
+            await fixed.waitFor({ timeout: WAIT });
+            check((await fixed.textContent()).includes('Đọc trực tiếp thông báo tiêm chủng'), 'the correction does not carry the new title');
+        });
+
         await step('the dashboard shows what is playing or just played, and the outputs', page, async () => {
             await page.goto(`${base}/#/tong-quan`);
             await page.locator('.health').first().waitFor({ timeout: WAIT });
@@ -251,6 +297,24 @@ export async function runAll(opt) {
             const strings = spawnSync('unzip', ['-p', file, 'xl/sharedStrings.xml'], { encoding: 'utf8' }).stdout || '';
             check(strings.includes(`Quý ${['I', 'II', 'III', 'IV'][Math.ceil(now.month / 3) - 1]}`), 'the XLSX does not name the quarter');
             check(strings.includes('Thông báo khẩn') || strings.includes(titleA), 'the XLSX does not list the emergency or the recording');
+        });
+
+        await step('reports: a period made now, its next due in words, a refused download shows why', page, async () => {
+            const now = vnToday();
+            const q = ['I', 'II', 'III', 'IV'][Math.ceil(now.month / 3) - 1];
+            await page.locator('button', { hasText: 'Lập báo cáo ngay' }).click();
+            await toast(page, `Đã lập báo cáo Quý ${q} năm ${now.year}`);
+            await page.locator(`td a[data-name="nhat-ky-${now.year}Q${Math.ceil(now.month / 3)}.xlsx"]`).first().waitFor({ timeout: WAIT });
+            const due = await page.locator('p', { hasText: 'Kỳ tiếp theo' }).textContent();
+            check(/Quý [IV]+ năm \d{4}/.test(due), `the next report is not named in words: "${due}"`);
+            await page.locator('select[name=kind]').selectOption('range');
+            await page.locator('input[name=from]').fill(`31/12/${now.year}`);
+            await page.locator('input[name=to]').fill(`01/01/${now.year}`);
+            await page.locator('input[name=to]').dispatchEvent('input');
+            await page.locator('a[data-format=csv]').click();
+            const err = page.locator('.panel .form-error:not([hidden])').first();
+            await err.waitFor({ timeout: WAIT });
+            check(/[à-ỹ]/i.test(await err.textContent()), `the refusal is not in Vietnamese: "${await err.textContent()}"`);
         });
 
         await step('admin adds a viewer account; the viewer sees no controls it may not use', page, async () => {

@@ -136,12 +136,13 @@ export default async function emergency(root) {
         }
     });
 
-    if (can('approve')) root.append(await requestsPanel());
     if (!allowed) {
         form.querySelectorAll('input,select,textarea,button').forEach((e) => (e.disabled = true));
         root.append(h('p', { class: 'conflict' }, 'Tài khoản của bạn không có quyền phát khẩn cấp. Hãy liên hệ người vận hành hoặc quản trị.'));
     }
     root.append(form);
+    // the form comes first: it is what this page is for; waiting requests follow it
+    if (can('approve')) root.append(await requestsPanel());
     if (mayQueue) root.append(h('div', { class: 'panel' }, h('h2', {}, 'Dừng bài đang phát'), h('p', { class: 'muted' }, 'Dừng ngay bài đang phát trên mọi đầu ra.'), stop));
 }
 
@@ -159,14 +160,25 @@ async function requestsPanel() {
             return set(list, h('p', { class: 'form-error' }, err.message));
         }
         set(list, reqs.length ? reqs.map((r) => h('div', { class: 'pick' },
-            h('p', {}, h('strong', {}, r.title || `#${r.item}`), ` — ${r.by || ''}${r.at ? `, ${fmt.dateTime(r.at)}` : ''}`),
+            h('p', {}, h('strong', {}, r.title || `#${r.item}`), ` — ${r.by || ''}${r.at ? `, ${r.at.date ? `${r.at.date} ${r.at.time}` : fmt.dateTime(r.at)}` : ''}`),
             h('div', { class: 'actions' },
                 h('button', { type: 'button', class: 'danger', onclick: (ev) => decide(ev.target, r, 'confirm') }, 'Đồng ý phát ngay'),
                 h('button', { type: 'button', onclick: (ev) => decide(ev.target, r, 'refuse') }, 'Không đồng ý')))) : h('p', { class: 'empty' }, 'Không có lệnh nào đang chờ.'));
     }
     async function decide(button, r, action) {
+        let body = {};
+        if (action === 'refuse') {
+            // the refusal's reason is recorded with the approver's name: ask for it
+            const comment = h('textarea', { name: 'comment', rows: 2, required: true });
+            const v = await dialog(`Không đồng ý lệnh khẩn cấp “${r.title || `#${r.item}`}”`, field('Lý do (bắt buộc)', comment), [
+                { label: 'Hủy', value: '' },
+                { label: 'Không đồng ý', value: 'ok', class: 'danger' },
+            ]);
+            if (v !== 'ok') return;
+            body = { comment: comment.value.trim() || 'Không đồng ý' };
+        }
         try {
-            await busy(button, api.post(paths.emergencyDecision(r.id, action), action === 'refuse' ? { comment: 'Không đồng ý' } : {}));
+            await busy(button, api.post(paths.emergencyDecision(r.id, action), body));
             toast(action === 'confirm' ? 'Đang phát khẩn cấp.' : 'Đã từ chối lệnh.', 'ok');
         } catch (err) {
             toast(err.message, 'error');

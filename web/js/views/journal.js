@@ -8,7 +8,7 @@ import * as fmt from '../format.js';
 import { dateInput, timeInput, readDate, readTime } from '../inputs.js';
 import { h, field, select, showError, clearErrors, formError, busy, toast, dialog, empty, set } from '../dom.js';
 import { can } from '../session.js';
-import { topics, forms, statuses, topicShort, formLabel, statusLabel } from '../vocab.js';
+import { topics, forms, statuses, topicShort, topicLabel, formLabel, statusLabel } from '../vocab.js';
 
 export default async function journal(root) {
     const from = dateInput('from', fmt.todayIso(-6));
@@ -71,7 +71,7 @@ export default async function journal(root) {
             cell('Mã', String(r.id)),
             cell('Thời gian', r.date ? `${r.date} ${r.time || ''}` : `${fmt.dateTime(r.started_at || r.at)}${r.ended_at ? `–${fmt.time(r.ended_at)}` : ''}`),
             cell('Tin, bài', r.title || (r.media_item_id ? `#${r.media_item_id}` : '')),
-            cell('Nội dung', (r.topics || (r.topic ? [r.topic] : [])).map(topicShort).join(', ')),
+            cell('Nội dung', h('span', { title: (r.topics || []).map(topicLabel).join('\n') }, (r.topics || (r.topic ? [r.topic] : [])).map(topicShort).join(', '))),
             cell('Hình thức', formLabel(r.form)),
             cell('Lượt', r.ordinal ?? r.airing_number ?? '', 'num'),
             cell('Trạng thái', h('span', { class: `badge ${badge(r.status)}` }, statusLabel(r.status))),
@@ -114,7 +114,7 @@ function badge(s) {
 
 function manualEntry(reload) {
     const atDay = dateInput('date', fmt.todayIso());
-    const atTime = timeInput('time', '');
+    const atTime = timeInput('start', '');
     const title = h('input', { name: 'title' });
     const topic = select('topic', topics, 'other');
     const form = select('form', forms, 'tin');
@@ -147,25 +147,36 @@ function manualEntry(reload) {
     return h('details', { class: 'panel' }, h('summary', {}, h('strong', {}, 'Thêm dòng nhật ký thủ công')), f);
 }
 
+// Sends only what the operator changed: a row with several topics keeps them all when only the
+// title is corrected.
 async function correct(r, reload) {
-    const title = h('input', { name: 'title', value: r.title || '' });
-    const topic = select('topic', topics, (r.topics || [r.topic])[0] || 'other');
-    const form = select('form', forms, r.form || 'other');
+    const before = { title: r.title || '', topics: r.topics || (r.topic ? [r.topic] : []), form: r.form || 'other' };
+    const title = h('input', { name: 'title', value: before.title });
+    const topicBoxes = h('fieldset', { class: 'field', dataset: { field: 'topics' } },
+        h('legend', {}, 'Nội dung (chọn một hoặc nhiều)'),
+        h('div', { class: 'checks column scroll' }, topics.map(([code, label]) =>
+            h('label', {}, h('input', { type: 'checkbox', name: 'topics', value: code, checked: before.topics.includes(code) }), label))),
+        h('p', { class: 'field-error', role: 'alert', hidden: true }));
+    const form = select('form', forms, before.form);
     const reason = h('textarea', { name: 'reason', rows: 2, required: true });
     const f = h('form', { novalidate: true },
         h('p', {}, `Dòng số ${r.id}, ${r.date ? `${r.date} ${r.time || ''}` : fmt.dateTime(r.started_at || r.at)}. Dòng gốc được giữ lại; bản sửa ghi kèm tên bạn.`),
-        field('Tên tin, bài', title), h('div', { class: 'row' }, field('Nội dung', topic), field('Hình thức', form)),
+        field('Tên tin, bài', title), topicBoxes, field('Hình thức', form),
         field('Lý do sửa (bắt buộc)', reason), formError());
     for (;;) {
         const v = await dialog(`Sửa dòng nhật ký ${r.id}`, f, [{ label: 'Hủy', value: '' }, { label: 'Lưu bản sửa', value: 'ok', class: 'primary' }]);
         if (v !== 'ok') return;
+        const body = { reason: reason.value.trim() };
+        if (title.value.trim() !== before.title) body.title = title.value.trim();
+        const chosen = [...topicBoxes.querySelectorAll('input:checked')].map((b) => b.value);
+        if (chosen.join(',') !== topics.map(([c]) => c).filter((c) => before.topics.includes(c)).join(',')) body.topics = chosen;
+        if (form.value !== before.form) body.form = form.value;
         try {
-            await api.post(paths.journalCorrect(r.id), { title: title.value.trim(), topics: [topic.value], form: form.value, reason: reason.value.trim() });
+            await api.post(paths.journalCorrect(r.id), body);
             toast('Đã lưu bản sửa.', 'ok');
             reload();
             return;
         } catch (err) {
-            toast(err.message, 'error');
             showError(f, err);
         }
     }

@@ -5,9 +5,69 @@ import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { dateInput, readDate } from '../inputs.js';
-import { h, field, select, empty, set } from '../dom.js';
+import { h, field, select, empty, set, busy, toast } from '../dom.js';
+import { can } from '../session.js';
 
 const romans = ['I', 'II', 'III', 'IV'];
+
+// "2026Q4" → "Quý IV năm 2026"; the other period codes GET /api/journal takes, in words.
+export function periodWords(code) {
+    let m;
+    if ((m = /^(\d{4})Q([1-4])$/.exec(code))) return `Quý ${romans[m[2] - 1]} năm ${m[1]}`;
+    if ((m = /^(\d{4})H([12])$/.exec(code))) return `${m[2] === '1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${m[1]}`;
+    if ((m = /^(\d{4})-(\d{2})$/.exec(code))) return `Tháng ${Number(m[2])} năm ${m[1]}`;
+    if ((m = /^(\d{4})$/.exec(code))) return `Năm ${m[1]}`;
+    if ((m = /^(\S+)-(\S+)$/.exec(code))) return `Từ ngày ${m[1]} đến ngày ${m[2]}`;
+    return code;
+}
+
+// A download through fetch, so that a refusal (4xx with its Vietnamese message) is shown
+// instead of being saved as a file.
+async function download(href, fallbackName, errorBox) {
+    errorBox.hidden = true;
+    let res;
+    try {
+        res = await fetch(href, { credentials: 'same-origin' });
+    } catch {
+        throw new api.ApiError(0, '', 'Không kết nối được với máy chủ. Kiểm tra mạng rồi thử lại.');
+    }
+    if (!res.ok) {
+        let message = `Không tải được tệp (lỗi ${res.status}).`;
+        try {
+            message = (await res.json()).error.message || message;
+        } catch {
+            // not JSON: keep the generic message
+        }
+        throw new api.ApiError(res.status, '', message);
+    }
+    const disposition = res.headers.get('Content-Disposition') || '';
+    const m = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
+    const name = m ? decodeURIComponent(m[1] || m[2]) : fallbackName;
+    const blobUrl = URL.createObjectURL(await res.blob());
+    const a = h('a', { href: blobUrl, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(blobUrl), 60000);
+}
+
+function downloadLink(href, fallbackName, label, errorBox, attrs = {}) {
+    const a = h('a', { href, download: fallbackName, ...attrs }, label);
+    a.addEventListener('click', async (ev) => {
+        ev.preventDefault();
+        a.setAttribute('aria-busy', 'true');
+        try {
+            await download(href, fallbackName, errorBox);
+        } catch (err) {
+            errorBox.textContent = err.message;
+            errorBox.hidden = false;
+            toast(err.message, 'error');
+        } finally {
+            a.removeAttribute('aria-busy');
+        }
+    });
+    return a;
+}
 
 function safeDate(input) {
     try {
@@ -37,6 +97,7 @@ export default async function reports(root) {
     };
     const summary = h('p', { class: 'muted', 'aria-live': 'polite' });
     const links = h('div', { class: 'actions' });
+    const exportError = h('p', { class: 'form-error', role: 'alert', hidden: true });
     const formats = [['xlsx', 'Tải Excel (XLSX)'], ['pdf', 'Tải PDF'], ['csv', 'Tải CSV'], ['json', 'Tải JSON']];
 
     function period() {
@@ -65,32 +126,76 @@ export default async function reports(root) {
         const p = period();
         summary.textContent = `Kỳ báo cáo: ${p.words}`;
         if (!p.code) return set(links, h('p', { class: 'field-error' }, 'Ngày chưa hợp lệ.'));
+        exportError.hidden = true;
         set(links, ...formats.map(([f, label]) =>
-            h('a', { class: `button ${f === 'xlsx' ? 'primary' : ''}`, href: api.url(paths.reportExport, { period: p.code, format: f }), download: '', dataset: { format: f } }, label)));
+            downloadLink(api.url(paths.reportExport, { period: p.code, format: f }), `nhat-ky-${p.code}.${f}`, label, exportError,
+                { class: `button ${f === 'xlsx' ? 'primary' : ''}`, dataset: { format: f } })));
     }
     [kind, year, quarter, half, month, from, to].forEach((e) => e.addEventListener('input', sync));
     sync();
 
     root.append(
-        h('div', { class: 'panel' }, h('h2', {}, 'Xuất nhật ký theo kỳ'), h('div', { class: 'row' }, field('Loại kỳ', kind), ...Object.values(parts)), summary, links,
+        h('div', { class: 'panel' }, h('h2', {}, 'Xuất nhật ký theo kỳ'), h('div', { class: 'row' }, field('Loại kỳ', kind), ...Object.values(parts)), summary, links, exportError,
             h('p', { class: 'hint' }, 'Tệp Excel và PDF theo thể thức văn bản hành chính, có phần tổng hợp theo nội dung và hình thức.')),
     );
 
-    const filesBox = h('div', { class: 'panel' }, h('h2', {}, 'Báo cáo định kỳ đã lập'));
+    const filesBox = h('div', { class: 'panel' });
     root.append(filesBox);
+    await showFiles(filesBox, period);
+}
+
+// The scheduled report files, when the next ones fall due, and "Lập báo cáo ngay" for the
+// period chosen above (POST /api/reports writes it into the reports folder now).
+async function showFiles(box, period) {
+    const fileError = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const makeNow = can('library') ? h('button', { type: 'button' }, 'Lập báo cáo ngay') : null;
+    const heading = h('div', { class: 'row' }, h('h2', {}, 'Báo cáo định kỳ đã lập'), makeNow);
+    let data;
     try {
-        const data = await api.get(paths.reportFiles);
-        const files = Array.isArray(data) ? data : data.files || data.reports || [];
-        if (data.next_due) filesBox.append(h('p', {}, `Kỳ tiếp theo: ${data.next_due.period} — máy tự lập ngày ${fmt.day(data.next_due.due)}.`));
-        filesBox.append(files.length
-            ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
-                h('thead', {}, h('tr', {}, ['Tệp', 'Lập lúc', 'Dung lượng'].map((t) => h('th', { scope: 'col' }, t)))),
-                h('tbody', {}, files.map((f) => h('tr', {},
-                    h('td', { 'data-label': 'Tệp' }, h('a', { href: f.url || paths.reportFile(f.name), download: '' }, f.name)),
-                    h('td', { 'data-label': 'Lập lúc' }, fmt.dateTime(f.modified || f.created_at)),
-                    h('td', { 'data-label': 'Dung lượng' }, fmt.bytes(f.size)))))))
-            : empty('Chưa có báo cáo định kỳ nào.'));
+        data = await api.get(paths.reportFiles);
     } catch (err) {
-        filesBox.append(h('p', { class: 'form-error' }, err.message));
+        set(box, heading, h('p', { class: 'form-error' }, err.message));
+        return;
     }
+    makeNow?.addEventListener('click', async () => {
+        const p = period();
+        fileError.hidden = true;
+        if (!p.code) return;
+        try {
+            const made = await busy(makeNow, api.post(paths.reportFiles, { period: p.code }));
+            toast(`Đã lập báo cáo ${p.words} (${made.rows} dòng).`, 'ok');
+            await showFiles(box, period);
+        } catch (err) {
+            fileError.textContent = err.message;
+            fileError.hidden = false;
+        }
+    });
+    const files = Array.isArray(data) ? data : data.files || [];
+    const due = data.next_due
+        ? h('p', {}, `Kỳ tiếp theo: ${periodWords(data.next_due.period)} — máy tự lập ngày ${data.next_due.due}` +
+            `${(data.next_due.periods || []).length > 1 ? ` (cùng với ${data.next_due.periods.slice(1).map((c) => periodWords(c).toLowerCase()).join(', ')})` : ''}.`)
+        : null;
+    // one row per period (nhat-ky-<period code>.<ext>), its formats side by side, newest first
+    const byPeriod = new Map();
+    for (const f of files) {
+        const m = /^nhat-ky-(.+)\.([a-z]+)$/.exec(f.name);
+        const code = m ? m[1] : f.name;
+        if (!byPeriod.has(code)) byPeriod.set(code, []);
+        byPeriod.get(code).push(f);
+    }
+    const groups = [...byPeriod.entries()].sort((a, b) => String(maxOf(b[1])).localeCompare(String(maxOf(a[1]))) || a[0].localeCompare(b[0]));
+    set(box, heading, due, fileError, files.length
+        ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
+            h('thead', {}, h('tr', {}, ['Kỳ', 'Tệp', 'Lập lúc'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, groups.map(([code, list]) => h('tr', {},
+                h('td', { 'data-label': 'Kỳ' }, periodWords(code)),
+                h('td', { 'data-label': 'Tệp' }, h('div', { class: 'files' }, list.sort((a, b) => a.name.localeCompare(b.name)).map((f) =>
+                    downloadLink(paths.reportFile(f.name), f.name, `${(f.name.split('.').pop() || '').toUpperCase()} (${fmt.bytes(f.size)})`, fileError,
+                        { class: 'button small', title: f.name, dataset: { name: f.name } })))),
+                h('td', { 'data-label': 'Lập lúc' }, fmt.dateTime(maxOf(list))))))))
+        : empty('Chưa có báo cáo định kỳ nào.'));
+}
+
+function maxOf(list) {
+    return list.map((f) => f.modified || '').sort().pop();
 }

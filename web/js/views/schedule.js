@@ -19,8 +19,17 @@ export default async function schedule(root) {
     const week = h('div', { class: 'week' });
     const editor = h('div', { class: 'panel', hidden: true });
     const previewBox = h('div', { class: 'panel' });
+    const notes = h('div', { 'aria-live': 'polite' });
+
+    // What a saved slot will leave out (not approved, retired, a pool that picks nothing...):
+    // said once it is saved, without asking again.
+    function showNotes(slotName, list) {
+        set(notes, ...(list.length
+            ? [h('div', { class: 'panel notes' }, h('h2', {}, `Lưu ý về khung giờ “${slotName}”`), h('ul', {}, list.map((w) => h('li', { class: 'note' }, w))))]
+            : []));
+    }
     const addButton = can('library') ? h('button', { type: 'button', class: 'primary', onclick: () => edit(null) }, '+ Thêm khung giờ') : null;
-    root.append(h('div', { class: 'panel' }, h('div', { class: 'row', style: 'justify-content:space-between;align-items:center' }, h('h2', { style: 'margin:0' }, 'Tuần này'), weekNav, addButton), week), editor, previewBox);
+    root.append(h('div', { class: 'panel' }, h('div', { class: 'row', style: 'justify-content:space-between;align-items:center' }, h('h2', { style: 'margin:0' }, 'Tuần này'), weekNav, addButton), week), notes, editor, previewBox);
 
     async function load() {
         try {
@@ -78,7 +87,7 @@ export default async function schedule(root) {
         const s = slot || { name: '', days: [1, 2, 3, 4, 5], start: '06:30', length_s: 1800, programme: [] };
         const readOnly = !can('library');
         const name = h('input', { name: 'name', value: s.name || '', required: true, readonly: Boolean(slot) });
-        const start = timeInput('start', startOf(s) === '—' ? '' : startOf(s), { required: true });
+        const start = timeInput('start', /^\d\d:\d\d$/.test(startOf(s)) ? startOf(s) : '', { required: true });
         const maxLen = h('input', { name: 'length', type: 'number', min: 1, max: 600, value: maxMinutes(s) });
         const days = h(
             'fieldset',
@@ -92,7 +101,9 @@ export default async function schedule(root) {
         const lines = h('div', {});
         (s.programme || []).forEach((e) => lines.append(programmeLine(e, items)));
         const addLine = h('button', { type: 'button', onclick: () => lines.append(programmeLine({ kind: 'fixed' }, items)) }, '+ Thêm dòng');
-        let confirmed = '';
+        // Overlaps the operator has seen (from the 409) and chose to save anyway; any change to the
+        // form asks again.
+        let confirmed = [];
         const conflicts = h('div', { 'aria-live': 'polite' });
         const save = h('button', { type: 'submit', class: 'primary' }, 'Kiểm tra và lưu');
         const remove = slot ? h('button', { type: 'button', class: 'danger', onclick: () => removeSlot(slot) }, 'Xóa khung giờ') : null;
@@ -115,26 +126,36 @@ export default async function schedule(root) {
             clearErrors(form);
             try {
                 if (!name.value.trim()) throw { field: 'name', message: 'Vui lòng đặt tên khung giờ.' };
-                const path = paths.slot(name.value.trim());
+                const slotName = name.value.trim();
+                const path = paths.slot(slotName);
                 const body = { start: readTime(start), length: `${Number(maxLen.value)}m`, days: [...days.querySelectorAll('input:checked')].map((c) => Number(c.value)),
                     from: fmt.day(readDate(firstDay)) || null, until: fmt.day(readDate(lastDay)) || null, ...programmeBody(lines) };
                 if (slot?.skip) body.skip = slot.skip;
                 if (slot?.outputs?.length) body.outputs = slot.outputs;
-                const dry = await busy(save, api.put(path, { ...body, dry_run: true }));
-                const list = dry.warnings || dry.conflicts || [];
-                set(conflicts, ...list.map((c) => h('p', { class: 'conflict' }, '⚠ ', typeof c === 'string' ? c : c.message || JSON.stringify(c))));
-                if (list.length && confirmed !== JSON.stringify(list)) {
-                    confirmed = JSON.stringify(list);
-                    conflicts.append(h('p', {}, 'Có xung đột ở trên. Nhấn “Kiểm tra và lưu” lần nữa để vẫn lưu.'));
+                let saved;
+                try {
+                    saved = await busy(save, api.put(path, { ...body, dry_run: false, force: confirmed.length > 0 }));
+                } catch (err) {
+                    if (err.status !== 409 || !err.warnings?.length) throw err;
+                    confirmed = err.warnings;
+                    set(conflicts, h('p', {}, h('strong', {}, err.message)), ...err.warnings.map((w) => h('p', { class: 'conflict' }, '⚠ ', w)),
+                        h('p', {}, 'Nhấn “Kiểm tra và lưu” lần nữa để vẫn lưu với các chỗ trùng giờ này.'));
                     return;
                 }
-                await busy(save, api.put(path, { ...body, dry_run: false, force: list.length > 0 }));
+                showNotes(slotName, saved.warnings || []);
                 toast('Đã lưu khung giờ.', 'ok');
                 editor.hidden = true;
                 load();
             } catch (err) {
+                // the programme's parts are answered by name; their errors belong to the programme
+                if (['items', 'pools', 'opening', 'closing'].includes(err.field)) err.field = 'programme';
                 showError(form, err);
             }
+        });
+        form.addEventListener('input', () => {
+            if (!confirmed.length) return;
+            confirmed = [];
+            set(conflicts);
         });
         set(editor, form);
         name.focus();
@@ -155,7 +176,7 @@ export default async function schedule(root) {
     async function preview(d) {
         const date = dateInput('date', d);
         const out = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Đang tính…'));
-        const form = h('form', { class: 'row' }, field('Ngày', date), h('button', { type: 'submit' }, 'Xem trước'));
+        const form = h('form', { class: 'row preview-date' }, field('Ngày', date), h('button', { type: 'submit' }, 'Xem trước'));
         form.addEventListener('submit', (ev) => {
             ev.preventDefault();
             try {
@@ -168,15 +189,17 @@ export default async function schedule(root) {
         set(previewBox, h('h2', {}, `Xem trước ngày ${fmt.day(d)}`), form, out);
         try {
             const list = groupEntries(await api.get(paths.preview, { date: fmt.day(d) }));
-            set(out, 
+            set(out,
                 ...(list.length
-                    ? list.map((s) =>
-                          h('div', { class: 'pick' }, h('h3', {}, `${fmt.clock(s.start ?? s.at)} — ${s.name || s.slot || ''}`),
-                              (s.picks || s.items || []).length
-                                  ? h('ol', {}, (s.picks || s.items).map((p) => h('li', {}, h('strong', {}, p.title || `#${p.item_id ?? p.item}`), p.reason ? h('span', { class: 'muted' }, ` — ${p.reason}`) : '')))
-                                  : h('p', { class: 'muted' }, 'Không có bài nào.'),
-                              (s.skipped || []).map((p) => h('p', { class: 'conflict' }, `${p.title || ''}: ${p.reason || ''}`)),
-                              s.reason ? h('p', { class: 'muted' }, s.reason) : null),
+                    ? list.map((g) =>
+                          h('div', { class: `pick ${g.emergency ? 'emergency' : ''}` },
+                              g.name || g.start ? h('h3', {}, g.start ? `${g.start} — ${g.name}` : g.name) : null,
+                              g.picks.length
+                                  ? h('ol', {}, g.picks.map((p) => h('li', {}, p.cue_time ? h('span', { class: 'muted' }, `${p.cue_time} `) : '',
+                                      h('strong', {}, p.title || `#${p.item}`), p.reason ? h('span', { class: 'muted' }, ` — ${p.reason}`) : '')))
+                                  : g.reason ? null : h('p', { class: 'muted' }, 'Không có bài nào.'),
+                              g.skipped.length ? h('ul', { class: 'skipped', 'aria-label': 'Không phát' }, g.skipped.map((p) => h('li', { class: 'conflict' }, `Không phát${p.title && !(p.reason || '').includes(p.title) ? ` “${p.title}”` : ''}: ${p.reason || ''}`))) : null,
+                              g.reason ? h('p', { class: 'conflict' }, '⚠ ', g.reason) : null),
                       )
                     : [empty('Ngày này không có khung giờ nào.')]),
             );
@@ -194,7 +217,10 @@ function mondayOf(d) {
     return fmt.addDays(d, wd === 0 ? -6 : 1 - wd);
 }
 
+// A demo slot's start is "+60s" (that long after the daemon started).
 function startOf(s) {
+    const relative = /^\+(\d+)s$/.exec(s.start || '');
+    if (relative) return `+${Math.round(Number(relative[1]) / 60) || 1} phút`;
     return s.start ? fmt.clock(s.start) : s.start_s !== undefined ? fmt.clock(s.start_s) : '—';
 }
 
@@ -234,7 +260,8 @@ function programmeLine(e, items) {
     };
     kind.addEventListener('change', sync);
     sync();
-    const line = h('div', { class: 'programme-line' }, kind, what, h('button', { type: 'button', 'aria-label': 'Xóa dòng này', onclick: () => line.remove() }, '✕'));
+    // a pool's tags have no control here: kept as they were
+    const line = h('div', { class: 'programme-line', dataset: { tags: JSON.stringify(e.tags || []) } }, kind, what, h('button', { type: 'button', 'aria-label': 'Xóa dòng này', onclick: () => line.remove() }, '✕'));
     return line;
 }
 
@@ -243,7 +270,7 @@ function programmeBody(lines) {
     const body = { items: [], pools: [] };
     for (const line of lines.querySelectorAll('.programme-line')) {
         const l = readLine(line);
-        if (l.kind === 'pool') body.pools.push({ count: l.count, topics: l.topics, forms: l.forms, tags: [] });
+        if (l.kind === 'pool') body.pools.push({ count: l.count, topics: l.topics, forms: l.forms, tags: JSON.parse(line.dataset.tags || '[]') });
         else if (!l.item) continue;
         else if (l.kind === 'opening') body.opening = l.item;
         else if (l.kind === 'closing') body.closing = l.item;
@@ -252,17 +279,22 @@ function programmeBody(lines) {
     return body;
 }
 
-// The plan preview ({days:[{date, entries:[{time, slot, title, reason}], warnings}]}) as one
-// group per slot occurrence.
+// The plan preview ({days:[{date, entries, skipped, warnings}]}, docs/api.md) as one group per
+// slot occurrence (entries of one occurrence share `time`), with what it leaves out and why;
+// an emergency one-off (`slot: null`) is a group of its own; then the day's warnings.
 export function groupEntries(plan) {
     const out = [];
+    const groupOf = (e) => {
+        const emergency = e.slot === null || e.slot === undefined;
+        const name = emergency ? 'Phát khẩn cấp' : e.slot;
+        let g = out.find((x) => x.name === name && x.start === e.time);
+        if (!g) out.push((g = { name, start: e.time, emergency, picks: [], skipped: [] }));
+        return g;
+    };
     for (const day of plan.days || []) {
-        for (const e of day.entries || []) {
-            let g = out.find((x) => x.name === e.slot && x.start === e.time);
-            if (!g) out.push((g = { name: e.slot || '', start: e.time, picks: [], skipped: [] }));
-            g.picks.push(e);
-        }
-        for (const w of day.warnings || []) out.push({ name: '', start: '', picks: [], reason: w });
+        for (const e of day.entries || []) groupOf(e).picks.push(e);
+        for (const e of day.skipped || []) groupOf(e).skipped.push(e);
+        for (const w of day.warnings || []) out.push({ name: '', start: '', picks: [], skipped: [], reason: w });
     }
     return out;
 }
