@@ -9,6 +9,7 @@
 
 #include "audio/output/Registry.hpp"
 #include "daemon/Logging.hpp"
+#include "daemon/TestStallLoop.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
 #include "journal/JournalWriter.hpp"
@@ -74,18 +75,6 @@ HealthWiring::Steady::time_point steady(scheduler::TimePoint at) {
     return HealthWiring::Steady::now() +
            std::chrono::duration_cast<HealthWiring::Steady::duration>(at - std::chrono::system_clock::now());
 }
-
-#ifdef LOAPHUONG_TEST_HOOKS
-// LOAPHUONG_TEST_STALL_LOOP_AFTER=<seconds>: the loop hangs for good at its first tick after
-// that long (the watchdog test's stuck loop).
-void test_stall_loop(HealthWiring::Steady::time_point started) {
-    static const char* after = std::getenv("LOAPHUONG_TEST_STALL_LOOP_AFTER");
-    if (!after) return;
-    if (HealthWiring::Steady::now() - started < std::chrono::duration<double>(std::atof(after))) return;
-    logger("daemon")->warn("test hook: the loop stalls for good now");
-    while (true) std::this_thread::sleep_for(1h);
-}
-#endif
 
 std::vector<std::string> names_of(const config::Config& c) {
     std::vector<std::string> names;
@@ -174,10 +163,7 @@ void HealthWiring::arm() {
 
 void HealthWiring::tick() {
     const auto now = Steady::now();
-#ifdef LOAPHUONG_TEST_HOOKS
-    static const auto started = now;
-    test_stall_loop(started);
-#endif
+    test_stall_loop();  // a no-op but in loaphuongd-test
     // Armed first: whatever fails below, the watchdog and the alarms go on.
     arm();
     watchdog(now);

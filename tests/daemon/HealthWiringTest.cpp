@@ -89,4 +89,80 @@ TEST(HealthWiring, AnOutputNeverFedRaisesItsAlarmInMetricsHealthAndTheStatusFile
     EXPECT_FALSE(std::filesystem::exists(file));
 }
 
+// SIGHUP adds and removes outputs (Daemon::reload_config calls outputs_changed()): an output
+// added gets a meter the player can feed and a dead-air alarm; one removed loses its alarm and
+// is no longer shown, while its counters stay in the metrics.
+TEST(HealthWiring, OutputsAddedByAReloadGetAMeterAndAnAlarmAndRemovedOnesLoseThem) {
+    lp::test::TempDir dir;
+    lp::config::Config config;
+    config.database = dir / "lp.db";
+    config.alarm.dead_air = 1s;
+    config.outputs.resize(1);
+    config.outputs[0].name = "loa";
+    auto db = lp::db::open_store(config.database);
+    lp::journal::JournalWriter writer(db);
+    boost::asio::io_context io;
+    const std::uint64_t loop_errors = 0;
+    lp::daemon::HealthWiring health(io, config, lp::domain::zone("Asia/Ho_Chi_Minh"), writer, loop_errors);
+    EXPECT_EQ(health.player_health()->find("moi"), nullptr);
+
+    // The reload: "moi" added (an archive, so that the archive size is measured), the config
+    // object the wiring reads replaced as Daemon::reload_config does.
+    auto added = config.outputs[0];
+    added.name = "moi";
+    added.kind = "archive";
+    added.target = (dir / "luu").string();
+    config.outputs.push_back(added);
+    health.outputs_changed();
+    ASSERT_NE(health.player_health()->find("moi"), nullptr);
+    EXPECT_NE(health.player_health()->find("loa"), nullptr);
+
+    const auto now = std::chrono::system_clock::now();
+    lp::scheduler::Order order;
+    order.id = "p1";
+    order.slot_name = "Bản tin";
+    order.start = now - 10ms;
+    lp::audio::Programme programme;
+    programme.id = "p1";
+    programme.cues.resize(1);
+    programme.cues[0].length = 60s;
+    health.aired(order, programme, {"Tin trưa"});
+    health.player_event({"p1", 0, ev::Started{order.start, {"loa", "moi"}}});
+    health.start();
+
+    // The player feeds loa and, for a while, moi; then moi goes quiet and raises its alarm.
+    const std::vector<lp::audio::Sample> tone{12000, -12000, 8000, -8000};
+    for (int i = 0; i < 5; ++i) {
+        health.player_health()->fed(tone, {"loa", "moi"});
+        io.run_one_for(100ms);
+    }
+    EXPECT_TRUE(health.health_json()["alarms"].empty()) << health.health_json().dump(2);
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (health.health_json()["alarms"].empty() && std::chrono::steady_clock::now() < deadline) {
+        health.player_health()->fed(tone, {"loa"});
+        io.run_one_for(100ms);
+    }
+    auto j = health.health_json();
+    ASSERT_EQ(j["alarms"].size(), 1u) << j.dump(2);
+    EXPECT_EQ(j["alarms"][0]["output"], "moi");
+    ASSERT_EQ(j["outputs"].size(), 2u);
+    EXPECT_EQ(j["outputs"][1]["name"], "moi");
+    EXPECT_NE(health.metrics_text().find("loaphuong_output_errors_total{output=\"moi\"} 0\n"), std::string::npos);
+
+    // The next reload removes moi: its alarm goes, the loop goes on.
+    config.outputs.pop_back();
+    health.outputs_changed();
+    const auto cleared = std::chrono::steady_clock::now() + 5s;
+    while (!health.health_json()["alarms"].empty() && std::chrono::steady_clock::now() < cleared) {
+        health.player_health()->fed(tone, {"loa"});
+        io.run_one_for(100ms);
+    }
+    j = health.health_json();
+    EXPECT_TRUE(j["alarms"].empty()) << j.dump(2);
+    ASSERT_EQ(j["outputs"].size(), 1u) << j.dump(2);
+    EXPECT_EQ(j["outputs"][0]["name"], "loa");
+    EXPECT_NE(health.metrics_text().find("loaphuong_dead_air_alarms_active 0\n"), std::string::npos);
+    health.stop();
+}
+
 }  // namespace
