@@ -39,7 +39,7 @@ nlohmann::json ApiServices::next_up() {
 nlohmann::json ApiServices::outputs() {
     auto out = nlohmann::json::array();
     for (const auto& o : daemon_.config_.outputs)
-        out.push_back({{"name", o.name}, {"kind", nullptr}, {"state", "unknown"}, {"last_error", nullptr}});
+        out.push_back({{"name", o.name}, {"kind", o.kind}, {"state", "unknown"}, {"last_error", nullptr}});
     return out;
 }
 
