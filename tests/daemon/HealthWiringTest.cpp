@@ -130,7 +130,6 @@ TEST(HealthWiring, OutputsAddedByAReloadGetAMeterAndAnAlarmAndRemovedOnesLoseThe
 
     const std::vector<lp::audio::Sample> tone{12000, -12000, 8000, -8000};
     // The player feeds loa and, for a while, moi; then moi goes quiet and raises its alarm.
-    const std::vector<lp::audio::Sample> tone{12000, -12000, 8000, -8000};
     for (int i = 0; i < 5; ++i) {
         health.player_health()->fed(tone, {"loa", "moi"});
         io.run_one_for(100ms);

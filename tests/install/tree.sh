@@ -75,6 +75,9 @@ hooks=$root/hooks-test
 mkdir -p "$hooks/media"
 ffmpeg -nostdin -loglevel error -f lavfi -i 'sine=frequency=587:duration=1' -ac 2 "$hooks/media/hooks-587hz.wav"
 cat >"$hooks/loaphuong.toml" <<'TOML'
+[daemon]
+media_dir = "media"
+
 [http]
 enabled = false
 
@@ -94,6 +97,7 @@ log=$hooks/daemon.log
 LOAPHUONG_TEST_STALL_PLAYER_AFTER=0 LOAPHUONG_TEST_STALL_LOOP_AFTER=0 \
     "$installed" --config "$hooks/loaphuong.toml" >"$log" 2>&1 &
 hooked=$!
+wait_for 30 "the daemon ready with the hook variables set" grep -q '\[daemon\] ready: database' "$log"
 aired() { "$root/usr/bin/loaphuong" --config "$hooks/loaphuong.toml" journal list --json 2>/dev/null | grep -q '"status": *"completed"'; }
 wait_for 30 "the programme journaled completed with the hook variables set" aired
 kill -TERM "$hooked"
