@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -11,19 +12,21 @@
 
 namespace lp::audio {
 
-enum class OutputKind { alsa, file, null, icecast, rtp, udp, archive };
-
 // How an output carries the sound. pcm is s16 (little-endian, big-endian on RTP as RFC 3551
 // wants); mp3 (libmp3lame, CBR) and opus (libopus) go through the encoder path.
 enum class Codec { pcm, mp3, opus };
 
+// One output as configured: what [[output]] says, read by its kind (output/kinds/), and what
+// the player needs to make and open it. The config's outputs are these (config::OutputConfig).
 struct OutputSpec {
     std::string name;
-    OutputKind kind = OutputKind::null;
+    // The kind's name as written in the config ("alsa", "file", ...): the one identifier of a
+    // kind, looked up in output::Registry (output/Registry.hpp) wherever kinds differ.
+    std::string kind = "null";
     // alsa: the ALSA PCM name; file: the file path; icecast: the full source URL
     // ("icecast://source:PASS@host:port/mount"); rtp/udp: "rtp://host:port" or
     // "udp://host:port", multicast groups included (FFmpeg URL options such as "?ttl=4" pass
-    // through); archive: the folder that holds one file per local day; null: ignored.
+    // through); archive: the folder that holds one file per local day; null: empty.
     std::string target;
     PcmFormat format;
     Codec codec = Codec::pcm;  // icecast: mp3 or opus; rtp/udp: pcm or opus; archive: mp3
@@ -41,11 +44,14 @@ struct OutputSpec {
     // loudspeakers); when more than this is waiting the peer counts as stalled, and the
     // output is dropped and retried like one that failed.
     std::chrono::milliseconds queue_limit{2000};
+    // Settings of a kind that has more than the fields above, by key (none of the built-in
+    // kinds uses it; a kind added later needs no new field here).
+    std::map<std::string, std::string> options{};
     bool operator==(const OutputSpec&) const = default;
 };
 
-// "alsa", "file", ... as written in the config.
-std::string_view to_string(OutputKind kind);
+// "pcm", "mp3", "opus", as written in the config.
+std::string_view to_string(Codec codec);
 
 // One destination for the airing's sound. Every implementation is an FFmpeg muxer
 // (libavformat / libavdevice). An output never sleeps by itself: the player paces.
@@ -69,6 +75,7 @@ public:
     virtual const OutputSpec& spec() const = 0;
 };
 
+// The Output of spec.kind (output::Registry). Throws OutputError for a kind not registered.
 std::unique_ptr<Output> make_output(const OutputSpec& spec);
 
 }  // namespace lp::audio

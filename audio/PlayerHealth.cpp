@@ -6,9 +6,20 @@
 
 namespace lp::audio {
 
-PlayerHealth::PlayerHealth(const std::vector<std::string>& output_names)
-    : meters_(std::make_unique<OutputMeter[]>(output_names.size())), count_(output_names.size()) {
-    for (std::size_t i = 0; i < count_; ++i) meters_[i].name = output_names[i];
+PlayerHealth::PlayerHealth(const std::vector<std::string>& output_names, std::size_t spare)
+    : meters_(std::make_unique<OutputMeter[]>(output_names.size() + spare)),
+      capacity_(output_names.size() + spare),
+      count_(output_names.size()) {
+    for (std::size_t i = 0; i < output_names.size(); ++i) meters_[i].name = output_names[i];
+}
+
+OutputMeter* PlayerHealth::add(const std::string& name) {
+    if (auto* existing = find(name)) return existing;
+    const std::size_t n = count_.load(std::memory_order_relaxed);
+    if (n == capacity_) return nullptr;
+    meters_[n].name = name;                          // written before the count publishes it
+    count_.store(n + 1, std::memory_order_release);  // the player thread sees it complete
+    return &meters_[n];
 }
 
 OutputMeter* PlayerHealth::find(const std::string& name) {

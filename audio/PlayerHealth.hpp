@@ -3,7 +3,8 @@
 // on every pass of its loop (idle or playing, at least once a second), and for each
 // configured output what it was fed: the peak level since the loop last looked, whether it is
 // live, and its failures and reopenings. One writer (the player thread), one reader (the
-// loop); relaxed atomics are enough, each field stands alone.
+// loop); relaxed atomics are enough, each field stands alone. The loop adds meters for the
+// outputs a reload adds: the meters live in a fixed array, published by an atomic count.
 
 #include <atomic>
 #include <cstdint>
@@ -31,14 +32,19 @@ struct OutputMeter {
 
 class PlayerHealth {
 public:
-    explicit PlayerHealth(const std::vector<std::string>& output_names);
+    // Room for `spare` more outputs than given, added later by add().
+    explicit PlayerHealth(const std::vector<std::string>& output_names, std::size_t spare = 64);
 
     std::atomic<std::uint64_t> heartbeat{0};
     void beat() { heartbeat.fetch_add(1, std::memory_order_relaxed); }
 
-    std::span<OutputMeter> meters() { return {meters_.get(), count_}; }
-    std::span<const OutputMeter> meters() const { return {meters_.get(), count_}; }
+    std::span<OutputMeter> meters() { return {meters_.get(), count_.load(std::memory_order_acquire)}; }
+    std::span<const OutputMeter> meters() const { return {meters_.get(), count_.load(std::memory_order_acquire)}; }
     OutputMeter* find(const std::string& name);
+
+    // Loop thread (the only one that adds): a meter for `name` unless it has one (an output
+    // a reload added; one removed keeps its meter and counts). nullptr when the room is used up.
+    OutputMeter* add(const std::string& name);
 
     // Player thread: one chunk fed to the outputs named live (peak/RMS computed once).
     void fed(std::span<const Sample> interleaved, const std::vector<std::string>& live);
@@ -50,7 +56,8 @@ public:
 
 private:
     std::unique_ptr<OutputMeter[]> meters_;
-    std::size_t count_;
+    std::size_t capacity_;
+    std::atomic<std::size_t> count_;
 };
 
 }  // namespace lp::audio

@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     if (argc < 3) return 2;
     const std::string mode = argv[1];
     const std::filesystem::path file = argv[2];
-    const std::vector<OutputSpec> null_out{{"null", OutputKind::null, "", {48000, 2}}};
+    const std::vector<OutputSpec> null_out{{"null", "null", "", {48000, 2}}};
     Waiter events;
     PlayerOptions options;
     options.progress_interval = 0ms;

@@ -8,37 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "audio/Output.hpp"
+
 namespace lp::config {
 
-enum class OutputKind { alsa, file, null, icecast, rtp, udp, archive };
-enum class OutputCodec { pcm, mp3, opus };
-
-struct OutputConfig {
-    std::string name;  // unique, referenced by slots
-    OutputKind kind = OutputKind::null;
-    std::string device = "default";  // ALSA PCM name (kind = alsa)
-    std::filesystem::path path;      // file: target file (container from its extension); archive: folder of day files
-    int sample_rate = 48000;
-    int channels = 2;
-    // icecast: server URL ("http://host:port"), source password and mount ("/cchc").
-    std::string url;
-    std::string password;
-    std::string mount;
-    // rtp / udp: destination host (unicast or multicast group), port, multicast TTL, and for
-    // rtp the SDP file written for receivers (absolute after loading; optional).
-    std::string host;
-    int port = 0;
-    int ttl = 0;  // 0: FFmpeg's default
-    std::filesystem::path sdp;
-    // icecast: mp3 (default) or opus; rtp/udp: pcm (default) or opus; archive: mp3.
-    OutputCodec codec = OutputCodec::pcm;
-    int bitrate_kbps = 128;
-    // archive: day files kept (today included; older ones deleted daily and at start), and the
-    // free space (MiB) below which the archive stops recording until space returns.
-    int keep_days = 400;
-    int min_free_mb = 500;
-    bool operator==(const OutputConfig&) const = default;
-};
+// One [[output]]: its kind's own keys are read by the kind (audio/output/kinds/), into the
+// spec the player makes the output from. time_zone is the daemon's, set when handed over.
+using OutputConfig = audio::OutputSpec;
 
 // [audio]: how the player shapes what it airs.
 struct AudioConfig {

@@ -11,6 +11,7 @@
 
 #include "config/AlarmSchema.hpp"
 #include "config/NetAddress.hpp"
+#include "config/OutputSchema.hpp"
 #include "config/TimeText.hpp"
 
 namespace lp::config::detail {
@@ -42,19 +43,6 @@ std::string joined(const std::array<std::string_view, N>& list) {
         out += v;
     }
     return out;
-}
-
-std::string_view to_text(OutputKind kind) {
-    switch (kind) {
-        case OutputKind::alsa: return "alsa";
-        case OutputKind::file: return "file";
-        case OutputKind::null: return "null";
-        case OutputKind::icecast: return "icecast";
-        case OutputKind::rtp: return "rtp";
-        case OutputKind::udp: return "udp";
-        case OutputKind::archive: return "archive";
-    }
-    return "?";
 }
 
 fs::path resolve(const fs::path& base, const fs::path& p) {
@@ -112,68 +100,6 @@ int read_int_in(const TableReader& r, std::string_view key, int low, int high, i
     return static_cast<int>(v->value);
 }
 
-// A key only some output kinds use; fails naming the kinds when another kind has it.
-bool allowed_for(const TableReader& r, std::string_view key, bool allowed, std::string_view kinds) {
-    if (!r.has(key)) return false;
-    if (!allowed) fail(r.source(), *r.node(key), "only used by kind " + std::string{kinds});
-    return true;
-}
-
-void read_network(const TableReader& r, OutputConfig& out) {
-    const bool ice = out.kind == OutputKind::icecast;
-    const bool rtp_udp = out.kind == OutputKind::rtp || out.kind == OutputKind::udp;
-    const bool archive = out.kind == OutputKind::archive;
-    const auto required = [&](std::string_view key, bool needed, std::string& field, std::string_view what) {
-        if (allowed_for(r, key, needed, what)) {
-            const auto s = r.string(key);
-            if (s->value.empty()) fail(r.source(), *s, "must not be empty");
-            field = s->value;
-        } else if (needed) {
-            r.fail_at_header(key, "missing required key (kind " + quote(std::string{to_text(out.kind)}) + " needs it)");
-        }
-    };
-    required("url", ice, out.url, R"("icecast")");
-    required("password", ice, out.password, R"("icecast")");
-    required("mount", ice, out.mount, R"("icecast")");
-    if (ice) {
-        const auto parsed = parse_http_server(out.url);
-        if (!parsed.server) fail(r.source(), *r.string("url"), parsed.problem);
-        out.url = "http://" + parsed.server->host + ":" + std::to_string(parsed.server->port);
-    }
-    if (ice && out.mount.front() != '/') out.mount.insert(0, "/");
-    required("host", rtp_udp, out.host, R"("rtp" and "udp")");
-    if (rtp_udp)
-        if (auto problem = host_problem(out.host)) fail(r.source(), *r.string("host"), *problem);
-    if (allowed_for(r, "port", rtp_udp, R"("rtp" and "udp")"))
-        out.port = read_int_in(r, "port", 1, 65535, 0);
-    else if (rtp_udp)
-        r.fail_at_header("port", "missing required key (kind " + quote(std::string{to_text(out.kind)}) + " needs it)");
-    if (allowed_for(r, "ttl", rtp_udp, R"("rtp" and "udp")")) out.ttl = read_int_in(r, "ttl", 1, 255, 0);
-    if (allowed_for(r, "sdp", out.kind == OutputKind::rtp, R"("rtp")"))
-        out.sdp = read_path(r, "sdp", r.source().base_dir);
-
-    out.codec = ice || archive ? OutputCodec::mp3 : OutputCodec::pcm;
-    if (allowed_for(r, "codec", ice || rtp_udp || archive, R"("icecast", "rtp", "udp" and "archive")")) {
-        const auto c = r.string("codec");
-        const bool ok = ice       ? (c->value == "mp3" || c->value == "opus")
-                        : rtp_udp ? (c->value == "pcm" || c->value == "opus")
-                                  : c->value == "mp3";
-        if (!ok)
-            fail(r.source(), *c,
-                 "codec " + quote(c->value) + " is not available for kind " + quote(std::string{to_text(out.kind)}) +
-                     (ice       ? " (mp3, opus)"
-                      : rtp_udp ? " (pcm, opus)"
-                                : " (mp3)"));
-        out.codec = c->value == "mp3" ? OutputCodec::mp3 : c->value == "opus" ? OutputCodec::opus : OutputCodec::pcm;
-    }
-    if (allowed_for(r, "bitrate", ice || rtp_udp || archive, R"("icecast", "rtp", "udp" and "archive")"))
-        out.bitrate_kbps = read_int_in(r, "bitrate", 16, 320, out.bitrate_kbps);
-    if (allowed_for(r, "keep_days", archive, R"("archive")"))
-        out.keep_days = read_int_in(r, "keep_days", 1, 36500, out.keep_days);
-    if (allowed_for(r, "min_free_mb", archive, R"("archive")"))
-        out.min_free_mb = read_int_in(r, "min_free_mb", 0, 10'000'000, out.min_free_mb);
-}
-
 constexpr std::array<std::string_view, 4> report_formats{"xlsx", "pdf", "csv", "json"};
 
 void read_reports(const TableReader& r, ReportsConfig& reports) {
@@ -199,46 +125,6 @@ void read_backup(const TableReader& r, BackupConfig& backup) {
         backup.time_of_day = *tod;
     }
     backup.keep = read_int_in(r, "keep", 0, 3650, backup.keep);
-}
-
-OutputConfig read_output(const TableReader& r) {
-    OutputConfig out;
-    out.name = r.required_string("name").value;
-    const auto kind = r.required_string("kind");
-    if (kind.value == "alsa")
-        out.kind = OutputKind::alsa;
-    else if (kind.value == "file")
-        out.kind = OutputKind::file;
-    else if (kind.value == "null")
-        out.kind = OutputKind::null;
-    else if (kind.value == "icecast")
-        out.kind = OutputKind::icecast;
-    else if (kind.value == "rtp")
-        out.kind = OutputKind::rtp;
-    else if (kind.value == "udp")
-        out.kind = OutputKind::udp;
-    else if (kind.value == "archive")
-        out.kind = OutputKind::archive;
-    else
-        fail(r.source(), kind,
-             "unknown output kind " + quote(kind.value) + " (alsa, file, null, icecast, rtp, udp, archive)");
-
-    if (auto device = r.string("device")) {
-        if (out.kind != OutputKind::alsa) fail(r.source(), *device, R"(only used by kind "alsa")");
-        if (device->value.empty()) fail(r.source(), *device, "must not be empty");
-        out.device = device->value;
-    }
-    const bool has_path = out.kind == OutputKind::file || out.kind == OutputKind::archive;
-    if (r.has("path")) {
-        if (!has_path) fail(r.source(), *r.node("path"), R"(only used by kinds "file" and "archive")");
-        out.path = read_path(r, "path", r.source().base_dir);
-    } else if (has_path) {
-        r.fail_at_header("path", "missing required key (kind " + quote(kind.value) + " needs a path)");
-    }
-    read_network(r, out);
-    out.sample_rate = read_int_in(r, "sample_rate", 8000, 192000, out.sample_rate);
-    out.channels = read_int_in(r, "channels", 1, 8, out.channels);
-    return out;
 }
 
 double read_number(const TableReader& r, std::string_view key, double low, double high) {
@@ -454,10 +340,7 @@ Config read_config(const toml::table& root, const Source& source) {
 
     if (auto outputs = top.tables("output")) {
         for (const auto& t : *outputs) {
-            const TableReader r(
-                source, *t.value, t.key,
-                {"name", "kind", "device", "path", "sample_rate", "channels", "url", "password", "mount", "host",
-                 "port", "ttl", "sdp", "codec", "bitrate", "keep_days", "min_free_mb"});
+            const TableReader r(source, *t.value, t.key, output_keys());
             OutputConfig out = read_output(r);
             for (const auto& other : cfg.outputs)
                 if (other.name == out.name) fail(source, *r.string("name"), "duplicate output name " + quote(out.name));

@@ -80,8 +80,8 @@ std::string_view describe(toml::node_type type) {
 }
 
 TableReader::TableReader(const Source& source, const toml::table& table, std::string path,
-                         std::initializer_list<std::string_view> known)
-    : source_(&source), table_(&table), path_(std::move(path)), known_(known) {
+                         std::vector<std::string_view> known)
+    : source_(&source), table_(&table), path_(std::move(path)), known_(std::move(known)) {
     line_ = table.source().begin.line;
     const auto key_line = [&](const toml::key& k) {
         return k.source().begin.line ? k.source().begin.line : line_of(*table.get(k.str()));

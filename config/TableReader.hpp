@@ -53,8 +53,7 @@ std::string_view describe(toml::node_type type);
 class TableReader {
 public:
     // Throws ConfigError at the first key of `table` (in document order) that is not in `known`.
-    TableReader(const Source& source, const toml::table& table, std::string path,
-                std::initializer_list<std::string_view> known);
+    TableReader(const Source& source, const toml::table& table, std::string path, std::vector<std::string_view> known);
 
     const Source& source() const { return *source_; }
     const std::string& path() const { return path_; }

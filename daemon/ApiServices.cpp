@@ -52,7 +52,7 @@ nlohmann::json ApiServices::outputs() {
         for (const auto& o : health["outputs"]) metered[o.value("name", "")] = o;
     auto out = nlohmann::json::array();
     for (const auto& o : daemon_.config_.outputs) {
-        nlohmann::json j{{"name", o.name}, {"state", "unknown"}, {"last_error", nullptr}};
+        nlohmann::json j{{"name", o.name}, {"kind", o.kind}, {"state", "unknown"}, {"last_error", nullptr}};
         if (const auto m = metered.find(o.name); m != metered.end()) {
             const auto& h = m->second;
             j["state"] = h.value("dead_air", false)                                    ? "dead_air"

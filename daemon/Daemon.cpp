@@ -2,6 +2,7 @@
 
 #include <csignal>
 
+#include "audio/output/Registry.hpp"
 #include "config/Load.hpp"
 
 #include "api/Routes.hpp"
@@ -22,51 +23,6 @@
 namespace lp::daemon {
 namespace {
 
-audio::OutputSpec to_spec(const config::OutputConfig& o, const config::Config& c) {
-    audio::OutputSpec spec;
-    spec.name = o.name;
-    spec.format = {o.sample_rate, o.channels};
-    switch (o.kind) {
-        case config::OutputKind::alsa:
-            spec.kind = audio::OutputKind::alsa;
-            spec.target = o.device;
-            break;
-        case config::OutputKind::file:
-            spec.kind = audio::OutputKind::file;
-            spec.target = o.path.string();
-            if (o.path.has_parent_path()) std::filesystem::create_directories(o.path.parent_path());
-            break;
-        case config::OutputKind::null: spec.kind = audio::OutputKind::null; break;
-        case config::OutputKind::icecast: {
-            spec.kind = audio::OutputKind::icecast;
-            // "http://host:port" + password + mount -> FFmpeg's icecast://source:PASS@host:port/mount
-            spec.target = "icecast://source:" + o.password + "@" + o.url.substr(7) + o.mount;
-            break;
-        }
-        case config::OutputKind::rtp:
-        case config::OutputKind::udp: {
-            const bool rtp = o.kind == config::OutputKind::rtp;
-            spec.kind = rtp ? audio::OutputKind::rtp : audio::OutputKind::udp;
-            spec.target = (rtp ? "rtp://" : "udp://") + o.host + ":" + std::to_string(o.port);
-            if (o.ttl > 0) spec.target += "?ttl=" + std::to_string(o.ttl);
-            spec.sdp_path = o.sdp.string();
-            break;
-        }
-        case config::OutputKind::archive:
-            spec.kind = audio::OutputKind::archive;
-            spec.target = o.path.string();
-            spec.keep_days = o.keep_days;
-            spec.min_free_bytes = static_cast<std::uint64_t>(o.min_free_mb) * 1024 * 1024;
-            break;
-    }
-    spec.codec = o.codec == config::OutputCodec::mp3    ? audio::Codec::mp3
-                 : o.codec == config::OutputCodec::opus ? audio::Codec::opus
-                                                        : audio::Codec::pcm;
-    spec.bitrate = o.bitrate_kbps * 1000;
-    spec.time_zone = c.time_zone;
-    return spec;
-}
-
 audio::PlayerOptions player_options(const config::Config& c, std::shared_ptr<audio::PlayerHealth> health) {
     audio::PlayerOptions options;
     options.health = std::move(health);
@@ -76,9 +32,11 @@ audio::PlayerOptions player_options(const config::Config& c, std::shared_ptr<aud
     return options;
 }
 
+// The config's outputs as the player takes them (their kinds read them), in the daemon's zone.
 std::vector<audio::OutputSpec> output_specs(const config::Config& c) {
-    std::vector<audio::OutputSpec> specs;
-    for (const auto& o : c.outputs) specs.push_back(to_spec(o, c));
+    auto specs = c.outputs;
+    for (auto& spec : specs) spec.time_zone = c.time_zone;
+    audio::output::prepare(specs);  // e.g. the file outputs' folders
     return specs;
 }
 
@@ -241,6 +199,7 @@ void Daemon::reload_config() {
     for (const auto& setting : change.needs_restart)
         log->warn("config: {} changed in the file but needs a restart; the running value is kept", setting);
     config_ = std::move(reread);
+    if (change.outputs()) health_->outputs_changed();  // meters and dead-air alarms of the outputs added
     if (change.outputs() || change.audio)
         player_->reconfigure(std::move(specs), player_options(config_, health_->player_health()));
     if (change.slots) {

@@ -7,7 +7,9 @@
 #include <fstream>
 #include <thread>
 
+#include "audio/output/Registry.hpp"
 #include "daemon/Logging.hpp"
+#include "daemon/TestStallLoop.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
 #include "journal/JournalWriter.hpp"
@@ -74,18 +76,6 @@ HealthWiring::Steady::time_point steady(scheduler::TimePoint at) {
            std::chrono::duration_cast<HealthWiring::Steady::duration>(at - std::chrono::system_clock::now());
 }
 
-#ifdef LOAPHUONG_TEST_HOOKS
-// LOAPHUONG_TEST_STALL_LOOP_AFTER=<seconds>: the loop hangs for good at its first tick after
-// that long (the watchdog test's stuck loop).
-void test_stall_loop(HealthWiring::Steady::time_point started) {
-    static const char* after = std::getenv("LOAPHUONG_TEST_STALL_LOOP_AFTER");
-    if (!after) return;
-    if (HealthWiring::Steady::now() - started < std::chrono::duration<double>(std::atof(after))) return;
-    logger("daemon")->warn("test hook: the loop stalls for good now");
-    while (true) std::this_thread::sleep_for(1h);
-}
-#endif
-
 std::vector<std::string> names_of(const config::Config& c) {
     std::vector<std::string> names;
     for (const auto& o : c.outputs) names.push_back(o.name);
@@ -107,12 +97,7 @@ HealthWiring::HealthWiring(boost::asio::io_context& io, const config::Config& co
       player_moved_(Steady::now()),
       last_commit_(Steady::now()) {
     declare(metrics_);
-    const health::DeadAirOptions alarm{config.alarm.dead_air, config.alarm.silence_dbfs, 2s};
-    for (const auto& o : config.outputs) {
-        outputs_.emplace(o.name, OutputState{health::DeadAirAlarm{alarm}});
-        if (o.kind == config::OutputKind::archive) archive_dirs_.push_back(o.path);
-        for (const char* name : {output_errors, output_retries}) metrics_.set(name, {{"output", o.name}}, 0);
-    }
+    outputs_changed();
     for (const auto s : journal::all_statuses)
         if (s != journal::Status::playing) metrics_.set(airings, {{"status", std::string(journal::to_code(s))}}, 0);
     std::uint64_t usec = 0;
@@ -122,6 +107,32 @@ HealthWiring::HealthWiring(boost::asio::io_context& io, const config::Config& co
         tick_ = std::min<Steady::duration>(1s, *watchdog_interval_ / 4);
         logger("daemon")->info("systemd watchdog: {} ms; WATCHDOG=1 every {} ms while the loop and the player live",
                                usec / 1000, usec / 2000);
+    }
+}
+
+void HealthWiring::outputs_changed() {
+    const health::DeadAirOptions alarm{config_.alarm.dead_air, config_.alarm.silence_dbfs, 2s};
+    std::erase_if(outputs_, [&](const auto& kv) {
+        const bool kept = std::any_of(config_.outputs.begin(), config_.outputs.end(),
+                                      [&](const auto& o) { return o.name == kv.first; });
+        if (!kept && kv.second.alarm.active())
+            logger("daemon")->info("dead air on output '{}' cleared: the output is removed", kv.first);
+        return !kept;
+    });
+    archive_dirs_.clear();
+    for (const auto& o : config_.outputs) {
+        if (const auto folder = audio::output::kind_of(o).archive_folder(o)) archive_dirs_.push_back(*folder);
+        if (outputs_.contains(o.name)) continue;
+        const auto* meter = player_->add(o.name);
+        if (meter == nullptr) {
+            logger("daemon")->warn("output '{}' gets no dead-air meter: too many outputs added since the start",
+                                   o.name);
+            continue;
+        }
+        outputs_.emplace(o.name, OutputState{health::DeadAirAlarm{alarm}});
+        std::lock_guard lock{mutex_};
+        metrics_.set(output_errors, {{"output", o.name}}, static_cast<double>(meter->errors.load()));
+        metrics_.set(output_retries, {{"output", o.name}}, static_cast<double>(meter->retries.load()));
     }
 }
 
@@ -152,10 +163,7 @@ void HealthWiring::arm() {
 
 void HealthWiring::tick() {
     const auto now = Steady::now();
-#ifdef LOAPHUONG_TEST_HOOKS
-    static const auto started = now;
-    test_stall_loop(started);
-#endif
+    test_stall_loop();  // a no-op but in loaphuongd-test
     // Armed first: whatever fails below, the watchdog and the alarms go on.
     arm();
     watchdog(now);
@@ -232,7 +240,8 @@ void HealthWiring::sample_outputs(Steady::time_point now) {
         const health::Labels labels{{"output", meter.name}};
         metrics_.set(output_errors, labels, static_cast<double>(meter.errors.load()));
         metrics_.set(output_retries, labels, static_cast<double>(meter.retries.load()));
-        metrics_.set(output_peak, labels, outputs_.at(meter.name).last_peak_dbfs);
+        if (const auto it = outputs_.find(meter.name); it != outputs_.end())
+            metrics_.set(output_peak, labels, it->second.last_peak_dbfs);
     }
 }
 
@@ -391,7 +400,9 @@ nlohmann::json HealthWiring::build_json(Steady::time_point now) const {
     json outs = json::array();
     json alarms = json::array();
     for (const auto& meter : player_->meters()) {
-        const auto& state = outputs_.at(meter.name);
+        const auto it = outputs_.find(meter.name);
+        if (it == outputs_.end()) continue;  // removed by a reload
+        const auto& state = it->second;
         outs.push_back({{"name", meter.name},
                         {"should_play", state.should_play},
                         {"carrying", state.carrying},

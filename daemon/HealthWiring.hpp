@@ -57,6 +57,9 @@ public:
     void stop();
 
     // Loop hooks.
+    // The config's outputs changed (a reload): outputs added get a meter and a dead-air
+    // alarm, those removed lose their alarm; archive folders follow.
+    void outputs_changed();
     void aired(const scheduler::Order& order, const audio::Programme& programme,
                const std::vector<std::string>& titles);
     void cut_all();  // an emergency cut what plays: the cut programmes no longer should be heard

@@ -1,9 +1,6 @@
 #include "audio/output/MuxerOutput.hpp"
 
-#include "audio/output/ArchiveOutput.hpp"
-
 #include <cstring>
-#include <fstream>
 
 #include "audio/Errors.hpp"
 #include "audio/detail/Log.hpp"
@@ -63,7 +60,7 @@ void MuxerOutput::open() {
         if (target.network) (*muxer_)->flags |= AVFMT_FLAG_FLUSH_PACKETS;
         muxer_->open_io(target.io_options.address());
         muxer_->write_header(target.muxer_options.address());
-        if (spec_.kind == OutputKind::rtp && !spec_.sdp_path.empty()) write_sdp();
+        if (target.after_header) target.after_header(muxer_->get());
         frames_written_ = 0;
     } catch (const std::exception& e) {
         encoder_.reset();
@@ -71,15 +68,6 @@ void MuxerOutput::open() {
         append_.reset();
         fail(e.what());
     }
-}
-
-void MuxerOutput::write_sdp() const {
-    char sdp[4096];
-    AVFormatContext* contexts[] = {muxer_->get()};
-    ffmpeg::check(av_sdp_create(contexts, 1, sdp, sizeof sdp), "av_sdp_create");
-    std::ofstream out{spec_.sdp_path, std::ios::trunc};
-    out << sdp;
-    if (!out.flush()) throw std::runtime_error("cannot write " + spec_.sdp_path);
 }
 
 void MuxerOutput::write_packet(AVPacket* packet, AVRational from) {
@@ -137,12 +125,6 @@ void MuxerOutput::close() noexcept {
     encoder_.reset();
     append_.reset();
     if (err < 0) log("av_write_trailer() failed: " + ffmpeg::error_string(err));
-}
-
-std::unique_ptr<Output> make_output(const OutputSpec& spec) {
-    auto muxer = std::make_unique<MuxerOutput>(spec);
-    if (spec.kind == OutputKind::archive) return std::make_unique<output::ArchiveOutput>(std::move(muxer));
-    return muxer;
 }
 
 }  // namespace lp::audio

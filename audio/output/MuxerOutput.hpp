@@ -12,8 +12,8 @@
 
 namespace lp::audio {
 
-// The one Output implementation: a libavformat/libavdevice muxer (output/Target.cpp chooses
-// it per kind) fed either pcm_s16le packets (alsa, file, null, udp pcm) or the packets of an
+// The one Output implementation: a libavformat/libavdevice muxer (its kind's Kind::target
+// chooses it) fed either pcm_s16le packets (alsa, file, null, udp pcm) or the packets of an
 // Encoder (icecast, rtp, udp opus, archive).
 // Not thread-safe: one caller at a time.
 class MuxerOutput final : public Output {
@@ -33,7 +33,6 @@ private:
     void add_pcm_stream();
     void add_encoded_stream();
     void write_packet(AVPacket* packet, AVRational from);
-    void write_sdp() const;
 
     OutputSpec spec_;
     std::optional<std::chrono::system_clock::time_point> start_;

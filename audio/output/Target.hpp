@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "audio/Output.hpp"
@@ -12,8 +13,8 @@ extern "C" {
 
 namespace lp::audio::output {
 
-// Where and how one output kind writes: the muxer, its URL and options, and whether its PCM
-// goes through the encoder. Chosen at every open (the archive's file name is the day's).
+// Where and how one output writes: the muxer, its URL and options, and whether its PCM goes
+// through the encoder. Its kind chooses it at every open (Kind::target).
 struct Target {
     const AVOutputFormat* format = nullptr;
     std::string url;
@@ -22,13 +23,23 @@ struct Target {
     bool encoded = false;              // false: pcm_s16le packets straight to the muxer
     std::filesystem::path append_to;   // archive: the day's file, appended to
     bool network = false;              // flush the I/O every packet (no 32 KiB bursts)
+    // Called once the header is written (rtp: the SDP file). Throws std::exception.
+    std::function<void(AVFormatContext*)> after_header;
 };
 
-// Throws std::runtime_error with the reason (the caller names the output).
+// The target of spec's kind. Throws std::runtime_error with the reason (the caller names the output).
 Target resolve_target(const OutputSpec& spec, std::chrono::system_clock::time_point airing_start);
 
-// "output 'loa' (alsa 'default')", for messages. Passwords in URLs are masked.
+// "output 'loa' (alsa 'default')", for messages; "output 'x' (null)" without a target.
+// Passwords in URLs are masked.
 std::string describe(const OutputSpec& spec);
+
+// The muxer (or libavdevice output) of that name; throws std::runtime_error when this FFmpeg has none.
+const AVOutputFormat* muxer(const char* name);
+// libavdevice's outputs (alsa), registered once.
+void register_devices();
+// Throws std::runtime_error "no target given" when spec.target is empty.
+void require_target(const OutputSpec& spec);
 
 // The archive file of the local day of `at` in `time_zone`: "<folder>/2026-11-29.mp3".
 std::filesystem::path archive_file(const std::filesystem::path& folder, const std::string& time_zone,

@@ -5,6 +5,7 @@
 #include "audio/Errors.hpp"
 #include "audio/detail/Log.hpp"
 #include "audio/output/AsyncOutput.hpp"
+#include "audio/output/Registry.hpp"
 
 namespace lp::audio::player {
 
@@ -30,29 +31,16 @@ std::string message(const std::exception_ptr& error) {
     }
 }
 
-// Silence sent, in real time, to an icecast mount before its source disconnects. icecast2
-// drops what it received in the last moments before the source goes, about 1.2 to 1.9 KB of
-// stream (measured: 120 ms of MP3 at 96 kbit/s, 465 ms at 32 kbit/s): without this tail the
-// listeners miss the programme's last sound. At least 4 KiB of stream, and 500 ms.
-std::chrono::milliseconds icecast_tail(int bitrate) {
-    const std::chrono::milliseconds four_kib{4096LL * 8 * 1000 / std::max(bitrate, 1)};
-    return std::max(std::chrono::milliseconds{500}, four_kib);
-}
-
-bool is_network(OutputKind kind) {
-    return kind == OutputKind::icecast || kind == OutputKind::rtp || kind == OutputKind::udp;
-}
-
 }  // namespace
 
 // A network peer can stall (a server that stops reading holds a write for the whole I/O
 // timeout): those outputs write from a thread of their own so that the loudspeakers never
 // wait for them. Local outputs stay synchronous: the player paces against them.
 std::unique_ptr<Output> make_player_output(const OutputSpec& spec) {
-    auto output = make_output(spec);
-    if (!is_network(spec.kind)) return output;
-    const auto tail = spec.kind == OutputKind::icecast ? icecast_tail(spec.bitrate) : std::chrono::milliseconds{0};
-    return std::make_unique<output::AsyncOutput>(std::move(output), spec.queue_limit, tail);
+    const auto& kind = output::kind_of(spec);
+    auto output = kind.make(spec);
+    if (!kind.network()) return output;
+    return std::make_unique<output::AsyncOutput>(std::move(output), spec.queue_limit, kind.tail(spec));
 }
 
 std::list<PlayerOutput> make_player_outputs(const std::vector<OutputSpec>& specs) {
@@ -102,7 +90,7 @@ void OutputSet::join(PlayerOutput& joining) {
     // A connect can block for its whole timeout (a server that does not answer): network
     // outputs, and any output an earlier programme left opening, open in the background
     // and the loudspeakers do not wait for them (settle()).
-    if (busy || is_network(output->spec().kind)) {
+    if (busy || output::kind_of(output->spec()).network()) {
         open_in_background(added);
     } else if (auto error = try_open(*output)) {
         fail(added, message(error));

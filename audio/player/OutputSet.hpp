@@ -37,7 +37,7 @@ struct RetryPolicy {
 // writing, is closed and retried with exponential backoff while the others keep playing.
 // Reopening runs on a helper thread (a connect may block) and the output rejoins at the next
 // chunk once it is open again. Writes every chunk to each live output, converting when its
-// format differs from the shared one; network outputs (icecast, rtp, udp) take it through a
+// format differs from the shared one; network outputs (Kind::network) take it through a
 // queue and a writer thread of their own (output::AsyncOutput), so that a stalled peer never
 // holds up the others. Player thread only.
 class OutputSet {
@@ -45,7 +45,7 @@ public:
     using Clock = std::chrono::steady_clock;
 
     // Opens the outputs named in `names` (all of `available` when `names` is empty), which
-    // must outlive the set: local ones now, network ones (icecast, rtp, udp) in the
+    // must outlive the set: local ones now, network ones (Kind::network) in the
     // background, to be waited for with settle().
     OutputSet(std::list<PlayerOutput>& available, const std::vector<std::string>& names,
               std::chrono::system_clock::time_point airing_start, RetryPolicy retry = {});

@@ -1,6 +1,6 @@
 #include "audio/player/TestStall.hpp"
 
-#ifdef LOAPHUONG_TEST_HOOKS
+// The real hook: linked into loaphuongd-test only (daemon/CMakeLists.txt).
 #include <chrono>
 #include <cstdlib>
 #include <optional>
@@ -24,4 +24,3 @@ void test_stall_point() {
 }
 
 }  // namespace lp::audio::player
-#endif

@@ -42,7 +42,7 @@ Clock::time_point utc(int y, unsigned m, unsigned d, int hour) {
 OutputSpec archive_spec(const std::filesystem::path& folder, int keep_days, std::uint64_t floor) {
     OutputSpec spec;
     spec.name = "luu";
-    spec.kind = OutputKind::archive;
+    spec.kind = "archive";
     spec.target = folder.string();
     spec.format = {48000, 2};
     spec.codec = Codec::mp3;

@@ -55,7 +55,7 @@ TEST(Archive, ProgrammesOfTheDayAppendToOneMp3) {
     lp::test::make_audio(dir / "b.wav", 0.5, tone);
     OutputSpec spec;
     spec.name = "luu";
-    spec.kind = OutputKind::archive;
+    spec.kind = "archive";
     spec.target = (dir / "archive").string();
     spec.format = {48000, 2};
     spec.codec = Codec::mp3;

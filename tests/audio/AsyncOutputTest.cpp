@@ -31,7 +31,7 @@ class HeldOutput final : public Output {
 public:
     explicit HeldOutput(lp::test::Guarded<Peer>& peer) : peer_(peer) {
         spec_.name = "ice";
-        spec_.kind = OutputKind::icecast;
+        spec_.kind = "icecast";
         spec_.target = "icecast://source:secret@127.0.0.1:8000/cchc";
     }
     void open() override {

@@ -53,7 +53,7 @@ protected:
             PlayerOptions options;
             options.paced = false;
             options.loudness_target_lufs = target;
-            FfmpegPlayer player{{{"ghi", OutputKind::file, (dir / "out.wav").string(), {48000, 2}}}, events, options};
+            FfmpegPlayer player{{{"ghi", "file", (dir / "out.wav").string(), {48000, 2}}}, events, options};
             player.play({"p", std::move(cues), {}, Clock::now()});
             EXPECT_TRUE(events.wait_done("p"));
         }

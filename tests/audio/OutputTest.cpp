@@ -32,7 +32,7 @@ class FileOutput : public ::testing::TestWithParam<std::string> {};
 TEST_P(FileOutput, WritesExactLengthAndPitch) {
     TempDir dir;
     const auto path = dir / ("out" + GetParam());
-    auto output = make_output({"archive", OutputKind::file, path.string(), {44100, 2}});
+    auto output = make_output({"archive", "file", path.string(), {44100, 2}});
     EXPECT_FALSE(output->is_open());
     output->open();
     EXPECT_TRUE(output->is_open());
@@ -49,7 +49,7 @@ INSTANTIATE_TEST_SUITE_P(Extensions, FileOutput, ::testing::Values(".wav", ".mka
 
 TEST(Output, FileWithUnsupportedExtensionIsRefused) {
     TempDir dir;
-    auto output = make_output({"archive", OutputKind::file, (dir / "x.mp3").string(), {}});
+    auto output = make_output({"archive", "file", (dir / "x.mp3").string(), {}});
     try {
         output->open();
         FAIL() << "no OutputError";
@@ -63,7 +63,7 @@ TEST(Output, FileWithUnsupportedExtensionIsRefused) {
 }
 
 TEST(Output, FileInMissingDirectoryNamesTheReason) {
-    auto output = make_output({"archive", OutputKind::file, "/nonexistent-dir/x.wav", {}});
+    auto output = make_output({"archive", "file", "/nonexistent-dir/x.wav", {}});
     try {
         output->open();
         FAIL() << "no OutputError";
@@ -75,21 +75,21 @@ TEST(Output, FileInMissingDirectoryNamesTheReason) {
 }
 
 TEST(Output, NullAcceptsAudio) {
-    auto output = make_output({"dry", OutputKind::null, "", {48000, 2}});
+    auto output = make_output({"dry", "null", "", {48000, 2}});
     output->open();
     play_tone(*output, 10000);
     EXPECT_EQ(output->spec().name, "dry");
 }
 
 TEST(Output, WriteOnClosedOutputThrows) {
-    auto output = make_output({"dry", OutputKind::null, "", {48000, 2}});
+    auto output = make_output({"dry", "null", "", {48000, 2}});
     const std::vector<Sample> samples(64);
     EXPECT_THROW(output->write(samples), OutputError);
 }
 
 TEST(AlsaOutput, TapCapturesExactPcm) {
     lp::test::AlsaTap tap;
-    auto output = make_output({"loa", OutputKind::alsa, tap.pcm_name(), {48000, 2}});
+    auto output = make_output({"loa", "alsa", tap.pcm_name(), {48000, 2}});
     output->open();
     play_tone(*output, 24000);
     const auto captured = tap.samples();
@@ -100,7 +100,7 @@ TEST(AlsaOutput, TapCapturesExactPcm) {
 
 TEST(AlsaOutput, MonoAt22050) {
     lp::test::AlsaTap tap;
-    auto output = make_output({"loa", OutputKind::alsa, tap.pcm_name(), {22050, 1}});
+    auto output = make_output({"loa", "alsa", tap.pcm_name(), {22050, 1}});
     output->open();
     play_tone(*output, 22050);
     const auto captured = tap.samples();
@@ -110,7 +110,7 @@ TEST(AlsaOutput, MonoAt22050) {
 
 TEST(AlsaOutput, MissingDeviceNamesIt) {
     lp::test::AlsaTap tap;  // a known configuration, whatever the machine has
-    auto output = make_output({"loa", OutputKind::alsa, "nosuchdevice", {48000, 2}});
+    auto output = make_output({"loa", "alsa", "nosuchdevice", {48000, 2}});
     try {
         output->open();
         FAIL() << "no OutputError";

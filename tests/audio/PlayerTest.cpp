@@ -33,8 +33,8 @@ protected:
     RecordingEvents events;
 
     std::vector<OutputSpec> outputs() const {
-        return {{"loa", OutputKind::alsa, tap.pcm_name(), stereo48},
-                {"archive", OutputKind::file, (dir / "archive.wav").string(), stereo48}};
+        return {{"loa", "alsa", tap.pcm_name(), stereo48},
+                {"archive", "file", (dir / "archive.wav").string(), stereo48}};
     }
     std::filesystem::path clip(const std::string& name, double seconds, double frequency = 440) {
         const auto path = dir / name;
@@ -91,7 +91,7 @@ TEST_F(Player, UnpacedPlaysGoodCuesAndReportsTheMissingOne) {
 TEST_F(Player, OpensOnlyTheNamedOutputsAndSkipsBrokenOnes) {
     const auto a = clip("a.wav", 0.2);
     std::vector<OutputSpec> specs = outputs();
-    specs.push_back({"broken", OutputKind::alsa, "nosuchdevice", stereo48});
+    specs.push_back({"broken", "alsa", "nosuchdevice", stereo48});
     FfmpegPlayer player{specs, events, options(false)};
     player.play({"p", {{a}}, {"broken", "loa"}, Clock::now()});
     ASSERT_TRUE(events.wait_done("p"));
@@ -105,7 +105,7 @@ TEST_F(Player, OpensOnlyTheNamedOutputsAndSkipsBrokenOnes) {
 
 TEST_F(Player, NoOutputMeansEveryCueFails) {
     const auto a = clip("a.wav", 0.2);
-    FfmpegPlayer player{{{"broken", OutputKind::alsa, "nosuchdevice", stereo48}}, events, options(false)};
+    FfmpegPlayer player{{{"broken", "alsa", "nosuchdevice", stereo48}}, events, options(false)};
     player.play({"p", {{a}, {a}}, {}, Clock::now()});
     ASSERT_TRUE(events.wait_done("p"));
     EXPECT_TRUE(events.of(Event::started).empty());
@@ -201,10 +201,10 @@ std::filesystem::path full_disk_wav(const TempDir& dir) {
 
 TEST_F(Player, AnOutputFailingMidCueIsDroppedAndTheOthersPlayOn) {
     const auto a = clip("a.wav", 2.0);
-    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48},
-                         {"full", OutputKind::file, full_disk_wav(dir).string(), stereo48}},
-                        events,
-                        options(false)};
+    FfmpegPlayer player{
+        {{"loa", "alsa", tap.pcm_name(), stereo48}, {"full", "file", full_disk_wav(dir).string(), stereo48}},
+        events,
+        options(false)};
     player.play({"p", {{a}, {a}}, {}, Clock::now()});
     ASSERT_TRUE(events.wait_done("p"));
     const auto started = events.of(Event::started);
@@ -217,7 +217,7 @@ TEST_F(Player, AnOutputFailingMidCueIsDroppedAndTheOthersPlayOn) {
 
 TEST_F(Player, WhenEveryOutputFailsTheCueFails) {
     const auto a = clip("a.wav", 2.0);
-    FfmpegPlayer player{{{"full", OutputKind::file, full_disk_wav(dir).string(), stereo48}}, events, options(false)};
+    FfmpegPlayer player{{{"full", "file", full_disk_wav(dir).string(), stereo48}}, events, options(false)};
     player.play({"p", {{a}, {a}}, {}, Clock::now()});
     ASSERT_TRUE(events.wait_done("p"));
     const auto finished = events.of(Event::finished);

@@ -66,7 +66,7 @@ PlayerOptions fault_options() {
 OutputSpec icecast_mp3(const lp::test::IcecastServer& server) {
     OutputSpec ice;
     ice.name = "ice";
-    ice.kind = OutputKind::icecast;
+    ice.kind = "icecast";
     ice.target = server.source_url("cchc");
     ice.codec = Codec::mp3;
     return ice;
@@ -126,7 +126,7 @@ TEST(Playout, GainMatchesTheLoudnessTargetWithNoClickAtBoundaries) {
     options.loudness_target_lufs = -16.0;
     options.gap = 100ms;
     {
-        FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}}, events, options};
+        FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, options};
         // quiet is said to measure -20 LUFS: +4 dB. other's loudness is unknown: no gain.
         player.play({"p", {{quiet, -20.0}, {other}, {quiet, -10.0}}, {}, Clock::now()});
         ASSERT_TRUE(events.wait_done("p"));
@@ -153,10 +153,8 @@ TEST(Playout, AMissingAlsaDeviceIsRetriedWhileTheOthersPlay) {
     options.retry_first = 100ms;
     options.progress_interval = 100ms;
     const auto a = clip(dir, "a.wav", 0.6, 440);
-    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48},
-                         {"gone", OutputKind::alsa, "khong_co_thiet_bi", stereo48}},
-                        events,
-                        options};
+    FfmpegPlayer player{
+        {{"loa", "alsa", tap.pcm_name(), stereo48}, {"gone", "alsa", "khong_co_thiet_bi", stereo48}}, events, options};
     player.play({"p", {{a}}, {}, Clock::now() + 250ms});
     ASSERT_TRUE(events.wait_done("p", 10s));
     const auto started = events.of(Event::started);
@@ -173,8 +171,7 @@ TEST(Playout, IcecastKilledMidAiringIsRetriedAndRejoins) {
     lp::test::IcecastServer server;
     RecordingEvents events;
     const auto a = clip(dir, "a.wav", 3.0, 440);
-    FfmpegPlayer player{
-        {{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, icecast_mp3(server)}, events, fault_options()};
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}, icecast_mp3(server)}, events, fault_options()};
     player.play({"p", {{a}}, {}, Clock::now() + 250ms});
     ASSERT_TRUE(reaches(events, 500ms));
     server.kill();  // a crash, mid-airing
@@ -201,7 +198,7 @@ TEST(Playout, IcecastFrozenMidAiringDoesNotHoldUpTheLoudspeakers) {
     const auto a = clip(dir, "a.wav", 5.0, 440);
     auto ice = icecast_mp3(server);
     ice.queue_limit = 500ms;
-    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, ice}, events, fault_options()};
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}, ice}, events, fault_options()};
     player.play({"p", {{a}}, {}, Clock::now() + 250ms});
     ASSERT_TRUE(reaches(events, 500ms));
     // Loopback buffers would take a minute of audio before a write blocks; a WAN link's, seconds.
@@ -262,10 +259,10 @@ TEST(Playout, AnIcecastServerThatNeverAnswersDoesNotDelayTheLoudspeakers) {
     const auto a = clip(dir, "a.wav", 0.5, 440);
     OutputSpec ice;
     ice.name = "ice";
-    ice.kind = OutputKind::icecast;
+    ice.kind = "icecast";
     ice.target = "icecast://source:hackme@127.0.0.1:" + std::to_string(silent.port()) + "/cchc";
     ice.codec = Codec::mp3;
-    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}, ice}, events, fault_options()};
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}, ice}, events, fault_options()};
     const auto start = Clock::now() + 250ms;
     player.play({"p", {{a}}, {}, start});
     ASSERT_TRUE(events.wait_done("p", 10s));
@@ -288,7 +285,7 @@ TEST(Playout, FirstSampleLeavesAtTheScheduledInstant) {
     lp::test::AlsaTap tap;
     RecordingEvents events;
     const auto a = clip(dir, "a.mp3", 0.2, 440);
-    FfmpegPlayer player{{{"loa", OutputKind::alsa, tap.pcm_name(), stereo48}}, events, PlayerOptions{}};
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, PlayerOptions{}};
     std::vector<Clock::time_point> starts;
     for (int i = 0; i < 5; ++i) {
         starts.push_back(Clock::now() + 300ms);

@@ -109,19 +109,18 @@ TEST(LoadFile, ReadsEveryField) {
 
     ASSERT_EQ(c.outputs.size(), 3u);
     EXPECT_EQ(c.outputs[0].name, "loa");
-    EXPECT_EQ(c.outputs[0].kind, OutputKind::alsa);
-    EXPECT_EQ(c.outputs[0].device, "hw:0,0");
-    EXPECT_EQ(c.outputs[0].sample_rate, 44100);
-    EXPECT_EQ(c.outputs[0].channels, 1);
+    EXPECT_EQ(c.outputs[0].kind, "alsa");
+    EXPECT_EQ(c.outputs[0].target, "hw:0,0");
+    EXPECT_EQ(c.outputs[0].format.sample_rate, 44100);
+    EXPECT_EQ(c.outputs[0].format.channels, 1);
     EXPECT_EQ(c.outputs[1].name, "ghi-am");
-    EXPECT_EQ(c.outputs[1].kind, OutputKind::file);
-    EXPECT_EQ(c.outputs[1].path, base / "var/air/phat.wav");
-    EXPECT_EQ(c.outputs[1].sample_rate, 48000);
-    EXPECT_EQ(c.outputs[1].channels, 2);
+    EXPECT_EQ(c.outputs[1].kind, "file");
+    EXPECT_EQ(c.outputs[1].target, (base / "var/air/phat.wav").string());
+    EXPECT_EQ(c.outputs[1].format.sample_rate, 48000);
+    EXPECT_EQ(c.outputs[1].format.channels, 2);
     EXPECT_EQ(c.outputs[2].name, "câm");
-    EXPECT_EQ(c.outputs[2].kind, OutputKind::null);
-    EXPECT_EQ(c.outputs[2].device, "default");
-    EXPECT_TRUE(c.outputs[2].path.empty());
+    EXPECT_EQ(c.outputs[2].kind, "null");
+    EXPECT_TRUE(c.outputs[2].target.empty());
 
     ASSERT_EQ(c.slots.size(), 4u);
     const SlotConfig& morning = c.slots[0];
@@ -247,11 +246,11 @@ TEST(EmbeddedDefault, IsTheDemo) {
     EXPECT_EQ(c.log_level, "info");
     ASSERT_EQ(c.outputs.size(), 2u);
     EXPECT_EQ(c.outputs[0].name, "loa");
-    EXPECT_EQ(c.outputs[0].kind, OutputKind::alsa);
-    EXPECT_EQ(c.outputs[0].device, "null");
+    EXPECT_EQ(c.outputs[0].kind, "alsa");
+    EXPECT_EQ(c.outputs[0].target, "null");
     EXPECT_EQ(c.outputs[1].name, "ghi-am");
-    EXPECT_EQ(c.outputs[1].kind, OutputKind::file);
-    EXPECT_EQ(c.outputs[1].path, cwd / "var/air/demo.wav");
+    EXPECT_EQ(c.outputs[1].kind, "file");
+    EXPECT_EQ(c.outputs[1].target, (cwd / "var/air/demo.wav").string());
     ASSERT_EQ(c.slots.size(), 1u);
     const SlotConfig& s = c.slots[0];
     EXPECT_EQ(s.name, "Bản tin CCHC (demo)");

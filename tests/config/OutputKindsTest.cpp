@@ -58,18 +58,19 @@ path = "archive"
     EXPECT_EQ(cfg.audio.fade_ms, 20);
     EXPECT_EQ(cfg.audio.gap_ms, 500);
     ASSERT_EQ(cfg.outputs.size(), 4u);
-    EXPECT_EQ(cfg.outputs[0].kind, OutputKind::icecast);
-    EXPECT_EQ(cfg.outputs[0].mount, "/cchc");
-    EXPECT_EQ(cfg.outputs[0].codec, OutputCodec::opus);
-    EXPECT_EQ(cfg.outputs[0].bitrate_kbps, 64);
-    EXPECT_EQ(cfg.outputs[1].kind, OutputKind::rtp);
-    EXPECT_EQ(cfg.outputs[1].codec, OutputCodec::pcm);
-    EXPECT_EQ(cfg.outputs[1].ttl, 4);
-    EXPECT_EQ(cfg.outputs[1].sdp, "/srv/lp/loa.sdp");
-    EXPECT_EQ(cfg.outputs[2].codec, OutputCodec::opus);
-    EXPECT_EQ(cfg.outputs[3].kind, OutputKind::archive);
-    EXPECT_EQ(cfg.outputs[3].codec, OutputCodec::mp3);
-    EXPECT_EQ(cfg.outputs[3].path, "/srv/lp/archive");
+    EXPECT_EQ(cfg.outputs[0].kind, "icecast");
+    EXPECT_EQ(cfg.outputs[0].target, "icecast://source:pw@127.0.0.1:8000/cchc");
+    EXPECT_EQ(cfg.outputs[0].codec, audio::Codec::opus);
+    EXPECT_EQ(cfg.outputs[0].bitrate, 64000);
+    EXPECT_EQ(cfg.outputs[1].kind, "rtp");
+    EXPECT_EQ(cfg.outputs[1].codec, audio::Codec::pcm);
+    EXPECT_EQ(cfg.outputs[1].target, "rtp://239.255.0.1:5004?ttl=4");
+    EXPECT_EQ(cfg.outputs[1].sdp_path, "/srv/lp/loa.sdp");
+    EXPECT_EQ(cfg.outputs[2].target, "udp://127.0.0.1:6000");
+    EXPECT_EQ(cfg.outputs[2].codec, audio::Codec::opus);
+    EXPECT_EQ(cfg.outputs[3].kind, "archive");
+    EXPECT_EQ(cfg.outputs[3].codec, audio::Codec::mp3);
+    EXPECT_EQ(cfg.outputs[3].target, "/srv/lp/archive");
 }
 
 TEST(OutputKinds, ErrorsNameFileLineAndKey) {
@@ -85,7 +86,7 @@ TEST(OutputKinds, ErrorsNameFileLineAndKey) {
     EXPECT_EQ(error_of("[[output]]\nname = \"n\"\nkind = \"null\"\nmount = \"m\"\n"),
               R"(t.toml:4: output[0].mount: only used by kind "icecast")");
     EXPECT_EQ(error_of("[[output]]\nname = \"a\"\nkind = \"archive\"\n"),
-              R"(t.toml:1: output[0].path: missing required key (kind "archive" needs a path))");
+              R"(t.toml:1: output[0].path: missing required key (kind "archive" needs it))");
     EXPECT_EQ(error_of("[audio]\nloudness_target = \"-16\"\n"),
               R"(t.toml:2: audio.loudness_target: "-16" is not a loudness: give a number of LUFS (e.g. -16) or "off")");
     EXPECT_EQ(error_of("[audio]\nloudnes_target = -16\n").substr(0, 9), "t.toml:2:");
@@ -154,9 +155,9 @@ port = 5004
 )",
                             "t.toml", "/srv/lp");
     ASSERT_EQ(good.outputs.size(), 3u);
-    EXPECT_EQ(good.outputs[0].url, "http://radio.an-hai.vn:8000");
-    EXPECT_EQ(good.outputs[1].host, "[ff02::1]");
-    EXPECT_EQ(good.outputs[2].host, "loa-cum-1.local");
+    EXPECT_EQ(good.outputs[0].target, "icecast://source:pw@radio.an-hai.vn:8000/cchc");
+    EXPECT_EQ(good.outputs[1].target, "udp://[ff02::1]:6000");
+    EXPECT_EQ(good.outputs[2].target, "rtp://loa-cum-1.local:5004");
 }
 
 // Loudness matching is on unless the file turns it off.
@@ -188,9 +189,9 @@ min_free_mb = 0
 )",
                            "t.toml", "/srv/lp");
     EXPECT_EQ(cfg.outputs[0].keep_days, 400);
-    EXPECT_EQ(cfg.outputs[0].min_free_mb, 500);
+    EXPECT_EQ(cfg.outputs[0].min_free_bytes, 500u * 1024 * 1024);
     EXPECT_EQ(cfg.outputs[1].keep_days, 30);
-    EXPECT_EQ(cfg.outputs[1].min_free_mb, 0);
+    EXPECT_EQ(cfg.outputs[1].min_free_bytes, 0u);
 }
 
 TEST(ArchiveKeys, BadValuesAndOtherKindsAreNamed) {

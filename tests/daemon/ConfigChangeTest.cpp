@@ -7,7 +7,7 @@
 namespace lp::daemon {
 namespace {
 
-config::OutputConfig output(const std::string& name, config::OutputKind kind = config::OutputKind::null) {
+config::OutputConfig output(const std::string& name, const std::string& kind = "null") {
     config::OutputConfig o;
     o.name = name;
     o.kind = kind;
@@ -28,9 +28,9 @@ TEST(ConfigChange, SameConfigChangesNothing) {
 
 TEST(ConfigChange, OutputsAddedRemovedAndChangedByName) {
     auto next = base();
-    next.outputs.erase(next.outputs.begin());  // a removed
-    next.outputs[0].sample_rate = 44100;       // b changed
-    next.outputs.push_back(output("d"));       // d added
+    next.outputs.erase(next.outputs.begin());    // a removed
+    next.outputs[0].format.sample_rate = 44100;  // b changed
+    next.outputs.push_back(output("d"));         // d added
     const auto change = diff(base(), next);
     EXPECT_EQ(change.outputs_added, std::vector<std::string>{"d"});
     EXPECT_EQ(change.outputs_removed, std::vector<std::string>{"a"});
@@ -42,9 +42,10 @@ TEST(ConfigChange, OutputsAddedRemovedAndChangedByName) {
 
 TEST(ConfigChange, AnySettingOfAnOutputCounts) {
     for (auto edit : std::vector<void (*)(config::OutputConfig&)>{
-             [](auto& o) { o.kind = config::OutputKind::file; }, [](auto& o) { o.path = "/x.wav"; },
-             [](auto& o) { o.device = "hw:1"; }, [](auto& o) { o.password = "p"; }, [](auto& o) { o.keep_days = 3; },
-             [](auto& o) { o.min_free_mb = 1; }, [](auto& o) { o.bitrate_kbps = 64; }, [](auto& o) { o.ttl = 4; }}) {
+             [](auto& o) { o.kind = "file"; }, [](auto& o) { o.target = "/x.wav"; },
+             [](auto& o) { o.codec = audio::Codec::opus; }, [](auto& o) { o.sdp_path = "/x.sdp"; },
+             [](auto& o) { o.keep_days = 3; }, [](auto& o) { o.min_free_bytes = 1; },
+             [](auto& o) { o.bitrate = 64000; }, [](auto& o) { o.options["x"] = "y"; }}) {
         auto next = base();
         edit(next.outputs[2]);
         EXPECT_EQ(diff(base(), next).outputs_changed, std::vector<std::string>{"c"});

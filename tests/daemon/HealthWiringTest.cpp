@@ -20,31 +20,46 @@ namespace {
 using namespace std::chrono_literals;
 namespace ev = lp::audio::event;
 
-TEST(HealthWiring, AnOutputNeverFedRaisesItsAlarmInMetricsHealthAndTheStatusFile) {
+// The wiring on a real database and a real Asio loop, for outputs named `names` (dead air after 1 s).
+struct Wired {
+    explicit Wired(const std::vector<std::string>& names) {
+        config.database = dir / "lp.db";
+        config.alarm.dead_air = 1s;
+        for (const auto& name : names) config.outputs.emplace_back().name = name;
+        health = std::make_unique<lp::daemon::HealthWiring>(io, config, lp::domain::zone("Asia/Ho_Chi_Minh"), writer,
+                                                            loop_errors);
+    }
+    // A one-minute programme "p1" on all outputs, started `late` after its time on `live`.
+    lp::scheduler::Order air(std::chrono::milliseconds late, const std::vector<std::string>& live) {
+        lp::scheduler::Order order;
+        order.id = "p1";
+        order.slot_name = "Bản tin";
+        order.start = std::chrono::system_clock::now() - 10ms;
+        lp::audio::Programme programme;
+        programme.id = "p1";
+        programme.cues.resize(1);
+        programme.cues[0].length = 60s;
+        health->aired(order, programme, {"Tin trưa"});
+        health->player_event({"p1", 0, ev::Started{order.start + late, live}});
+        return order;
+    }
+
     lp::test::TempDir dir;
     lp::config::Config config;
-    config.database = dir / "lp.db";
-    config.alarm.dead_air = 1s;
-    config.outputs.resize(2);
-    config.outputs[0].name = "loa";
-    config.outputs[1].name = "ghi";
-    auto db = lp::db::open_store(config.database);
-    lp::journal::JournalWriter writer(db);
+    lp::sqlite::Database db = lp::db::open_store(dir / "lp.db");
+    lp::journal::JournalWriter writer{db};
     boost::asio::io_context io;
     const std::uint64_t loop_errors = 0;
-    lp::daemon::HealthWiring health(io, config, lp::domain::zone("Asia/Ho_Chi_Minh"), writer, loop_errors);
+    std::unique_ptr<lp::daemon::HealthWiring> health;
+};
 
+TEST(HealthWiring, AnOutputNeverFedRaisesItsAlarmInMetricsHealthAndTheStatusFile) {
+    Wired w{{"loa", "ghi"}};
+    auto& health = *w.health;
+    auto& io = w.io;
+    const auto& config = w.config;
     const auto now = std::chrono::system_clock::now();
-    lp::scheduler::Order order;
-    order.id = "p1";
-    order.slot_name = "Bản tin";
-    order.start = now - 10ms;
-    lp::audio::Programme programme;
-    programme.id = "p1";
-    programme.cues.resize(1);
-    programme.cues[0].length = 60s;
-    health.aired(order, programme, {"Tin trưa"});
-    health.player_event({"p1", 0, ev::Started{order.start + 3ms, {"loa"}}});  // 3 ms late
+    w.air(3ms, {"loa"});  // 3 ms late
     health.start();
 
     const std::vector<lp::audio::Sample> tone{12000, -12000, 8000, -8000};
@@ -87,6 +102,65 @@ TEST(HealthWiring, AnOutputNeverFedRaisesItsAlarmInMetricsHealthAndTheStatusFile
     EXPECT_EQ(saved["alarms"][0]["output"], "ghi");
     health.stop();
     EXPECT_FALSE(std::filesystem::exists(file));
+}
+
+// SIGHUP adds and removes outputs (Daemon::reload_config calls outputs_changed()): an output
+// added gets a meter the player can feed and a dead-air alarm; one removed loses its alarm and
+// is no longer shown, while its counters stay in the metrics.
+TEST(HealthWiring, OutputsAddedByAReloadGetAMeterAndAnAlarmAndRemovedOnesLoseThem) {
+    Wired w{{"loa"}};
+    auto& health = *w.health;
+    auto& io = w.io;
+    auto& config = w.config;
+    EXPECT_EQ(health.player_health()->find("moi"), nullptr);
+
+    // The reload: "moi" added (an archive, so that the archive size is measured), the config
+    // object the wiring reads replaced as Daemon::reload_config does.
+    auto added = config.outputs[0];
+    added.name = "moi";
+    added.kind = "archive";
+    added.target = (w.dir / "luu").string();
+    config.outputs.push_back(added);
+    health.outputs_changed();
+    ASSERT_NE(health.player_health()->find("moi"), nullptr);
+    EXPECT_NE(health.player_health()->find("loa"), nullptr);
+
+    w.air(0ms, {"loa", "moi"});
+    health.start();
+
+    const std::vector<lp::audio::Sample> tone{12000, -12000, 8000, -8000};
+    // The player feeds loa and, for a while, moi; then moi goes quiet and raises its alarm.
+    for (int i = 0; i < 5; ++i) {
+        health.player_health()->fed(tone, {"loa", "moi"});
+        io.run_one_for(100ms);
+    }
+    EXPECT_TRUE(health.health_json()["alarms"].empty()) << health.health_json().dump(2);
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (health.health_json()["alarms"].empty() && std::chrono::steady_clock::now() < deadline) {
+        health.player_health()->fed(tone, {"loa"});
+        io.run_one_for(100ms);
+    }
+    auto j = health.health_json();
+    ASSERT_EQ(j["alarms"].size(), 1u) << j.dump(2);
+    EXPECT_EQ(j["alarms"][0]["output"], "moi");
+    ASSERT_EQ(j["outputs"].size(), 2u);
+    EXPECT_EQ(j["outputs"][1]["name"], "moi");
+    EXPECT_NE(health.metrics_text().find("loaphuong_output_errors_total{output=\"moi\"} 0\n"), std::string::npos);
+
+    // The next reload removes moi: its alarm goes, the loop goes on.
+    config.outputs.pop_back();
+    health.outputs_changed();
+    const auto cleared = std::chrono::steady_clock::now() + 5s;
+    while (!health.health_json()["alarms"].empty() && std::chrono::steady_clock::now() < cleared) {
+        health.player_health()->fed(tone, {"loa"});
+        io.run_one_for(100ms);
+    }
+    j = health.health_json();
+    EXPECT_TRUE(j["alarms"].empty()) << j.dump(2);
+    ASSERT_EQ(j["outputs"].size(), 1u) << j.dump(2);
+    EXPECT_EQ(j["outputs"][0]["name"], "loa");
+    EXPECT_NE(health.metrics_text().find("loaphuong_dead_air_alarms_active 0\n"), std::string::npos);
+    health.stop();
 }
 
 }  // namespace

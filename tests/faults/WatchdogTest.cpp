@@ -1,7 +1,7 @@
 // systemd's watchdog, with a Unix datagram socket standing in for NOTIFY_SOCKET and
 // WATCHDOG_USEC set in the real daemon's environment: READY=1, then WATCHDOG=1 while both the
 // loop and the player thread live; a stalled player thread or a stalled loop (test-only hooks
-// compiled into test builds: LOAPHUONG_TEST_HOOKS) stops the pings, so that systemd restarts
+// of loaphuongd-test, built with LOAPHUONG_TEST_HOOKS and never installed) stops the pings, so that systemd restarts
 // the service. STATUS= carries what plays and the next slot; `loaphuong status` says the same.
 
 #include <gtest/gtest.h>
@@ -61,7 +61,7 @@ struct WatchdogRig {
         Env socket("NOTIFY_SOCKET", notify->path().string());
         Env usec("WATCHDOG_USEC", std::to_string(std::chrono::microseconds(watchdog).count()));
         Env stall(hook, value);
-        return std::make_unique<lp::test::DaemonProcess>(LP_DAEMON,
+        return std::make_unique<lp::test::DaemonProcess>(LP_DAEMON_HOOKS,
                                                          std::vector<std::string>{"--config", config.string()});
     }
 

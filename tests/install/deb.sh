@@ -154,7 +154,10 @@ if prlimit --rtprio=20:20 true 2>/dev/null; then
 else
     echo "RLIMIT_RTPRIO: root cannot raise it here; the player's SCHED_FIFO is not shown"
 fi
-"${wrapper[@]}" runuser -u loaphuong -- /usr/sbin/loaphuongd --config "$cfg" >"$log" 2>&1 &
+# The test hooks' variables set to stall at once: the packaged daemon has no hooks and airs.
+! grep -q LOAPHUONG_TEST_STALL /usr/sbin/loaphuongd || fail "the packaged loaphuongd holds the test hooks"
+"${wrapper[@]}" runuser -u loaphuong -- env LOAPHUONG_TEST_STALL_PLAYER_AFTER=0 LOAPHUONG_TEST_STALL_LOOP_AFTER=0 \
+    /usr/sbin/loaphuongd --config "$cfg" >"$log" 2>&1 &
 runner=$!
 daemon_pid() {
     if [ "$(cat "/proc/$runner/comm" 2>/dev/null)" = loaphuongd ]; then echo "$runner"; else pgrep -P "$runner" -x loaphuongd; fi
@@ -189,7 +192,8 @@ wait "$runner" || status=$?
 runner=
 [ "$status" -eq 0 ] || fail "the daemon exited with $status on SIGTERM: $(tail -5 "$log")"
 grep -q '\[daemon\] stopped' "$log" || fail "the daemon did not log its stop: $(tail -5 "$log")"
-echo "daemon: stopped on SIGTERM with status 0"
+! grep -q 'test hook' "$log" || fail "the packaged daemon obeyed a test hook: $(grep 'test hook' "$log")"
+echo "daemon: stopped on SIGTERM with status 0; the test hooks' variables were ignored"
 
 dpkg -r loaphuong >"$work/dpkg-r.log" 2>&1 || fail "dpkg -r failed: $(cat "$work/dpkg-r.log")"
 [ ! -e /usr/sbin/loaphuongd ] || fail "dpkg -r left /usr/sbin/loaphuongd"

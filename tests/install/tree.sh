@@ -62,6 +62,51 @@ bad_paths=$(grep -E '^\s*(database|media_dir|dir|path)\s*=' "$root/etc/loaphuong
 [ -z "$bad_paths" ] || fail "the installed config writes outside /var/lib/loaphuong: $bad_paths"
 echo "config: passes --check-config"
 
+# The installed daemon has no test hooks (issue 12): their variables are not in the binary (the
+# build's loaphuongd-test has them), and with both set to stall at once it still airs a
+# programme, logs no "test hook", and stops on SIGTERM with status 0.
+installed=$root/usr/sbin/loaphuongd
+! grep -q LOAPHUONG_TEST_STALL "$installed" || fail "the installed loaphuongd holds the test hooks"
+if [ -x "$build/daemon/loaphuongd-test" ]; then
+    grep -q LOAPHUONG_TEST_STALL_PLAYER_AFTER "$build/daemon/loaphuongd-test" ||
+        fail "loaphuongd-test has no hooks: the check above proves nothing"
+fi
+hooks=$root/hooks-test
+mkdir -p "$hooks/media"
+ffmpeg -nostdin -loglevel error -f lavfi -i 'sine=frequency=587:duration=1' -ac 2 "$hooks/media/hooks-587hz.wav"
+cat >"$hooks/loaphuong.toml" <<'TOML'
+[daemon]
+media_dir = "media"
+
+[http]
+enabled = false
+
+[[output]]
+name = "cam"
+kind = "null"
+
+[[slot]]
+name = "Kiểm tra móc thử"
+start = "+1s"
+max_length = "1m"
+
+[[slot.item]]
+file = "hooks-587hz.wav"
+TOML
+log=$hooks/daemon.log
+LOAPHUONG_TEST_STALL_PLAYER_AFTER=0 LOAPHUONG_TEST_STALL_LOOP_AFTER=0 \
+    "$installed" --config "$hooks/loaphuong.toml" >"$log" 2>&1 &
+hooked=$!
+wait_for 30 "the daemon ready with the hook variables set" grep -q '\[daemon\] ready: database' "$log"
+aired() { "$root/usr/bin/loaphuong" --config "$hooks/loaphuong.toml" journal list --json 2>/dev/null | grep -q '"status": *"completed"'; }
+wait_for 30 "the programme journaled completed with the hook variables set" aired
+kill -TERM "$hooked"
+status=0
+wait "$hooked" || status=$?
+[ "$status" -eq 0 ] || fail "the installed daemon exited with $status on SIGTERM: $(tail -5 "$log")"
+! grep -q 'test hook' "$log" || fail "the installed daemon obeyed a test hook: $(grep 'test hook' "$log")"
+echo "test hooks: not in the installed daemon (LOAPHUONG_TEST_STALL_* ignored, the programme aired)"
+
 # Man pages: render without warnings, and name every option and command --help lists.
 for page in man8/loaphuongd.8 man1/loaphuong.1 man5/loaphuong.toml.5; do
     warnings=$(MANWIDTH=80 man --warnings -E UTF-8 -l "$root/usr/share/man/$page.gz" 2>&1 >/dev/null || true)
