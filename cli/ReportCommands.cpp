@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/EvidenceCli.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
 #include "db/Backups.hpp"
@@ -38,8 +39,10 @@ void run_report(Context& context, const ReportOptions& o) {
         db, period, exporting::effective_organisation(db, context.config.organisation), tz, today(tz));
     const std::filesystem::path dir = o.dir.empty() ? context.config.reports.dir : std::filesystem::path(o.dir);
     std::vector<std::filesystem::path> files;
+    const auto evidence = evidence_of(context);
     try {
-        files = exporting::write_report_files(report, tz, dir, formats);
+        const auto checkpoint = evidence.checkpoint_for(db, report, std::chrono::system_clock::now());
+        files = exporting::write_report_files(report, tz, dir, formats, evidence.signer(tz, checkpoint));
     } catch (const std::exception& e) {
         throw OperatorError("Không ghi được báo cáo vào thư mục \"" + dir.string() + "\": " + e.what());
     }

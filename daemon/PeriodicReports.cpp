@@ -1,6 +1,7 @@
 #include "daemon/PeriodicReports.hpp"
 
 #include "daemon/Logging.hpp"
+#include "evidence/Evidence.hpp"
 #include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
 
@@ -21,7 +22,18 @@ void PeriodicReports::start() {
     timer_.start();
 }
 
+void PeriodicReports::checkpoint_daily() {
+    try {
+        if (auto c = evidence::Evidence::from_config(config_).daily(db_, std::chrono::system_clock::now()))
+            logger("reports")->info("signed checkpoint at chain position {} ({})", c->chain_seq,
+                                    config_.reports.checkpoint_file.string());
+    } catch (const std::exception& e) {
+        logger("reports")->error("signed checkpoint could not be made: {}", e.what());
+    }
+}
+
 std::vector<std::filesystem::path> PeriodicReports::write_due(domain::LocalDate today) {
+    checkpoint_daily();
     std::vector<std::filesystem::path> written;
     std::vector<exporting::Format> formats;
     for (const auto& f : config_.reports.formats)
@@ -33,7 +45,10 @@ std::vector<std::filesystem::path> PeriodicReports::write_due(domain::LocalDate 
         try {
             const auto report = exporting::load_report(
                 db_, period, exporting::effective_organisation(db_, config_.organisation), tz_, today);
-            for (auto& f : exporting::write_report_files(report, tz_, config_.reports.dir, formats)) {
+            const auto evidence = evidence::Evidence::from_config(config_);
+            const auto checkpoint = evidence.checkpoint_for(db_, report, std::chrono::system_clock::now());
+            for (auto& f : exporting::write_report_files(report, tz_, config_.reports.dir, formats,
+                                                         evidence.signer(tz_, checkpoint))) {
                 logger("reports")->info("report {} ({} journal rows) written to {}", period.code(), report.lines.size(),
                                         f.string());
                 written.push_back(std::move(f));

@@ -64,14 +64,15 @@ void write_report(const Report& r, const date::time_zone* tz, Format format, con
 
 std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
                                                       const std::filesystem::path& dir,
-                                                      const std::vector<Format>& formats) {
+                                                      const std::vector<Format>& formats,
+                                                      const PrepareReport& prepare) {
     std::filesystem::create_directories(dir);
     std::vector<std::filesystem::path> written;
     for (Format f : formats) {
         const auto file = dir / ("nhat-ky-" + r.period.code() + "." + std::string(extension(f)));
         auto tmp = file;
         tmp += ".tmp";
-        write_report(r, tz, f, tmp);
+        write_report(prepare ? prepare(r, f) : r, tz, f, tmp);
         std::filesystem::rename(tmp, file);
         written.push_back(file);
     }

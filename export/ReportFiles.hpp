@@ -3,6 +3,7 @@
 // `loaphuong report` and the daemon's report timer.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +25,14 @@ Report load_report(sqlite::Database& db, const Period& period, const config::Org
 // Writes one file; throws std::runtime_error naming it.
 void write_report(const Report& r, const date::time_zone* tz, Format format, const std::filesystem::path& file);
 
+// What a file of one format holds: the report as given, or (evidence/SignedExport.hpp) signed.
+using PrepareReport = std::function<Report(const Report&, Format)>;
+
 // Writes "nhat-ky-<code>.<ext>" for each format into `dir` (created if needed), each through a
 // temporary file renamed into place, so a reader never sees half a report. Returns the paths.
 std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
                                                       const std::filesystem::path& dir,
-                                                      const std::vector<Format>& formats);
+                                                      const std::vector<Format>& formats,
+                                                      const PrepareReport& prepare = {});
 
 }  // namespace lp::exporting
