@@ -176,10 +176,10 @@ bool print_export_check(sqlite::Database& db, const Context& context, const std:
     }
     if (!c.signature) return print_unsigned_check(db, context, file);
     const auto& s = *c.signature;
-    const std::string newer =
-        c.newer_rows > 0 ? " " + std::to_string(c.newer_rows) +
-                               " dòng nhật ký của kỳ được ghi sau mốc này (mới hơn tệp, không phải sai khác)."
-                         : "";
+    const std::string newer = c.newer_rows > 0
+                                  ? " " + std::to_string(c.newer_rows) +
+                                        " dòng nhật ký của kỳ được ghi sau mốc này (mới hơn tệp, không phải sai khác)."
+                                  : "";
     if (c.ok()) {
         std::cout << "Tệp " << file << " khớp với cơ sở dữ liệu: kỳ " << s.period_code << ", " << s.rows
                   << " dòng, chữ ký số hợp lệ, mốc kiểm tra ngày " << domain::local_date_text(tz, s.checkpoint.at)

@@ -113,8 +113,7 @@ void run_verify(Context& context, const std::vector<std::string>& export_files) 
         bool files_ok = true;
         for (const auto& file : export_files) files_ok = print_export_check(db, context, file) && files_ok;
         const auto chain = journal::verify_chain(db);
-        if (!chain.ok())
-            std::cout << "Nhật ký KHÔNG toàn vẹn: " << describe(*chain.first_break) << '\n';
+        if (!chain.ok()) std::cout << "Nhật ký KHÔNG toàn vẹn: " << describe(*chain.first_break) << '\n';
         if (!files_ok || !checkpoints_ok || !chain.ok()) throw CLI::RuntimeError(1);
         return;
     }

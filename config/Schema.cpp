@@ -440,7 +440,9 @@ Config read_config(const toml::table& root, const Source& source) {
     if (auto t = top.table("audio"))
         read_audio(TableReader(source, *t->value, t->key, {"loudness_target", "fade_ms", "gap_ms"}), cfg.audio);
     if (auto t = top.table("reports"))
-        read_reports(TableReader(source, *t->value, t->key, {"dir", "day", "formats", "signing_key", "checkpoint_file"}), cfg.reports);
+        read_reports(
+            TableReader(source, *t->value, t->key, {"dir", "day", "formats", "signing_key", "checkpoint_file"}),
+            cfg.reports);
     cfg.reports.dir = resolve(source.base_dir, cfg.reports.dir);
     cfg.reports.signing_key = resolve(source.base_dir, cfg.reports.signing_key);
     cfg.reports.checkpoint_file = resolve(source.base_dir, cfg.reports.checkpoint_file);

@@ -1,8 +1,8 @@
 #pragma once
 // The daemon's scheduled reports: each quarter's, half year's and year's files are written
 // into [reports] dir on [reports] day of the period's last month (before the 8th, when they
-// are due), signed (evidence/SignedExport.hpp). Checked at start (catching up a day missed while the daemon was down, up to the
-// 7th) and every day at 01:00 local. Runs on the loop thread (it reads the database).
+// are due), signed (evidence/SignedExport.hpp). Checked at start (catching up a day missed while the daemon was down,
+// up to the 7th) and every day at 01:00 local. Runs on the loop thread (it reads the database).
 //
 // Wiring (Daemon): a member after db_ and io_,
 //     PeriodicReports reports_{io_, db_, config_};

@@ -6,9 +6,8 @@ namespace lp::evidence {
 
 CheckpointReport check_against_checkpoints(std::vector<KnownCheckpoint> checkpoints, const std::string& public_hex,
                                            const SealAt& seal_at, std::int64_t chain_end) {
-    std::stable_sort(checkpoints.begin(), checkpoints.end(), [](const auto& a, const auto& b) {
-        return a.checkpoint.chain_seq < b.checkpoint.chain_seq;
-    });
+    std::stable_sort(checkpoints.begin(), checkpoints.end(),
+                     [](const auto& a, const auto& b) { return a.checkpoint.chain_seq < b.checkpoint.chain_seq; });
     const std::string own_id = key_id(public_hex);
     CheckpointReport report;
     for (const auto& k : checkpoints) {
@@ -53,8 +52,7 @@ std::string describe(const CheckpointFinding& f, const date::time_zone* tz) {
                           " (mắt xích số " + std::to_string(f.last_good->checkpoint.chain_seq) + ")."
                     : "";
     switch (f.kind) {
-        case K::bad_signature:
-            return mark + ": chữ ký số không hợp lệ — dòng mốc đã bị sửa.";
+        case K::bad_signature: return mark + ": chữ ký số không hợp lệ — dòng mốc đã bị sửa.";
         case K::other_key:
             return mark + ": được ký bằng khóa khác (mã khóa " + c.key_id + "), không phải khóa của hệ thống này.";
         case K::truncated:

@@ -26,9 +26,8 @@ void append_line(const std::filesystem::path& file, const std::string& line) {
 
 }  // namespace
 
-Checkpoint record_checkpoint(sqlite::Database& db, const KeyPair& key, const std::string& reason,
-                             domain::TimePoint now, const std::filesystem::path& file,
-                             const std::optional<journal::ChainHead>& given) {
+Checkpoint record_checkpoint(sqlite::Database& db, const KeyPair& key, const std::string& reason, domain::TimePoint now,
+                             const std::filesystem::path& file, const std::optional<journal::ChainHead>& given) {
     const auto head = given ? *given : journal::JournalStore(db).head();
     const Checkpoint c = make_checkpoint(key, head.chain_seq, head.seal, now);
     auto st = db.prepare(

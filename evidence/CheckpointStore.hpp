@@ -18,8 +18,8 @@ namespace lp::evidence {
 // not empty; created with its directories; fsync'ed). `reason`: "daily", "export", "manual".
 // Throws std::runtime_error naming the file when it cannot be written (the row stays).
 // `head`: the chain head to sign (an export's, read with its rows); default: the head now.
-Checkpoint record_checkpoint(sqlite::Database& db, const KeyPair& key, const std::string& reason,
-                             domain::TimePoint now, const std::filesystem::path& file,
+Checkpoint record_checkpoint(sqlite::Database& db, const KeyPair& key, const std::string& reason, domain::TimePoint now,
+                             const std::filesystem::path& file,
                              const std::optional<journal::ChainHead>& head = std::nullopt);
 
 // When the last checkpoint was made, if any.

@@ -41,8 +41,9 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
     const auto& s = *c.signature;
     const auto& cp = s.checkpoint;
     if (cp.key_id != key_id(public_hex)) {
-        c.problems.push_back("Tệp được ký bằng khóa khác (mã khóa " + cp.key_id + "), không phải khóa của hệ thống này (" +
-                             key_id(public_hex) + "): tệp xuất từ hệ thống khác.");
+        c.problems.push_back("Tệp được ký bằng khóa khác (mã khóa " + cp.key_id +
+                             "), không phải khóa của hệ thống này (" + key_id(public_hex) +
+                             "): tệp xuất từ hệ thống khác.");
         return c;
     }
     if (!signed_by(cp, public_hex)) {
@@ -57,7 +58,8 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
     const auto period = exporting::parse_period(s.period_code);
     const auto made_on = domain::parse_date(s.made_on);
     if (!period || !made_on) {
-        c.problems.push_back("Kỳ \"" + s.period_code + "\" hoặc ngày lập \"" + s.made_on + "\" trong chữ ký không hợp lệ.");
+        c.problems.push_back("Kỳ \"" + s.period_code + "\" hoặc ngày lập \"" + s.made_on +
+                             "\" trong chữ ký không hợp lệ.");
         return c;
     }
 

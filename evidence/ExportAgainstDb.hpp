@@ -18,12 +18,12 @@ namespace lp::evidence {
 
 struct ExportAgainstDb {
     std::optional<ExportSignature> signature;  // none: an unsigned file (export/ExportCheck.hpp checks it)
-    std::vector<std::string> problems;          // Vietnamese, one per finding
-    std::vector<RowDifference> differences;     // rows of the file against the database
-    bool file_matches_signature = false;        // the rows read back are the signed ones
-    bool rows_read_back = false;                // false for PDF
-    std::int64_t rows_then = 0;                 // the period's rows at the checkpoint
-    std::int64_t newer_rows = 0;                // the period's rows journaled after it
+    std::vector<std::string> problems;         // Vietnamese, one per finding
+    std::vector<RowDifference> differences;    // rows of the file against the database
+    bool file_matches_signature = false;       // the rows read back are the signed ones
+    bool rows_read_back = false;               // false for PDF
+    std::int64_t rows_then = 0;                // the period's rows at the checkpoint
+    std::int64_t newer_rows = 0;               // the period's rows journaled after it
     bool ok() const { return signature && problems.empty() && differences.empty(); }
 };
 

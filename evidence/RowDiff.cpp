@@ -59,11 +59,13 @@ std::vector<RowDifference> compare_rows(const std::vector<ReadRow>& expected, co
         }
     } else {
         for (auto i : missing)
-            out.push_back({Kind::removed, expected[i].where,
-                           "thiếu hàng " + quoted(expected[i]) + " (" + expected[i].where + " của bản đã ký): đã bị xóa."});
+            out.push_back(
+                {Kind::removed, expected[i].where,
+                 "thiếu hàng " + quoted(expected[i]) + " (" + expected[i].where + " của bản đã ký): đã bị xóa."});
         for (auto i : extra)
-            out.push_back({Kind::added, found[i].where,
-                           found[i].where + " " + quoted(found[i]) + " không có trong bản đã ký: đã bị thêm vào hoặc sửa."});
+            out.push_back(
+                {Kind::added, found[i].where,
+                 found[i].where + " " + quoted(found[i]) + " không có trong bản đã ký: đã bị thêm vào hoặc sửa."});
     }
     if (out.size() > limit) {
         const auto more = out.size() - limit;

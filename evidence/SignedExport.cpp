@@ -22,9 +22,9 @@ std::string text_of(const exporting::Report& r, const date::time_zone* tz, Forma
 
 exporting::Report with_signature(exporting::Report r, Format format, const KeyPair& key, const Checkpoint& cp,
                                  const std::string& content) {
-    const auto s = make_export_signature(key, cp, r.stamp.period_code, r.stamp.rows, r.stamp.digest,
-                                         domain::iso_date_text(r.made_on), std::string(exporting::extension(format)),
-                                         content);
+    const auto s =
+        make_export_signature(key, cp, r.stamp.period_code, r.stamp.rows, r.stamp.digest,
+                              domain::iso_date_text(r.made_on), std::string(exporting::extension(format)), content);
     r.signature_line = s.checkpoint.line();
     return r;
 }

@@ -19,7 +19,8 @@ namespace lp::evidence {
 exporting::Report signed_report(exporting::Report r, const date::time_zone* tz, exporting::Format format,
                                 const KeyPair& key, const Checkpoint& checkpoint);
 
-// Writes one signed file (an XLSX is rendered unsigned once in the temporary directory); throws std::runtime_error naming it.
+// Writes one signed file (an XLSX is rendered unsigned once in the temporary directory); throws std::runtime_error
+// naming it.
 void write_signed_report(const exporting::Report& r, const date::time_zone* tz, exporting::Format format,
                          const std::filesystem::path& file, const KeyPair& key, const Checkpoint& checkpoint);
 // CSV or JSON text, signed.
@@ -34,7 +35,7 @@ struct OfflineCheck {
     std::optional<ExportSignature> signature;  // none: the file carries no signature line
     bool signature_valid = false;
     bool other_key = false;
-    bool content_checked = false;  // false for PDF (its text is not read back)
+    bool content_checked = false;       // false for PDF (its text is not read back)
     std::vector<std::string> problems;  // Vietnamese, one per finding
     bool ok() const { return signature && problems.empty(); }
 };

@@ -11,7 +11,8 @@ using Kind = RowDifference::Kind;
 
 std::vector<ReadRow> rows(int n) {
     std::vector<ReadRow> out;
-    for (int i = 1; i <= n; ++i) out.push_back({"csv", "dòng " + std::to_string(i), {std::to_string(i), "Bài số " + std::to_string(i)}});
+    for (int i = 1; i <= n; ++i)
+        out.push_back({"csv", "dòng " + std::to_string(i), {std::to_string(i), "Bài số " + std::to_string(i)}});
     return out;
 }
 

@@ -38,11 +38,11 @@ protected:
         const auto* tz = lp::domain::zone("Asia/Ho_Chi_Minh");
         report = new ex::Report(ex::load_report(db, ex::quarter_period(2026, 1), {}, tz, {2026, 3, 2}));
         key = make_key_pair();
-        const auto cp = make_checkpoint(key, report->stamp.head_seq, report->stamp.head_seal,
-                                        std::chrono::system_clock::now());
-        files = ex::write_report_files(*report, tz, *dir / "out",
-                                       {ex::Format::xlsx, ex::Format::pdf, ex::Format::csv, ex::Format::json},
-                                       [&](const ex::Report& r, ex::Format f) { return signed_report(r, tz, f, key, cp); });
+        const auto cp =
+            make_checkpoint(key, report->stamp.head_seq, report->stamp.head_seal, std::chrono::system_clock::now());
+        files = ex::write_report_files(
+            *report, tz, *dir / "out", {ex::Format::xlsx, ex::Format::pdf, ex::Format::csv, ex::Format::json},
+            [&](const ex::Report& r, ex::Format f) { return signed_report(r, tz, f, key, cp); });
     }
     static void TearDownTestSuite() {
         delete report;
@@ -87,7 +87,10 @@ TEST_F(SignedFiles, ReadBackSeesTheRowsAReviewerSees) {
     for (const auto& r : rows)
         for (const auto& c : r.cells) EXPECT_EQ(c.find("LP-SIGN/1"), std::string::npos) << r.where;
 
-    const auto csv = read_csv("\xEF\xBB\xBF" "a,\"b, \"\"c\"\"\",\r\n\"x\r\ny\",2\r\nChữ ký số: LP-SIGN/1 k=v\r\n", "t");
+    const auto csv = read_csv(
+        "\xEF\xBB\xBF"
+        "a,\"b, \"\"c\"\"\",\r\n\"x\r\ny\",2\r\nChữ ký số: LP-SIGN/1 k=v\r\n",
+        "t");
     ASSERT_EQ(csv.size(), 2u);
     EXPECT_EQ(csv[0].cells, (std::vector<std::string>{"a", "b, \"c\""}));
     EXPECT_EQ(csv[1].cells, (std::vector<std::string>{"x\r\ny", "2"}));

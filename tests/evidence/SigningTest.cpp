@@ -31,10 +31,10 @@ TEST(Checkpoint, ALineParsesBackAndItsSignatureHolds) {
     const auto k = make_key_pair();
     const auto c = make_checkpoint(k, 42, seal, at);
     const auto line = c.line();
-    EXPECT_EQ(line.rfind("LP-CKPT/1 key=" + key_id(k.public_hex) + " seq=42 seal=" + seal +
-                             " at=2026-03-05T01:02:03.000Z sig=",
-                         0),
-              0u)
+    EXPECT_EQ(
+        line.rfind(
+            "LP-CKPT/1 key=" + key_id(k.public_hex) + " seq=42 seal=" + seal + " at=2026-03-05T01:02:03.000Z sig=", 0),
+        0u)
         << line;
     const auto back = parse_checkpoint(line);
     ASSERT_TRUE(back);
@@ -72,8 +72,8 @@ TEST(Checkpoint, MalformedLinesAreRefused) {
 TEST(Checkpoint, AnExportSignatureIsFoundInsideAFileAndCarriesItsCheckpoint) {
     const auto k = make_key_pair();
     const auto cp = make_checkpoint(k, 9, seal, at);
-    const auto s = make_export_signature(k, cp, "2026Q1", 12, std::string(64, 'd'), "2026-03-02", "csv",
-                                         std::string(64, 'c'));
+    const auto s =
+        make_export_signature(k, cp, "2026Q1", 12, std::string(64, 'd'), "2026-03-02", "csv", std::string(64, 'c'));
     for (const std::string wrap : {"<t>Chữ ký số: %</t>", "\"signature\": \"%\",", "Chữ ký số: %\r\n", "(%)"}) {
         std::string text = "before " + wrap;
         text.replace(text.find('%'), 1, s.checkpoint.line());
