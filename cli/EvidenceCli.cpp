@@ -11,6 +11,7 @@
 #include "export/ExportCheck.hpp"
 #include "export/OrganisationSettings.hpp"
 #include "export/ZipText.hpp"
+#include "journal/ChainVerifier.hpp"
 
 namespace lp::cli {
 namespace {
@@ -33,6 +34,7 @@ void require_file(const std::string& file) {
 }
 
 std::optional<evidence::Checkpoint> checkpoint_in(const std::string& file) {
+    require_file(file);
     try {
         const auto bytes = evidence::read_file_bytes(file);
         const auto text =
