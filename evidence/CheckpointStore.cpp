@@ -1,13 +1,13 @@
 #include "evidence/CheckpointStore.hpp"
 
 #include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
 
+#include "evidence/detail/SyncedWrite.hpp"
 #include "journal/JournalStore.hpp"
 
 namespace lp::evidence {
@@ -15,13 +15,7 @@ namespace {
 
 void append_line(const std::filesystem::path& file, const std::string& line) {
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (fd < 0) throw std::runtime_error(file.string() + ": cannot open for appending: " + std::strerror(errno));
-    const std::string text = line + "\n";
-    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-    const int err = errno;
-    ::close(fd);
-    if (!ok) throw std::runtime_error(file.string() + ": cannot append: " + std::strerror(err));
+    detail::write_line_synced(file, line, O_APPEND, 0644);
 }
 
 }  // namespace

@@ -40,21 +40,11 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
     if (!c.signature) return c;
     const auto& s = *c.signature;
     const auto& cp = s.checkpoint;
-    if (cp.key_id != key_id(public_hex)) {
-        c.problems.push_back("Tệp được ký bằng khóa khác (mã khóa " + cp.key_id +
-                             "), không phải khóa của hệ thống này (" + key_id(public_hex) +
-                             "): tệp xuất từ hệ thống khác.");
-        return c;
-    }
-    if (!signed_by(cp, public_hex)) {
-        c.problems.push_back("Chữ ký số của tệp không hợp lệ: dòng chữ ký đã bị sửa.");
+    if (auto problem = signature_problem(s, public_hex, format)) {
+        c.problems.push_back(*problem);
         return c;
     }
     const std::string ext(exporting::extension(format));
-    if (s.format != ext) {
-        c.problems.push_back("Chữ ký được làm cho tệp " + s.format + " nhưng đây là tệp " + ext + ".");
-        return c;
-    }
     const auto period = exporting::parse_period(s.period_code);
     const auto made_on = domain::parse_date(s.made_on);
     if (!period || !made_on) {

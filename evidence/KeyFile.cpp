@@ -1,13 +1,14 @@
 #include "evidence/KeyFile.hpp"
 
 #include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "evidence/detail/SyncedWrite.hpp"
 
 namespace lp::evidence {
 namespace {
@@ -20,16 +21,6 @@ std::string read_trimmed(const std::filesystem::path& file) {
     std::string text = s.str();
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
     return text;
-}
-
-void write_new(const std::filesystem::path& file, const std::string& text, mode_t mode) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0) throw std::runtime_error(file.string() + ": cannot create: " + std::strerror(errno));
-    const std::string line = text + "\n";
-    const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
-    const int err = errno;
-    ::close(fd);
-    if (!ok) throw std::runtime_error(file.string() + ": cannot write: " + std::strerror(err));
 }
 
 }  // namespace
@@ -49,10 +40,10 @@ KeyPair load_or_make_key(const std::filesystem::path& path) {
     if (std::filesystem::exists(path)) return load_key(path);
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
     const KeyPair k = make_key_pair();
-    write_new(path, k.secret_hex, 0600);
+    detail::write_line_synced(path, k.secret_hex, O_EXCL, 0600);
     const auto pub = public_key_file(path);
     std::filesystem::remove(pub);
-    write_new(pub, k.public_hex, 0644);
+    detail::write_line_synced(pub, k.public_hex, O_EXCL, 0644);
     return k;
 }
 

@@ -10,6 +10,22 @@ using Kind = RowDifference::Kind;
 
 std::string quoted(const ReadRow& r) { return "«" + summary(r) + "»"; }
 
+// The rows of a[from, a_end) with no equal left in b[from, b_end), each equal used once.
+std::vector<std::size_t> unmatched(const std::vector<ReadRow>& a, std::size_t a_end, const std::vector<ReadRow>& b,
+                                   std::size_t b_end, std::size_t from) {
+    std::map<std::pair<std::string, std::vector<std::string>>, int> pool;
+    for (std::size_t i = from; i < b_end; ++i) ++pool[{b[i].group, b[i].cells}];
+    std::vector<std::size_t> out;
+    for (std::size_t i = from; i < a_end; ++i) {
+        auto it = pool.find({a[i].group, a[i].cells});
+        if (it != pool.end() && it->second > 0)
+            --it->second;
+        else
+            out.push_back(i);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<RowDifference> compare_rows(const std::vector<ReadRow>& expected, const std::vector<ReadRow>& found,
@@ -25,26 +41,8 @@ std::vector<RowDifference> compare_rows(const std::vector<ReadRow>& expected, co
     if (head == e_end && head == f_end) return out;
 
     // Which rows of the differing stretch have no equal on the other side.
-    std::map<std::pair<std::string, std::vector<std::string>>, int> pool;
-    for (std::size_t i = head; i < f_end; ++i) ++pool[{found[i].group, found[i].cells}];
-    std::vector<std::size_t> missing;  // indexes into expected
-    for (std::size_t i = head; i < e_end; ++i) {
-        auto it = pool.find({expected[i].group, expected[i].cells});
-        if (it != pool.end() && it->second > 0)
-            --it->second;
-        else
-            missing.push_back(i);
-    }
-    std::map<std::pair<std::string, std::vector<std::string>>, int> wanted;
-    for (std::size_t i = head; i < e_end; ++i) ++wanted[{expected[i].group, expected[i].cells}];
-    std::vector<std::size_t> extra;  // indexes into found
-    for (std::size_t i = head; i < f_end; ++i) {
-        auto it = wanted.find({found[i].group, found[i].cells});
-        if (it != wanted.end() && it->second > 0)
-            --it->second;
-        else
-            extra.push_back(i);
-    }
+    const auto missing = unmatched(expected, e_end, found, f_end, head);  // indexes into expected
+    const auto extra = unmatched(found, f_end, expected, e_end, head);    // indexes into found
 
     if (missing.empty() && extra.empty()) {
         out.push_back({Kind::reordered, found[head].where,

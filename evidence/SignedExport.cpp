@@ -78,6 +78,18 @@ std::string signed_text(const exporting::Report& r, const date::time_zone* tz, F
     return text_of(signed_report(r, tz, format, key, checkpoint), tz, format);
 }
 
+std::optional<std::string> signature_problem(const ExportSignature& s, const std::string& public_hex, Format format,
+                                             bool* other_key) {
+    if (other_key) *other_key = s.checkpoint.key_id != key_id(public_hex);
+    if (s.checkpoint.key_id != key_id(public_hex))
+        return "Tệp được ký bằng khóa khác (mã khóa " + s.checkpoint.key_id + "), không phải khóa " +
+               key_id(public_hex) + ": tệp xuất từ hệ thống khác, hoặc khóa đưa vào không đúng.";
+    if (!signed_by(s.checkpoint, public_hex)) return "Chữ ký số không hợp lệ: dòng chữ ký trong tệp đã bị sửa.";
+    const std::string ext(exporting::extension(format));
+    if (s.format != ext) return "Chữ ký được làm cho tệp " + s.format + " nhưng đây là tệp " + ext + ".";
+    return std::nullopt;
+}
+
 OfflineCheck check_offline(const std::filesystem::path& file, const std::string& public_hex) {
     OfflineCheck c;
     const std::string bytes = read_file_bytes(file);
@@ -85,23 +97,13 @@ OfflineCheck check_offline(const std::filesystem::path& file, const std::string&
     c.signature = find_export_signature(format == Format::xlsx ? exporting::searchable_text(file) : bytes);
     if (!c.signature) return c;
     const auto& s = *c.signature;
-    if (s.checkpoint.key_id != key_id(public_hex)) {
-        c.other_key = true;
-        c.problems.push_back("Tệp được ký bằng khóa khác (mã khóa " + s.checkpoint.key_id +
-                             "), không phải khóa công khai đã cho (mã khóa " + key_id(public_hex) +
-                             "): tệp không phải của hệ thống này, hoặc khóa đưa vào không đúng.");
+    if (auto problem = signature_problem(s, public_hex, format, &c.other_key)) {
+        c.signature_valid = !c.other_key && signed_by(s.checkpoint, public_hex);
+        c.problems.push_back(*problem);
         return c;
     }
-    c.signature_valid = signed_by(s.checkpoint, public_hex);
-    if (!c.signature_valid) {
-        c.problems.push_back("Chữ ký số không hợp lệ: dòng chữ ký trong tệp đã bị sửa.");
-        return c;
-    }
+    c.signature_valid = true;
     const std::string ext(exporting::extension(format));
-    if (s.format != ext) {
-        c.problems.push_back("Chữ ký được làm cho tệp " + s.format + " nhưng đây là tệp " + ext + ".");
-        return c;
-    }
     if (format == Format::pdf) return c;
     c.content_checked = true;
     if (rows_digest(read_rows(ext, bytes, file.string())) != s.content)

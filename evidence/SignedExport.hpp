@@ -31,6 +31,11 @@ std::string signed_text(const exporting::Report& r, const date::time_zone* tz, e
 exporting::Format sniff_format(const std::string& bytes);
 std::string read_file_bytes(const std::filesystem::path& file);  // throws std::runtime_error naming it
 
+// What is wrong with a file's signature for `public_hex` and the file's format (Vietnamese),
+// or nothing. `other_key`: set when it was made by another key.
+std::optional<std::string> signature_problem(const ExportSignature& s, const std::string& public_hex,
+                                             exporting::Format format, bool* other_key = nullptr);
+
 struct OfflineCheck {
     std::optional<ExportSignature> signature;  // none: the file carries no signature line
     bool signature_valid = false;
