@@ -10,7 +10,6 @@
 #include "evidence/SignedExport.hpp"
 #include "export/ExportCheck.hpp"
 #include "export/OrganisationSettings.hpp"
-#include "export/ZipText.hpp"
 #include "journal/ChainVerifier.hpp"
 
 namespace lp::cli {
@@ -36,10 +35,7 @@ void require_file(const std::string& file) {
 std::optional<evidence::Checkpoint> checkpoint_in(const std::string& file) {
     require_file(file);
     try {
-        const auto bytes = evidence::read_file_bytes(file);
-        const auto text =
-            evidence::sniff_format(bytes) == exporting::Format::xlsx ? exporting::searchable_text(file) : bytes;
-        if (auto s = evidence::find_export_signature(text)) return s->checkpoint;
+        if (auto s = evidence::read_signed_file(file).signature) return s->checkpoint;
     } catch (const std::runtime_error& e) {
         throw OperatorError("Không đọc được tệp \"" + file + "\": " + e.what());
     }

@@ -4,7 +4,6 @@
 
 #include "evidence/ReadBack.hpp"
 #include "evidence/SignedExport.hpp"
-#include "export/ZipText.hpp"
 #include "journal/ChainVerifier.hpp"
 
 namespace lp::evidence {
@@ -34,9 +33,8 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
                                         const std::string& public_hex, const config::Organisation& organisation,
                                         const date::time_zone* tz) {
     ExportAgainstDb c;
-    const std::string bytes = read_file_bytes(file);
-    const Format format = sniff_format(bytes);
-    c.signature = find_export_signature(format == Format::xlsx ? exporting::searchable_text(file) : bytes);
+    const auto [bytes, format, signature] = read_signed_file(file);
+    c.signature = signature;
     if (!c.signature) return c;
     const auto& s = *c.signature;
     const auto& cp = s.checkpoint;

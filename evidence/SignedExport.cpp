@@ -90,11 +90,18 @@ std::optional<std::string> signature_problem(const ExportSignature& s, const std
     return std::nullopt;
 }
 
+SignedFile read_signed_file(const std::filesystem::path& file) {
+    SignedFile f;
+    f.bytes = read_file_bytes(file);
+    f.format = sniff_format(f.bytes);
+    f.signature = find_export_signature(f.format == Format::xlsx ? exporting::searchable_text(file) : f.bytes);
+    return f;
+}
+
 OfflineCheck check_offline(const std::filesystem::path& file, const std::string& public_hex) {
     OfflineCheck c;
-    const std::string bytes = read_file_bytes(file);
-    const Format format = sniff_format(bytes);
-    c.signature = find_export_signature(format == Format::xlsx ? exporting::searchable_text(file) : bytes);
+    const auto [bytes, format, signature] = read_signed_file(file);
+    c.signature = signature;
     if (!c.signature) return c;
     const auto& s = *c.signature;
     if (auto problem = signature_problem(s, public_hex, format, &c.other_key)) {

@@ -31,6 +31,15 @@ std::string signed_text(const exporting::Report& r, const date::time_zone* tz, e
 exporting::Format sniff_format(const std::string& bytes);
 std::string read_file_bytes(const std::filesystem::path& file);  // throws std::runtime_error naming it
 
+// A file as read for checking: its bytes, format and signature line (none when unsigned).
+// Throws std::runtime_error naming the file when it cannot be read (or an XLSX is damaged).
+struct SignedFile {
+    std::string bytes;
+    exporting::Format format;
+    std::optional<ExportSignature> signature;
+};
+SignedFile read_signed_file(const std::filesystem::path& file);
+
 // What is wrong with a file's signature for `public_hex` and the file's format (Vietnamese),
 // or nothing. `other_key`: set when it was made by another key.
 std::optional<std::string> signature_problem(const ExportSignature& s, const std::string& public_hex,
