@@ -47,7 +47,9 @@ struct Reply {
     // answers Range requests on it. Only paths the handler took from the library or the
     // export it just wrote; never a path derived from the request.
     std::optional<std::filesystem::path> file;
-    std::string content_type;        // for `file`
+    // A text body to send instead of `body` (Prometheus metrics), with `content_type`.
+    std::optional<std::string> text;
+    std::string content_type;        // for `file` and `text`
     std::string download_name;       // Content-Disposition attachment name (UTF-8), empty = inline
     bool remove_file_after = false;  // a temporary export
     // Extra response headers (Set-Cookie at login, Retry-After on 429, Location).

@@ -2,9 +2,10 @@
 
 #include <chrono>
 
+#include "api/JournalExport.hpp"
+#include "api/JournalWrites.hpp"
 #include "api/Params.hpp"
 #include "domain/Vocabulary.hpp"
-#include "export/Period.hpp"
 #include "journal/RowJson.hpp"
 
 namespace lp::api {
@@ -61,19 +62,8 @@ Reply list(Services& s, Call& call) {
                                     "\" không có (playing, completed, interrupted, failed, skipped, missed).");
     if (!f.kind.empty() && f.kind != "auto" && f.kind != "manual" && f.kind != "correction")
         throw invalid("kind", "Loại dòng \"" + f.kind + "\" không có (auto, manual, correction).");
-    const auto today = domain::local_date(tz, std::chrono::system_clock::now());
-    domain::LocalDate first = today, last = today;
-    if (const auto p = param(call, "period"); !p.empty()) {
-        const auto period = exporting::parse_period(p);
-        if (!period) throw invalid("period", "Kỳ \"" + p + "\" không hợp lệ (ví dụ 2026Q1, 2026H1, 2026-03, 2026).");
-        first = period->first;
-        last = period->last;
-    } else {
-        if (const auto from = param(call, "from"); !from.empty()) first = parse_date_field("from", from);
-        if (const auto to = param(call, "to"); !to.empty()) last = parse_date_field("to", to);
-        if (param(call, "to").empty() && !param(call, "from").empty()) last = std::max(first, today);
-        if (last < first) throw invalid("to", "Ngày \"to\" đứng trước ngày \"from\".");
-    }
+    const auto period = requested_period(call, domain::local_date(tz, std::chrono::system_clock::now()));
+    const auto first = period.first, last = period.last;
     const auto offset = number_param(call, "offset", 0, 0, 10'000'000);
     const auto limit = number_param(call, "limit", 100, 1, 1000);
     journal::JournalStore store(s.database());
@@ -91,11 +81,28 @@ Reply list(Services& s, Call& call) {
                        {"rows", out}});
 }
 
+Reply one_row(Services& s, Call& call) {
+    const auto id = id_param(call);
+    journal::JournalStore store(s.database());
+    try {
+        return json_reply(journal::row_json(store.row(id), domain::zone(s.config().time_zone)));
+    } catch (const std::out_of_range&) {
+        throw not_found("id", "Không có dòng nhật ký số " + std::to_string(id) + ".");
+    }
+}
+
 }  // namespace
 
 std::vector<Route> journal_routes(Services& s) {
+    const auto h = [&s](Reply (*f)(Services&, Call&)) { return [&s, f](Call& c) { return f(s, c); }; };
+    // The fixed paths before "/api/journal/{id}": the router takes the first pattern that matches.
     return {
-        {"GET", "/api/journal", Permission::read, false, false, [&s](Call& c) { return list(s, c); }},
+        {"GET", "/api/journal", Permission::read, false, false, h(list)},
+        {"GET", "/api/journal/verify", Permission::read, true, false, h(verify_journal)},
+        {"GET", "/api/journal/export", Permission::read, true, false, h(export_journal)},
+        {"POST", "/api/journal/manual", Permission::journal, false, false, h(add_manual_entry)},
+        {"GET", "/api/journal/{id}", Permission::read, false, false, h(one_row)},
+        {"POST", "/api/journal/{id}/correct", Permission::journal, false, false, h(correct_journal_row)},
     };
 }
 

@@ -1,5 +1,6 @@
 #include "api/Params.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "domain/Vocabulary.hpp"
@@ -144,6 +145,20 @@ std::vector<std::string> split_list(const std::string& text) {
         out.push_back(part.substr(b, part.find_last_not_of(' ') - b + 1));
     }
     return out;
+}
+
+exporting::Period requested_period(const Call& call, domain::LocalDate today) {
+    if (const auto p = param(call, "period"); !p.empty()) {
+        const auto period = exporting::parse_period(p);
+        if (!period) throw invalid("period", "Kỳ \"" + p + "\" không hợp lệ (ví dụ 2026Q1, 2026H1, 2026-03, 2026).");
+        return *period;
+    }
+    const auto from = param(call, "from");
+    const auto to = param(call, "to");
+    const auto first = from.empty() ? today : parse_date_field("from", from);
+    const auto last = !to.empty() ? parse_date_field("to", to) : from.empty() ? today : std::max(first, today);
+    if (last < first) throw invalid("to", "Ngày \"to\" đứng trước ngày \"from\".");
+    return exporting::custom_period(first, last);
 }
 
 }  // namespace lp::api

@@ -11,6 +11,7 @@
 
 #include "api/Call.hpp"
 #include "domain/Time.hpp"
+#include "export/Period.hpp"
 
 namespace lp::api {
 
@@ -47,6 +48,11 @@ std::vector<std::string> checked_topics(const std::string& field, const std::vec
 std::string checked_form(const std::string& field, const std::string& code);
 // A name (slot, report file): refuses "", "..", '/', '\\' and absolute paths (422).
 std::string checked_name(const std::string& field, const std::string& name);
+// The period a journal query or export asks for: `period` (2026Q1, 2026H1, 2026-03, 2026,
+// 01/01/2026-15/02/2026), else `from`/`to` (dd/mm/yyyy; `from` alone runs to today or to
+// itself when later, `to` alone starts today, neither is today). 422 naming the parameter.
+exporting::Period requested_period(const Call& call, domain::LocalDate today);
+
 // "a,b,c" → {"a","b","c"} (blank parts dropped).
 std::vector<std::string> split_list(const std::string& text);
 

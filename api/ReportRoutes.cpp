@@ -3,30 +3,26 @@
 #include <chrono>
 #include <optional>
 
+#include "api/Downloads.hpp"
 #include "api/Params.hpp"
+#include "db/Store.hpp"
+#include "export/ReportFiles.hpp"
 
 namespace lp::api {
 namespace {
 
 namespace fs = std::filesystem;
 
-// The regular files directly in the reports folder, by name. Nothing else is ever served.
+// The regular files directly in the reports folder, by name, but for hidden ones (a report
+// being written: export/ReportFiles.hpp). Nothing else is ever served.
 std::vector<fs::directory_entry> listing(const fs::path& dir) {
     std::vector<fs::directory_entry> out;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec) && !it->is_symlink(ec)) out.push_back(*it);
+        if (it->is_regular_file(ec) && !it->is_symlink(ec) && !it->path().filename().string().starts_with('.'))
+            out.push_back(*it);
     std::ranges::sort(out, {}, [](const auto& e) { return e.path().filename().string(); });
     return out;
-}
-
-std::string content_type(const fs::path& p) {
-    const auto ext = p.extension().string();
-    if (ext == ".xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    if (ext == ".pdf") return "application/pdf";
-    if (ext == ".csv") return "text/csv; charset=utf-8";
-    if (ext == ".json") return "application/json";
-    return "application/octet-stream";
 }
 
 Reply list(Services& s, Call&) {
@@ -39,7 +35,29 @@ Reply list(Services& s, Call&) {
                          {"size", e.file_size(ec)},
                          {"modified", domain::to_utc_text(modified)}});
     }
-    return json_reply({{"files", files}});
+    const auto* tz = domain::zone(s.config().time_zone);
+    return json_reply(
+        {{"files", files},
+         {"next_due", next_report_json(s.config(), domain::local_date(tz, std::chrono::system_clock::now()))}});
+}
+
+// The period's files written into [reports] dir now, as the daemon's scheduled reports write
+// them; on a worker with its own connection.
+Reply make(Services& s, Call& call) {
+    const auto text = need_string(call, "period");
+    const auto period = exporting::parse_period(text);
+    if (!period)
+        throw invalid("period", "Kỳ \"" + text +
+                                    "\" không hợp lệ (ví dụ 2026Q1, 2026H1, 2026-03, 2026, "
+                                    "01/01/2026-15/02/2026).");
+    const auto& config = s.config();
+    const auto* tz = domain::zone(config.time_zone);
+    auto db = db::open_store(s.database_path());
+    const auto done = exporting::write_period_report(
+        db, *period, config, tz, domain::local_date(tz, std::chrono::system_clock::now()), config.reports.dir);
+    auto names = nlohmann::json::array();
+    for (const auto& f : done.files) names.push_back(f.filename().string());
+    return json_reply({{"period", period->code()}, {"rows", done.report.lines.size()}, {"files", names}}, 201);
 }
 
 Reply download(Services& s, Call& call) {
@@ -48,7 +66,7 @@ Reply download(Services& s, Call& call) {
         if (e.path().filename().string() != name) continue;
         Reply r;
         r.file = e.path();
-        r.content_type = content_type(e.path());
+        r.content_type = content_type_of(e.path());
         r.download_name = name;
         return r;
     }
@@ -57,9 +75,19 @@ Reply download(Services& s, Call& call) {
 
 }  // namespace
 
+nlohmann::json next_report_json(const config::Config& config, domain::LocalDate today) {
+    const auto due = exporting::next_reports_due(today, config.reports.day);
+    if (!due) return nullptr;
+    auto periods = nlohmann::json::array();
+    for (const auto& p : due->periods) periods.push_back(p.code());
+    return {
+        {"period", due->periods.front().code()}, {"periods", periods}, {"due", domain::display_date_text(due->day)}};
+}
+
 std::vector<Route> report_routes(Services& s) {
     return {
         {"GET", "/api/reports", auth::Permission::read, false, false, [&s](Call& c) { return list(s, c); }},
+        {"POST", "/api/reports", auth::Permission::library, true, false, [&s](Call& c) { return make(s, c); }},
         {"GET", "/api/reports/{name}", auth::Permission::read, false, false, [&s](Call& c) { return download(s, c); }},
     };
 }

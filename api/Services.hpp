@@ -33,7 +33,9 @@ public:
     virtual nlohmann::json now_playing() = 0;
     // The next scheduled start: null, or {"slot","at" (UTC text)}.
     virtual nlohmann::json next_up() = 0;
-    // Each output: [{"name","kind","state":"ok"|"failing","last_error"}].
+    // Each output: [{"name","state","last_error",...}]; state: "ok" (carrying sound), "idle"
+    // (nothing to play), "failing" (should play, being retried), "dead_air" (silent or failing
+    // past the alarm time), "unknown" (not metered yet).
     virtual nlohmann::json outputs() = 0;
     // Journal writes waiting (the spill backlog and pending writes).
     virtual std::int64_t journal_waiting() = 0;

@@ -3,8 +3,8 @@
 #include <chrono>
 
 #include "api/Params.hpp"
+#include "api/ReportRoutes.hpp"
 #include "domain/Vocabulary.hpp"
-#include "export/Period.hpp"
 
 namespace lp::api {
 namespace {
@@ -29,15 +29,6 @@ nlohmann::json last_failures(sqlite::Database& db, const date::time_zone* tz) {
         out.push_back(std::move(j));
     }
     return out;
-}
-
-nlohmann::json next_report(const config::Config& config, domain::LocalDate today) {
-    auto day = today;
-    for (int i = 0; i < 400; ++i, day = domain::next_day(day)) {
-        const auto due = exporting::reports_due_on(day, config.reports.day);
-        if (!due.empty()) return {{"period", due.front().code()}, {"due", domain::display_date_text(day)}};
-    }
-    return nullptr;
 }
 
 std::int64_t waiting_requests(sqlite::Database& db) {
@@ -69,7 +60,7 @@ nlohmann::json status_json(Services& s) {
     j["outputs"] = s.outputs();
     j["failures"] = last_failures(s.database(), tz);
     j["journal_waiting"] = s.journal_waiting();
-    j["next_report"] = next_report(s.config(), domain::local_date(tz, now));
+    j["next_report"] = next_report_json(s.config(), domain::local_date(tz, now));
     j["emergency_requests"] = waiting_requests(s.database());
     return j;
 }

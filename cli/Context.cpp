@@ -1,6 +1,11 @@
 #include "cli/Context.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "cli/OperatorError.hpp"
@@ -32,6 +37,25 @@ sqlite::Database Context::open_database() const {
     if (!std::filesystem::exists(config.database))
         throw OperatorError("Không tìm thấy cơ sở dữ liệu \"" + config.database.string() +
                             "\". Hãy chạy loaphuongd trước, hoặc kiểm tra tệp cấu hình.");
+    return db::open_store(config.database);
+}
+
+sqlite::Database Context::open_or_create_database() const {
+    if (std::filesystem::exists(config.database)) return db::open_store(config.database);
+    const auto folder = config.database.parent_path();
+    struct stat st {};
+    if (::stat(folder.c_str(), &st) != 0)
+        throw OperatorError("Không tìm thấy thư mục \"" + folder.string() + "\" để tạo cơ sở dữ liệu \"" +
+                            config.database.string() + "\". Hãy kiểm tra tệp cấu hình.");
+    {
+        auto created = db::open_store(config.database);  // made and migrated; closed here
+    }
+    for (const auto* suffix : {"", "-wal", "-shm"}) {
+        const auto file = config.database.string() + suffix;
+        if (std::filesystem::exists(file) && ::chown(file.c_str(), st.st_uid, st.st_gid) != 0 && ::geteuid() == 0)
+            throw OperatorError("Không đổi được chủ sở hữu của \"" + file + "\": " + std::strerror(errno));
+    }
+    std::cerr << "Đã tạo cơ sở dữ liệu mới \"" << config.database.string() << "\".\n";
     return db::open_store(config.database);
 }
 

@@ -21,6 +21,10 @@ struct Context {
     void load();
     // Opens the existing database; throws OperatorError when it does not exist yet.
     sqlite::Database open_database() const;
+    // Opens the database, creating it when it does not exist yet (the first admin account is
+    // made before the daemon ever ran). A new file gets the owner of its folder, so that a
+    // root shell does not leave the service a database it cannot write.
+    sqlite::Database open_or_create_database() const;
 };
 
 }  // namespace lp::cli

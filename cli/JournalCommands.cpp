@@ -72,24 +72,6 @@ void run_export(Context& context, const ExportOptions& o) {
               << o.output << '\n';
 }
 
-std::string describe(const journal::ChainBreak& b) {
-    using K = journal::ChainBreak::Kind;
-    const std::string row = "dòng nhật ký số " + std::to_string(b.row_id);
-    const std::string link = "mắt xích số " + std::to_string(b.chain_seq);
-    switch (b.kind) {
-        case K::content_mismatch:
-            return row + " (" + link +
-                   "): nội dung không khớp với mã niêm phong — dòng này đã bị sửa, đổi chỗ hoặc chèn vào.";
-        case K::missing_link:
-            return "thiếu " + link + " ngay trước " + row + " — có dòng nhật ký đã bị xóa hoặc đổi chỗ.";
-        case K::unsealed_row:
-            return row + " đã kết thúc nhưng không được niêm phong — dòng này được chèn vào ngoài loaphuong.";
-        case K::head_mismatch:
-            return "chuỗi dừng trước " + link + " mà cơ sở dữ liệu đã ghi nhận — các dòng cuối đã bị xóa.";
-    }
-    return "";
-}
-
 // Prints the finding; a journal or file that does not check out exits 1 (CLI::RuntimeError).
 // The audit chain of the accounts' changes (auth/AuditLog.hpp); false when it is broken.
 bool print_audit_check(sqlite::Database& db) {
@@ -122,7 +104,7 @@ void run_verify(Context& context, const std::vector<std::string>& export_files) 
         std::cout << "Nhật ký toàn vẹn: " << report.rows_checked << " dòng đã niêm phong, mã niêm phong cuối "
                   << report.head.seal << " (mắt xích số " << report.head.chain_seq << ").\n";
     } else {
-        std::cout << "Nhật ký KHÔNG toàn vẹn: " << describe(*report.first_break) << '\n'
+        std::cout << "Nhật ký KHÔNG toàn vẹn: " << journal::describe(*report.first_break) << '\n'
                   << "Các dòng trước đó (" << report.rows_checked << " mắt xích) vẫn khớp.\n";
     }
     const bool audit_ok = print_audit_check(db);

@@ -1,33 +1,15 @@
 #include "cli/ManualCommands.hpp"
 
-#include <date/tz.h>
-
 #include <iostream>
 #include <memory>
 
 #include "cli/OperatorError.hpp"
-#include "cli/PeriodOption.hpp"
-#include "cli/ScheduleParse.hpp"
-#include "config/TimeText.hpp"
 #include "domain/Time.hpp"
-#include "domain/Vocabulary.hpp"
+#include "journal/EntryInput.hpp"
 #include "journal/JournalStore.hpp"
 
 namespace lp::cli {
 namespace {
-
-struct ManualOptions {
-    std::string date;
-    std::string start;
-    std::string duration;
-    std::string title;
-    std::string topic = "other";
-    std::string form = "other";
-    std::string kind = "truc_tiep";
-    std::string slot;
-    std::string by;
-    std::string note;
-};
 
 struct CorrectOptions {
     std::int64_t id = 0;
@@ -38,81 +20,44 @@ struct CorrectOptions {
     std::string reason;
 };
 
-std::string codes(std::span<const domain::Term> terms) {
-    std::string out;
-    for (const auto& t : terms) {
-        if (!out.empty()) out += ", ";
-        out += t.code;
-    }
-    return out;
-}
+// The options by which the operator gave each field, for the messages.
+std::string option_of(std::string_view field) { return field == "topics" ? "--topic" : "--" + std::string(field); }
 
-void check_topic(const std::string& topic) {
-    if (!domain::is_topic(topic))
-        throw OperatorError("Nội dung \"" + topic +
-                            "\" không có trong kế hoạch. Chọn một trong: " + codes(domain::topics()) + ".");
-}
-void check_form(const std::string& form) {
-    if (!domain::is_form(form))
-        throw OperatorError("Hình thức \"" + form + "\" không hợp lệ. Chọn một trong: " + codes(domain::forms()) + ".");
-}
-
-void run_add_manual(Context& context, const ManualOptions& o) {
+void run_add_manual(Context& context, const journal::ManualInput& o) {
     context.load();
-    const auto day = parse_date_option("--date", o.date);
-    const auto start = config::parse_time_of_day(o.start);
-    if (!start) throw OperatorError("Giờ bắt đầu --start không hợp lệ: \"" + o.start + "\". Ví dụ: 06:30.");
-    const auto duration = config::parse_duration(o.duration);
-    if (!duration || duration->count() <= 0)
-        throw OperatorError("Thời lượng --duration không hợp lệ: \"" + o.duration + "\". Ví dụ: 15m, 1h30m, 90s.");
-    if (o.title.empty()) throw OperatorError("Hãy nhập tên tin, bài (--title).");
-    if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người nhập (--by).");
-    check_topic(o.topic);
-    check_form(o.form);
-    std::string slot = o.slot;
-    if (slot.empty()) {
-        if (o.kind == "truc_tiep")
-            slot = "Đọc trực tiếp";
-        else if (o.kind == "tiep_song")
-            slot = "Tiếp sóng Đài Phát thanh thành phố";
-        else
-            throw OperatorError("Loại --kind \"" + o.kind +
-                                "\" không hợp lệ: truc_tiep (đọc trực tiếp) hoặc tiep_song (tiếp sóng).");
-    }
     const auto* tz = domain::zone(context.config.time_zone);
-    const auto started = domain::start_of_day(tz, day) + *start;
-    if (started > std::chrono::system_clock::now())
-        throw OperatorError("Thời điểm " + o.date + " " + o.start + " còn ở tương lai: chỉ ghi những buổi đã phát.");
+    journal::ManualEntry entry;
+    try {
+        entry = journal::manual_entry(o, tz, std::chrono::system_clock::now(), option_of);
+    } catch (const journal::EntryError& e) {
+        throw OperatorError(e.what());
+    }
     auto db = context.open_database();
     journal::JournalStore journal(db);
-    const auto id = journal.add_manual({started, std::chrono::duration_cast<std::chrono::milliseconds>(*duration),
-                                        o.title, o.topic, o.form, slot, o.by, o.note});
+    const auto id = journal.add_manual(entry);
     std::cout << "Đã ghi dòng nhật ký số " << id << " (nhập tay bởi " << o.by << "): \"" << o.title << "\" lúc "
-              << domain::local_time_text(tz, started) << " " << domain::local_date_text(tz, started) << ".\n";
+              << domain::local_time_text(tz, entry.started_at) << " " << domain::local_date_text(tz, entry.started_at)
+              << ".\n";
 }
 
 void run_correct(Context& context, const CorrectOptions& o) {
     context.load();
-    if (o.by.empty()) throw OperatorError("Hãy nhập họ tên người đính chính (--by).");
-    if (o.reason.empty()) throw OperatorError("Hãy nêu lý do đính chính (--reason).");
-    if (o.title.empty() && o.topics.empty() && o.form.empty())
-        throw OperatorError("Hãy nêu điều cần đính chính: --title, --topic hoặc --form.");
-    for (const auto& topic : o.topics) check_topic(topic);
-    if (!o.form.empty()) check_form(o.form);
     const auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
+    const journal::CorrectionInput input{opt(o.title), o.topics.empty() ? std::nullopt : std::optional(o.topics),
+                                         opt(o.form), o.by, o.reason};
+    // The fields first: a mistake is named before the database is opened.
+    try {
+        journal::checked_correction(input, option_of);
+    } catch (const journal::EntryError& e) {
+        throw OperatorError(e.what());
+    }
     auto db = context.open_database();
     journal::JournalStore journal(db);
     std::int64_t id = 0;
     try {
-        const auto topics = o.topics.empty() ? std::nullopt : std::optional(o.topics);
-        id = journal.correct(o.id, {opt(o.title), topics, opt(o.form), o.by, o.reason});
-    } catch (const std::invalid_argument& e) {
-        const std::string what = e.what();
-        if (what.find("still airing") != std::string::npos)
-            throw OperatorError("Dòng nhật ký số " + std::to_string(o.id) + " đang phát, chưa thể đính chính.");
-        if (what.find("changes nothing") != std::string::npos)
-            throw OperatorError("Đính chính không thay đổi gì so với dòng nhật ký số " + std::to_string(o.id) + ".");
-        throw OperatorError("Không có dòng nhật ký số " + std::to_string(o.id) + ".");
+        id = journal::correct_row(journal, o.id, input, option_of);
+    } catch (const journal::EntryError& e) {
+        throw OperatorError(e.what());
     }
     std::cout << "Đã ghi đính chính (dòng nhật ký số " << id << ") cho dòng số " << o.id
               << "; dòng gốc được giữ nguyên.\n";
@@ -121,7 +66,7 @@ void run_correct(Context& context, const CorrectOptions& o) {
 }  // namespace
 
 void add_manual_commands(CLI::App& journal, Context& context) {
-    auto m = std::make_shared<ManualOptions>();
+    auto m = std::make_shared<journal::ManualInput>();
     auto* add = journal.add_subcommand("add-manual",
                                        "Ghi một buổi phát không qua máy phát tự động "
                                        "(đọc trực tiếp, tiếp sóng)");

@@ -7,7 +7,6 @@
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
 #include "db/Backups.hpp"
-#include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::cli {
@@ -32,23 +31,18 @@ void run_report(Context& context, const ReportOptions& o) {
             "--month 2026-03 hoặc --period.");
     const auto* tz = domain::zone(context.config.time_zone);
     const auto period = period_option(text, "", "", today(tz));
-    std::vector<exporting::Format> formats;
-    for (const auto& f : context.config.reports.formats) formats.push_back(*exporting::format_from_name(f));
     auto db = context.open_database();
-    const auto report = exporting::load_report(
-        db, period, exporting::effective_organisation(db, context.config.organisation), tz, today(tz));
     const std::filesystem::path dir = o.dir.empty() ? context.config.reports.dir : std::filesystem::path(o.dir);
-    std::vector<std::filesystem::path> files;
+    exporting::WrittenReport done;
     const auto evidence = evidence_of(context);
     try {
-        const auto checkpoint = evidence.checkpoint_for(db, report, std::chrono::system_clock::now());
-        files = exporting::write_report_files(report, tz, dir, formats, evidence.signer(tz, checkpoint));
+        done = exporting::write_period_report(db, period, context.config, tz, today(tz), dir, evidence.signing(db, tz));
     } catch (const std::exception& e) {
         throw OperatorError("Không ghi được báo cáo vào thư mục \"" + dir.string() + "\": " + e.what());
     }
-    std::cout << "Báo cáo " << period.words_with_dates() << ": " << report.lines.size() << " dòng nhật ký, "
-              << report.airings << " lượt phát.\n";
-    for (const auto& f : files) std::cout << "  " << f.string() << '\n';
+    std::cout << "Báo cáo " << period.words_with_dates() << ": " << done.report.lines.size() << " dòng nhật ký, "
+              << done.report.airings << " lượt phát.\n";
+    for (const auto& f : done.files) std::cout << "  " << f.string() << '\n';
 }
 
 void run_backup(Context& context, const std::string& file) {

@@ -36,9 +36,9 @@ struct UserOptions {
 
 // Runs `f` with the database; an AccountError is the operator's mistake (exit status 2).
 template <typename F>
-void with_accounts(Context& context, F&& f) {
+void with_accounts(Context& context, F&& f, bool create = false) {
     context.load();
-    auto db = context.open_database();
+    auto db = create ? context.open_or_create_database() : context.open_database();
     try {
         std::forward<F>(f)(db);
     } catch (const auth::AccountError& e) {
@@ -74,18 +74,30 @@ std::string local_date(const Context& context, const std::string& utc) {
 }
 
 void add_user(Context& context, const UserOptions& o) {
-    with_accounts(context, [&](sqlite::Database& db) {
+    // Name, role and password are checked before the database is opened (or made: the first
+    // admin comes before the daemon's first start), so a mistake leaves nothing behind.
+    context.load();
+    auth::Role role{};
+    std::string hash;
+    try {
         auth::check_account_name(o.name, "NAME");
-        const auto role = auth::parse_role(o.role, "--role");
-        auth::Accounts accounts(db);
-        if (accounts.exists(o.name)) throw OperatorError("Tài khoản \"" + o.name + "\" đã có; chọn tên khác.");
-        const auto hash = new_password_hash(o);
-        sqlite::Transaction tx(db);
-        accounts.add(o.name, role, hash);
-        audit(db, "user add", "name=" + o.name, {{"role", auth::role_name(role)}});
-        tx.commit();
-        std::cout << "Đã tạo tài khoản \"" << o.name << "\" (vai trò " << auth::role_name(role) << ").\n";
-    });
+        role = auth::parse_role(o.role, "--role");
+        hash = new_password_hash(o);
+    } catch (const auth::AccountError& e) {
+        throw OperatorError(e.what());
+    }
+    with_accounts(
+        context,
+        [&](sqlite::Database& db) {
+            auth::Accounts accounts(db);
+            if (accounts.exists(o.name)) throw OperatorError("Tài khoản \"" + o.name + "\" đã có; chọn tên khác.");
+            sqlite::Transaction tx(db);
+            accounts.add(o.name, role, hash);
+            audit(db, "user add", "name=" + o.name, {{"role", auth::role_name(role)}});
+            tx.commit();
+            std::cout << "Đã tạo tài khoản \"" << o.name << "\" (vai trò " << auth::role_name(role) << ").\n";
+        },
+        true);
 }
 
 void list_users(Context& context) {

@@ -3,6 +3,8 @@
 #include "daemon/Daemon.hpp"
 #include "domain/Texts.hpp"
 
+#include <map>
+
 namespace lp::daemon {
 
 ApiServices::ApiServices(Daemon& daemon) : daemon_(daemon) {}
@@ -23,23 +25,40 @@ bool ApiServices::stop_now(const std::string& account) {
 }
 
 nlohmann::json ApiServices::now_playing() {
-    // The recorder knows what plays; until it exposes title and position, say only whether
-    // something plays (the lead wires the detail with the player status).
-    if (daemon_.recorder_.idle()) return nullptr;
-    return {{"title", nullptr},      {"item", nullptr},       {"programme", nullptr},
-            {"started_at", nullptr}, {"position_s", nullptr}, {"length_s", nullptr}};
+    const auto health = daemon_.health_->health_json();
+    if (!health.contains("now_playing") || !health["now_playing"].is_object()) return nullptr;
+    return health["now_playing"];
 }
 
 nlohmann::json ApiServices::next_up() {
     const auto at = daemon_.engine_->next_wakeup();
     if (!at) return nullptr;
-    return {{"slot", nullptr}, {"at", domain::to_utc_text(*at)}};
+    const auto health = daemon_.health_->health_json();
+    nlohmann::json slot = nullptr;
+    if (health.contains("next") && health["next"].is_object()) slot = health["next"]["slot"];
+    return {{"slot", slot}, {"at", domain::to_utc_text(*at)}};
 }
 
 nlohmann::json ApiServices::outputs() {
+    const auto health = daemon_.health_->health_json();
+    std::map<std::string, nlohmann::json> metered;
+    if (health.contains("outputs"))
+        for (const auto& o : health["outputs"]) metered[o.value("name", "")] = o;
     auto out = nlohmann::json::array();
-    for (const auto& o : daemon_.config_.outputs)
-        out.push_back({{"name", o.name}, {"kind", nullptr}, {"state", "unknown"}, {"last_error", nullptr}});
+    for (const auto& o : daemon_.config_.outputs) {
+        nlohmann::json j{{"name", o.name}, {"state", "unknown"}, {"last_error", nullptr}};
+        if (const auto m = metered.find(o.name); m != metered.end()) {
+            const auto& h = m->second;
+            j["state"] = h.value("dead_air", false)                                    ? "dead_air"
+                         : h.value("should_play", false) && !h.value("carrying", true) ? "failing"
+                         : h.value("carrying", false)                                  ? "ok"
+                                                                                       : "idle";
+            j["errors"] = h.value("errors", 0);
+            j["retries"] = h.value("retries", 0);
+            j["peak_dbfs"] = h.value("peak_dbfs", -200.0);
+        }
+        out.push_back(std::move(j));
+    }
     return out;
 }
 

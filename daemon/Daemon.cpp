@@ -4,6 +4,10 @@
 
 #include "config/Load.hpp"
 
+#include "api/Routes.hpp"
+#include "api/StatusRoutes.hpp"
+#include "auth/AccountsGate.hpp"
+#include "daemon/ApiServices.hpp"
 #include "daemon/ConfigChange.hpp"
 #include "daemon/Logging.hpp"
 #include "daemon/Notify.hpp"
@@ -141,11 +145,7 @@ void Daemon::run() {
     reload_watch_ = std::make_unique<ReloadWatch>(io_, db::reload_flag_for(config_.database), [this] { reload(); });
     reports_.start();
     backups_.start();
-    if (config_.http.enabled) {
-        gate_ = std::make_unique<RefuseAllGate>();
-        web_ = std::make_unique<WebServer>(io_, config_, *gate_, gate_->routes());
-        web_->start();
-    }
+    start_web();
     for (const auto& order : restart_orders_) air(order, domain::texts::resumed_after_restart(tz_, started_at_));
     restart_orders_.clear();
     decide();
@@ -176,6 +176,30 @@ void Daemon::run() {
         logger("journal")->warn("{} journal write(s) still wait for the database; kept in {} for the next start",
                                 writer_.waiting(), writer_.spill_file().string());
     logger("daemon")->info("stopped");
+}
+
+void Daemon::start_web() {
+    if (!config_.http.enabled) return;
+    // The page and the API are not the sound: when they cannot start, the daemon airs
+    // without them and says why.
+    try {
+        gate_ = std::make_unique<auth::AccountsGate>(config_.database, !config_.http.tls_cert.empty());
+        api_ = std::make_unique<ApiServices>(*this);
+        auto routes = api::routes(*api_);
+        for (auto& r : gate_->routes()) routes.push_back(std::move(r));
+        WebSources sources{[this] { return api::status_json(*api_); }, [this] { return health_->health_json(); },
+                           [this] { return health_->metrics_text(); }};
+        web_ = std::make_unique<WebServer>(io_, config_, *gate_, std::move(routes), std::move(sources), db_);
+        api_->set_publisher([this](std::string_view event, const nlohmann::json& data) {
+            boost::asio::post(io_, [this, event = std::string(event), data] {
+                if (web_) web_->events().publish(event, data);
+            });
+        });
+        web_->start();
+    } catch (const std::exception& e) {
+        web_.reset();
+        logger("http")->error("the web page and API are off: {}; airing goes on", e.what());
+    }
 }
 
 void Daemon::wait_for_signal() {
@@ -335,7 +359,7 @@ void Daemon::on_player_event(const audio::PlayerEvent& e) {
         engine_->cue_finished(e.programme, e.cue);
     else if (std::holds_alternative<audio::event::ProgrammeDone>(e.what))
         engine_->order_done(e.programme);
-    if (web_) web_->player_changed();
+    if (web_ && !std::holds_alternative<audio::event::Progress>(e.what)) web_->player_changed();
 }
 
 }  // namespace lp::daemon

@@ -57,6 +57,7 @@ private:
     // SIGHUP: re-reads config_.source and applies what changed (daemon/ConfigChange); a bad
     // file keeps the running config and logs why.
     void reload_config();
+    void start_web();
     void wait_for_signal();
     void on_player_event(const audio::PlayerEvent& event);
     journal::WriterOptions writer_options();
@@ -86,8 +87,9 @@ private:
     std::unique_ptr<ReloadWatch> reload_watch_;
     PeriodicReports reports_{io_, db_, config_};
     DailyBackups backups_{io_, db_, config_};
-    // The web page and API ([http]); until auth/ lands, a gate that refuses every caller.
+    // The web page and API ([http]): accounts, the API's view of this daemon, the server.
     std::unique_ptr<auth::Gate> gate_;
+    std::unique_ptr<ApiServices> api_;
     std::unique_ptr<WebServer> web_;
 };
 

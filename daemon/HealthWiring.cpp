@@ -374,8 +374,12 @@ nlohmann::json HealthWiring::build_json(Steady::time_point now) const {
     j["now_playing"] = nullptr;
     for (const auto& [id, a] : airings_) {
         if (!a.started || a.done) continue;
-        j["now_playing"] = {
-            {"slot", a.slot_name}, {"title", a.cue < a.titles.size() ? a.titles[a.cue] : ""}, {"outputs", a.outputs}};
+        const auto secs = [](Steady::duration d) { return std::chrono::duration<double>(d).count(); };
+        j["now_playing"] = {{"slot", a.slot_name},
+                            {"title", a.cue < a.titles.size() ? a.titles[a.cue] : ""},
+                            {"outputs", a.outputs},
+                            {"position_s", secs(now - a.start)},
+                            {"length_s", secs(a.planned_end - a.start)}};
         break;
     }
     j["next"] = nullptr;
@@ -430,6 +434,7 @@ void HealthWiring::publish(Steady::time_point now) {
     auto text = j;
     text.erase("updated_at");
     for (auto& o : text["outputs"]) o.erase("peak_dbfs");
+    if (text["now_playing"].is_object()) text["now_playing"].erase("position_s");
     for (auto& a : text["alarms"]) a.erase("seconds");
     const auto compare = text.dump();
     if (compare == last_file_text_ && now - last_file_write_ < 30s) return;

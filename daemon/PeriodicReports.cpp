@@ -2,7 +2,6 @@
 
 #include "daemon/Logging.hpp"
 #include "evidence/Evidence.hpp"
-#include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::daemon {
@@ -35,22 +34,19 @@ void PeriodicReports::checkpoint_daily() {
 std::vector<std::filesystem::path> PeriodicReports::write_due(domain::LocalDate today) {
     checkpoint_daily();
     std::vector<std::filesystem::path> written;
-    std::vector<exporting::Format> formats;
-    for (const auto& f : config_.reports.formats)
-        if (auto format = exporting::format_from_name(f)) formats.push_back(*format);
+    const auto formats = exporting::report_formats(config_.reports);
+    if (formats.empty()) return written;
     for (const auto& period : reports_pending(today, config_.reports.day)) {
         const auto marker = config_.reports.dir /
                             ("nhat-ky-" + period.code() + "." + std::string(exporting::extension(formats.front())));
         if (std::filesystem::exists(marker)) continue;
         try {
-            const auto report = exporting::load_report(
-                db_, period, exporting::effective_organisation(db_, config_.organisation), tz_, today);
             const auto evidence = evidence::Evidence::from_config(config_);
-            const auto checkpoint = evidence.checkpoint_for(db_, report, std::chrono::system_clock::now());
-            for (auto& f : exporting::write_report_files(report, tz_, config_.reports.dir, formats,
-                                                         evidence.signer(tz_, checkpoint))) {
-                logger("reports")->info("report {} ({} journal rows) written to {}", period.code(), report.lines.size(),
-                                        f.string());
+            auto done = exporting::write_period_report(db_, period, config_, tz_, today, config_.reports.dir,
+                                                       evidence.signing(db_, tz_));
+            for (auto& f : done.files) {
+                logger("reports")->info("report {} ({} journal rows) written to {}", period.code(),
+                                        done.report.lines.size(), f.string());
                 written.push_back(std::move(f));
             }
         } catch (const std::exception& e) {

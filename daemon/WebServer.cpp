@@ -3,11 +3,39 @@
 #include "daemon/Logging.hpp"
 
 namespace lp::daemon {
+namespace {
 
-api::Route health_route() {
-    return api::Route{
-        "GET", "/healthz", auth::Permission::read,
-        false, false,      [](api::Call&) { return api::Reply{200, {{"status", "ok"}}, {}, {}, {}, false, {}}; }};
+using namespace std::chrono_literals;
+
+// While a page listens, status and journal changes that no player event announced (dead air,
+// a row the CLI wrote) reach it within this time.
+constexpr auto refresh_every = 2s;
+
+std::vector<api::Route> with(std::vector<api::Route> routes, WebSources& s) {
+    routes.push_back(health_route(s.health));
+    routes.push_back(metrics_route(s.metrics));
+    return routes;
+}
+
+}  // namespace
+
+api::Route health_route(std::function<nlohmann::json()> health) {
+    return api::Route{"GET", "/healthz", auth::Permission::read, false, false, [health](api::Call&) {
+                          api::Reply r;
+                          r.body = health();
+                          if (!r.body.is_object() || !r.body.contains("status")) r.body = {{"status", "starting"}};
+                          r.status = r.body["status"] == "ok" ? 200 : 503;
+                          return r;
+                      }};
+}
+
+api::Route metrics_route(std::function<std::string()> metrics) {
+    return api::Route{"GET", "/metrics", auth::Permission::read, false, false, [metrics](api::Call&) {
+                          api::Reply r;
+                          r.text = metrics();
+                          r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+                          return r;
+                      }};
 }
 
 http::ServerOptions server_options(const config::Config& config) {
@@ -23,22 +51,55 @@ http::ServerOptions server_options(const config::Config& config) {
     return o;
 }
 
-namespace {
-std::vector<api::Route> with_health(std::vector<api::Route> routes) {
-    routes.push_back(health_route());
-    return routes;
-}
-}  // namespace
-
 WebServer::WebServer(boost::asio::io_context& io, const config::Config& config, auth::Gate& gate,
-                     std::vector<api::Route> routes)
-    : server_(io, server_options(config), gate, with_health(std::move(routes))) {}
+                     std::vector<api::Route> routes, WebSources sources, sqlite::Database& db)
+    : sources_(std::move(sources)),
+      server_(io, server_options(config), gate, with(std::move(routes), sources_)),
+      feed_(db),
+      timer_(io) {}
+
+void WebServer::start() {
+    server_.start();
+    arm();
+}
+
+void WebServer::arm() {
+    timer_.expires_after(refresh_every);
+    timer_.async_wait([this](const boost::system::error_code& ec) {
+        if (ec) return;
+        if (events().streams() > 0) {
+            publish_journal();
+            publish_status(true);
+        }
+        arm();
+    });
+}
 
 void WebServer::player_changed() {
+    publish_journal();
+    publish_status(false);
+}
+
+void WebServer::publish_status(bool only_if_changed) {
     try {
-        server_.events().publish("status", status_source());
+        auto status = sources_.status();
+        auto compare = status;
+        compare.erase("now");
+        if (compare.contains("playing") && compare["playing"].is_object()) compare["playing"].erase("position_s");
+        auto text = compare.dump();
+        if (only_if_changed && text == last_status_) return;
+        last_status_ = std::move(text);
+        events().publish("status", status);
     } catch (const std::exception& e) {
         logger("http")->warn("status event not published: {}", e.what());
+    }
+}
+
+void WebServer::publish_journal() {
+    try {
+        for (const auto id : feed_.changed()) events().publish("journal", {{"id", id}});
+    } catch (const std::exception& e) {
+        logger("http")->warn("journal events not published: {}", e.what());
     }
 }
 

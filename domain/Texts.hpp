@@ -80,6 +80,10 @@ std::string decimal(double value);
 
 // "Nhập tay: Nguyễn Thị Lan" — a row entered by the operator, not aired by the player.
 std::string manual_entry(std::string_view by);
+// How a manual row aired when the operator does not say (its "slot"): read live by an
+// announcer, or a relay of the city's station.
+inline constexpr std::string_view manual_live_reading = "Đọc trực tiếp";
+inline constexpr std::string_view manual_relay = "Tiếp sóng Đài Phát thanh thành phố";
 // Under the totals by topic.
 inline constexpr std::string_view counted_under_each_topic =
     "Một tin, bài có nhiều nội dung được tính ở từng nội dung của nó; vì vậy cộng các dòng có thể "

@@ -20,6 +20,12 @@ exporting::PrepareReport Evidence::signer(const date::time_zone* tz, const Check
     };
 }
 
+exporting::PrepareFor Evidence::signing(sqlite::Database& db, const date::time_zone* tz) const {
+    return [this, &db, tz](const exporting::Report& r) {
+        return signer(tz, checkpoint_for(db, r, std::chrono::system_clock::now()));
+    };
+}
+
 std::optional<Checkpoint> Evidence::daily(sqlite::Database& db, domain::TimePoint now) const {
     const auto last = last_checkpoint_time(db);
     if (last && now - *last < std::chrono::hours(23)) return std::nullopt;  // the daily tick never skips a day

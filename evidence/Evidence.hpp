@@ -24,6 +24,8 @@ struct Evidence {
     Checkpoint checkpoint_for(sqlite::Database& db, const exporting::Report& r, domain::TimePoint now) const;
     // Signs each format's file of `r` with `checkpoint` (for write_report_files).
     exporting::PrepareReport signer(const date::time_zone* tz, const Checkpoint& checkpoint) const;
+    // Both, for write_period_report: the report's checkpoint recorded when it is read, its files signed.
+    exporting::PrepareFor signing(sqlite::Database& db, const date::time_zone* tz) const;
 
     // The daemon's daily checkpoint: made when the last one is 23 hours old or more (or there is
     // none). Returns it when one was made.

@@ -125,4 +125,11 @@ std::vector<Period> reports_due_on(LocalDate today, unsigned day) {
     return due;
 }
 
+std::optional<ReportsDue> next_reports_due(LocalDate today, unsigned day) {
+    auto d = today;
+    for (int i = 0; i < 400; ++i, d = domain::next_day(d))
+        if (auto due = reports_due_on(d, day); !due.empty()) return ReportsDue{d, std::move(due)};
+    return std::nullopt;
+}
+
 }  // namespace lp::exporting

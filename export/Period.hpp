@@ -46,6 +46,14 @@ std::optional<Period> parse_period(std::string_view text);
 // period's last month: quarters (Mar, Jun, Sep, Dec), halves (Jun, Dec) and the year (Dec).
 std::vector<Period> reports_due_on(domain::LocalDate today, unsigned day);
 
+// The first day from `today` on (today included) on which reports fall due on day `day` of a
+// period's last month, with the periods due then; none within a year (a `day` no month has).
+struct ReportsDue {
+    domain::LocalDate day;
+    std::vector<Period> periods;
+};
+std::optional<ReportsDue> next_reports_due(domain::LocalDate today, unsigned day);
+
 std::string roman(unsigned n);  // 1..4 → "I".."IV"
 
 }  // namespace lp::exporting

@@ -1,8 +1,12 @@
 #include "export/ReportFiles.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <fstream>
 #include <stdexcept>
 
+#include "export/OrganisationSettings.hpp"
 #include "export/Pdf.hpp"
 #include "export/ReportText.hpp"
 #include "export/Xlsx.hpp"
@@ -10,6 +14,8 @@
 
 namespace lp::exporting {
 namespace {
+
+std::atomic<unsigned> temporaries{0};
 
 void write_text(const std::filesystem::path& file, const std::string& text) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -70,13 +76,35 @@ std::vector<std::filesystem::path> write_report_files(const Report& r, const dat
     std::vector<std::filesystem::path> written;
     for (Format f : formats) {
         const auto file = dir / ("nhat-ky-" + r.period.code() + "." + std::string(extension(f)));
-        auto tmp = file;
-        tmp += ".tmp";
-        write_report(prepare ? prepare(r, f) : r, tz, f, tmp);
-        std::filesystem::rename(tmp, file);
+        const auto tmp = dir / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                                std::to_string(++temporaries));
+        try {
+            write_report(prepare ? prepare(r, f) : r, tz, f, tmp);
+            std::filesystem::rename(tmp, file);
+        } catch (...) {
+            std::error_code ec;
+            std::filesystem::remove(tmp, ec);
+            throw;
+        }
         written.push_back(file);
     }
     return written;
+}
+
+std::vector<Format> report_formats(const config::ReportsConfig& reports) {
+    std::vector<Format> formats;
+    for (const auto& name : reports.formats)
+        if (const auto f = format_from_name(name)) formats.push_back(*f);
+    return formats;
+}
+
+WrittenReport write_period_report(sqlite::Database& db, const Period& period, const config::Config& config,
+                                  const date::time_zone* tz, domain::LocalDate made_on,
+                                  const std::filesystem::path& dir, const PrepareFor& prepare_for) {
+    WrittenReport out{load_report(db, period, effective_organisation(db, config.organisation), tz, made_on), {}};
+    out.files = write_report_files(out.report, tz, dir, report_formats(config.reports),
+                                   prepare_for ? prepare_for(out.report) : PrepareReport{});
+    return out;
 }
 
 }  // namespace lp::exporting

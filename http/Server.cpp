@@ -188,6 +188,12 @@ private:
             keep_alive_ = false;
             return send_error(431, "", texts::headers_too_large);
         }
+        if (ec == bh::error::body_limit) {
+            // A declared Content-Length over the largest limit: Beast stops at that field.
+            keep_alive_ = false;
+            version_ = header_->get().version();
+            return send_error(413, "", texts::upload_too_large);
+        }
         if (ec) return;  // closed, timed out or not HTTP: nothing to answer
         beast::get_lowest_layer(stream_).expires_after(shared_->opt.read_timeout);
         const auto& req = header_->get();
@@ -197,7 +203,8 @@ private:
         target_ = std::string(sv(req.target()));
         range_ = std::string(sv(req[bh::field::range]));
         const bool has_body = !header_->is_done();
-        api_path_ = target_.starts_with("/api/") || target_ == "/api" || target_.starts_with("/healthz");
+        api_path_ = target_.starts_with("/api/") || target_ == "/api" || target_.starts_with("/healthz") ||
+                    target_.starts_with("/metrics");
 
         if (!api_path_) {
             if (has_body) keep_alive_ = false;
@@ -373,8 +380,13 @@ private:
         if (!reply.file) {
             bh::response<bh::string_body> res{static_cast<bh::status>(reply.status), version_};
             headers(res, reply);
-            res.set(bh::field::content_type, "application/json; charset=utf-8");
-            res.body() = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            if (reply.text) {
+                res.set(bh::field::content_type, reply.content_type);
+                res.body() = std::move(*reply.text);
+            } else {
+                res.set(bh::field::content_type, "application/json; charset=utf-8");
+                res.body() = reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            }
             res.prepare_payload();
             return send(std::move(res), {});
         }

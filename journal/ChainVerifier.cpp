@@ -61,4 +61,22 @@ std::optional<std::string> seal_at(sqlite::Database& db, std::int64_t chain_seq)
     return st.text(0);
 }
 
+std::string describe(const ChainBreak& b) {
+    using K = ChainBreak::Kind;
+    const std::string row = "dòng nhật ký số " + std::to_string(b.row_id);
+    const std::string link = "mắt xích số " + std::to_string(b.chain_seq);
+    switch (b.kind) {
+        case K::content_mismatch:
+            return row + " (" + link +
+                   "): nội dung không khớp với mã niêm phong — dòng này đã bị sửa, đổi chỗ hoặc chèn vào.";
+        case K::missing_link:
+            return "thiếu " + link + " ngay trước " + row + " — có dòng nhật ký đã bị xóa hoặc đổi chỗ.";
+        case K::unsealed_row:
+            return row + " đã kết thúc nhưng không được niêm phong — dòng này được chèn vào ngoài loaphuong.";
+        case K::head_mismatch:
+            return "chuỗi dừng trước " + link + " mà cơ sở dữ liệu đã ghi nhận — các dòng cuối đã bị xóa.";
+    }
+    return "";
+}
+
 }  // namespace lp::journal

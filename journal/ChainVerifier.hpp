@@ -48,6 +48,10 @@ struct ChainReport {
 // Walks the whole chain in the database (read only).
 ChainReport verify_chain(sqlite::Database& db);
 
+// Vietnamese, for the operator (`loaphuong journal verify`, GET /api/journal/verify): where the
+// chain breaks and what that means.
+std::string describe(const ChainBreak& b);
+
 // The seal a given chain position holds in the database, if any (for checking exports).
 std::optional<std::string> seal_at(sqlite::Database& db, std::int64_t chain_seq);
 

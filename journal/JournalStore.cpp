@@ -185,10 +185,11 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
     try {
         original = row(id);
     } catch (const std::out_of_range&) {
-        throw std::invalid_argument("no journal row " + std::to_string(id));
+        throw CorrectionRefused(CorrectionRefused::Why::no_row, "no journal row " + std::to_string(id));
     }
     if (original.status == Status::playing)
-        throw std::invalid_argument("journal row " + std::to_string(id) + " is still airing");
+        throw CorrectionRefused(CorrectionRefused::Why::still_open,
+                                "journal row " + std::to_string(id) + " is still airing");
     // A correction of a correction corrects the same airing: it names the original row.
     const auto root = original.corrects.value_or(id);
     // Compare with what the journal says now: the latest correction of that airing, if any.
@@ -209,7 +210,9 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
         next.plan.topics = *c.topics;
         changed = true;
     }
-    if (!changed) throw std::invalid_argument("the correction changes nothing in journal row " + std::to_string(id));
+    if (!changed)
+        throw CorrectionRefused(CorrectionRefused::Why::unchanged,
+                                "the correction changes nothing in journal row " + std::to_string(id));
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
         "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, detail) "

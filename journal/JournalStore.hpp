@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,17 @@ struct Correction {
     std::optional<std::string> form;
     std::string by;
     std::string reason;
+};
+
+// Why JournalStore::correct refused a correction (what() is English, for logs).
+class CorrectionRefused : public std::invalid_argument {
+public:
+    enum class Why { no_row, still_open, unchanged };
+    CorrectionRefused(Why why, const std::string& what) : std::invalid_argument(what), why_(why) {}
+    Why why() const { return why_; }
+
+private:
+    Why why_;
 };
 
 // The chain's last link.
@@ -87,8 +99,9 @@ public:
     // A manual entry: a closed, sealed row marked with who entered it. Returns its id.
     std::int64_t add_manual(const ManualEntry& entry);
     // A new row that corrects `id` (which must be closed): a copy with the changed fields, the
-    // original's id in `corrects`, who and why. Throws std::invalid_argument naming the problem
-    // (no such row, still open, nothing to change). Returns the new row's id.
+    // original's id in `corrects`, who and why. Throws CorrectionRefused (no such row, still
+    // open, nothing to change), std::invalid_argument without `by` or `reason`. Returns the new
+    // row's id.
     std::int64_t correct(std::int64_t id, const Correction& correction);
 
     ChainHead head();

@@ -23,6 +23,8 @@ packages=(
   # install tests: the .deb (cpack reads ELF files with file), checked with lintian and
   # systemd-analyze, its user and folders (systemd-sysusers, systemd-tmpfiles), man pages
   file lintian systemd man-db openssl
+  # browser tests: Debian's chromium driven by playwright-core (npm, tests/browser/package-lock.json)
+  chromium nodejs npm
 )
 
 missing=()

@@ -4,14 +4,18 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
+#include "export/Period.hpp"
 #include "tests/api/TestServices.hpp"
+#include "tests/support/FileText.hpp"
 
 namespace {
 
 using lp::test::call;
 using lp::test::expect_refused;
 using lp::test::run;
+using lp::test::slurp;
 
 TEST(ReportApi, ListsAndDownloadsOnlyTheFolderFiles) {
     lp::test::TestServices s;
@@ -39,6 +43,74 @@ TEST(ReportApi, ListsAndDownloadsOnlyTheFolderFiles) {
     refused("link.csv", 404);
     refused("nhat-ky-2026Q4.csv", 404);
     refused("", 422);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ReportApi, MakesAPeriodsFilesAsTheScheduledReportsDo) {
+    lp::test::TestServices s;
+    const auto dir = s.config().reports.dir;
+    const auto refused = [&](nlohmann::json body, int status) {
+        expect_refused(s, "POST", "/api/reports", call("POST", "", std::move(body)), status, "period");
+        EXPECT_FALSE(std::filesystem::exists(dir));
+    };
+    refused(nlohmann::json::object(), 400);
+    refused({{"period", 2026}}, 400);
+    refused({{"period", "2026Q5"}}, 422);
+    refused({{"period", "../2026Q1"}}, 422);
+
+    run(s, "POST", "/api/journal/manual",
+        call("POST", "", {{"date", "10/02/2026"}, {"start", "19:00"}, {"duration", "10m"}, {"title", "Đọc tin"}}));
+    auto r = run(s, "POST", "/api/reports", call("POST", "", {{"period", "2026Q1"}}, {}, lp::auth::Role::operator_));
+    EXPECT_EQ(r.status, 201);
+    EXPECT_EQ(r.body["period"], "2026Q1");
+    EXPECT_EQ(r.body["rows"], 1);
+    const nlohmann::json names{"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv",
+                               "nhat-ky-2026Q1.json"};
+    EXPECT_EQ(r.body["files"], names);
+    std::set<std::string> in_folder;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) in_folder.insert(e.path().filename().string());
+    EXPECT_EQ(in_folder, std::set<std::string>(names.begin(), names.end()));  // no temporary left behind
+    EXPECT_NE(slurp(dir / "nhat-ky-2026Q1.csv").find("Đọc tin"), std::string::npos);
+
+    r = run(s, "GET", "/api/reports", call("GET", ""));
+    EXPECT_EQ(r.body["files"].size(), 4u);
+    ASSERT_TRUE(r.body["next_due"].is_object()) << r.body.dump();
+    EXPECT_TRUE(lp::domain::parse_date(r.body["next_due"]["due"].get<std::string>()));
+    EXPECT_EQ(r.body["next_due"]["period"], r.body["next_due"]["periods"][0]);
+}
+
+TEST(ReportApi, AHiddenFileBeingWrittenIsNeitherListedNorServed) {
+    lp::test::TestServices s;
+    const auto dir = s.config().reports.dir;
+    std::filesystem::create_directories(dir);
+    { std::ofstream(dir / ".nhat-ky-2026Q1.xlsx.tmp-1-1") << "half"; }
+    EXPECT_TRUE(run(s, "GET", "/api/reports", call("GET", "")).body["files"].empty());
+    expect_refused(s, "GET", "/api/reports/{name}",
+                   call("GET", "", nullptr, {{"name", ".nhat-ky-2026Q1.xlsx.tmp-1-1"}}), 404, "name");
+}
+
+TEST(NextReportsDue, TheFirstDayOnOrAfterTodayWithThePeriodsDueThen) {
+    namespace ex = lp::exporting;
+    auto due = ex::next_reports_due({2026, 12, 1}, 1);
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->day, (lp::domain::LocalDate{2026, 12, 1}));
+    ASSERT_EQ(due->periods.size(), 3u);
+    EXPECT_EQ(due->periods[0].code(), "2026Q4");
+    EXPECT_EQ(due->periods[1].code(), "2026H2");
+    EXPECT_EQ(due->periods[2].code(), "2026");
+    due = ex::next_reports_due({2026, 12, 2}, 1);
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->day, (lp::domain::LocalDate{2027, 3, 1}));
+    ASSERT_EQ(due->periods.size(), 1u);
+    EXPECT_EQ(due->periods[0].code(), "2027Q1");
+    due = ex::next_reports_due({2026, 5, 20}, 3);
+    ASSERT_TRUE(due);
+    EXPECT_EQ(due->day, (lp::domain::LocalDate{2026, 6, 3}));
+    EXPECT_EQ(due->periods.size(), 2u);
+    EXPECT_FALSE(ex::next_reports_due({2026, 5, 20}, 40));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "api/Routes.hpp"
+#include "http/Router.hpp"
 #include "tests/api/TestServices.hpp"
 
 namespace {
@@ -27,12 +28,18 @@ const std::vector<std::tuple<std::string, std::string, Permission, bool>> docume
     {"POST", "/api/media/{id}/revoke", Permission::approve, false},
     {"POST", "/api/media/{id}/retire", Permission::library, false},
     {"GET", "/api/journal", Permission::read, false},
+    {"GET", "/api/journal/verify", Permission::read, true},
+    {"GET", "/api/journal/export", Permission::read, true},
+    {"POST", "/api/journal/manual", Permission::journal, false},
+    {"GET", "/api/journal/{id}", Permission::read, false},
+    {"POST", "/api/journal/{id}/correct", Permission::journal, false},
     {"GET", "/api/oneoffs", Permission::read, false},
     {"POST", "/api/oneoffs", Permission::library, false},
     {"DELETE", "/api/oneoffs/{id}", Permission::library, false},
     {"POST", "/api/player/stop", Permission::library, false},
     {"GET", "/api/reports", Permission::read, false},
     {"GET", "/api/reports/{name}", Permission::read, false},
+    {"POST", "/api/reports", Permission::library, true},
     {"GET", "/api/settings/organisation", Permission::read, false},
     {"PUT", "/api/settings/organisation", Permission::settings, false},
     {"GET", "/api/status", Permission::read, false},
@@ -55,6 +62,21 @@ TEST(RouteTable, MatchesTheDocumentedTable) {
         EXPECT_EQ(std::get<3>(*it), r.on_worker) << r.method << ' ' << r.pattern;
     }
     EXPECT_EQ(routes.size(), documented.size());
+}
+
+TEST(RouteTable, TheJournalsFixedPathsAreNotTakenForAnId) {
+    lp::test::TestServices s;
+    const lp::http::Router router(lp::api::routes(s));
+    const auto pattern = [&](std::string_view method, std::string_view target) {
+        const auto m = router.match(method, target);
+        return m.route ? m.route->pattern : std::string("-");
+    };
+    EXPECT_EQ(pattern("GET", "/api/journal/verify"), "/api/journal/verify");
+    EXPECT_EQ(pattern("GET", "/api/journal/export?period=2026Q1&format=xlsx"), "/api/journal/export");
+    EXPECT_EQ(pattern("POST", "/api/journal/manual"), "/api/journal/manual");
+    EXPECT_EQ(pattern("GET", "/api/journal/311"), "/api/journal/{id}");
+    EXPECT_EQ(pattern("POST", "/api/journal/311/correct"), "/api/journal/{id}/correct");
+    EXPECT_EQ(pattern("POST", "/api/reports"), "/api/reports");
 }
 
 TEST(StatusApi, SaysWhatPlaysWhatIsNextTheOutputsAndTheNextReport) {

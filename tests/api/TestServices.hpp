@@ -25,7 +25,7 @@ public:
     nlohmann::json now_playing() override { return playing; }
     nlohmann::json next_up() override { return next; }
     nlohmann::json outputs() override;
-    std::int64_t journal_waiting() override { return 0; }
+    std::int64_t journal_waiting() override { return waiting; }
     void publish(std::string_view event, const nlohmann::json& data) override;
 
     const TempDir& dir() const { return dir_; }
@@ -39,6 +39,7 @@ public:
     std::vector<std::pair<std::string, nlohmann::json>> events;
     nlohmann::json playing = nullptr;
     nlohmann::json next = nullptr;
+    std::int64_t waiting = 0;  // journal writes the daemon could not land yet
 
 private:
     TempDir dir_;

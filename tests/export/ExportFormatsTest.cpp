@@ -16,25 +16,17 @@
 #include "journal/JournalStore.hpp"
 #include "tests/export/SampleJournal.hpp"
 #include "tests/support/Command.hpp"
+#include "tests/support/FileText.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
 
 using namespace std::chrono_literals;
+using lp::test::count;
 using lp::test::run_command;
 using lp::test::shell_quote;
+using lp::test::slurp;
 namespace ex = lp::exporting;
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-int count(const std::string& text, const std::string& what) {
-    int n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-    return n;
-}
 
 class ExportFormats : public ::testing::Test {
 protected:

@@ -13,9 +13,10 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 
 std::optional<auth::Session> TestGate::identify(std::string_view cookie, std::string_view bearer) {
-    if (bearer == "admin-token") return auth::Session{{"quantri", auth::Role::admin, true}, ""};
-    if (bearer == "viewer-token") return auth::Session{{"xem", auth::Role::viewer, true}, ""};
-    if (cookie == "op-session") return auth::Session{{"vanhanh", auth::Role::operator_, false}, "op-csrf"};
+    if (bearer == "admin-token") return auth::Session{{"quantri", auth::Role::admin, true, ""}, ""};
+    if (bearer == "viewer-token") return auth::Session{{"xem", auth::Role::viewer, true, ""}, ""};
+    if (cookie == "op-session")
+        return auth::Session{{"vanhanh", auth::Role::operator_, false, "op-session"}, "op-csrf"};
     return std::nullopt;
 }
 

@@ -1,0 +1,13 @@
+#pragma once
+// Reading what a test wrote or got back: a file's bytes, how often a text occurs in it.
+#include <filesystem>
+#include <string>
+
+namespace lp::test {
+
+// The whole file as bytes ("" when it cannot be read).
+std::string slurp(const std::filesystem::path& file);
+// How many times `what` occurs in `text`, not overlapping.
+int count(const std::string& text, const std::string& what);
+
+}  // namespace lp::test
