@@ -220,6 +220,20 @@ TEST_F(EvidenceCli, VerifyExportNeedsNeitherTheDatabaseNorTheConfiguration) {
     }
 }
 
+TEST_F(EvidenceCli, TheReportCommandsFilesAreSigned) {
+    const auto r = cli("report --quarter 2026Q1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    for (const char* ext : {"xlsx", "pdf", "csv", "json"}) {
+        const auto file = (dir / "bao-cao" / (std::string("nhat-ky-2026Q1.") + ext)).string();
+        const auto v = run_command(std::string(LP_CLI) + " verify-export " + shell_quote(file) + " --key " +
+                                   shell_quote(key_file.string() + ".pub"));
+        EXPECT_EQ(v.exit_code, 0) << v.output;
+        EXPECT_NE(v.output.find("chữ ký số hợp lệ"), std::string::npos) << v.output;
+    }
+    const auto v = cli("journal verify --export " + shell_quote((dir / "bao-cao" / "nhat-ky-2026Q1.xlsx").string()));
+    EXPECT_EQ(v.exit_code, 0) << v.output;
+}
+
 TEST_F(EvidenceCli, VerifyExportNamesBadInput) {
     const auto csv = exported("q1.csv");
     const auto verify = [&](const std::string& args) {
