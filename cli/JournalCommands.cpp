@@ -5,12 +5,13 @@
 #include <memory>
 
 #include "auth/AuditLog.hpp"
+#include "cli/EvidenceCli.hpp"
 #include "cli/JournalList.hpp"
 #include "cli/ManualCommands.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
 #include "domain/Time.hpp"
-#include "export/ExportCheck.hpp"
+#include "evidence/SignedExport.hpp"
 #include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
 #include "export/ReportText.hpp"
@@ -50,13 +51,20 @@ void run_export(Context& context, const ExportOptions& o) {
     auto db = context.open_database();
     const auto report = exporting::load_report(
         db, period, exporting::effective_organisation(db, context.config.organisation), tz, today(tz));
+    // Every export is signed with the checkpoint it covers (evidence/SignedExport.hpp).
+    const auto evidence = evidence_of(context);
+    evidence::Checkpoint checkpoint;
+    try {
+        checkpoint = evidence.checkpoint_for(db, report, std::chrono::system_clock::now());
+    } catch (const std::runtime_error& e) {
+        throw OperatorError("Không ghi được mốc kiểm tra: " + std::string(e.what()));
+    }
     if (to_stdout) {
-        std::cout << (format == exporting::Format::csv ? exporting::report_csv(report, tz)
-                                                       : exporting::report_json(report, tz));
+        std::cout << evidence::signed_text(report, tz, format, evidence.key, checkpoint);
         return;
     }
     try {
-        exporting::write_report(report, tz, format, o.output);
+        evidence::write_signed_report(report, tz, format, o.output, evidence.key, checkpoint);
     } catch (const std::exception& e) {
         throw OperatorError("Không ghi được tệp \"" + o.output + "\": " + e.what());
     }
@@ -77,30 +85,19 @@ bool print_audit_check(sqlite::Database& db) {
     return false;
 }
 
-void run_verify(Context& context, const std::string& export_file) {
+// The chain, the signed checkpoints it must still hold (including those of the given exports),
+// then each export's rows; the audit chain when no export is given.
+void run_verify(Context& context, const std::vector<std::string>& export_files) {
     context.load();
     auto db = context.open_database();
-    if (!export_file.empty()) {
-        if (!std::filesystem::is_regular_file(export_file))
-            throw OperatorError("Không tìm thấy tệp \"" + export_file + "\".");
-        exporting::ExportCheck check;
-        try {
-            check = exporting::check_export(db, export_file, domain::zone(context.config.time_zone));
-        } catch (const std::runtime_error& e) {
-            throw OperatorError("Không đọc được tệp \"" + export_file + "\": " + e.what());
-        }
-        if (!check.stamp)
-            throw OperatorError(
-                "Tệp \"" + export_file +
-                "\" không có mã kiểm tra của loaphuong (không phải tệp xuất từ nhật ký, hoặc đã bị sửa).");
-        if (check.ok()) {
-            std::cout << "Tệp " << export_file << " khớp với cơ sở dữ liệu: kỳ " << check.stamp->period_code << ", "
-                      << check.stamp->rows << " dòng, mắt xích số " << check.stamp->head_seq << ".\n";
-            return;
-        }
-        std::cout << "Tệp " << export_file << " KHÔNG khớp với cơ sở dữ liệu:\n";
-        for (const auto& p : check.problems) std::cout << "  - " << p << '\n';
-        throw CLI::RuntimeError(1);
+    const bool checkpoints_ok = print_checkpoint_check(db, context, export_files);
+    if (!export_files.empty()) {
+        bool files_ok = true;
+        for (const auto& file : export_files) files_ok = print_export_check(db, context, file) && files_ok;
+        const auto chain = journal::verify_chain(db);
+        if (!chain.ok()) std::cout << "Nhật ký KHÔNG toàn vẹn: " << describe(*chain.first_break) << '\n';
+        if (!files_ok || !checkpoints_ok || !chain.ok()) throw CLI::RuntimeError(1);
+        return;
     }
     const auto report = journal::verify_chain(db);
     if (report.ok()) {
@@ -111,7 +108,7 @@ void run_verify(Context& context, const std::string& export_file) {
                   << "Các dòng trước đó (" << report.rows_checked << " mắt xích) vẫn khớp.\n";
     }
     const bool audit_ok = print_audit_check(db);
-    if (!report.ok() || !audit_ok) throw CLI::RuntimeError(1);
+    if (!report.ok() || !audit_ok || !checkpoints_ok) throw CLI::RuntimeError(1);
 }
 
 }  // namespace
@@ -132,10 +129,13 @@ void add_journal_commands(CLI::App& app, Context& context) {
     exp->add_option("-o,--output", options->output, "Tệp kết quả (mặc định: in ra màn hình, chỉ với csv và json)");
     exp->callback([&context, options] { run_export(context, *options); });
 
-    auto export_file = std::make_shared<std::string>();
-    auto* verify = journal->add_subcommand("verify", "Kiểm tra chuỗi niêm phong của nhật ký, hoặc một tệp đã xuất");
-    verify->add_option("--export", *export_file, "Tệp đã xuất (xlsx, pdf, csv, json) cần đối chiếu với cơ sở dữ liệu");
-    verify->callback([&context, export_file] { run_verify(context, *export_file); });
+    auto export_files = std::make_shared<std::vector<std::string>>();
+    auto* verify = journal->add_subcommand(
+        "verify", "Kiểm tra chuỗi niêm phong của nhật ký với các mốc kiểm tra đã ký, và các tệp đã xuất");
+    verify->add_option("--export", *export_files,
+                       "Tệp đã xuất (xlsx, pdf, csv, json), một hay nhiều, cần đối chiếu với cơ sở dữ liệu; mốc "
+                       "kiểm tra trong tệp cũng được dùng để kiểm tra chuỗi");
+    verify->callback([&context, export_files] { run_verify(context, *export_files); });
 
     add_manual_commands(*journal, context);
     add_journal_list_command(*journal, context);

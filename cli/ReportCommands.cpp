@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/EvidenceCli.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
 #include "db/Backups.hpp"
@@ -33,8 +34,9 @@ void run_report(Context& context, const ReportOptions& o) {
     auto db = context.open_database();
     const std::filesystem::path dir = o.dir.empty() ? context.config.reports.dir : std::filesystem::path(o.dir);
     exporting::WrittenReport done;
+    const auto evidence = evidence_of(context);
     try {
-        done = exporting::write_period_report(db, period, context.config, tz, today(tz), dir);
+        done = exporting::write_period_report(db, period, context.config, tz, today(tz), dir, evidence.signing(db, tz));
     } catch (const std::exception& e) {
         throw OperatorError("Không ghi được báo cáo vào thư mục \"" + dir.string() + "\": " + e.what());
     }

@@ -7,6 +7,7 @@
 
 #include "cli/Context.hpp"
 #include "cli/DaemonLinkError.hpp"
+#include "cli/EvidenceCli.hpp"
 #include "cli/JournalCommands.hpp"
 #include "cli/MediaCommands.hpp"
 #include "cli/OperatorError.hpp"
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     app.add_flag("--demo", context.demo, "Dùng cấu hình demo (cơ sở dữ liệu ./var/loaphuong.db)");
     lp::cli::add_journal_commands(app, context);
     lp::cli::add_report_commands(app, context);
+    lp::cli::add_verify_export_command(app);
     lp::cli::add_media_commands(app, context);
     lp::cli::add_schedule_commands(app, context);
     lp::cli::add_status_command(app, context);

@@ -66,6 +66,10 @@ struct ReportsConfig {
     std::filesystem::path dir = "var/reports";  // absolute after loading
     unsigned day = 1;                           // 1..7
     std::vector<std::string> formats{"xlsx", "pdf", "csv", "json"};
+    // The Ed25519 key that signs checkpoints and report files (made at first use, mode 0600;
+    // the public key beside it with ".pub"), and the file every checkpoint is appended to.
+    std::filesystem::path signing_key = "var/signing.key";          // absolute after loading
+    std::filesystem::path checkpoint_file = "var/checkpoints.log";  // absolute after loading
     bool operator==(const ReportsConfig&) const = default;
 };
 

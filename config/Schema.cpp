@@ -104,6 +104,8 @@ constexpr std::array<std::string_view, 4> report_formats{"xlsx", "pdf", "csv", "
 
 void read_reports(const TableReader& r, ReportsConfig& reports) {
     if (r.has("dir")) reports.dir = read_path(r, "dir", r.source().base_dir);
+    if (r.has("signing_key")) reports.signing_key = read_path(r, "signing_key", r.source().base_dir);
+    if (r.has("checkpoint_file")) reports.checkpoint_file = read_path(r, "checkpoint_file", r.source().base_dir);
     // Reports are due before the 8th of the period's last month.
     reports.day = static_cast<unsigned>(read_int_in(r, "day", 1, 7, static_cast<int>(reports.day)));
     if (auto formats = r.strings("formats")) {
@@ -325,8 +327,12 @@ Config read_config(const toml::table& root, const Source& source) {
     if (auto t = top.table("audio"))
         read_audio(TableReader(source, *t->value, t->key, {"loudness_target", "fade_ms", "gap_ms"}), cfg.audio);
     if (auto t = top.table("reports"))
-        read_reports(TableReader(source, *t->value, t->key, {"dir", "day", "formats"}), cfg.reports);
+        read_reports(
+            TableReader(source, *t->value, t->key, {"dir", "day", "formats", "signing_key", "checkpoint_file"}),
+            cfg.reports);
     cfg.reports.dir = resolve(source.base_dir, cfg.reports.dir);
+    cfg.reports.signing_key = resolve(source.base_dir, cfg.reports.signing_key);
+    cfg.reports.checkpoint_file = resolve(source.base_dir, cfg.reports.checkpoint_file);
     if (auto t = top.table("backup"))
         read_backup(TableReader(source, *t->value, t->key, {"dir", "time", "keep"}), cfg.backup);
     cfg.backup.dir = resolve(source.base_dir, cfg.backup.dir);

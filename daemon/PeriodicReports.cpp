@@ -1,6 +1,7 @@
 #include "daemon/PeriodicReports.hpp"
 
 #include "daemon/Logging.hpp"
+#include "evidence/Evidence.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::daemon {
@@ -20,7 +21,18 @@ void PeriodicReports::start() {
     timer_.start();
 }
 
+void PeriodicReports::checkpoint_daily() {
+    try {
+        if (auto c = evidence::Evidence::from_config(config_).daily(db_, std::chrono::system_clock::now()))
+            logger("reports")->info("signed checkpoint at chain position {} ({})", c->chain_seq,
+                                    config_.reports.checkpoint_file.string());
+    } catch (const std::exception& e) {
+        logger("reports")->error("signed checkpoint could not be made: {}", e.what());
+    }
+}
+
 std::vector<std::filesystem::path> PeriodicReports::write_due(domain::LocalDate today) {
+    checkpoint_daily();
     std::vector<std::filesystem::path> written;
     const auto formats = exporting::report_formats(config_.reports);
     if (formats.empty()) return written;
@@ -29,7 +41,9 @@ std::vector<std::filesystem::path> PeriodicReports::write_due(domain::LocalDate 
                             ("nhat-ky-" + period.code() + "." + std::string(exporting::extension(formats.front())));
         if (std::filesystem::exists(marker)) continue;
         try {
-            auto done = exporting::write_period_report(db_, period, config_, tz_, today, config_.reports.dir);
+            const auto evidence = evidence::Evidence::from_config(config_);
+            auto done = exporting::write_period_report(db_, period, config_, tz_, today, config_.reports.dir,
+                                                       evidence.signing(db_, tz_));
             for (auto& f : done.files) {
                 logger("reports")->info("report {} ({} journal rows) written to {}", period.code(),
                                         done.report.lines.size(), f.string());

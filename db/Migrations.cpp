@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 14> migrations{
+constexpr std::array<std::string_view, 15> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -306,6 +306,20 @@ ALTER TABLE one_off ADD COLUMN approved_by TEXT;
     R"sql(
 ALTER TABLE journal ADD COLUMN ordered_by TEXT;
 ALTER TABLE journal ADD COLUMN approved_by TEXT;
+)sql",
+    // 15: signed checkpoints of the journal's chain (evidence/Checkpoint.hpp): the line as
+    // signed, so it can be checked again later; never updated or deleted by loaphuong.
+    R"sql(
+CREATE TABLE journal_checkpoint (
+    id         INTEGER PRIMARY KEY,
+    key_id     TEXT NOT NULL,
+    chain_seq  INTEGER NOT NULL,
+    seal       TEXT NOT NULL,
+    made_at    TEXT NOT NULL,
+    reason     TEXT NOT NULL,
+    line       TEXT NOT NULL
+);
+CREATE INDEX journal_checkpoint_by_time ON journal_checkpoint(made_at);
 )sql",
 };
 

@@ -216,6 +216,8 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_AUTHOR, r.organisation.issuing_body.c_str());
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_KEYWORDS, marker.c_str());
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_CREATOR, "loaphuong");
+    if (!r.signature_line.empty())
+        cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_SUBJECT, r.signature_line.c_str());
 
     header_block(w, r);
     title(w, journal_title, r.period.words_with_dates());

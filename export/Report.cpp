@@ -244,6 +244,10 @@ std::vector<std::string> footer_lines(const Report& r) {
                     r.stamp.head_seal + ".");
     lines.push_back("Kiểm tra tệp này với cơ sở dữ liệu: loaphuong journal verify --export <tệp>. Mã kiểm tra: " +
                     r.stamp.marker());
+    if (!r.key_fingerprint.empty())
+        lines.push_back("Khóa công khai ký số của hệ thống (dấu vân tay): " + r.key_fingerprint +
+                        ". Kiểm tra không cần hệ thống: loaphuong verify-export <tệp> --key <khóa công khai>.");
+    if (!r.signature_line.empty()) lines.push_back("Chữ ký số: " + r.signature_line);
     return lines;
 }
 

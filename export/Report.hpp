@@ -88,6 +88,10 @@ struct Report {
     int not_aired = 0;  // failed, skipped, missed
     Punctuality punctuality;
     ChainStamp stamp;
+    // The box's signing key (evidence/Signing.hpp fingerprint) and the file's signature line
+    // (evidence/Checkpoint.hpp, LP-SIGN/1); empty when the report is not signed.
+    std::string key_fingerprint;
+    std::string signature_line;
 };
 
 // `rows`: the journal rows of the period as JournalStore::between returns them.

@@ -70,7 +70,8 @@ void write_report(const Report& r, const date::time_zone* tz, Format format, con
 
 std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
                                                       const std::filesystem::path& dir,
-                                                      const std::vector<Format>& formats) {
+                                                      const std::vector<Format>& formats,
+                                                      const PrepareReport& prepare) {
     std::filesystem::create_directories(dir);
     std::vector<std::filesystem::path> written;
     for (Format f : formats) {
@@ -78,7 +79,7 @@ std::vector<std::filesystem::path> write_report_files(const Report& r, const dat
         const auto tmp = dir / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
                                 std::to_string(++temporaries));
         try {
-            write_report(r, tz, f, tmp);
+            write_report(prepare ? prepare(r, f) : r, tz, f, tmp);
             std::filesystem::rename(tmp, file);
         } catch (...) {
             std::error_code ec;
@@ -99,9 +100,10 @@ std::vector<Format> report_formats(const config::ReportsConfig& reports) {
 
 WrittenReport write_period_report(sqlite::Database& db, const Period& period, const config::Config& config,
                                   const date::time_zone* tz, domain::LocalDate made_on,
-                                  const std::filesystem::path& dir) {
+                                  const std::filesystem::path& dir, const PrepareFor& prepare_for) {
     WrittenReport out{load_report(db, period, effective_organisation(db, config.organisation), tz, made_on), {}};
-    out.files = write_report_files(out.report, tz, dir, report_formats(config.reports));
+    out.files = write_report_files(out.report, tz, dir, report_formats(config.reports),
+                                   prepare_for ? prepare_for(out.report) : PrepareReport{});
     return out;
 }
 

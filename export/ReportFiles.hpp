@@ -3,6 +3,7 @@
 // `loaphuong report` and the daemon's report timer.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,16 +25,24 @@ Report load_report(sqlite::Database& db, const Period& period, const config::Org
 // Writes one file; throws std::runtime_error naming it.
 void write_report(const Report& r, const date::time_zone* tz, Format format, const std::filesystem::path& file);
 
+// What a file of one format holds: the report as given, or (evidence/SignedExport.hpp) signed.
+using PrepareReport = std::function<Report(const Report&, Format)>;
+
 // Writes "nhat-ky-<code>.<ext>" for each format into `dir` (created if needed), each through a
 // temporary file of its own (".nhat-ky-….tmp-<pid>-<n>", hidden) renamed into place, so a reader
 // never sees half a report and two writers of the same period (the daily timer and an
 // operator's request) never write into one file. Returns the paths.
 std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
                                                       const std::filesystem::path& dir,
-                                                      const std::vector<Format>& formats);
+                                                      const std::vector<Format>& formats,
+                                                      const PrepareReport& prepare = {});
 
 // The formats of [reports] formats, in its order (names the config did not check are left out).
 std::vector<Format> report_formats(const config::ReportsConfig& reports);
+
+// Given the report as read, how each format's file is prepared (evidence/Evidence.hpp signs
+// them with a checkpoint of the report's chain head); none: as is.
+using PrepareFor = std::function<PrepareReport(const Report&)>;
 
 struct WrittenReport {
     Report report;
@@ -45,6 +54,6 @@ struct WrittenReport {
 // `loaphuong report`, the daemon's scheduled reports and POST /api/reports write.
 WrittenReport write_period_report(sqlite::Database& db, const Period& period, const config::Config& config,
                                   const date::time_zone* tz, domain::LocalDate made_on,
-                                  const std::filesystem::path& dir);
+                                  const std::filesystem::path& dir, const PrepareFor& prepare_for = {});
 
 }  // namespace lp::exporting

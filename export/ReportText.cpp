@@ -92,7 +92,7 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
                          {"airtime_s", seconds(i.airtime)},
                          {"first", instant(i.first)},
                          {"last", instant(i.last)}});
-    const json doc = {
+    json doc = {
         {"title", journal_title},
         {"organisation",
          {{"parent_body", r.organisation.parent_body},
@@ -122,6 +122,8 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
           {"digest", r.stamp.digest},
           {"marker", r.stamp.marker()}}},
     };
+    if (!r.key_fingerprint.empty()) doc["key_fingerprint"] = r.key_fingerprint;
+    if (!r.signature_line.empty()) doc["signature"] = r.signature_line;
     return doc.dump(2) + "\n";
 }
 

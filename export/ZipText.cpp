@@ -46,7 +46,18 @@ std::string searchable_text(const std::filesystem::path& file) {
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (bytes.size() < 22 || bytes.compare(0, 4, "PK\x03\x04") != 0) return bytes;
 
-    const std::string damaged = file.string() + ": damaged zip archive";
+    std::string text;
+    for (auto& [name, data] : zip_entries(bytes, file.string())) {
+        text += data;
+        text += '\n';
+    }
+    return text;
+}
+
+std::vector<std::pair<std::string, std::string>> zip_entries(const std::string& bytes, const std::string& what) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const std::string damaged = what + ": damaged zip archive";
+    if (bytes.size() < 22) throw std::runtime_error(damaged + " (too short)");
     std::size_t eocd = std::string::npos;
     for (std::size_t i = bytes.size() - 22 + 1; i-- > 0;)
         if (u32(bytes, i) == 0x06054b50) {
@@ -56,28 +67,27 @@ std::string searchable_text(const std::filesystem::path& file) {
     if (eocd == std::string::npos) throw std::runtime_error(damaged + " (no central directory)");
     const std::uint32_t entries = u16(bytes, eocd + 10);
     std::size_t at = u32(bytes, eocd + 16);
-    std::string text;
     for (std::uint32_t e = 0; e < entries; ++e) {
         if (at + 46 > bytes.size() || u32(bytes, at) != 0x02014b50) throw std::runtime_error(damaged);
         const auto method = u16(bytes, at + 10);
         const auto csize = u32(bytes, at + 20), usize = u32(bytes, at + 24);
         const auto nlen = u16(bytes, at + 28), xlen = u16(bytes, at + 30), clen = u16(bytes, at + 32);
         const std::size_t local = u32(bytes, at + 42);
+        if (at + 46 + nlen > bytes.size()) throw std::runtime_error(damaged);
         const std::string name = bytes.substr(at + 46, nlen);
         if (local + 30 > bytes.size()) throw std::runtime_error(damaged);
         const std::size_t data = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
         if (data + csize > bytes.size()) throw std::runtime_error(damaged + " (" + name + " is cut short)");
         const std::string stored = bytes.substr(data, csize);
         if (method == 0)
-            text += stored;
+            out.emplace_back(name, stored);
         else if (method == 8)
-            text += inflate_raw(stored, usize, file.string() + ": " + name);
+            out.emplace_back(name, inflate_raw(stored, usize, what + ": " + name));
         else
             throw std::runtime_error(damaged + " (" + name + ": unknown compression " + std::to_string(method) + ")");
-        text += '\n';
         at += 46 + nlen + xlen + clen;
     }
-    return text;
+    return out;
 }
 
 }  // namespace lp::exporting

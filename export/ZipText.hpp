@@ -1,6 +1,8 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace lp::exporting {
 
@@ -8,5 +10,9 @@ namespace lp::exporting {
 // concatenated; any other file is returned as is. Throws std::runtime_error naming the file
 // when it cannot be read or the archive is damaged.
 std::string searchable_text(const std::filesystem::path& file);
+
+// The entries of a zip archive held in `bytes`, by name, inflated, in the archive's order.
+// Throws std::runtime_error starting with `what` when the archive is damaged.
+std::vector<std::pair<std::string, std::string>> zip_entries(const std::string& bytes, const std::string& what);
 
 }  // namespace lp::exporting

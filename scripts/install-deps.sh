@@ -9,7 +9,7 @@ packages=(
   # libraries
   libboost-dev libsqlite3-dev libspdlog-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libhowardhinnant-date-dev libsystemd-dev libasound2-dev libxlsxwriter-dev
-  libssl-dev libsodium-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation
+  libssl-dev libsodium-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation libexpat1-dev
   libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libavfilter-dev libavdevice-dev
   # tests and the demo: the ffmpeg CLI makes test audio, sqlite3 inspects the journal,
   # espeak-ng speaks the Vietnamese demo announcement, tzdata gives Asia/Ho_Chi_Minh
@@ -19,7 +19,7 @@ packages=(
   # bench/peers.sh: Liquidsoap as the other peer, cyclictest (rt-tests) for the timer floor
   liquidsoap rt-tests
   # export tests read PDFs back (pdftotext, pdftoppm) and unzip XLSX
-  poppler-utils unzip
+  poppler-utils unzip zip
   # install tests: the .deb (cpack reads ELF files with file), checked with lintian and
   # systemd-analyze, its user and folders (systemd-sysusers, systemd-tmpfiles), man pages
   file lintian systemd man-db openssl

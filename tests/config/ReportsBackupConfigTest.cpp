@@ -23,6 +23,8 @@ TEST(ReportsBackupConfig, Defaults) {
     EXPECT_EQ(c.reports.dir, "/srv/lp/var/reports");
     EXPECT_EQ(c.reports.day, 1u);
     EXPECT_EQ(c.reports.formats, (std::vector<std::string>{"xlsx", "pdf", "csv", "json"}));
+    EXPECT_EQ(c.reports.signing_key, "/srv/lp/var/signing.key");
+    EXPECT_EQ(c.reports.checkpoint_file, "/srv/lp/var/checkpoints.log");
     EXPECT_EQ(c.backup.dir, "/srv/lp/var/backups");
     EXPECT_EQ(c.backup.time_of_day, 2h + 30min);
     EXPECT_EQ(c.backup.keep, 14);
@@ -31,11 +33,14 @@ TEST(ReportsBackupConfig, Defaults) {
 TEST(ReportsBackupConfig, Values) {
     const Config c = parse(
         "[reports]\ndir = \"bao-cao\"\nday = 5\nformats = [\"pdf\", \"xlsx\"]\n"
+        "signing_key = \"khoa/ky.key\"\ncheckpoint_file = \"/mnt/o-dia-thu-hai/moc.log\"\n"
         "[backup]\ndir = \"/mnt/usb\"\ntime = \"23:15\"\nkeep = 30\n",
         "t.toml", "/srv/lp");
     EXPECT_EQ(c.reports.dir, "/srv/lp/bao-cao");
     EXPECT_EQ(c.reports.day, 5u);
     EXPECT_EQ(c.reports.formats, (std::vector<std::string>{"pdf", "xlsx"}));
+    EXPECT_EQ(c.reports.signing_key, "/srv/lp/khoa/ky.key");
+    EXPECT_EQ(c.reports.checkpoint_file, "/mnt/o-dia-thu-hai/moc.log");
     EXPECT_EQ(c.backup.dir, "/mnt/usb");
     EXPECT_EQ(c.backup.time_of_day, 23h + 15min);
     EXPECT_EQ(c.backup.keep, 30);
@@ -46,6 +51,8 @@ TEST(ReportsBackupConfig, Errors) {
     EXPECT_EQ(error_of("[reports]\nformats = [\"docx\"]\n"),
               "t.toml:2: reports.formats[0]: unknown report format \"docx\" (xlsx, pdf, csv, json)");
     EXPECT_EQ(error_of("[reports]\ndir = \"\"\n"), "t.toml:2: reports.dir: must not be empty");
+    EXPECT_EQ(error_of("[reports]\nsigning_key = \"\"\n"), "t.toml:2: reports.signing_key: must not be empty");
+    EXPECT_EQ(error_of("[reports]\ncheckpoint_file = \"\"\n"), "t.toml:2: reports.checkpoint_file: must not be empty");
     EXPECT_EQ(error_of("[backup]\ntime = \"25:00\"\n"),
               "t.toml:2: backup.time: \"25:00\" is not a time of day (HH:MM or HH:MM:SS)");
     EXPECT_EQ(error_of("[backup]\nkeep = -1\n"), "t.toml:2: backup.keep: -1 is out of range (0..3650)");

@@ -4,6 +4,8 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <fstream>
+
 #include "daemon/DailyBackups.hpp"
 #include "daemon/DailyTimer.hpp"
 #include "daemon/PeriodicReports.hpp"
@@ -49,6 +51,8 @@ protected:
 
     void SetUp() override {
         config.reports.dir = dir / "bao-cao";
+        config.reports.signing_key = dir / "signing.key";
+        config.reports.checkpoint_file = dir / "checkpoints.log";
         config.backup.dir = dir / "sao-luu";
         config.backup.keep = 2;
         lp::test::write_sample_journal(db, {2026, 1, 1}, 31);
@@ -63,6 +67,19 @@ TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDay) {
     for (const char* name : {"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv", "nhat-ky-2026Q1.json"})
         EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / name)) << name;
     EXPECT_TRUE(reports.write_due({2026, 3, 2}).empty());  // already there
+    // Signed with the key made at the first check, which also made the day's checkpoint.
+    std::ifstream csv(config.reports.dir / "nhat-ky-2026Q1.csv");
+    const std::string text((std::istreambuf_iterator<char>(csv)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("Chữ ký số: LP-SIGN/1 "), std::string::npos);
+    std::ifstream log(config.reports.checkpoint_file);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(log, line);) lines.push_back(line);
+    ASSERT_EQ(lines.size(), 2u);  // the day's checkpoint, then the report's
+    EXPECT_EQ(lines[0].rfind("LP-CKPT/1 ", 0), 0u);
+    auto st = db.prepare("SELECT group_concat(reason) FROM journal_checkpoint");
+    ASSERT_TRUE(st.step());
+    EXPECT_EQ(st.text(0), "daily,export");
+    EXPECT_TRUE(std::filesystem::exists(config.reports.signing_key));
 }
 
 TEST_F(DaemonJobs, BackupsRotateAndEachIsAWholeDatabase) {
