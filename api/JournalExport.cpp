@@ -9,6 +9,8 @@
 #include "auth/AuditLog.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
+#include "evidence/Evidence.hpp"
+#include "evidence/SignedExport.hpp"
 #include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
 #include "journal/ChainVerifier.hpp"
@@ -45,8 +47,11 @@ Reply export_journal(Services& s, Call& call) {
     auto db = db::open_store(s.database_path());
     const auto report =
         exporting::load_report(db, period, exporting::effective_organisation(db, config.organisation), tz, today);
+    // Signed with the checkpoint it covers, as the CLI's exports (evidence/SignedExport.hpp).
+    const auto evidence = evidence::Evidence::from_config(config);
+    const auto checkpoint = evidence.checkpoint_for(db, report, std::chrono::system_clock::now());
     TemporaryFile file("export", ext);
-    exporting::write_report(report, tz, *format, file.path());
+    evidence::write_signed_report(report, tz, *format, file.path(), evidence.key, checkpoint);
     Reply r;
     r.content_type = content_type_of(file.path());
     r.file = file.release();

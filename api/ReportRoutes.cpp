@@ -6,6 +6,7 @@
 #include "api/Downloads.hpp"
 #include "api/Params.hpp"
 #include "db/Store.hpp"
+#include "evidence/Evidence.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::api {
@@ -53,8 +54,10 @@ Reply make(Services& s, Call& call) {
     const auto& config = s.config();
     const auto* tz = domain::zone(config.time_zone);
     auto db = db::open_store(s.database_path());
-    const auto done = exporting::write_period_report(
-        db, *period, config, tz, domain::local_date(tz, std::chrono::system_clock::now()), config.reports.dir);
+    const auto evidence = evidence::Evidence::from_config(config);
+    const auto done = exporting::write_period_report(db, *period, config, tz,
+                                                     domain::local_date(tz, std::chrono::system_clock::now()),
+                                                     config.reports.dir, evidence.signing(db, tz));
     auto names = nlohmann::json::array();
     for (const auto& f : done.files) names.push_back(f.filename().string());
     return json_reply({{"period", period->code()}, {"rows", done.report.lines.size()}, {"files", names}}, 201);

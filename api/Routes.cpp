@@ -15,8 +15,7 @@ std::vector<Route> routes(Services& services) {
     std::vector<Route> all;
     for (auto&& area :
          {media_routes(services), journal_routes(services), one_off_routes(services), report_routes(services),
-          schedule_routes(services), settings_routes(services), status_routes(services),
-          emergency_routes(services)})
+          schedule_routes(services), settings_routes(services), status_routes(services), emergency_routes(services)})
         all.insert(all.end(), area.begin(), area.end());
     return all;
 }

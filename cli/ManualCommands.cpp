@@ -74,8 +74,8 @@ void run_add_manual(Context& context, const ManualOptions& m) {
 void run_correct(Context& context, const CorrectOptions& o) {
     context.load();
     const auto opt = [](const std::string& s) { return s.empty() ? std::nullopt : std::optional<std::string>(s); };
-    journal::CorrectionInput input{opt(o.title), o.topics.empty() ? std::nullopt : std::optional(o.topics),
-                                   opt(o.form), o.by.empty() ? author_from_token : o.by, o.reason};
+    journal::CorrectionInput input{opt(o.title), o.topics.empty() ? std::nullopt : std::optional(o.topics), opt(o.form),
+                                   o.by.empty() ? author_from_token : o.by, o.reason};
     // The fields first: a mistake is named before the database or the daemon is asked.
     try {
         journal::checked_correction(input, option_of);

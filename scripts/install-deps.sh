@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build
-  build-essential cmake ninja-build pkg-config clang-format
+  build-essential cmake ninja-build pkg-config clang-format clang
   # libraries
   libboost-dev libsqlite3-dev libspdlog-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libhowardhinnant-date-dev libsystemd-dev libasound2-dev libxlsxwriter-dev

@@ -68,16 +68,16 @@ protected:
                                            "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
         std::ofstream(*dir / "pw") << "mat-khau-thu-nghiem\n";
         for (const auto& [name, role] : accounts) {
-            cli("user add " + name + " --role " + role + " --password-file " + lp::test::shell_quote((*dir / "pw").string()));
+            cli("user add " + name + " --role " + role + " --password-file " +
+                lp::test::shell_quote((*dir / "pw").string()));
             const auto file = *dir / (name + ".token");
             cli("token add --account " + name + " --label e2e -o " + lp::test::shell_quote(file.string()));
             std::ifstream in(file);
             std::getline(in, tokens[name]);
         }
-        daemon = std::make_unique<lp::test::DaemonProcess>(LP_DAEMON,
-                                                           std::vector<std::string>{"--config", (*dir / "lp.toml").string()});
-        ASSERT_TRUE(daemon->wait_for_log("web server: http://127.0.0.1:" + std::to_string(port), 30s))
-            << daemon->log();
+        daemon = std::make_unique<lp::test::DaemonProcess>(
+            LP_DAEMON, std::vector<std::string>{"--config", (*dir / "lp.toml").string()});
+        ASSERT_TRUE(daemon->wait_for_log("web server: http://127.0.0.1:" + std::to_string(port), 30s)) << daemon->log();
     }
     static void TearDownTestSuite() {
         daemon->signal(SIGTERM);
@@ -143,8 +143,8 @@ TEST_F(ApiOverHttp, EveryRouteAllowsAndRefusesEachRoleAsThePermissionsSay) {
             if (r.pattern == "/api/logout" || r.pattern == "/api/events" || r.pattern == "/api/login") continue;
             const auto target = fill(r.pattern);
             const bool write = r.method != "GET";
-            const auto res = http_request(port, r.method, target, write ? "{}" : "",
-                                          write ? as_json(bearer(name)) : bearer(name));
+            const auto res =
+                http_request(port, r.method, target, write ? "{}" : "", write ? as_json(bearer(name)) : bearer(name));
             const int status = res.result_int();
             SCOPED_TRACE(std::string(name) + " " + r.method + " " + target + " -> " + std::to_string(status) + " " +
                          res.body());
@@ -173,8 +173,8 @@ TEST_F(ApiOverHttp, EveryRouteAllowsAndRefusesEachRoleAsThePermissionsSay) {
 
 TEST_F(ApiOverHttp, BadRequestsAreRefusedWithTheirReasonAndChangeNothing) {
     // A browser session: the cookie alone is not enough to change anything.
-    const auto login = http_request(port, "POST", "/api/login", R"({"name":"vanhanh","password":"mat-khau-thu-nghiem"})",
-                                    as_json({}));
+    const auto login =
+        http_request(port, "POST", "/api/login", R"({"name":"vanhanh","password":"mat-khau-thu-nghiem"})", as_json({}));
     ASSERT_EQ(login.result_int(), 200) << login.body();
     const std::string set_cookie(login[boost::beast::http::field::set_cookie]);
     EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
@@ -183,7 +183,8 @@ TEST_F(ApiOverHttp, BadRequestsAreRefusedWithTheirReasonAndChangeNothing) {
     const std::string csrf = body_of(login)["csrf"];
     const json oneoffs_before = body_of(http_request(port, "GET", "/api/oneoffs", "", {{"Cookie", cookie}}));
 
-    const auto no_csrf = http_request(port, "POST", "/api/oneoffs", R"({"item":1,"at":"now"})", as_json({{"Cookie", cookie}}));
+    const auto no_csrf =
+        http_request(port, "POST", "/api/oneoffs", R"({"item":1,"at":"now"})", as_json({{"Cookie", cookie}}));
     EXPECT_EQ(no_csrf.result_int(), 403);
     const auto wrong_csrf = http_request(port, "POST", "/api/oneoffs", R"({"item":1,"at":"now"})",
                                          as_json({{"Cookie", cookie}, {"X-CSRF-Token", csrf + "x"}}));
@@ -195,13 +196,17 @@ TEST_F(ApiOverHttp, BadRequestsAreRefusedWithTheirReasonAndChangeNothing) {
         h["Content-Type"] = type;
         return h;
     };
-    EXPECT_EQ(http_request(port, "POST", "/api/oneoffs", R"({"item":1,"at":"now"})", with_type("text/plain")).result_int(), 415);
-    const auto malformed = http_request(port, "POST", "/api/oneoffs", R"({"item":1,"at":)", with_type("application/json"));
+    EXPECT_EQ(
+        http_request(port, "POST", "/api/oneoffs", R"({"item":1,"at":"now"})", with_type("text/plain")).result_int(),
+        415);
+    const auto malformed =
+        http_request(port, "POST", "/api/oneoffs", R"({"item":1,"at":)", with_type("application/json"));
     EXPECT_EQ(malformed.result_int(), 400);
     EXPECT_FALSE(body_of(malformed)["error"]["message"].get<std::string>().empty());
     const std::string huge = R"({"note":")" + std::string(2 * 1024 * 1024, 'a') + R"("})";
     EXPECT_EQ(http_request(port, "POST", "/api/oneoffs", huge, with_type("application/json")).result_int(), 413);
-    const auto wrong_type = http_request(port, "POST", "/api/oneoffs", R"({"item":"mot","at":"now"})", with_type("application/json"));
+    const auto wrong_type =
+        http_request(port, "POST", "/api/oneoffs", R"({"item":"mot","at":"now"})", with_type("application/json"));
     EXPECT_GE(wrong_type.result_int(), 400);
     EXPECT_LT(wrong_type.result_int(), 500);
     EXPECT_EQ(body_of(wrong_type)["error"]["field"], "item");
@@ -220,7 +225,8 @@ TEST_F(ApiOverHttp, BadRequestsAreRefusedWithTheirReasonAndChangeNothing) {
     // Names never reach the file system: traversal and absolute names in a report name.
     for (const auto* name : {"..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "..", "khong-co.xlsx"}) {
         const auto r = http_request(port, "GET", std::string("/api/reports/") + name, "", op);
-        EXPECT_TRUE(r.result_int() == 404 || r.result_int() == 422 || r.result_int() == 400) << name << " " << r.result_int();
+        EXPECT_TRUE(r.result_int() == 404 || r.result_int() == 422 || r.result_int() == 400)
+            << name << " " << r.result_int();
         EXPECT_EQ(r.body().find("root:"), std::string::npos);
     }
     EXPECT_EQ(http_request(port, "GET", "/../../etc/passwd").result_int(), 404);
@@ -250,10 +256,12 @@ TEST_F(ApiOverHttp, LiveUpdatesCarryStatusAndNewJournalRows) {
     const auto up = http_request(port, "POST", "/api/media?topic=a&form=thong_bao", audio, h);
     ASSERT_EQ(up.result_int(), 201) << up.body();
     const auto item = body_of(up)["item"]["id"].get<std::int64_t>();
-    const auto ok = http_request(port, "POST", "/api/media/" + std::to_string(item) + "/approve", "{}", as_json(bearer("duyet")));
+    const auto ok =
+        http_request(port, "POST", "/api/media/" + std::to_string(item) + "/approve", "{}", as_json(bearer("duyet")));
     ASSERT_EQ(ok.result_int(), 200) << ok.body();
-    const auto order = http_request(port, "POST", "/api/oneoffs", json{{"item", item}, {"at", "now"}, {"priority", "khan-cap"}}.dump(),
-                                    as_json(bearer("vanhanh")));
+    const auto order =
+        http_request(port, "POST", "/api/oneoffs", json{{"item", item}, {"at", "now"}, {"priority", "khan-cap"}}.dump(),
+                     as_json(bearer("vanhanh")));
     ASSERT_EQ(order.result_int(), 201) << order.body();
 
     const auto row_event = events.next("journal", 30s);

@@ -136,8 +136,8 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     const auto lines = split_csv_lines(csv.substr(3));
     // Header, two airings, then an empty line and the footer (row count, punctuality, chain
-    // seal, marker).
-    ASSERT_EQ(lines.size(), 3u + 5u) << csv;
+    // seal, marker, signing key's fingerprint, signature).
+    ASSERT_EQ(lines.size(), 3u + 7u) << csv;
     EXPECT_NE(csv.find("1 lần mở đầu chương trình): trung vị "), std::string::npos) << csv;
     EXPECT_TRUE(lines[0].starts_with("STT,Ngày,Giờ theo lịch,Giờ bắt đầu")) << lines[0];
     EXPECT_NE(lines[1].find("Dịch vụ công trực tuyến,\"Dịch vụ công trực tuyến, đường dây nóng"), std::string::npos)
