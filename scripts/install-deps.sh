@@ -24,13 +24,18 @@ packages=(
   # systemd-analyze, its user and folders (systemd-sysusers, systemd-tmpfiles), man pages
   file lintian systemd man-db openssl
   # browser tests: Debian's chromium driven by playwright-core (npm, tests/browser/package-lock.json)
-  chromium nodejs npm
+  chromium
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm: Debian's packages unless the machine already has both commands (a
+# NodeSource nodejs bundles npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
