@@ -1,6 +1,8 @@
 // loaphuongd: the ward loudspeaker daemon. Plays the programme at its slots and journals
 // every airing. Exit status: 0 after a clean stop, 78 for a configuration error, 1 otherwise.
 
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -11,6 +13,10 @@
 #include "daemon/Logging.hpp"
 
 int main(int argc, char** argv) {
+    // Two malloc arenas for the whole process instead of one per thread: the HTTP workers,
+    // the player, the verifier and the journal's threads allocate little, and each arena of its
+    // own kept ~5 MiB resident (61.2 -> 50.6 MiB idle with [http] on, measured 01/12/2026).
+    mallopt(M_ARENA_MAX, 2);
     CLI::App app{"loaphuongd — phát chương trình truyền thanh theo khung giờ và ghi nhật ký phát thanh"};
     std::string config_file;
     bool check_only = false;
