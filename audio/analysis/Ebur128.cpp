@@ -32,7 +32,9 @@ Ebur128::Ebur128(unsigned channels, unsigned long rate)
                                  " Hz) failed");
 }
 
-void Ebur128::set_channel(unsigned index, int role) { check(ebur128_set_channel(state_, index, role), "ebur128_set_channel"); }
+void Ebur128::set_channel(unsigned index, int role) {
+    check(ebur128_set_channel(state_, index, role), "ebur128_set_channel");
+}
 
 void Ebur128::add(const float* interleaved, std::size_t frames) {
     check(ebur128_add_frames_float(state_, interleaved, frames), "ebur128_add_frames_float");

@@ -24,7 +24,8 @@ std::string alsa_error(const char* call, int err) { return std::string{call} + "
 struct HwParams {
     snd_pcm_hw_params_t* p = nullptr;
     HwParams() {
-        if (const int err = snd_pcm_hw_params_malloc(&p); err < 0) throw OutputError(alsa_error("snd_pcm_hw_params_malloc", err));
+        if (const int err = snd_pcm_hw_params_malloc(&p); err < 0)
+            throw OutputError(alsa_error("snd_pcm_hw_params_malloc", err));
     }
     ~HwParams() { snd_pcm_hw_params_free(p); }
     HwParams(const HwParams&) = delete;
