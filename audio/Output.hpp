@@ -53,8 +53,8 @@ struct OutputSpec {
 // "pcm", "mp3", "opus", as written in the config.
 std::string_view to_string(Codec codec);
 
-// One destination for the airing's sound. Every implementation is an FFmpeg muxer
-// (libavformat / libavdevice). An output never sleeps by itself: the player paces.
+// One destination for the airing's sound: an FFmpeg muxer (MuxerOutput), or an Output of
+// the kind's own (alsa: libasound). An output never sleeps by itself: the player paces.
 // Calls come from one thread at a time (the player thread, or the player's reopen helper
 // while the output is closed and out of the rotation).
 class Output {
@@ -64,7 +64,7 @@ public:
     // file by that instant's local day. Others ignore it.
     virtual void set_airing_start(std::chrono::system_clock::time_point) {}
     // Opens the device, file or connection for the spec's format. Throws OutputError naming
-    // the output and carrying FFmpeg's reason.
+    // the output and carrying the library's reason (FFmpeg's, ALSA's).
     virtual void open() = 0;
     // Writes interleaved frames in the spec's format. Throws OutputError.
     virtual void write(std::span<const Sample> interleaved) = 0;

@@ -8,7 +8,11 @@ find_package(CLI11 REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(date REQUIRED)
 pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET
-  libavformat libavcodec libavutil libswresample libavfilter libavdevice)
+  libavformat libavcodec libavutil libswresample)
+# Loudness at import (EBU R128 integrated, true peak) and the alsa output: without libavfilter
+# and libavdevice, which map ~17 MiB of libraries into the daemon (bench/README.md).
+pkg_check_modules(EBUR128 REQUIRED IMPORTED_TARGET libebur128)
+pkg_check_modules(ALSA REQUIRED IMPORTED_TARGET alsa)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 # Accounts: Argon2id password hashes and random session/CSRF/bearer secrets.

@@ -1,8 +1,9 @@
 #pragma once
 #include <optional>
+#include <vector>
 
+#include "audio/analysis/Ebur128.hpp"
 #include "audio/ffmpeg/ChannelLayout.hpp"
-#include "audio/ffmpeg/FilterGraph.hpp"
 #include "audio/ffmpeg/Frame.hpp"
 #include "audio/ffmpeg/Resampler.hpp"
 
@@ -13,34 +14,30 @@ struct Loudness {
     double true_peak_dbtp = -144.0;  // highest true peak of any channel, dB relative to full scale
 };
 
-// EBU R128 loudness with libavfilter's ebur128 filter (peak=true, metadata=1): the results
-// are read from the metadata it attaches to its output frames (lavfi.r128.I, true_peak),
-// the same numbers `ffmpeg -af ebur128` prints in its summary. The graph is built for the
-// first frame's format; a later frame in another format (a concatenated MP3 changing rate)
-// is converted to that one rather than restarting the measurement.
+// EBU R128 loudness with libebur128 (integrated, true peak), weighted per channel as
+// `ffmpeg -af ebur128` weighs them (LFE left out, surround and back channels ×1.41), so the
+// numbers agree with its summary. The decoder's frames are converted to interleaved float in
+// the first frame's layout and rate; a later frame in another format (a concatenated MP3
+// changing rate) is converted to that one rather than restarting the measurement.
 class LoudnessMeter {
 public:
-    // Takes the frame's data (the frame is reset). Throws ffmpeg::Error.
+    // Takes the frame's data (the frame is reset). Throws ffmpeg::Error, Ebur128Error.
     void add(AVFrame* frame);
-    // Flushes the filter and returns the result. Throws ffmpeg::Error.
+    // Flushes the conversion and returns the result. Throws ffmpeg::Error, Ebur128Error.
     Loudness finish();
 
 private:
-    void drain();
-    void push(AVFrame* frame);
-    void convert_and_push(AVFrame* frame);
+    void start(const AVFrame* frame);
+    void convert(const std::uint8_t* const* data, int frames);
 
-    std::optional<ffmpeg::ChannelLayout> layout_;
-    AVSampleFormat format_ = AV_SAMPLE_FMT_NONE;
+    std::optional<ffmpeg::ChannelLayout> layout_;  // the measurement's, from the first frame
     int rate_ = 0;
-    std::optional<ffmpeg::FilterGraph> graph_;
-    std::optional<ffmpeg::Resampler> converter_;  // for frames in another format than the first
+    std::optional<Ebur128> meter_;
+    std::optional<ffmpeg::Resampler> converter_;  // from the current frames' format to float
     std::optional<ffmpeg::ChannelLayout> converter_from_;
     AVSampleFormat converter_format_ = AV_SAMPLE_FMT_NONE;
     int converter_rate_ = 0;
-    ffmpeg::Frame out_;
-    Loudness result_;
-    double peak_linear_ = 0.0;
+    std::vector<float> interleaved_;
 };
 
 }  // namespace lp::audio

@@ -61,9 +61,10 @@ public:
     // Done by the daemon at start and at a reload before the outputs are made (the file
     // output's folder). Throws std::exception with the reason.
     virtual void prepare(const OutputSpec&) const {}
-    // Where and how it writes; chosen at every open (the archive's file is the day's). Throws
-    // std::runtime_error with the reason (the caller names the output).
-    virtual Target target(const OutputSpec& spec, std::chrono::system_clock::time_point airing_start) const = 0;
+    // Where and how its MuxerOutput writes; chosen at every open (the archive's file is the
+    // day's). Throws std::runtime_error with the reason (the caller names the output). A kind
+    // whose make() returns an Output of its own (alsa) needs none: the default throws.
+    virtual Target target(const OutputSpec& spec, std::chrono::system_clock::time_point airing_start) const;
     // A peer that can stall: opened in the background and written from a thread of its own
     // (output::AsyncOutput), so that the loudspeakers never wait for it.
     virtual bool network() const { return false; }

@@ -12,8 +12,8 @@
 
 namespace lp::audio {
 
-// The one Output implementation: a libavformat/libavdevice muxer (its kind's Kind::target
-// chooses it) fed either pcm_s16le packets (alsa, file, null, udp pcm) or the packets of an
+// The Output of every kind but alsa: a libavformat muxer (its kind's Kind::target
+// chooses it) fed either pcm_s16le packets (file, null, udp pcm) or the packets of an
 // Encoder (icecast, rtp, udp opus, archive).
 // Not thread-safe: one caller at a time.
 class MuxerOutput final : public Output {

@@ -53,6 +53,11 @@ void prepare(const std::vector<OutputSpec>& specs) {
 
 std::unique_ptr<Output> Kind::make(const OutputSpec& spec) const { return std::make_unique<MuxerOutput>(spec); }
 
+Target Kind::target(const OutputSpec&, std::chrono::system_clock::time_point) const {
+    throw std::logic_error("output kind '" + std::string{name()} +
+                           "' writes through an Output of its own, not a muxer");
+}
+
 }  // namespace lp::audio::output
 
 namespace lp::audio {

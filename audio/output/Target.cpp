@@ -1,13 +1,8 @@
 #include "audio/output/Target.hpp"
 
-#include <mutex>
 #include <stdexcept>
 
 #include <date/tz.h>
-
-extern "C" {
-#include <libavdevice/avdevice.h>
-}
 
 #include "audio/output/Registry.hpp"
 
@@ -25,11 +20,6 @@ std::string mask_password(std::string url) {
 }
 
 }  // namespace
-
-void register_devices() {
-    static std::once_flag once;
-    std::call_once(once, [] { avdevice_register_all(); });
-}
 
 const AVOutputFormat* muxer(const char* name) {
     const AVOutputFormat* format = av_guess_format(name, nullptr, nullptr);

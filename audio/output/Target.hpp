@@ -34,10 +34,8 @@ Target resolve_target(const OutputSpec& spec, std::chrono::system_clock::time_po
 // Passwords in URLs are masked.
 std::string describe(const OutputSpec& spec);
 
-// The muxer (or libavdevice output) of that name; throws std::runtime_error when this FFmpeg has none.
+// The muxer of that name; throws std::runtime_error when this FFmpeg has none.
 const AVOutputFormat* muxer(const char* name);
-// libavdevice's outputs (alsa), registered once.
-void register_devices();
 // Throws std::runtime_error "no target given" when spec.target is empty.
 void require_target(const OutputSpec& spec);
 
