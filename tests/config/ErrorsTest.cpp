@@ -6,18 +6,12 @@
 #include "TempDir.hpp"
 #include "config/ConfigError.hpp"
 #include "config/Load.hpp"
+#include "tests/config/ErrorOf.hpp"
 
 namespace lp::config {
 namespace {
 
-std::string error_of(std::string_view text) {
-    try {
-        parse(text, "t.toml", "/srv/lp");
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    return "<no error>";
-}
+using test::error_of;
 
 // Starts with `prefix`; the wording after it may be improved without breaking the test.
 #define EXPECT_ERROR_PREFIX(text, prefix)                                                   \

@@ -3,20 +3,14 @@
 
 #include "config/ConfigError.hpp"
 #include "config/Load.hpp"
+#include "tests/config/ErrorOf.hpp"
 
 namespace lp::config {
 namespace {
 
 using namespace std::chrono_literals;
 
-std::string error_of(std::string_view text) {
-    try {
-        parse(text, "t.toml", "/srv/lp");
-    } catch (const ConfigError& e) {
-        return e.what();
-    }
-    return "<no error>";
-}
+using test::error_of;
 
 TEST(ReportsBackupConfig, Defaults) {
     const Config c = parse("", "t.toml", "/srv/lp");
