@@ -21,6 +21,10 @@ struct Table {
 // The last two columns are the reason ("Ghi chú", column journal_note_column) and the
 // technical detail ("Chi tiết kỹ thuật"), which only the CSV and JSON files carry.
 Table journal_table(const std::vector<journal::JournalRow>& rows, const date::time_zone* tz);
+// The same, a line at a time (for writers that stream): the headers, and one airing's cells
+// with its number `n` ("STT").
+std::vector<std::string> journal_headers();
+std::vector<std::string> journal_cells(const journal::JournalRow& r, int n, const date::time_zone* tz);
 inline constexpr std::size_t journal_note_column = 13;
 
 // The CSV export: UTF-8 with BOM.

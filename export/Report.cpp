@@ -68,7 +68,7 @@ std::optional<ChainStamp> ChainStamp::find_in(std::string_view text) {
 }
 
 Report build_report(const Period& period, const config::Organisation& organisation, domain::LocalDate made_on,
-                    const std::vector<JournalRow>& rows, const journal::ChainHead& head) {
+                    std::vector<JournalRow> rows, const journal::ChainHead& head) {
     Report r;
     r.period = period;
     r.organisation = organisation;
@@ -77,7 +77,8 @@ Report build_report(const Period& period, const config::Organisation& organisati
 
     // Fold corrections into the airing they correct (the latest one wins).
     std::map<std::int64_t, std::size_t> line_of;  // original row id -> index in lines
-    for (const auto& row : rows) {
+    r.lines.reserve(rows.size());
+    for (auto& row : rows) {
         if (row.corrects) {
             auto it = line_of.find(*row.corrects);
             if (it == line_of.end()) continue;  // its original lies outside the period (same scheduled time: cannot)
@@ -93,12 +94,13 @@ Report build_report(const Period& period, const config::Organisation& organisati
             line.row.seal = seal;
             continue;
         }
-        ReportLine line{row, row.reason};
+        ReportLine line{{}, row.reason};
         if (row.is_manual()) {
             line.note = domain::texts::manual_entry(row.manual_by);
             if (!row.reason.empty()) line.note.append(". ").append(row.reason);
         }
         line_of[row.id] = r.lines.size();
+        line.row = std::move(row);  // the rows are the report's own: moved, not copied
         r.lines.push_back(std::move(line));
     }
 

@@ -94,9 +94,10 @@ struct Report {
     std::string signature_line;
 };
 
-// `rows`: the journal rows of the period as JournalStore::between returns them.
+// `rows`: the journal rows of the period as JournalStore::between returns them (taken: pass
+// them with std::move when they are not needed afterwards).
 Report build_report(const Period& period, const config::Organisation& organisation, domain::LocalDate made_on,
-                    const std::vector<journal::JournalRow>& rows, const journal::ChainHead& head);
+                    std::vector<journal::JournalRow> rows, const journal::ChainHead& head);
 
 inline constexpr const char* journal_title = "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH";
 

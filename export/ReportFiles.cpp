@@ -48,11 +48,11 @@ Report load_report(sqlite::Database& db, const Period& period, const config::Org
     // One read transaction: the rows and the head belong to the same state of the journal.
     db.exec("BEGIN");
     try {
-        const auto rows = journal.between(domain::start_of_day(tz, period.first),
-                                          domain::start_of_day(tz, domain::next_day(period.last)));
+        auto rows = journal.between(domain::start_of_day(tz, period.first),
+                                    domain::start_of_day(tz, domain::next_day(period.last)));
         const auto head = journal.head();
         db.exec("COMMIT");
-        return build_report(period, organisation, made_on, rows, head);
+        return build_report(period, organisation, made_on, std::move(rows), head);
     } catch (...) {
         db.exec("ROLLBACK");
         throw;

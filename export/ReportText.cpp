@@ -39,13 +39,15 @@ json groups(const std::vector<GroupTotal>& gs) {
 }  // namespace
 
 std::string report_csv(const Report& r, const date::time_zone* tz) {
-    std::vector<journal::JournalRow> rows;
-    for (const auto& l : r.lines) rows.push_back(l.row);
-    Table t = journal_table(rows, tz);
-    for (std::size_t i = 0; i < t.rows.size(); ++i) t.rows[i].at(journal_note_column) = r.lines[i].note;
+    // Line by line: neither the rows nor a table of their cells is copied whole.
     CsvWriter csv;
-    csv.row(t.headers);
-    for (const auto& row : t.rows) csv.row(row);
+    csv.row(journal_headers());
+    int n = 0;
+    for (const auto& l : r.lines) {
+        auto cells = journal_cells(l.row, ++n, tz);
+        cells.at(journal_note_column) = l.note;
+        csv.row(cells);
+    }
     csv.row({});
     for (const auto& line : footer_lines(r)) csv.row({line});
     return csv.text();

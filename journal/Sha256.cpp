@@ -5,10 +5,23 @@
 #include <stdexcept>
 
 namespace lp::journal {
+namespace {
+
+// Fetched once: with OpenSSL 3, EVP_sha256() makes every EVP_DigestInit_ex look the
+// algorithm up in the provider store again, a cost the chain check paid once per row.
+const EVP_MD* sha256_md() {
+    static const EVP_MD* const md = [] {
+        const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        return fetched ? fetched : EVP_sha256();
+    }();
+    return md;
+}
+
+}  // namespace
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
     if (!ctx_) throw std::runtime_error("EVP_MD_CTX_new() failed");
-    if (EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1) {
+    if (EVP_DigestInit_ex(ctx_, sha256_md(), nullptr) != 1) {
         EVP_MD_CTX_free(ctx_);
         throw std::runtime_error("EVP_DigestInit_ex(sha256) failed");
     }

@@ -42,6 +42,9 @@ public:
     std::int64_t integer(int column) const;
     double real(int column) const;
     std::string text(int column) const;
+    // The same without a copy: valid until the next step(), reset() or read of the column as
+    // another type.
+    std::string_view text_view(int column) const;
     std::optional<std::int64_t> optional_integer(int column) const;
     std::optional<std::string> optional_text(int column) const;
 

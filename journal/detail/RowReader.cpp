@@ -26,19 +26,19 @@ std::vector<std::string> topics_from_column(std::string_view text) { return doma
 JournalRow read_row(const sqlite::Statement& st) {
     JournalRow r;
     r.id = st.integer(0);
-    r.plan.scheduled_at = from_utc_text(st.text(1));
-    if (auto s = st.optional_text(2)) r.started_at = from_utc_text(*s);
-    if (auto s = st.optional_text(3)) r.ended_at = from_utc_text(*s);
+    r.plan.scheduled_at = from_utc_text(st.text_view(1));
+    if (!st.is_null(2)) r.started_at = from_utc_text(st.text_view(2));
+    if (!st.is_null(3)) r.ended_at = from_utc_text(st.text_view(3));
     r.plan.media_item_id = st.optional_integer(4);
     r.plan.file = st.text(5);
     r.plan.title = st.text(6);
-    r.plan.topics = topics_from_column(st.text(7));
+    r.plan.topics = topics_from_column(st.text_view(7));
     r.plan.form = st.text(8);
     r.plan.slot = st.text(9);
-    r.outputs = domain::split_commas(st.text(10));
+    r.outputs = domain::split_commas(st.text_view(10));
     r.played = Millis(st.integer(11));
     if (auto o = st.optional_integer(12)) r.ordinal = static_cast<int>(*o);
-    const auto status = status_from_code(st.text(13));
+    const auto status = status_from_code(st.text_view(13));
     if (!status) throw std::runtime_error("journal row " + std::to_string(r.id) + ": unknown status " + st.text(13));
     r.status = *status;
     r.reason = st.text(14);

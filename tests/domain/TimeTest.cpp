@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <date/tz.h>
+
 #include <stdexcept>
 
 #include "domain/Time.hpp"
@@ -35,6 +37,31 @@ TEST(Time, LocalTextIsInTheWardsZone) {
     EXPECT_EQ(lp::domain::local_time_text(vn, t), "05:30:05");
     EXPECT_EQ(lp::domain::duration_text(3725s), "01:02:05");
     EXPECT_THROW(lp::domain::zone("Asia/Hanoi_Nowhere"), std::invalid_argument);
+}
+
+// The hand-written formatting (and its per-thread cache of the zone's period) writes exactly
+// what date::format wrote, across Vietnam's old offsets and a zone with daylight saving,
+// switching zones between calls.
+TEST(Time, FastFormattingWritesWhatDateFormatWrote) {
+    const date::time_zone* const zones[] = {lp::domain::zone("Asia/Ho_Chi_Minh"), lp::domain::zone("Europe/Berlin")};
+    for (auto t = from_utc_text("1942-12-31T15:59:58.999Z"); t < from_utc_text("2031-01-01T00:00:00.000Z");
+         t += 86'399'937ms) {
+        for (const auto* tz : zones) {
+            const auto zoned = date::make_zoned(tz, std::chrono::floor<std::chrono::seconds>(t));
+            ASSERT_EQ(lp::domain::local_date_text(tz, t), date::format("%d/%m/%Y", zoned));
+            ASSERT_EQ(lp::domain::local_time_text(tz, t), date::format("%H:%M:%S", zoned));
+        }
+        const auto text = date::format("%FT%TZ", std::chrono::floor<std::chrono::milliseconds>(t));
+        ASSERT_EQ(to_utc_text(t), text);
+        ASSERT_EQ(from_utc_text(text), std::chrono::floor<std::chrono::milliseconds>(t));
+    }
+    // Around a daylight-saving change, second by second.
+    const auto* berlin = lp::domain::zone("Europe/Berlin");
+    for (auto t = from_utc_text("2026-03-29T00:59:58.000Z"); t < from_utc_text("2026-03-29T01:00:03.000Z"); t += 1s)
+        EXPECT_EQ(lp::domain::local_time_text(berlin, t),
+                  date::format("%H:%M:%S", date::make_zoned(berlin, std::chrono::floor<std::chrono::seconds>(t))));
+    // The lenient form sscanf accepted still parses.
+    EXPECT_EQ(from_utc_text("2026-1-2T3:4:5.6Z"), from_utc_text("2026-01-02T03:04:05.006Z"));
 }
 
 TEST(Time, DatesParseInBothFormsAndRejectImpossibleDays) {

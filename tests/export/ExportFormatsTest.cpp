@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "db/Store.hpp"
+#include "export/Csv.hpp"
 #include "export/ExportCheck.hpp"
 #include "export/ReportFiles.hpp"
 #include "journal/JournalStore.hpp"
@@ -134,6 +135,28 @@ TEST_F(ExportFormats, CsvHasBomOneLinePerAiringAndTheFooter) {
                        ms(at_rank(99)) + "; chậm nhất " + ms(lateness.back()) + "."),
               std::string::npos)
         << csv.substr(csv.size() - 600);
+}
+
+// The CSV is written line by line (no copy of the rows, no table of cells); its bytes are
+// those of the table route it replaced: journal_table, the notes set, every row through CsvWriter.
+TEST_F(ExportFormats, TheStreamedCsvIsByteForByteTheTableRoutes) {
+    const auto* tz = lp::domain::zone("Asia/Ho_Chi_Minh");
+    std::vector<lp::journal::JournalRow> rows;
+    for (const auto& l : report->lines) rows.push_back(l.row);
+    auto t = ex::journal_table(rows, tz);
+    for (std::size_t i = 0; i < t.rows.size(); ++i) t.rows[i].at(ex::journal_note_column) = report->lines[i].note;
+    ex::CsvWriter csv;
+    csv.row(t.headers);
+    for (const auto& row : t.rows) csv.row(row);
+    csv.row({});
+    for (const auto& line : ex::footer_lines(*report)) csv.row({line});
+    EXPECT_EQ(slurp(file("csv")), csv.text());
+    // journal_csv alike (the table as is, its notes the rows' reasons).
+    const auto plain_table = ex::journal_table(rows, tz);
+    ex::CsvWriter plain;
+    plain.row(plain_table.headers);
+    for (const auto& row : plain_table.rows) plain.row(row);
+    EXPECT_EQ(ex::journal_csv(rows, tz), plain.text());
 }
 
 TEST_F(ExportFormats, XlsxSheetsReadBackWithDiacriticsAndTotals) {
