@@ -33,6 +33,15 @@ sqlite::Database open_store(const std::filesystem::path& file) {
     return db;
 }
 
+sqlite::Database open_reader(const std::filesystem::path& file) {
+    sqlite::Database db(file, sqlite::Database::Access::read_only);
+    if (schema_version(db) != latest_schema_version())
+        throw sqlite::Error(file.string() + ": schema version " + std::to_string(schema_version(db)) +
+                                ", this build reads " + std::to_string(latest_schema_version()),
+                            0);
+    return db;
+}
+
 std::filesystem::path reload_flag_for(const std::filesystem::path& database) {
     return std::filesystem::path(database.string() + ".reload");
 }

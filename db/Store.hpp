@@ -20,6 +20,11 @@ void migrate(sqlite::Database& db, int target);
 // keys, and migrates to the latest schema. Throws sqlite::Error naming the file.
 sqlite::Database open_store(const std::filesystem::path& file);
 
+// A read-only connection to the daemon's (existing, migrated) database, for work off the loop
+// thread (scheduled reports): it reads while the loop writes (WAL) and cannot write.
+// Throws sqlite::Error naming the file.
+sqlite::Database open_reader(const std::filesystem::path& file);
+
 // The flag file next to the database that the CLI touches after it changes the schedule
 // (slots, programmes, one-offs, approvals) and that the daemon watches: "<database>.reload".
 std::filesystem::path reload_flag_for(const std::filesystem::path& database);

@@ -10,8 +10,11 @@ Evidence Evidence::from_config(const config::Config& config) {
 }
 
 Checkpoint Evidence::checkpoint_for(sqlite::Database& db, const exporting::Report& r, domain::TimePoint now) const {
-    return record_checkpoint(db, key, "export", now, checkpoint_file,
-                             journal::ChainHead{r.stamp.head_seq, r.stamp.head_seal});
+    return checkpoint_at(db, journal::ChainHead{r.stamp.head_seq, r.stamp.head_seal}, now);
+}
+
+Checkpoint Evidence::checkpoint_at(sqlite::Database& db, const journal::ChainHead& head, domain::TimePoint now) const {
+    return record_checkpoint(db, key, "export", now, checkpoint_file, head);
 }
 
 exporting::PrepareReport Evidence::signer(const date::time_zone* tz, const Checkpoint& checkpoint) const {

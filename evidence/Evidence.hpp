@@ -22,6 +22,8 @@ struct Evidence {
 
     // The checkpoint an export covers: the report's chain head, signed now, stored and appended.
     Checkpoint checkpoint_for(sqlite::Database& db, const exporting::Report& r, domain::TimePoint now) const;
+    // The same for a chain head read elsewhere (a report read on a worker's connection).
+    Checkpoint checkpoint_at(sqlite::Database& db, const journal::ChainHead& head, domain::TimePoint now) const;
     // Signs each format's file of `r` with `checkpoint` (for write_report_files).
     exporting::PrepareReport signer(const date::time_zone* tz, const Checkpoint& checkpoint) const;
     // Both, for write_period_report: the report's checkpoint recorded when it is read, its files signed.

@@ -12,8 +12,10 @@ namespace lp::sqlite {
 // An open SQLite connection. Not thread-safe: the daemon uses it on the loop thread only.
 class Database {
 public:
-    // Opens (creating if needed) the file. Throws Error naming the file.
-    explicit Database(const std::filesystem::path& file);
+    enum class Access { read_write, read_only };
+    // Opens (creating if needed) the file; read_only opens an existing file that no statement
+    // on this connection can change. Throws Error naming the file.
+    explicit Database(const std::filesystem::path& file, Access access = Access::read_write);
     ~Database();
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;

@@ -4,10 +4,16 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <boost/asio/post.hpp>
+
 #include <fstream>
+#include <future>
+#include <sstream>
 
 #include "daemon/DailyBackups.hpp"
 #include "daemon/DailyTimer.hpp"
+#include "daemon/Logging.hpp"
 #include "daemon/PeriodicReports.hpp"
 #include "db/Backups.hpp"
 #include "db/Store.hpp"
@@ -48,8 +54,11 @@ protected:
     lp::sqlite::Database db = lp::db::open_store(dir / "lp.db");
     lp::config::Config config;
     boost::asio::io_context io;
+    // The reports' virtual wall clock: the dates they are made on.
+    std::chrono::system_clock::time_point now = from_utc_text("2026-03-01T03:00:00.000Z");
 
     void SetUp() override {
+        config.database = dir / "lp.db";
         config.reports.dir = dir / "bao-cao";
         config.reports.signing_key = dir / "signing.key";
         config.reports.checkpoint_file = dir / "checkpoints.log";
@@ -57,13 +66,29 @@ protected:
         config.backup.keep = 2;
         lp::test::write_sample_journal(db, {2026, 1, 1}, 31);
     }
+    lp::daemon::PeriodicReports::Options options() {
+        lp::daemon::PeriodicReports::Options o;
+        o.now = [this] { return now; };
+        return o;
+    }
+    // Runs the loop until the reports being written are done (each one's outcome is posted
+    // to the loop by its worker); returns the outcomes.
+    std::vector<lp::daemon::PeriodicReports::Outcome> finish(lp::daemon::PeriodicReports& reports) {
+        std::vector<lp::daemon::PeriodicReports::Outcome> out;
+        reports.on_outcome([&out](const auto& o) { out.push_back(o); });
+        while (reports.busy()) io.run_one();
+        return out;
+    }
 };
 
 TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDay) {
-    lp::daemon::PeriodicReports reports(io, db, config);
+    lp::daemon::PeriodicReports reports(io, db, config, options());
     EXPECT_TRUE(reports.write_due({2026, 2, 1}).empty());
-    const auto files = reports.write_due({2026, 3, 1});
-    ASSERT_EQ(files.size(), 4u);
+    ASSERT_EQ(reports.write_due({2026, 3, 1}).size(), 1u);
+    const auto outcomes = finish(reports);
+    ASSERT_EQ(outcomes.size(), 1u);
+    EXPECT_EQ(outcomes[0].error, "");
+    EXPECT_EQ(outcomes[0].files.size(), 4u);
     for (const char* name : {"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv", "nhat-ky-2026Q1.json"})
         EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / name)) << name;
     EXPECT_TRUE(reports.write_due({2026, 3, 2}).empty());  // already there
@@ -80,6 +105,72 @@ TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDay) {
     ASSERT_TRUE(st.step());
     EXPECT_EQ(st.text(0), "daily,export");
     EXPECT_TRUE(std::filesystem::exists(config.reports.signing_key));
+}
+
+// The report is written on its worker: while it is held half-way (read, checkpoint recorded,
+// files not written), the loop runs what it is given at once and the journal takes a write.
+TEST_F(DaemonJobs, TheLoopAnswersWhileAReportIsWritten) {
+    std::promise<void> release;
+    auto released = release.get_future().share();
+    std::promise<void> reached;
+    auto options = this->options();
+    options.before_writing = [&reached, released] {
+        reached.set_value();
+        // Bounded, so that a report run on the loop again fails this test instead of hanging it.
+        if (released.wait_for(30s) != std::future_status::ready) throw std::runtime_error("never released");
+    };
+    lp::daemon::PeriodicReports reports(io, db, config, options);
+    std::vector<lp::daemon::PeriodicReports::Outcome> outcomes;
+    reports.on_outcome([&outcomes](const auto& o) { outcomes.push_back(o); });
+    ASSERT_EQ(reports.write_due({2026, 3, 1}).size(), 1u);  // returns at once
+    auto worker_waits = reached.get_future();
+    // The worker asks the loop to record the report's checkpoint, then stops at the hook.
+    while (worker_waits.wait_for(10ms) != std::future_status::ready) io.poll();
+    EXPECT_TRUE(reports.busy());
+    bool answered = false;
+    boost::asio::post(io, [&answered] { answered = true; });
+    io.poll();
+    EXPECT_TRUE(answered);  // the loop is free while the report is being written
+    // The loop's connection writes meanwhile (the worker's is a reader: no lock is held).
+    EXPECT_NO_THROW(db.exec("INSERT INTO scheduler_state (key, value) VALUES ('loop-test', 'x')"));
+    EXPECT_FALSE(std::filesystem::exists(config.reports.dir / "nhat-ky-2026Q1.csv"));
+    release.set_value();
+    while (reports.busy()) io.run_one();
+    ASSERT_EQ(outcomes.size(), 1u);
+    EXPECT_EQ(outcomes[0].error, "");
+    EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / "nhat-ky-2026Q1.csv"));
+}
+
+// A report that cannot be written is logged and tried again; the loop goes on meanwhile.
+TEST_F(DaemonJobs, AFailedReportIsLoggedAndTriedAgain) {
+    // A file where the folder should be: the report cannot be written until it goes.
+    std::filesystem::create_directories(dir / "khong-ghi-duoc");
+    std::ofstream(dir / "khong-ghi-duoc" / "bao-cao") << "x";
+    config.reports.dir = dir / "khong-ghi-duoc" / "bao-cao";
+    auto options = this->options();
+    options.retry_after = 0ms;  // the retry timer is due at once
+    std::ostringstream log_text;
+    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(log_text);
+    lp::daemon::logger("reports")->sinks().push_back(sink);
+    lp::daemon::PeriodicReports reports(io, db, config, options);
+    std::vector<lp::daemon::PeriodicReports::Outcome> outcomes;
+    reports.on_outcome([&](const auto& o) {
+        outcomes.push_back(o);
+        if (!o.error.empty()) std::filesystem::remove(dir / "khong-ghi-duoc" / "bao-cao");  // fixed meanwhile
+    });
+    ASSERT_EQ(reports.write_due({2026, 3, 1}).size(), 1u);
+    while (outcomes.size() < 2) io.run_one();  // the failure, then the retry (its timer is due at once)
+    lp::daemon::logger("reports")->sinks().pop_back();
+    EXPECT_NE(outcomes[0].error, "");
+    EXPECT_EQ(outcomes[1].error, "");
+    EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / "nhat-ky-2026Q1.pdf"));
+    const auto text = log_text.str();
+    EXPECT_NE(text.find("report 2026Q1 could not be written to " + (dir / "khong-ghi-duoc" / "bao-cao").string()),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("tried again in 0 s"), std::string::npos) << text;
+    EXPECT_NE(text.find("report 2026Q1 written to"), std::string::npos) << text;
+    EXPECT_FALSE(reports.busy());
 }
 
 TEST_F(DaemonJobs, BackupsRotateAndEachIsAWholeDatabase) {
