@@ -97,8 +97,9 @@ void run_verify_export(const std::vector<std::string>& files, const std::string&
         std::cout << "Tệp " << file << ": chữ ký số hợp lệ (khóa " << evidence::fingerprint(public_hex) << "), kỳ "
                   << s.period_code << ", " << s.rows << " dòng nhật ký, mốc kiểm tra lúc "
                   << domain::to_utc_text(s.checkpoint.at) << " (mắt xích số " << s.checkpoint.chain_seq << ")"
-                  << (c.content_checked ? "; mọi hàng trong tệp đúng như khi ký.\n"
-                                        : "; nội dung chữ của tệp PDF không được đọc lại.\n");
+                  << (c.content_checked
+                          ? "; mọi hàng trong tệp đúng như khi ký.\n"
+                          : "; tệp PDF được ký khi chưa đọc lại chữ, nội dung chữ không được đối chiếu.\n");
     }
     if (!all_ok) throw CLI::RuntimeError(1);
 }

@@ -37,7 +37,7 @@ struct ExportSignature {
     std::string digest;
     std::string made_on;  // yyyy-mm-dd
     std::string format;   // xlsx, pdf, csv, json
-    std::string content;  // SHA-256 of the rows read back from the file; "-" when not read back (PDF)
+    std::string content;  // SHA-256 of the rows read back from the file ("-" in PDFs signed before they were read back)
 };
 
 Checkpoint make_checkpoint(const KeyPair& key, std::int64_t chain_seq, const std::string& seal, domain::TimePoint at);

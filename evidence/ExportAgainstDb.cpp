@@ -61,7 +61,7 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
     c.rows_then = static_cast<std::int64_t>(then.size());
     c.newer_rows = static_cast<std::int64_t>(all.size() - then.size());
     const auto seal_now = journal::seal_at(db, cp.chain_seq);
-    exporting::Report r = exporting::build_report(*period, organisation, *made_on, then,
+    exporting::Report r = exporting::build_report(*period, organisation, *made_on, std::move(then),
                                                   journal::ChainHead{cp.chain_seq, seal_now.value_or(cp.seal)});
     r.key_fingerprint = fingerprint(public_hex);
     if (r.stamp.rows != s.rows || r.stamp.digest != s.digest)
@@ -70,8 +70,7 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
                              "), tệp đã ký " + std::to_string(s.rows) +
                              " dòng; các dòng không còn như khi ký (mã tổng hợp " +
                              (r.stamp.digest == s.digest ? "khớp" : "không khớp") + ").");
-    if (format == Format::pdf) return c;
-
+    if (s.content == legacy_pdf_content) return c;
     c.rows_read_back = true;
     const auto found = read_rows(ext, bytes, file.string());
     c.file_matches_signature = rows_digest(found) == s.content;

@@ -21,7 +21,7 @@ struct ExportAgainstDb {
     std::vector<std::string> problems;         // Vietnamese, one per finding
     std::vector<RowDifference> differences;    // rows of the file against the database
     bool file_matches_signature = false;       // the rows read back are the signed ones
-    bool rows_read_back = false;               // false for PDF
+    bool rows_read_back = false;               // the file's rows were read back and compared
     std::int64_t rows_then = 0;                // the period's rows at the checkpoint
     std::int64_t newer_rows = 0;               // the period's rows journaled after it
     bool ok() const { return signature && problems.empty() && differences.empty(); }

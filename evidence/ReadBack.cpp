@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "evidence/Checkpoint.hpp"
+#include "evidence/PdfText.hpp"
 #include "export/ZipText.hpp"
 #include "journal/Sha256.hpp"
 
@@ -298,6 +299,7 @@ std::vector<ReadRow> read_rows(const std::string& format, const std::string& byt
     if (format == "xlsx") return read_xlsx(bytes, what);
     if (format == "csv") return read_csv(bytes, what);
     if (format == "json") return read_json(bytes, what);
+    if (format == "pdf") return read_pdf(bytes, what);
     throw std::invalid_argument("rows cannot be read back from a " + format + " file");
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What a reviewer sees in an exported file, read back from its bytes: every XLSX cell (shared
-// and inline strings, numbers), every CSV record, every JSON member and row. The line carrying
+// and inline strings, numbers), every CSV record, every JSON member and row, every line of a
+// PDF's text (evidence/PdfText.hpp). The line carrying
 // the file's own signature (LP-SIGN/1) is left out, so the signature can cover the rest.
 // Pure: bytes in, rows out.
 
@@ -20,7 +21,8 @@ struct ReadRow {
 std::vector<ReadRow> read_csv(const std::string& bytes, const std::string& what);
 std::vector<ReadRow> read_json(const std::string& bytes, const std::string& what);
 std::vector<ReadRow> read_xlsx(const std::string& bytes, const std::string& what);
-// By format name ("xlsx", "csv", "json"); throws std::invalid_argument for another (pdf).
+// By format name ("xlsx", "csv", "json", "pdf": evidence/PdfText.hpp); throws
+// std::invalid_argument for another.
 std::vector<ReadRow> read_rows(const std::string& format, const std::string& bytes, const std::string& what);
 
 // SHA-256 over the rows (group and cells, length-prefixed), in order.

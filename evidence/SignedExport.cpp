@@ -1,5 +1,6 @@
 #include "evidence/SignedExport.hpp"
 
+#include <atomic>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -15,6 +16,10 @@ namespace lp::evidence {
 namespace {
 
 using exporting::Format;
+
+// Two reports may be signed at once (a scheduled one on its worker, an operator's on an HTTP
+// worker): each rendering gets a file of its own.
+std::atomic<unsigned> temporaries{0};
 
 std::string text_of(const exporting::Report& r, const date::time_zone* tz, Format format) {
     return format == Format::csv ? exporting::report_csv(r, tz) : exporting::report_json(r, tz);
@@ -53,12 +58,14 @@ exporting::Report signed_report(exporting::Report r, const date::time_zone* tz, 
     const std::string ext(exporting::extension(format));
     if (format == Format::csv || format == Format::json) {
         content = rows_digest(read_rows(ext, text_of(r, tz, format), "report"));
-    } else if (format == Format::xlsx) {
+    } else {
+        // XLSX and PDF: rendered unsigned once and read back as a reviewer's tools would.
         const auto tmp = std::filesystem::temp_directory_path() /
-                         ("loaphuong-sign-" + std::to_string(::getpid()) + "-" + r.period.code() + ".xlsx");
+                         ("loaphuong-sign-" + std::to_string(::getpid()) + "-" + std::to_string(++temporaries) + "-" +
+                          r.period.code() + "." + ext);
         exporting::write_report(r, tz, format, tmp);
         try {
-            content = rows_digest(read_xlsx(read_file_bytes(tmp), tmp.string()));
+            content = rows_digest(read_rows(ext, read_file_bytes(tmp), tmp.string()));
         } catch (...) {
             std::filesystem::remove(tmp);
             throw;
@@ -111,7 +118,7 @@ OfflineCheck check_offline(const std::filesystem::path& file, const std::string&
     }
     c.signature_valid = true;
     const std::string ext(exporting::extension(format));
-    if (format == Format::pdf) return c;
+    if (s.content == legacy_pdf_content) return c;
     c.content_checked = true;
     if (rows_digest(read_rows(ext, bytes, file.string())) != s.content)
         c.problems.push_back(

@@ -19,8 +19,8 @@ namespace lp::evidence {
 exporting::Report signed_report(exporting::Report r, const date::time_zone* tz, exporting::Format format,
                                 const KeyPair& key, const Checkpoint& checkpoint);
 
-// Writes one signed file (an XLSX is rendered unsigned once in the temporary directory); throws std::runtime_error
-// naming it.
+// Writes one signed file (an XLSX or a PDF is rendered unsigned once in the temporary
+// directory and read back); throws std::runtime_error naming it.
 void write_signed_report(const exporting::Report& r, const date::time_zone* tz, exporting::Format format,
                          const std::filesystem::path& file, const KeyPair& key, const Checkpoint& checkpoint);
 // CSV or JSON text, signed.
@@ -45,11 +45,15 @@ SignedFile read_signed_file(const std::filesystem::path& file);
 std::optional<std::string> signature_problem(const ExportSignature& s, const std::string& public_hex,
                                              exporting::Format format, bool* other_key = nullptr);
 
+// What a PDF signed before its text was read back carries as its content digest: such a file's
+// signature still verifies, its text is not compared.
+inline constexpr std::string_view legacy_pdf_content = "-";
+
 struct OfflineCheck {
     std::optional<ExportSignature> signature;  // none: the file carries no signature line
     bool signature_valid = false;
     bool other_key = false;
-    bool content_checked = false;       // false for PDF (its text is not read back)
+    bool content_checked = false;       // the rows read back were compared with the signed digest
     std::vector<std::string> problems;  // Vietnamese, one per finding
     bool ok() const { return signature && problems.empty(); }
 };

@@ -11,6 +11,8 @@ packages=(
   libhowardhinnant-date-dev libsystemd-dev libasound2-dev libxlsxwriter-dev
   libssl-dev libsodium-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation libexpat1-dev
   libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libebur128-dev
+  # journal verify --export and verify-export read a PDF report's text back (poppler's C++ API)
+  libpoppler-cpp-dev
   # tests and the demo: the ffmpeg CLI makes test audio, sqlite3 inspects the journal,
   # espeak-ng speaks the Vietnamese demo announcement, tzdata gives Asia/Ho_Chi_Minh
   libgtest-dev libgmock-dev ffmpeg sqlite3 espeak-ng tzdata alsa-utils
