@@ -30,7 +30,8 @@ bool continues_signature(const ReadRow& row) {
         const auto space = line.find(' ');
         const auto word = line.substr(0, space);
         const auto eq = word.find('=');
-        const bool field = eq != word.npos && eq > 0 && word.substr(0, eq).find_first_not_of("abcdefghijklmnopqrstuvwxyz") == word.npos;
+        const bool field = eq != word.npos && eq > 0 &&
+                           word.substr(0, eq).find_first_not_of("abcdefghijklmnopqrstuvwxyz") == word.npos;
         if (!field && !is_hex(word)) return false;
         if (space == line.npos) break;
         line.remove_prefix(space + 1);

@@ -40,13 +40,13 @@ TEST(PdfText, LinesOfAPageWithTheirPlaceAndSpacesMadeOne) {
 }
 
 TEST(PdfText, TheSignatureParagraphIsLeftOutAndWhatFollowsItKept) {
-    const auto rows = without_signature(page_rows(
-        "Tổng số dòng nhật ký: 12.\n"
-        "Chữ ký số: LP-SIGN/1 key=0123456789abcdef seq=12 seal=ab12\n"
-        "cd34 at=2026-03-02T01:00:00.000Z period=2026Q1 rows=12 digest=ef\n"
-        "56 made=2026-03-02 format=pdf content=00 sig=99\n"
-        "Trang 5\n",
-        5));
+    const auto rows =
+        without_signature(page_rows("Tổng số dòng nhật ký: 12.\n"
+                                    "Chữ ký số: LP-SIGN/1 key=0123456789abcdef seq=12 seal=ab12\n"
+                                    "cd34 at=2026-03-02T01:00:00.000Z period=2026Q1 rows=12 digest=ef\n"
+                                    "56 made=2026-03-02 format=pdf content=00 sig=99\n"
+                                    "Trang 5\n",
+                                    5));
     ASSERT_EQ(rows.size(), 2u) << cells(rows);
     EXPECT_EQ(rows[0].cells[0], "Tổng số dòng nhật ký: 12.");
     EXPECT_EQ(rows[1].cells[0], "Trang 5");
@@ -115,7 +115,8 @@ TEST_F(PdfReadBack, EveryLineOfTheSignedPdfIsReadBackAndMatches) {
 }
 
 TEST_F(PdfReadBack, AForgedRowIsRefusedAndNamed) {
-    const auto file = forged("sua.pdf", [](ex::Report& r) { r.lines.at(4).row.plan.title = "Bài đã bị sửa sau khi ký"; });
+    const auto file =
+        forged("sua.pdf", [](ex::Report& r) { r.lines.at(4).row.plan.title = "Bài đã bị sửa sau khi ký"; });
     const auto offline = check_offline(file, key.public_hex);
     ASSERT_TRUE(offline.signature);
     EXPECT_TRUE(offline.signature_valid);
