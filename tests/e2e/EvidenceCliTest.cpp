@@ -3,7 +3,8 @@
 // with the sqlite3 CLI; every seal recomputed after an edit, done with the chain's own code)
 // are named with the checkpoint's date, also when only an export handed in earlier still holds
 // the checkpoint; exported files are read back (an XLSX cell edited and re-zipped, a CSV row
-// deleted, a JSON row added) and each change named; a report made before its period ends
+// deleted, a JSON row added, a PDF re-rendered with a forged row under its signature) and each
+// change named; a report made before its period ends
 // still verifies; `verify-export` checks files with the public key and no database.
 
 #include <gtest/gtest.h>
@@ -13,6 +14,9 @@
 #include <fstream>
 
 #include "db/Store.hpp"
+#include "evidence/KeyFile.hpp"
+#include "evidence/SignedExport.hpp"
+#include "export/ReportFiles.hpp"
 #include "journal/JournalStore.hpp"
 #include "journal/Seal.hpp"
 #include "tests/export/SampleJournal.hpp"
@@ -186,6 +190,43 @@ TEST_F(EvidenceCli, AnEditedXlsxCellADeletedCsvRowAndAnAddedJsonRowAreNamed) {
         EXPECT_EQ(r.exit_code, 1) << r.output;
         EXPECT_NE(r.output.find("Nội dung tệp đã bị sửa sau khi ký"), std::string::npos) << r.output;
     }
+}
+
+// A PDF re-rendered by the project's own writer with one title changed, carrying the signature
+// of the file the CLI exported: the text read back names the line.
+TEST_F(EvidenceCli, APdfWithAForgedRowIsNamed) {
+    const auto pdf = exported("q1.pdf");
+    const auto signature = lp::evidence::read_signed_file(pdf).signature;
+    ASSERT_TRUE(signature);
+    const auto* tz = lp::domain::zone("Asia/Ho_Chi_Minh");
+    lp::exporting::Report r;
+    {
+        auto db = lp::db::open_store(db_file);
+        lp::config::Organisation organisation;
+        organisation.parent_body = "UBND PHƯỜNG AN HẢI";
+        organisation.place = "An Hải";
+        r = lp::exporting::load_report(db, lp::exporting::quarter_period(2026, 1), organisation, tz,
+                                       *lp::domain::parse_date(signature->made_on));
+    }
+    r.key_fingerprint = lp::evidence::fingerprint(lp::evidence::load_public_key(key_file.string() + ".pub"));
+    r.signature_line = signature->checkpoint.line();
+    r.lines.at(3).row.plan.title = "Tin giả mạo chèn vào sau khi ký";
+    const auto forged = dir / "q1-forged.pdf";
+    lp::exporting::write_report(r, tz, lp::exporting::Format::pdf, forged);
+
+    const auto honest = cli("journal verify --export " + shell_quote(pdf));
+    EXPECT_EQ(honest.exit_code, 0) << honest.output;
+    EXPECT_NE(honest.output.find("mọi hàng trong tệp đã được đọc lại và khớp"), std::string::npos) << honest.output;
+    const auto v = cli("journal verify --export " + shell_quote(forged.string()));
+    EXPECT_NE(v.exit_code, 0) << v.output;
+    // The title wraps in its cell: its first line is on the row's line.
+    EXPECT_NE(v.output.find("đã bị sửa: tệp ghi «4 01/01/2026"), std::string::npos) << v.output;
+    EXPECT_NE(v.output.find("Tin giả mạo chèn vào"), std::string::npos) << v.output;
+    EXPECT_NE(v.output.find("trang 1, dòng "), std::string::npos) << v.output;
+    const auto offline = run_command(std::string(LP_CLI) + " verify-export " + shell_quote(forged.string()) +
+                                     " --key " + shell_quote(key_file.string() + ".pub"));
+    EXPECT_EQ(offline.exit_code, 1) << offline.output;
+    EXPECT_NE(offline.output.find("Nội dung tệp đã bị sửa sau khi ký"), std::string::npos) << offline.output;
 }
 
 TEST_F(EvidenceCli, AReportMadeBeforeItsPeriodEndsStillVerifiesLater) {
