@@ -16,7 +16,7 @@ namespace {
 using auth::Permission;
 namespace texts = domain::texts;
 
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config().time_zone); }
+const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 // What POST /api/emergency asks for, checked before anything is spoken or stored.
 struct Ask {
@@ -81,7 +81,7 @@ Reply order(Services& s, Call& call) {
         item = import_spoken(s, db, *ask.text, std::move(request)).item.id;
         s.publish("media", {{"id", item}});
     }
-    if (s.config().http.emergency_needs_approver && call.caller.role == auth::Role::operator_) {
+    if (s.config()->http.emergency_needs_approver && call.caller.role == auth::Role::operator_) {
         db.prepare("INSERT INTO emergency_request (media_item_id, outputs, requested_by) VALUES (?, ?, ?)")
             .bind(1, item)
             .bind(2, domain::join_commas(ask.outputs))

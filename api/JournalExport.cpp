@@ -34,7 +34,8 @@ private:
 }  // namespace
 
 Reply export_journal(Services& s, Call& call) {
-    const auto& config = s.config();
+    const auto snapshot = s.config();
+    const auto& config = *snapshot;
     const auto* tz = domain::zone(config.time_zone);
     const auto today = domain::local_date(tz, std::chrono::system_clock::now());
     const auto period = requested_period(call, today);

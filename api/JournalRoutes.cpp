@@ -52,7 +52,7 @@ std::int64_t number_param(const Call& call, const std::string& name, std::int64_
 }
 
 Reply list(Services& s, Call& call) {
-    const auto* tz = domain::zone(s.config().time_zone);
+    const auto* tz = domain::zone(s.config()->time_zone);
     Filter f{param(call, "topic"), param(call, "form"), param(call, "status"), param(call, "kind")};
     if (!f.topic.empty() && !domain::is_topic(f.topic))
         throw invalid("topic", "Mã nội dung \"" + f.topic + "\" không có (a … n, dd, other).");
@@ -85,7 +85,7 @@ Reply one_row(Services& s, Call& call) {
     const auto id = id_param(call);
     journal::JournalStore store(s.database());
     try {
-        return json_reply(journal::row_json(store.row(id), domain::zone(s.config().time_zone)));
+        return json_reply(journal::row_json(store.row(id), domain::zone(s.config()->time_zone)));
     } catch (const std::out_of_range&) {
         throw not_found("id", "Không có dòng nhật ký số " + std::to_string(id) + ".");
     }

@@ -74,7 +74,7 @@ Reply add_manual_entry(Services& s, Call& call) {
     in.by = call.caller.account;
     journal::ManualEntry entry;
     try {
-        entry = journal::manual_entry(in, domain::zone(s.config().time_zone), std::chrono::system_clock::now(), {});
+        entry = journal::manual_entry(in, domain::zone(s.config()->time_zone), std::chrono::system_clock::now(), {});
     } catch (const journal::EntryError& e) {
         throw refused(e);
     }

@@ -15,7 +15,7 @@ namespace {
 using auth::Permission;
 
 domain::LocalDate today(Services& s) {
-    return domain::local_date(domain::zone(s.config().time_zone), std::chrono::system_clock::now());
+    return domain::local_date(domain::zone(s.config()->time_zone), std::chrono::system_clock::now());
 }
 
 library::Item existing(library::ItemStore& store, std::int64_t id) {
@@ -131,7 +131,7 @@ Reply upload(Services& s, Call& call) {
         if (!request.title) request.title = std::filesystem::path(name).stem().string();
     }
     auto db = db::open_store(s.database_path());
-    library::Importer importer(db, s.config().media_dir);
+    library::Importer importer(db, s.config()->media_dir);
     try {
         return imported(s, db, importer.import(request));
     } catch (const audio::Rejected& e) {

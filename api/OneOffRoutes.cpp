@@ -15,7 +15,7 @@ namespace {
 
 using auth::Permission;
 
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config().time_zone); }
+const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 scheduler::Priority parse_priority(const std::string& text) {
     for (const auto p : {scheduler::Priority::normal, scheduler::Priority::priority, scheduler::Priority::emergency})
@@ -76,7 +76,7 @@ Reply add(Services& s, Call& call) {
         one.gap = *d;
     }
     one.outputs =
-        checked_outputs(s.config(), "outputs", opt_strings(call, "outputs").value_or(std::vector<std::string>{}));
+        checked_outputs(*s.config(), "outputs", opt_strings(call, "outputs").value_or(std::vector<std::string>{}));
     scheduler::RuleStore store(s.database());
     const auto rules = store.load();
     const auto& item = checked_item(rules, item_id);

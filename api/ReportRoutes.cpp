@@ -28,7 +28,7 @@ std::vector<fs::directory_entry> listing(const fs::path& dir) {
 
 Reply list(Services& s, Call&) {
     auto files = nlohmann::json::array();
-    for (const auto& e : listing(s.config().reports.dir)) {
+    for (const auto& e : listing(s.config()->reports.dir)) {
         std::error_code ec;
         const auto modified = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
             std::chrono::file_clock::to_sys(e.last_write_time(ec)));
@@ -36,10 +36,10 @@ Reply list(Services& s, Call&) {
                          {"size", e.file_size(ec)},
                          {"modified", domain::to_utc_text(modified)}});
     }
-    const auto* tz = domain::zone(s.config().time_zone);
+    const auto* tz = domain::zone(s.config()->time_zone);
     return json_reply(
         {{"files", files},
-         {"next_due", next_report_json(s.config(), domain::local_date(tz, std::chrono::system_clock::now()))}});
+         {"next_due", next_report_json(*s.config(), domain::local_date(tz, std::chrono::system_clock::now()))}});
 }
 
 // The period's files written into [reports] dir now, as the daemon's scheduled reports write
@@ -51,7 +51,8 @@ Reply make(Services& s, Call& call) {
         throw invalid("period", "Kỳ \"" + text +
                                     "\" không hợp lệ (ví dụ 2026Q1, 2026H1, 2026-03, 2026, "
                                     "01/01/2026-15/02/2026).");
-    const auto& config = s.config();
+    const auto snapshot = s.config();
+    const auto& config = *snapshot;
     const auto* tz = domain::zone(config.time_zone);
     auto db = db::open_store(s.database_path());
     const auto evidence = evidence::Evidence::from_config(config);
@@ -65,7 +66,7 @@ Reply make(Services& s, Call& call) {
 
 Reply download(Services& s, Call& call) {
     const auto name = checked_name("name", param(call, "name"));
-    for (const auto& e : listing(s.config().reports.dir)) {
+    for (const auto& e : listing(s.config()->reports.dir)) {
         if (e.path().filename().string() != name) continue;
         Reply r;
         r.file = e.path();

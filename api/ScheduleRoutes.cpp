@@ -16,7 +16,7 @@ namespace {
 
 using auth::Permission;
 
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config().time_zone); }
+const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 domain::LocalDate today(Services& s) { return domain::local_date(zone_of(s), std::chrono::system_clock::now()); }
 
@@ -31,7 +31,7 @@ Reply put(Services& s, Call& call) {
     const auto name = slot_name(call);
     scheduler::RuleStore store(s.database());
     const auto rules = store.load();
-    const auto slot = slot_from_body(call, name, rules, s.config());
+    const auto slot = slot_from_body(call, name, rules, *s.config());
     const bool dry_run = opt_bool(call, "dry_run").value_or(false);
     const bool force = opt_bool(call, "force").value_or(false);
     const auto review = scheduler::review_slot(slot, rules, today(s));

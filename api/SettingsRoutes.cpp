@@ -7,12 +7,12 @@ namespace lp::api {
 namespace {
 
 nlohmann::json organisation_json(Services& s) {
-    const auto effective = exporting::effective_organisation(s.database(), s.config().organisation);
+    const auto effective = exporting::effective_organisation(s.database(), s.config()->organisation);
     nlohmann::json names = nlohmann::json::object(), from_config = nlohmann::json::object();
     for (const auto key : exporting::organisation_keys()) {
         const std::string k(key);
         names[k] = *exporting::organisation_value(effective, key);
-        from_config[k] = *exporting::organisation_value(s.config().organisation, key);
+        from_config[k] = *exporting::organisation_value(s.config()->organisation, key);
     }
     return {{"names", names}, {"from_config", from_config}};
 }

@@ -44,6 +44,7 @@ std::vector<audio::OutputSpec> output_specs(const config::Config& c) {
 
 Daemon::Daemon(config::Config config)
     : config_(std::move(config)),
+      snapshot_(std::make_shared<const config::Config>(config_)),
       tz_(domain::zone(config_.time_zone)),
       started_at_(std::chrono::system_clock::now()),
       db_(db::open_store(config_.database)),
@@ -177,6 +178,11 @@ void Daemon::wait_for_signal() {
     });
 }
 
+std::shared_ptr<const config::Config> Daemon::config_snapshot() const {
+    const std::lock_guard lock(snapshot_mutex_);
+    return snapshot_;
+}
+
 void Daemon::reload_config() {
     const auto log = logger("daemon");
     if (config_.source == "<embedded>") {
@@ -199,6 +205,11 @@ void Daemon::reload_config() {
     for (const auto& setting : change.needs_restart)
         log->warn("config: {} changed in the file but needs a restart; the running value is kept", setting);
     config_ = std::move(reread);
+    {
+        auto copy = std::make_shared<const config::Config>(config_);
+        const std::lock_guard lock(snapshot_mutex_);
+        snapshot_ = std::move(copy);
+    }
     if (change.outputs()) health_->outputs_changed();  // meters and dead-air alarms of the outputs added
     if (change.outputs() || change.audio)
         player_->reconfigure(std::move(specs), player_options(config_, health_->player_health()));

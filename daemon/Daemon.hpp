@@ -3,6 +3,7 @@
 #include <boost/asio/signal_set.hpp>
 
 #include <memory>
+#include <mutex>
 
 #include "audio/FfmpegPlayer.hpp"
 #include "config/Config.hpp"
@@ -62,7 +63,12 @@ private:
     void on_player_event(const audio::PlayerEvent& event);
     journal::WriterOptions writer_options();
 
+    // The running configuration, read and replaced on the loop only.
     config::Config config_;
+    // A copy of it for other threads (the API's worker routes), replaced whole on SIGHUP.
+    std::shared_ptr<const config::Config> config_snapshot() const;
+    mutable std::mutex snapshot_mutex_;
+    std::shared_ptr<const config::Config> snapshot_;
     const date::time_zone* tz_;
     scheduler::TimePoint started_at_;
     boost::asio::io_context io_;

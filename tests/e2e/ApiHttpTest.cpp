@@ -35,7 +35,9 @@ public:
     explicit ListOnlyServices(lp::config::Config& c) : config_(c) {}
     lp::sqlite::Database& database() override { throw std::logic_error("list only"); }
     fs::path database_path() const override { return config_.database; }
-    const lp::config::Config& config() const override { return config_; }
+    std::shared_ptr<const lp::config::Config> config() const override {
+        return std::make_shared<const lp::config::Config>(config_);
+    }
     void rules_changed() override {}
     void rules_changed_from_worker() override {}
     bool stop_now(const std::string&) override { return false; }
