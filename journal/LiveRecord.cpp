@@ -30,8 +30,8 @@ void save_live(sqlite::Database& db, std::int64_t row, const LiveRecord& r) {
 }
 
 std::optional<LiveRecord> load_live(sqlite::Database& db, std::int64_t row) {
-    auto st = db.prepare(
-        "SELECT kind, source, planned_ms, relayed_ms, fallback FROM journal_live WHERE journal_id = ?");
+    auto st =
+        db.prepare("SELECT kind, source, planned_ms, relayed_ms, fallback FROM journal_live WHERE journal_id = ?");
     st.bind(1, row);
     if (!st.step()) return std::nullopt;
     LiveRecord r{st.text(0), st.text(1), Millis{st.integer(2)}, Millis{st.integer(3)}, st.text(4), {}};

@@ -28,7 +28,7 @@ private:
     double max_cut_;
     double max_boost_;
     Ebur128 meter_;
-    std::size_t heard_ = 0;      // frames measured
+    std::size_t heard_ = 0;       // frames measured
     std::size_t next_check_ = 0;  // frames at which the goal is re-evaluated
     double goal_db_ = 0.0;
     double gain_db_ = 0.0;

@@ -132,7 +132,8 @@ TEST(Live, StationKilledMidRelayIsRetriedWhileTheFallbackFillsTheGap) {
     auto feed = station(server, dir);
     Recorded events;
     const auto fallback = dir / "fallback.wav";
-    lp::test::make_audio(fallback, 1.0, {.frequency = fallback_hz, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+    lp::test::make_audio(fallback, 1.0,
+                         {.frequency = fallback_hz, .sample_rate = 48000, .channels = 1, .extra_args = ""});
     FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
     player.play({"p", {live_cue(server.listen_url("station"), 9000ms, fallback)}, {}, Clock::now() + 1500ms});
 
