@@ -505,7 +505,8 @@ struct FfmpegPlayer::Impl {
         log->warn("programme '{}' cue {}: {} relayed {} s of {} s, {} dropout(s): {}", id, cue, spec.url,
                   seconds_text(report.relayed), seconds_text(planned), report.dropouts.size(), report.last_error);
         return finish(CueResult::failed,
-                      {kind, report.last_error.empty() ? spec.url + ": no audio arrived" : report.last_error});
+                      {kind, report.last_error.empty() ? spec.url + ": not ready at the start, or it ran dry"
+                                                       : report.last_error});
     }
 
     void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {

@@ -42,8 +42,9 @@ void check_live_url(const std::string& url) {
     const auto colon = url.find("://");
     if (colon == std::string::npos) {
         if (ends_with(url, ".sdp")) return check_local(url, url);
-        refuse("url", "Địa chỉ nguồn \"" + url + "\" không hợp lệ: cần dạng giao-thức://máy/đường-dẫn, ví dụ "
-                                                  "http://radio.example.vn/vov1.mp3, hoặc một tệp .sdp.");
+        refuse("url", "Địa chỉ nguồn \"" + url +
+                          "\" không hợp lệ: cần dạng giao-thức://máy/đường-dẫn, ví dụ "
+                          "http://radio.example.vn/vov1.mp3, hoặc một tệp .sdp.");
     }
     std::string scheme = url.substr(0, colon);
     std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });

@@ -29,7 +29,7 @@ struct LiveSourceRequest {
     std::string url;  // http(s)://…, an HLS playlist, rtp:// or udp://, file://…, or an .sdp file
     std::string title;
     std::chrono::milliseconds length{0};  // planned
-    std::string kind = "tiep_song";        // or truc_tiep
+    std::string kind = "tiep_song";       // or truc_tiep
     std::vector<std::string> topics{"other"};
     std::string form = "other";
     std::optional<std::int64_t> fallback;  // a recording of the library

@@ -19,7 +19,9 @@ public:
 class Ebur128 {
 public:
     Ebur128(unsigned channels, unsigned long rate);
-    ~Ebur128() { ebur128_destroy(&state_); }
+    ~Ebur128() {
+        if (state_ != nullptr) ebur128_destroy(&state_);  // it does not check: a moved-from one crashed
+    }
     Ebur128(Ebur128&& other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
     Ebur128& operator=(Ebur128&& other) noexcept {
         std::swap(state_, other.state_);

@@ -113,6 +113,7 @@ PlayerOptions live_options() {
     o.live.stall_timeout = 1000ms;
     o.live.retry_interval = 300ms;
     o.live.buffer = 300ms;
+    o.loudness_target_lufs = -23.0;  // the running gain in the path
     return o;
 }
 
