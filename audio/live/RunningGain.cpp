@@ -19,7 +19,7 @@ RunningGain::RunningGain(PcmFormat format, double target_lufs, double max_cut_db
       target_(target_lufs),
       max_cut_(max_cut_db),
       max_boost_(max_boost_db),
-      meter_(static_cast<unsigned>(format.channels), static_cast<unsigned long>(format.sample_rate)),
+      meter_(static_cast<unsigned>(format.channels), static_cast<unsigned long>(format.sample_rate), false),
       next_check_(static_cast<std::size_t>(format.sample_rate) * first_check_seconds) {}
 
 void RunningGain::measure(std::span<const float> samples) {
