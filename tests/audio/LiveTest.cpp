@@ -81,31 +81,6 @@ bool now_hearing(const lp::test::AlsaTap& tap, Heard h) {
     return !w.empty() && w.back() == h;
 }
 
-// An icecast "station": the ffmpeg CLI sending a 440 Hz tone in real time to the mount.
-std::unique_ptr<lp::test::Process> station(const lp::test::IcecastServer& server, const TempDir& dir) {
-    return std::make_unique<lp::test::Process>(std::vector<std::string>{"ffmpeg",
-                                                                        "-nostdin",
-                                                                        "-loglevel",
-                                                                        "error",
-                                                                        "-re",
-                                                                        "-f",
-                                                                        "lavfi",
-                                                                        "-i",
-                                                                        "sine=frequency=440:sample_rate=48000",
-                                                                        "-ac",
-                                                                        "2",
-                                                                        "-c:a",
-                                                                        "libmp3lame",
-                                                                        "-b:a",
-                                                                        "128k",
-                                                                        "-content_type",
-                                                                        "audio/mpeg",
-                                                                        "-f",
-                                                                        "mp3",
-                                                                        server.source_url("station")},
-                                               dir / "station.log");
-}
-
 PlayerOptions live_options() {
     PlayerOptions o;
     o.progress_interval = 500ms;
@@ -130,7 +105,7 @@ TEST(Live, StationKilledMidRelayIsRetriedWhileTheFallbackFillsTheGap) {
     TempDir dir;
     lp::test::AlsaTap tap;
     lp::test::IcecastServer server;
-    auto feed = station(server, dir);
+    auto feed = lp::test::tone_station(server, "station", dir / "station.log");
     Recorded events;
     const auto fallback = dir / "fallback.wav";
     lp::test::make_audio(fallback, 1.0,
@@ -144,7 +119,7 @@ TEST(Live, StationKilledMidRelayIsRetriedWhileTheFallbackFillsTheGap) {
     const auto killed = Clock::now();
     ASSERT_TRUE(poll_until(5s, [&] { return now_hearing(tap, Heard::fallback); })) << "no fallback after the kill";
     server.start();
-    feed = station(server, dir);
+    feed = lp::test::tone_station(server, "station", dir / "station.log");
     ASSERT_TRUE(poll_until(6s, [&] { return now_hearing(tap, Heard::station); })) << "the relay never came back";
     ASSERT_TRUE(events.wait_done("p", 15s));
 

@@ -24,27 +24,7 @@ using lp::test::shell_quote;
 TEST(LiveSource, ARelayedStationAirsForItsLengthAndIsJournaledAsTiepSong) {
     lp::test::TempDir dir;
     lp::test::IcecastServer server;
-    lp::test::Process station{{"ffmpeg",
-                               "-nostdin",
-                               "-loglevel",
-                               "error",
-                               "-re",
-                               "-f",
-                               "lavfi",
-                               "-i",
-                               "sine=frequency=440:sample_rate=48000",
-                               "-ac",
-                               "2",
-                               "-c:a",
-                               "libmp3lame",
-                               "-b:a",
-                               "128k",
-                               "-content_type",
-                               "audio/mpeg",
-                               "-f",
-                               "mp3",
-                               server.source_url("vov1")},
-                              dir / "station.log"};
+    const auto station = lp::test::tone_station(server, "vov1", dir / "station.log");
     const auto config = (dir / "lp.toml").string();
     std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n[http]\nenabled = false\n"
                              "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
