@@ -18,6 +18,17 @@ using Clock = std::chrono::system_clock;
 // the SHA-256 the library recorded): a failure, or none when the cue may air.
 using CueCheck = std::shared_future<Failure>;
 
+// A live source aired instead of a file (tiếp sóng: a relayed station; trực tiếp: read live
+// into a capture input), for exactly the cue's planned length.
+struct LiveSpec {
+    std::string url;     // what FFmpeg opens: http(s)://, an HLS playlist, an SDP file, file://
+    std::string format;  // the demuxer when it cannot be probed; empty: probe
+    // Fills the gaps while the source is down (played from its start at each dropout); empty:
+    // silence. Its loudness, when the library measured it, gets it the gain a file would.
+    std::filesystem::path fallback{};
+    std::optional<double> fallback_loudness_lufs{};
+};
+
 // One recording to air, in programme order.
 struct Cue {
     std::filesystem::path file;
@@ -30,6 +41,8 @@ struct Cue {
     // When valid, the player waits for it before opening the file and fails the cue with its
     // failure instead of airing it.
     CueCheck check{};
+    // Set: the cue is this live source for `length` (which must then be positive), not `file`.
+    std::optional<LiveSpec> live{};
 };
 
 // What the loop hands the player: cues to air back to back from `start` on `outputs`.
@@ -41,6 +54,20 @@ struct Programme {
 };
 
 enum class CueResult { completed, interrupted, failed };
+
+// A stretch of a live cue during which its source gave nothing and the fallback filled in.
+struct Dropout {
+    Clock::time_point at;
+    std::chrono::milliseconds length{0};
+};
+// How a live cue went: `relayed` is the source's own audio that went out, never the fallback.
+struct LiveReport {
+    std::chrono::milliseconds planned{0};
+    std::chrono::microseconds relayed{0};
+    std::vector<Dropout> dropouts;
+    std::string fallback;    // the fallback file's name; empty: silence
+    std::string last_error;  // why the source was last down (FFmpeg's text naming the URL)
+};
 
 // What the player tells the loop, one type for every event (see FfmpegPlayer for the order).
 namespace event {
@@ -64,6 +91,8 @@ struct Finished {
     std::chrono::microseconds played{0};
     CueResult result = CueResult::completed;
     Failure failure{};
+    // Live cues: played = live->relayed, and the dropouts.
+    std::optional<LiveReport> live{};
 };
 // The programme is over (also when cut or dropped): its outputs are closed.
 struct ProgrammeDone {};

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 15> migrations{
+constexpr std::array<std::string_view, 16> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -320,6 +320,29 @@ CREATE TABLE journal_checkpoint (
     line       TEXT NOT NULL
 );
 CREATE INDEX journal_checkpoint_by_time ON journal_checkpoint(made_at);
+)sql",
+    // 16: live sources (tiếp sóng / trực tiếp). A library item may be a source instead of a
+    // file (live_url; its planned length in duration_ms, its fallback item); how each airing of
+    // one went is kept beside its sealed row (the seal is unchanged): the kind, the source,
+    // seconds planned and relayed, the fallback, and each dropout.
+    R"sql(
+ALTER TABLE media_item ADD COLUMN live_url TEXT;
+ALTER TABLE media_item ADD COLUMN live_kind TEXT;
+ALTER TABLE media_item ADD COLUMN live_fallback INTEGER REFERENCES media_item(id);
+CREATE TABLE journal_live (
+    journal_id INTEGER PRIMARY KEY REFERENCES journal(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('tiep_song', 'truc_tiep')),
+    source     TEXT NOT NULL,
+    planned_ms INTEGER NOT NULL,
+    relayed_ms INTEGER NOT NULL,
+    fallback   TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE journal_dropout (
+    journal_id INTEGER NOT NULL REFERENCES journal(id),
+    at         TEXT NOT NULL,
+    length_ms  INTEGER NOT NULL
+);
+CREATE INDEX journal_dropout_by_row ON journal_dropout(journal_id);
 )sql",
 };
 

@@ -25,6 +25,9 @@ struct AiringPlan {
     Millis length{0};                       // as the library measured it; zero when unknown
     // Said on the row when the airing is closed, e.g. that it is a resumption after a restart.
     std::string note{};
+    // A live source's airing: its kind (tiep_song, truc_tiep) and URL or device; empty for files.
+    std::string live_kind{};
+    std::string live_source{};
 };
 
 // Names a cue of a programme handed to the player (journal::PendingAirings).

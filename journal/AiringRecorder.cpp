@@ -25,6 +25,18 @@ std::string with_note(std::string reason, const std::string& note) {
     return reason + ". " + note;
 }
 
+// What the live report of a cue says, for its journal row.
+LiveRecord live_record(const AiringPlan& plan, const audio::LiveReport& live) {
+    LiveRecord r{plan.live_kind.empty() ? std::string{"tiep_song"} : plan.live_kind,
+                 plan.live_source,
+                 live.planned,
+                 ms(live.relayed),
+                 live.fallback,
+                 {}};
+    for (const auto& d : live.dropouts) r.dropouts.push_back({d.at, d.length});
+    return r;
+}
+
 }  // namespace
 
 AiringRecorder::AiringRecorder(JournalWriter& writer) : writer_(writer) {}
@@ -133,10 +145,12 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
                                                    : reasons::failure(e.failure.kind);
             break;
     }
+    if (e.live && !e.live->dropouts.empty()) reason += (reason.empty() ? "" : "; ") + reasons::dropouts(*e.live);
     if (row == p.open_rows.end() && e.result == audio::CueResult::interrupted)
         return;  // cut before it began: still pending
     reason = with_note(std::move(reason), plan.note);
     if (row != p.open_rows.end()) {
+        if (e.live) writer_.live(row->second, live_record(plan, *e.live));
         writer_.finish(row->second, e.at, ms(e.played), status, reason, e.failure.detail);
         p.open_rows.erase(row);
     } else {

@@ -146,6 +146,8 @@ void JournalWriter::set_outputs(Ticket ticket, const std::vector<std::string>& o
 
 void JournalWriter::progress(Ticket ticket, Millis played) { submit(op::Progress{ticket, played}); }
 
+void JournalWriter::live(Ticket ticket, const LiveRecord& record) { submit(op::Live{ticket, record}); }
+
 void JournalWriter::finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason,
                            const std::string& detail) {
     submit(op::Finish{ticket, ended_at, played, status, reason, detail});

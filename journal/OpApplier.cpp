@@ -38,6 +38,8 @@ OpApplier::Result OpApplier::apply(const WriteOp& write) {
                 journal_.progress(row(o.ticket), o.played);
             } else if constexpr (std::is_same_v<T, op::Finish>) {
                 journal_.finish(row(o.ticket), o.ended_at, o.played, o.status, o.reason, o.detail);
+            } else if constexpr (std::is_same_v<T, op::Live>) {
+                save_live(db_, row(o.ticket), o.record);
             } else if constexpr (std::is_same_v<T, op::NotAired>) {
                 return {journal_.record_not_aired(o.plan, o.status, o.at, o.reason, o.detail, o.pending)};
             } else if constexpr (std::is_same_v<T, op::PendingAdd>) {

@@ -41,7 +41,9 @@ void to_json(json& j, const AiringPlan& p) {
          {"slot", p.slot},
          {"one_off", p.one_off ? json(*p.one_off) : json()},
          {"length_ms", p.length.count()},
-         {"note", p.note}};
+         {"note", p.note},
+         {"live_kind", p.live_kind},
+         {"live_source", p.live_source}};
 }
 void from_json(const json& j, AiringPlan& p) {
     p.scheduled_at = instant(j.at("scheduled_at_us"));
@@ -57,6 +59,8 @@ void from_json(const json& j, AiringPlan& p) {
     if (const auto o = j.value("one_off", json()); !o.is_null()) p.one_off = o.get<std::int64_t>();
     p.length = Millis(j.value("length_ms", std::int64_t{0}));
     p.note = j.value("note", std::string{});
+    p.live_kind = j.value("live_kind", std::string{});
+    p.live_source = j.value("live_source", std::string{});
 }
 
 void to_json(json& j, const PendingKey& k) { j = {{"programme", k.programme}, {"cue", k.cue}}; }
@@ -120,6 +124,18 @@ void to_json(json& j, const MissPending& o) {
          {"at_us", micros(o.at)},
          {"reason", o.reason}};
 }
+void to_json(json& j, const Live& o) {
+    json dropouts = json::array();
+    for (const auto& d : o.record.dropouts) dropouts.push_back({micros(d.at), d.length.count()});
+    j = {{"op", "live"},
+         {"ticket", number(o.ticket)},
+         {"live_kind", o.record.kind},  // "kind" is the spill line's own
+         {"source", o.record.source},
+         {"planned_ms", o.record.planned.count()},
+         {"relayed_ms", o.record.relayed.count()},
+         {"fallback", o.record.fallback},
+         {"dropouts", dropouts}};
+}
 void to_json(json& j, const KeepLatest& o) { j = {{"op", "keep_latest"}, {"key", o.key}, {"value", o.value}}; }
 
 }  // namespace op
@@ -162,6 +178,17 @@ WriteOp decode_op(const json& j) {
         op::MissPending o{std::nullopt, instant(j.at("at_us")), j.at("reason").get<std::string>()};
         if (const auto& p = j.at("programme"); !p.is_null()) o.programme = p.get<std::string>();
         return o;
+    }
+    if (name == "live") {
+        LiveRecord r{j.at("live_kind").get<std::string>(),
+                     j.at("source").get<std::string>(),
+                     Millis(j.at("planned_ms").get<std::int64_t>()),
+                     Millis(j.at("relayed_ms").get<std::int64_t>()),
+                     j.at("fallback").get<std::string>(),
+                     {}};
+        for (const auto& d : j.at("dropouts"))
+            r.dropouts.push_back({instant(d.at(0)), Millis(d.at(1).get<std::int64_t>())});
+        return op::Live{ticket(j.at("ticket")), std::move(r)};
     }
     if (name == "keep_latest") return op::KeepLatest{j.at("key").get<std::string>(), j.at("value").get<std::string>()};
     throw std::invalid_argument("unknown write \"" + name + "\"");

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -20,6 +21,7 @@ struct Event {
     std::string reason;
     std::vector<std::string> outputs;
     FailureKind failure = FailureKind::none;
+    std::optional<LiveReport> live{};  // finished live cues
 };
 
 // Records every event (they arrive on the player thread) for a test to wait on.
@@ -50,6 +52,7 @@ public:
                     out.result = what.result;
                     out.reason = what.failure.detail;
                     out.failure = what.failure.kind;
+                    out.live = what.live;
                 } else {
                     out.cue = 0;
                 }
