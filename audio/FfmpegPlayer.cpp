@@ -21,6 +21,7 @@
 #include "audio/player/Pacer.hpp"
 #include "audio/player/Shaper.hpp"
 #include "audio/player/TestStall.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::audio {
 
@@ -122,7 +123,7 @@ struct FfmpegPlayer::Impl {
     // Waits until the wall-clock instant `at`, robust to clock changes during the wait.
     bool wait_for_wall_clock(const Run& run, Clock::time_point at) {
         while (true) {
-            const auto left = at - Clock::now();
+            const auto left = at - domain::wall_now();
             if (left <= Clock::duration::zero()) return !cancelled(run);
             const auto step = std::min<Clock::duration>(left, std::chrono::seconds{1});
             if (!wait_until(run, Steady::now() + step)) return false;
@@ -227,8 +228,8 @@ struct FfmpegPlayer::Impl {
         // instant carry the first sample, a slow one joins when it is ready, and the
         // loudspeakers never wait for it, unless nothing else would carry the airing.
         if (options.paced)
-            set.settle(Steady::now() +
-                       std::chrono::duration_cast<Steady::duration>(programme.start - settle_before - Clock::now()));
+            set.settle(Steady::now() + std::chrono::duration_cast<Steady::duration>(programme.start - settle_before -
+                                                                                    domain::wall_now()));
         else
             set.settle(std::nullopt);
         if (set.empty() && set.opening()) set.settle(std::nullopt);
@@ -243,7 +244,7 @@ struct FfmpegPlayer::Impl {
             }
             const Failure failure{FailureKind::no_output, "no output could be opened: " + set.failures()};
             for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue)
-                send(programme.id, cue, event::Finished{Clock::now(), {}, CueResult::failed, failure});
+                send(programme.id, cue, event::Finished{domain::wall_now(), {}, CueResult::failed, failure});
             set.close();
             send(programme.id, 0, event::ProgrammeDone{});
             return;
@@ -254,7 +255,7 @@ struct FfmpegPlayer::Impl {
             if (cue > 0) apply_reconfig(&set, &programme);  // a reload: between items, nothing cut
             if (set.empty() && !set.reopen_now()) {         // every output failed during an earlier cue
                 send(programme.id, cue,
-                     event::Finished{Clock::now(),
+                     event::Finished{domain::wall_now(),
                                      {},
                                      CueResult::failed,
                                      {FailureKind::outputs_failed, "every output failed: " + set.failures()}});
@@ -327,7 +328,7 @@ struct FfmpegPlayer::Impl {
         std::uint64_t cue_frames = 0;
         const auto played = [&] { return frames_to_us(cue_frames, format.sample_rate); };
         const auto finish = [&](CueResult result, Failure failure = {}) {
-            send(id, cue, event::Finished{Clock::now(), played(), result, std::move(failure)});
+            send(id, cue, event::Finished{domain::wall_now(), played(), result, std::move(failure)});
             return result == CueResult::completed;
         };
 
@@ -364,7 +365,7 @@ struct FfmpegPlayer::Impl {
                 seen_generation = set.generation();
             } else if (set.generation() != seen_generation) {
                 seen_generation = set.generation();
-                send(id, cue, event::OutputsChanged{Clock::now(), set.names()});
+                send(id, cue, event::OutputsChanged{domain::wall_now(), set.names()});
             }
             cue_frames += samples.size() / static_cast<std::size_t>(format.channels);
             return true;
@@ -407,7 +408,7 @@ struct FfmpegPlayer::Impl {
     }
 
     void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {
-        send(run.programme.id, cue, event::Started{Clock::now(), set.names()});
+        send(run.programme.id, cue, event::Started{domain::wall_now(), set.names()});
     }
 
     void send(const std::string& programme, std::size_t cue, decltype(PlayerEvent::what) what) {

@@ -15,6 +15,7 @@
 #include "db/Store.hpp"
 #include "domain/Texts.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/AiringHistory.hpp"
 #include "library/ConfigSeed.hpp"
 #include "playout/ProgrammeBuilder.hpp"
@@ -45,7 +46,7 @@ std::vector<audio::OutputSpec> output_specs(const config::Config& c) {
 Daemon::Daemon(config::Config config)
     : config_(std::move(config)),
       tz_(domain::zone(config_.time_zone)),
-      started_at_(std::chrono::system_clock::now()),
+      started_at_(domain::wall_now()),
       db_(db::open_store(config_.database)),
       journal_(db_),
       rules_(db_),
@@ -128,7 +129,7 @@ void Daemon::run() {
     io_.poll();
     // Queued programmes the player dropped without events: their starts are decided, so they
     // will not air after a restart either.
-    recorder_.journal_leftovers(std::chrono::system_clock::now(), std::string(domain::texts::stopped_before_airing));
+    recorder_.journal_leftovers(domain::wall_now(), std::string(domain::texts::stopped_before_airing));
     // One last try; what still waits stays in the spill file for the next start.
     if (!writer_.flush())
         logger("journal")->warn("{} journal write(s) still wait for the database; kept in {} for the next start",
@@ -244,7 +245,7 @@ void Daemon::decide() {
     // The next wake-up is armed whatever fails here, or the schedule would stop.
     try {
         events_.deliver_now();
-        apply(engine_->tick(std::chrono::system_clock::now()));
+        apply(engine_->tick(domain::wall_now()));
         writer_.keep_latest("scheduler.marks", encode_marks(engine_->marks()));
         health_->next_slot(*engine_);
     } catch (const std::exception& e) {
@@ -264,13 +265,13 @@ void Daemon::schedule() {
         logger("scheduler")->info("nothing is scheduled; waiting for changes or a stop signal");
     }
     // With nothing due, still wait: a wall-clock change or SIGHUP may make something due.
-    const auto at = next.value_or(std::chrono::system_clock::now() + std::chrono::days(365));
+    const auto at = next.value_or(domain::wall_now() + std::chrono::days(365));
     timer_.wait_until(at, [this](bool clock_was_set) {
         if (clock_was_set)
             logger("scheduler")
                 ->warn("the wall clock was set (now {} {}); re-planning",
-                       domain::local_date_text(tz_, std::chrono::system_clock::now()),
-                       domain::local_time_text(tz_, std::chrono::system_clock::now()));
+                       domain::local_date_text(tz_, domain::wall_now()),
+                       domain::local_time_text(tz_, domain::wall_now()));
         decide();
     });
 }
@@ -300,7 +301,7 @@ void Daemon::apply(const scheduler::Decisions& d) {
         health_->cut_all();
         player_->stop();
     }
-    const auto now = std::chrono::system_clock::now();
+    const auto now = domain::wall_now();
     for (const auto& n : d.not_aired) {
         writer_.record_not_aired(playout::not_aired_plan(n, engine_->rules()), playout::status_of(n.kind), now,
                                  n.reason);
