@@ -84,6 +84,7 @@ struct FfmpegPlayer::Impl {
     std::vector<std::string> dropped;     // ids dropped by stop(), to report; guarded by mutex
     bool quit = false;                    // guarded by mutex
     std::atomic<std::uint64_t> stops{0};  // bumped by stop(): cuts what plays now
+    std::optional<CutPoint> position;     // the latest cue started or settled; guarded by mutex
     struct Reconfig {
         std::vector<OutputSpec> specs;
         PlayerOptions options;
@@ -328,6 +329,7 @@ struct FfmpegPlayer::Impl {
         std::uint64_t cue_frames = 0;
         const auto played = [&] { return frames_to_us(cue_frames, format.sample_rate); };
         const auto finish = [&](CueResult result, Failure failure = {}) {
+            if (!settle(run, cue, result)) result = CueResult::interrupted;
             send(id, cue, event::Finished{domain::wall_now(), played(), result, std::move(failure)});
             return result == CueResult::completed;
         };
@@ -407,7 +409,21 @@ struct FfmpegPlayer::Impl {
         return finish(CueResult::completed);
     }
 
+    // A cue's end is settled under the lock a stop takes its cut point with: it is completed
+    // only if no stop came first (false: it was cut, if only at its very end).
+    bool settle(const Run& run, std::size_t cue, CueResult result) {
+        std::lock_guard lock{mutex};
+        if (result == CueResult::interrupted) return true;
+        if (result == CueResult::completed && cancelled(run)) return false;
+        position = CutPoint{run.programme.id, cue, true};
+        return true;
+    }
+
     void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {
+        {
+            std::lock_guard lock{mutex};
+            position = CutPoint{run.programme.id, cue, false};
+        }
         send(run.programme.id, cue, event::Started{domain::wall_now(), set.names()});
     }
 
@@ -448,14 +464,17 @@ void FfmpegPlayer::reconfigure(std::vector<OutputSpec> outputs, const PlayerOpti
     impl_->wake.notify_all();
 }
 
-void FfmpegPlayer::stop() {
+std::optional<CutPoint> FfmpegPlayer::stop() {
+    std::optional<CutPoint> at;
     {
         std::lock_guard lock{impl_->mutex};
         for (auto& programme : impl_->queue) impl_->dropped.push_back(std::move(programme.id));
         impl_->queue.clear();
         ++impl_->stops;
+        at = impl_->position;
     }
     impl_->wake.notify_all();
+    return at;
 }
 
 }  // namespace lp::audio

@@ -72,6 +72,13 @@ Daemon::Daemon(config::Config config)
     scheduler::History history(journal::airing_times_since(db_, started_at_ - rules.rotation_window));
     engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_, rules_.load_marks(started_at_),
                                                   std::move(history));
+    // An emergency stops the player at the instant it is decided, and what resumes after it
+    // starts where the player says it was cut.
+    engine_->set_cut_player([this]() -> std::optional<scheduler::PlayerPosition> {
+        const auto at = player_->stop();
+        if (!at) return std::nullopt;
+        return scheduler::PlayerPosition{at->programme, at->cue, at->ended};
+    });
     resume_after_crash();
 }
 
@@ -297,9 +304,10 @@ void Daemon::apply(const scheduler::Decisions& d) {
     for (const auto& note : d.notes) logger("scheduler")->info("{}", note);
     if (d.stop_current) {
         logger("scheduler")->warn("emergency: cutting what plays");
+        // The engine has stopped the player (set_cut_player); the cut cue's event comes after
+        // this, and its row then says what cut it.
         recorder_.cut_all(d.cut_reason);
         health_->cut_all();
-        player_->stop();
     }
     const auto now = domain::wall_now();
     for (const auto& n : d.not_aired) {
