@@ -160,6 +160,10 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     // from its start when it still fits the slot, then the items that had not started.
     if (!in_flight_.empty() && cut_player_)
         if (const auto at = cut_player_()) catch_up(*at);
+    // Orders handed out earlier in this same tick (a late loop: a restart, a loaded machine)
+    // have not reached the player: they air once, after the emergency, as the rest it cut,
+    // not also before it.
+    std::erase_if(d.air, [&](const Order& handed) { return in_flight_.contains(handed.id); });
     std::vector<Order> resumed;
     bool first = true;
     for (const auto& id : in_flight_order_) {

@@ -251,6 +251,26 @@ TEST(Engine, AnOrderThePlayerHadFinishedWhenCutIsNotResumed) {
     EXPECT_NE(d.cut_reason.find("phát lại từ đầu"), std::string::npos) << d.cut_reason;
 }
 
+// The loop wakes late (a restart, a loaded machine): the slot's start and, after it, an
+// emergency are due in the same tick. The slot's programme has not reached the player yet: it
+// airs once, after the emergency, not also before it (it was journaled twice).
+TEST(Engine, ASlotAndAnEmergencyDueInTheSameTickAirTheSlotOnceAfterTheEmergency) {
+    CutByEmergency setup(2min);
+    const auto slot = lp::test::local_time(2026, 3, 2, 5, 30);
+    lp::scheduler::Engine engine(setup.rules, lp::test::vietnam(), slot - 90min, {slot - 90min, slot - 90min}, {});
+    int stops = 0;
+    engine.set_cut_player([&]() -> std::optional<lp::scheduler::PlayerPosition> {
+        ++stops;
+        return std::nullopt;
+    });
+    const auto d = engine.tick(slot + 5s);
+    EXPECT_EQ(stops, 1);
+    ASSERT_EQ(d.air.size(), 2u);
+    EXPECT_EQ(d.air[0].cues.at(0).item, 9);  // the emergency first
+    EXPECT_EQ(d.air[1].cues.size(), 2u);     // then the slot's programme, whole, once
+    EXPECT_EQ(d.air[1].cues.at(0).item, 1);
+}
+
 }  // namespace
 
 namespace {
