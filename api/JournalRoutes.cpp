@@ -6,6 +6,7 @@
 #include "api/JournalWrites.hpp"
 #include "api/Params.hpp"
 #include "domain/Vocabulary.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/RowJson.hpp"
 
 namespace lp::api {
@@ -62,7 +63,7 @@ Reply list(Services& s, Call& call) {
                                     "\" không có (playing, completed, interrupted, failed, skipped, missed).");
     if (!f.kind.empty() && f.kind != "auto" && f.kind != "manual" && f.kind != "correction")
         throw invalid("kind", "Loại dòng \"" + f.kind + "\" không có (auto, manual, correction).");
-    const auto period = requested_period(call, domain::local_date(tz, std::chrono::system_clock::now()));
+    const auto period = requested_period(call, domain::local_date(tz, domain::wall_now()));
     const auto first = period.first, last = period.last;
     const auto offset = number_param(call, "offset", 0, 0, 10'000'000);
     const auto limit = number_param(call, "limit", 100, 1, 1000);

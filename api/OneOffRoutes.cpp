@@ -8,6 +8,7 @@
 #include "api/Params.hpp"
 #include "config/TimeText.hpp"
 #include "db/Store.hpp"
+#include "domain/WallClock.hpp"
 #include "scheduler/RuleStore.hpp"
 
 namespace lp::api {
@@ -24,7 +25,7 @@ scheduler::Priority parse_priority(const std::string& text) {
 }
 
 scheduler::TimePoint parse_at(const std::string& text, const date::time_zone* tz) {
-    if (text == "now") return std::chrono::system_clock::now();
+    if (text == "now") return domain::wall_now();
     const auto space = text.find(' ');
     const auto day = space == std::string::npos ? std::nullopt : domain::parse_date(text.substr(0, space));
     const auto time = space == std::string::npos ? std::nullopt : config::parse_time_of_day(text.substr(space + 1));

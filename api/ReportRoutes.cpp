@@ -6,6 +6,7 @@
 #include "api/Downloads.hpp"
 #include "api/Params.hpp"
 #include "db/Store.hpp"
+#include "domain/WallClock.hpp"
 #include "evidence/Evidence.hpp"
 #include "export/ReportFiles.hpp"
 
@@ -38,8 +39,7 @@ Reply list(Services& s, Call&) {
     }
     const auto* tz = domain::zone(s.config()->time_zone);
     return json_reply(
-        {{"files", files},
-         {"next_due", next_report_json(*s.config(), domain::local_date(tz, std::chrono::system_clock::now()))}});
+        {{"files", files}, {"next_due", next_report_json(*s.config(), domain::local_date(tz, domain::wall_now()))}});
 }
 
 // The period's files written into [reports] dir now, as the daemon's scheduled reports write
@@ -56,9 +56,9 @@ Reply make(Services& s, Call& call) {
     const auto* tz = domain::zone(config.time_zone);
     auto db = db::open_store(s.database_path());
     const auto evidence = evidence::Evidence::from_config(config);
-    const auto done = exporting::write_period_report(db, *period, config, tz,
-                                                     domain::local_date(tz, std::chrono::system_clock::now()),
-                                                     config.reports.dir, evidence.signing(db, tz));
+    const auto done =
+        exporting::write_period_report(db, *period, config, tz, domain::local_date(tz, domain::wall_now()),
+                                       config.reports.dir, evidence.signing(db, tz));
     auto names = nlohmann::json::array();
     for (const auto& f : done.files) names.push_back(f.filename().string());
     return json_reply({{"period", period->code()}, {"rows", done.report.lines.size()}, {"files", names}}, 201);

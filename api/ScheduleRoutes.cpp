@@ -5,6 +5,7 @@
 #include "api/Params.hpp"
 #include "api/ScheduleJson.hpp"
 #include "api/SlotBody.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/AiringHistory.hpp"
 #include "scheduler/Preview.hpp"
 #include "scheduler/PreviewDays.hpp"
@@ -18,7 +19,7 @@ using auth::Permission;
 
 const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
-domain::LocalDate today(Services& s) { return domain::local_date(zone_of(s), std::chrono::system_clock::now()); }
+domain::LocalDate today(Services& s) { return domain::local_date(zone_of(s), domain::wall_now()); }
 
 Reply list(Services& s, Call&) {
     const auto rules = scheduler::RuleStore(s.database()).load();

@@ -6,6 +6,7 @@
 #include "api/Params.hpp"
 #include "api/ReportRoutes.hpp"
 #include "domain/Vocabulary.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::api {
 namespace {
@@ -42,7 +43,7 @@ nlohmann::json terms(std::span<const domain::Term> list) {
 
 nlohmann::json status_json(Services& s) {
     const auto* tz = domain::zone(s.config()->time_zone);
-    const auto now = std::chrono::system_clock::now();
+    const auto now = domain::wall_now();
     nlohmann::json j{{"now", domain::to_utc_text(now)}};
     j["playing"] = s.now_playing();
     auto next = s.next_up();

@@ -24,6 +24,7 @@
 #include "audio/player/Pacer.hpp"
 #include "audio/player/Shaper.hpp"
 #include "audio/player/TestStall.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::audio {
 
@@ -86,6 +87,7 @@ struct FfmpegPlayer::Impl {
     std::vector<std::string> dropped;     // ids dropped by stop(), to report; guarded by mutex
     bool quit = false;                    // guarded by mutex
     std::atomic<std::uint64_t> stops{0};  // bumped by stop(): cuts what plays now
+    std::optional<CutPoint> position;     // the latest cue started or settled; guarded by mutex
     struct Reconfig {
         std::vector<OutputSpec> specs;
         PlayerOptions options;
@@ -126,7 +128,7 @@ struct FfmpegPlayer::Impl {
     // Waits until the wall-clock instant `at`, robust to clock changes during the wait.
     bool wait_for_wall_clock(const Run& run, Clock::time_point at) {
         while (true) {
-            const auto left = at - Clock::now();
+            const auto left = at - domain::wall_now();
             if (left <= Clock::duration::zero()) return !cancelled(run);
             const auto step = std::min<Clock::duration>(left, std::chrono::seconds{1});
             if (!wait_until(run, Steady::now() + step)) return false;
@@ -234,8 +236,8 @@ struct FfmpegPlayer::Impl {
         // instant carry the first sample, a slow one joins when it is ready, and the
         // loudspeakers never wait for it, unless nothing else would carry the airing.
         if (options.paced)
-            set.settle(Steady::now() +
-                       std::chrono::duration_cast<Steady::duration>(programme.start - settle_before - Clock::now()));
+            set.settle(Steady::now() + std::chrono::duration_cast<Steady::duration>(programme.start - settle_before -
+                                                                                    domain::wall_now()));
         else
             set.settle(std::nullopt);
         if (set.empty() && set.opening()) set.settle(std::nullopt);
@@ -250,7 +252,7 @@ struct FfmpegPlayer::Impl {
             }
             const Failure failure{FailureKind::no_output, "no output could be opened: " + set.failures()};
             for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue)
-                send(programme.id, cue, event::Finished{Clock::now(), {}, CueResult::failed, failure});
+                send(programme.id, cue, event::Finished{domain::wall_now(), {}, CueResult::failed, failure});
             set.close();
             send(programme.id, 0, event::ProgrammeDone{});
             return;
@@ -261,7 +263,7 @@ struct FfmpegPlayer::Impl {
             if (cue > 0) apply_reconfig(&set, &programme);  // a reload: between items, nothing cut
             if (set.empty() && !set.reopen_now()) {         // every output failed during an earlier cue
                 send(programme.id, cue,
-                     event::Finished{Clock::now(),
+                     event::Finished{domain::wall_now(),
                                      {},
                                      CueResult::failed,
                                      {FailureKind::outputs_failed, "every output failed: " + set.failures()}});
@@ -356,7 +358,7 @@ struct FfmpegPlayer::Impl {
                 seen_generation = set.generation();
             } else if (set.generation() != seen_generation) {
                 seen_generation = set.generation();
-                player.send(run.programme.id, cue, event::OutputsChanged{Clock::now(), set.names()});
+                player.send(run.programme.id, cue, event::OutputsChanged{domain::wall_now(), set.names()});
             }
             frames += samples.size() / static_cast<std::size_t>(run.format.channels);
             return true;
@@ -381,7 +383,8 @@ struct FfmpegPlayer::Impl {
         const PcmFormat format = run.format;
         CueTrack track{*this, run, set, cue};
         const auto finish = [&](CueResult result, Failure failure = {}) {
-            send(id, cue, event::Finished{Clock::now(), track.played(), result, std::move(failure)});
+            if (!settle(run, cue, result)) result = CueResult::interrupted;
+            send(id, cue, event::Finished{domain::wall_now(), track.played(), result, std::move(failure)});
             return result == CueResult::completed;
         };
 
@@ -479,7 +482,8 @@ struct FfmpegPlayer::Impl {
         const auto finish = [&](CueResult result, Failure failure = {}) {
             auto report = relay.report(planned);
             run.sources.erase(cue);  // disconnects (the relay must not be used after this)
-            send(id, cue, event::Finished{Clock::now(), report.relayed, result, std::move(failure), std::move(report)});
+            if (!settle(run, cue, result)) result = CueResult::interrupted;
+            send(id, cue, event::Finished{domain::wall_now(), report.relayed, result, std::move(failure), std::move(report)});
             return result == CueResult::completed;
         };
         log->info("programme '{}' cue {}: relaying {} for {} s", id, cue, spec.url, seconds_text(planned));
@@ -487,7 +491,7 @@ struct FfmpegPlayer::Impl {
             if (cancelled(run)) return finish(CueResult::interrupted);
             const auto n = std::min<std::uint64_t>(chunk_frames(run.format), total - done);
             const std::span<float> part{chunk.data(), n * channels};
-            relay.fill(part, Clock::now());
+            relay.fill(part, domain::wall_now());
             if (!track.emit(shaper.push(part))) return finish(CueResult::interrupted);
             done += n;
             if (set.empty())
@@ -509,8 +513,22 @@ struct FfmpegPlayer::Impl {
                                                        : report.last_error});
     }
 
+    // A cue's end is settled under the lock a stop takes its cut point with: it is completed
+    // only if no stop came first (false: it was cut, if only at its very end).
+    bool settle(const Run& run, std::size_t cue, CueResult result) {
+        std::lock_guard lock{mutex};
+        if (result == CueResult::interrupted) return true;
+        if (result == CueResult::completed && cancelled(run)) return false;
+        position = CutPoint{run.programme.id, cue, true};
+        return true;
+    }
+
     void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {
-        send(run.programme.id, cue, event::Started{Clock::now(), set.names()});
+        {
+            std::lock_guard lock{mutex};
+            position = CutPoint{run.programme.id, cue, false};
+        }
+        send(run.programme.id, cue, event::Started{domain::wall_now(), set.names()});
     }
 
     void send(const std::string& programme, std::size_t cue, decltype(PlayerEvent::what) what) {
@@ -550,14 +568,17 @@ void FfmpegPlayer::reconfigure(std::vector<OutputSpec> outputs, const PlayerOpti
     impl_->wake.notify_all();
 }
 
-void FfmpegPlayer::stop() {
+std::optional<CutPoint> FfmpegPlayer::stop() {
+    std::optional<CutPoint> at;
     {
         std::lock_guard lock{impl_->mutex};
         for (auto& programme : impl_->queue) impl_->dropped.push_back(std::move(programme.id));
         impl_->queue.clear();
         ++impl_->stops;
+        at = impl_->position;
     }
     impl_->wake.notify_all();
+    return at;
 }
 
 }  // namespace lp::audio

@@ -59,7 +59,9 @@ struct PlayerOptions {
 //   broke_midway / ended_early) with what was played.
 // - No output could open: every cue gets Finished(failed, no_output), no Started. All outputs
 //   failing mid-programme: that cue and the rest fail with outputs_failed.
-// - stop(): the playing cue gets Finished(interrupted); its later cues get no events.
+// - stop(): the playing cue gets Finished(interrupted); its later cues get no events. A cue
+//   is settled completed (or failed) under the same lock as the stop's cut point: one the
+//   stop found unfinished is reported interrupted even if its last sample was out.
 // - Every programme passed to play() ends with exactly one ProgrammeDone (after its
 //   outputs are closed: local ones flushed, network ones handed their last audio), also when
 //   it was cut or dropped from the queue by stop(); queued programmes still pending at
@@ -81,7 +83,7 @@ public:
     FfmpegPlayer(std::vector<OutputSpec> outputs, PlayerEvents& events, PlayerOptions options = {});
     ~FfmpegPlayer() override;  // stops and joins the thread
     void play(Programme programme) override;
-    void stop() override;
+    std::optional<CutPoint> stop() override;
     // A reloaded config: from the next cue boundary (or the next programme when idle), the
     // outputs whose spec changed or that are gone are closed and dropped, new and changed
     // ones made (and join the airing if its programme wants them), and unchanged ones keep

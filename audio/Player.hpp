@@ -112,6 +112,14 @@ public:
     virtual void on_event(PlayerEvent event) = 0;
 };
 
+// Where a stop found the player: the programme it plays (or played last) and its latest cue,
+// which has `ended` (completed or failed: reported so) or not (reported interrupted).
+struct CutPoint {
+    std::string programme;
+    std::size_t cue = 0;
+    bool ended = false;
+};
+
 // The seam between the scheduler/loop and audio. The real one decodes and plays on its own
 // thread; tests of the scheduler use a double.
 class Player {
@@ -120,8 +128,11 @@ public:
     // Queues a programme; returns at once. Called on the loop thread.
     virtual void play(Programme programme) = 0;
     // Cuts whatever plays now and drops queued programmes; the cut cue is reported
-    // `interrupted`. Returns at once.
-    virtual void stop() = 0;
+    // `interrupted`. Returns at once, with where the player was at that instant (none before
+    // its first cue): its events may still be on their way to the loop, and a cue reported
+    // completed after the stop must not be taken for cut (nor one taken for cut reported
+    // completed).
+    virtual std::optional<CutPoint> stop() = 0;
 };
 
 }  // namespace lp::audio

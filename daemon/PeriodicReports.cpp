@@ -1,6 +1,7 @@
 #include "daemon/PeriodicReports.hpp"
 
 #include "daemon/Logging.hpp"
+#include "domain/WallClock.hpp"
 #include "evidence/Evidence.hpp"
 #include "export/ReportFiles.hpp"
 
@@ -17,13 +18,13 @@ PeriodicReports::PeriodicReports(boost::asio::io_context& io, sqlite::Database& 
       timer_(io, tz_, std::chrono::hours(1), [this](auto now) { write_due(domain::local_date(tz_, now)); }) {}
 
 void PeriodicReports::start() {
-    write_due(domain::local_date(tz_, std::chrono::system_clock::now()));
+    write_due(domain::local_date(tz_, domain::wall_now()));
     timer_.start();
 }
 
 void PeriodicReports::checkpoint_daily() {
     try {
-        if (auto c = evidence::Evidence::from_config(config_).daily(db_, std::chrono::system_clock::now()))
+        if (auto c = evidence::Evidence::from_config(config_).daily(db_, domain::wall_now()))
             logger("reports")->info("signed checkpoint at chain position {} ({})", c->chain_seq,
                                     config_.reports.checkpoint_file.string());
     } catch (const std::exception& e) {

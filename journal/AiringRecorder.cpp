@@ -7,6 +7,7 @@
 
 #include "audio/detail/Log.hpp"
 #include "domain/Texts.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/AiringReasons.hpp"
 
 namespace lp::journal {
@@ -166,8 +167,7 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
 
 void AiringRecorder::done(const std::string& programme) {
     // Cues a stop dropped before they started (not handed on to a resuming programme).
-    writer_.miss_pending(programme, std::chrono::system_clock::now(),
-                         std::string(domain::texts::programme_stopped_before_airing));
+    writer_.miss_pending(programme, domain::wall_now(), std::string(domain::texts::programme_stopped_before_airing));
     programmes_.erase(programme);
     log()->info("programme {} done", programme);
 }
