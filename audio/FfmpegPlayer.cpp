@@ -483,7 +483,8 @@ struct FfmpegPlayer::Impl {
             auto report = relay.report(planned);
             run.sources.erase(cue);  // disconnects (the relay must not be used after this)
             if (!settle(run, cue, result)) result = CueResult::interrupted;
-            send(id, cue, event::Finished{domain::wall_now(), report.relayed, result, std::move(failure), std::move(report)});
+            send(id, cue,
+                 event::Finished{domain::wall_now(), report.relayed, result, std::move(failure), std::move(report)});
             return result == CueResult::completed;
         };
         log->info("programme '{}' cue {}: relaying {} for {} s", id, cue, spec.url, seconds_text(planned));
