@@ -1,0 +1,98 @@
+#include "reach/PublicSide.hpp"
+
+#include "domain/TextsPublic.hpp"
+#include "reach/Feed.hpp"
+#include "reach/Pages.hpp"
+#include "reach/Qr.hpp"
+
+namespace lp::reach {
+namespace {
+
+namespace t = domain::texts::open;
+
+api::Reply text(std::string body, std::string type, std::string cache = "no-cache") {
+    api::Reply r;
+    r.text = std::move(body);
+    r.content_type = std::move(type);
+    r.headers.emplace_back("Cache-Control", std::move(cache));
+    return r;
+}
+
+api::Reply html(std::string body, int status = 200) {
+    auto r = text(std::move(body), "text/html; charset=utf-8");
+    r.status = status;
+    return r;
+}
+
+api::Reply svg(std::string body) { return text(std::move(body), "image/svg+xml", "public, max-age=86400"); }
+
+// A library id as the path gives it: digits only, no sign, no leading zero, at most 18.
+std::optional<std::int64_t> id_of(const std::string& text) {
+    if (text.empty() || text.size() > 18 || text.front() == '0') return std::nullopt;
+    std::int64_t id = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        id = id * 10 + (c - '0');
+    }
+    return id;
+}
+
+}  // namespace
+
+PublicSide::PublicSide(sqlite::Database& db, Site site, auth::Clock clock)
+    : db_(db), site_(std::move(site)), clock_(std::move(clock)), catalogue_(db, site_.weeks) {}
+
+std::vector<api::Route> PublicSide::routes() {
+    const auto route = [this](std::string method, std::string pattern, api::Reply (PublicSide::*handler)(api::Call&)) {
+        return api::Route{
+            std::move(method), std::move(pattern), auth::Permission::read, false, false, [this, handler](api::Call& c) {
+                return (this->*handler)(c);
+            }};
+    };
+    return {
+        route("GET", "/", &PublicSide::list),
+        route("GET", "/tin/{id}", &PublicSide::item),
+        route("GET", "/nghe/{id}", &PublicSide::audio),
+        route("GET", "/rss.xml", &PublicSide::feed),
+        route("GET", "/qr", &PublicSide::page_qr),
+        route("GET", "/qr/{id}", &PublicSide::qr),
+        route("GET", "/ap-phich", &PublicSide::poster),
+        api::Route{"GET", "/style.css", auth::Permission::read, false, false,
+                   [](api::Call&) {
+                       return text(std::string(style_sheet()), "text/css; charset=utf-8", "public, max-age=3600");
+                   }},
+    };
+}
+
+PublicItem PublicSide::existing(const api::Call& call) {
+    const auto it = call.params.find("id");
+    const auto id = it == call.params.end() ? std::nullopt : id_of(it->second);
+    auto found = id ? catalogue_.find(*id, clock_()) : std::nullopt;
+    if (!found) throw api::ApiError(404, "id", std::string(t::no_such_item));
+    return std::move(*found);
+}
+
+api::Reply PublicSide::list(api::Call&) { return html(list_page(site_, catalogue_.recent(clock_()))); }
+
+api::Reply PublicSide::item(api::Call& call) { return html(item_page(site_, existing(call), {})); }
+
+api::Reply PublicSide::audio(api::Call& call) {
+    const auto found = existing(call);
+    api::Reply r;
+    r.file = found.file;  // the library's own path; the request only named the id
+    r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+    return r;
+}
+
+api::Reply PublicSide::feed(api::Call&) {
+    const auto now = clock_();
+    return text(rss_feed(site_, catalogue_.recent(now), now), "application/rss+xml; charset=utf-8");
+}
+
+api::Reply PublicSide::qr(api::Call& call) { return svg(qr_svg(site_.item_qr_target(existing(call).id))); }
+
+api::Reply PublicSide::page_qr(api::Call&) { return svg(qr_svg(site_.page_qr_target())); }
+
+api::Reply PublicSide::poster(api::Call&) { return html(poster_page(site_, catalogue_.recent(clock_()))); }
+
+}  // namespace lp::reach

@@ -1,0 +1,40 @@
+#pragma once
+// The routes of the public listener (issue 13), served by http::Server with open_site: the list
+// page, item pages, audio by library id (Range by the server), the podcast feed, QR codes and
+// the A4 poster. Nothing else is reachable there. Handlers run on the loop and read the loop's
+// connection; they never end the daemon (the server turns a throw into a 500 page).
+
+#include <vector>
+
+#include "api/Call.hpp"
+#include "auth/Clock.hpp"
+#include "db/sqlite/Database.hpp"
+#include "reach/Catalogue.hpp"
+#include "reach/Site.hpp"
+
+namespace lp::reach {
+
+class PublicSide {
+public:
+    // `clock` gives "now" (tests move it: the listen window, the day the counts go to).
+    PublicSide(sqlite::Database& db, Site site, auth::Clock clock);
+    std::vector<api::Route> routes();
+
+private:
+    api::Reply list(api::Call& call);
+    api::Reply item(api::Call& call);
+    api::Reply audio(api::Call& call);
+    api::Reply feed(api::Call& call);
+    api::Reply qr(api::Call& call);
+    api::Reply page_qr(api::Call& call);
+    api::Reply poster(api::Call& call);
+    // The item a "{id}" capture names, or a 404 page.
+    PublicItem existing(const api::Call& call);
+
+    sqlite::Database& db_;
+    Site site_;
+    auth::Clock clock_;
+    Catalogue catalogue_;
+};
+
+}  // namespace lp::reach
