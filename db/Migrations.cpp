@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 15> migrations{
+constexpr std::array<std::string_view, 16> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -320,6 +320,20 @@ CREATE TABLE journal_checkpoint (
     line       TEXT NOT NULL
 );
 CREATE INDEX journal_checkpoint_by_time ON journal_checkpoint(made_at);
+)sql",
+    // 16: the public listen-again side's figures (issue 13; reach/Counts.hpp), for the interest
+    // report: per local day (yyyy-mm-dd), item and kind, how many clients counted, each once a
+    // day: `listen` (at least 30 s of the item fetched), `feed` (the podcast feed fetched),
+    // `qr` (a visit from a QR code). media_item_id 0 is the page or the feed as a whole (so no
+    // foreign key). Nothing identifies a client: no address, agent, cookie or hash.
+    R"sql(
+CREATE TABLE reach_count (
+    day           TEXT NOT NULL,
+    media_item_id INTEGER NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('listen', 'feed', 'qr')),
+    count         INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (day, media_item_id, kind)
+) WITHOUT ROWID;
 )sql",
 };
 

@@ -1,6 +1,9 @@
 #include "reach/PublicSide.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "domain/TextsPublic.hpp"
+#include "reach/Counts.hpp"
 #include "reach/Feed.hpp"
 #include "reach/Pages.hpp"
 #include "reach/Qr.hpp"
@@ -72,19 +75,55 @@ PublicItem PublicSide::existing(const api::Call& call) {
     return std::move(*found);
 }
 
-api::Reply PublicSide::list(api::Call&) { return html(list_page(site_, catalogue_.recent(clock_()))); }
+domain::LocalDate PublicSide::today() const { return domain::local_date(site_.tz, clock_()); }
 
-api::Reply PublicSide::item(api::Call& call) { return html(item_page(site_, existing(call), {})); }
+std::string PublicSide::client_of(const api::Call& call) { return key_.client(today(), call.client, call.user_agent); }
+
+void PublicSide::count(const std::string& client, std::int64_t item, Kind kind) {
+    const auto day = today();
+    if (!tally_.first(day, client, item, kind)) return;
+    try {
+        add_count(db_, day, item, kind);
+    } catch (const std::exception& e) {
+        spdlog::warn("public side: a {} of item {} was not counted: {}", kind_code(kind), item, e.what());
+    }
+}
+
+void PublicSide::count_qr(const api::Call& call, std::int64_t item) {
+    const auto from = call.params.find("from");
+    if (from != call.params.end() && from->second == "qr") count(client_of(call), item, Kind::qr);
+}
+
+api::Reply PublicSide::list(api::Call& call) {
+    count_qr(call, 0);
+    return html(list_page(site_, catalogue_.recent(clock_())));
+}
+
+api::Reply PublicSide::item(api::Call& call) {
+    auto found = existing(call);
+    count_qr(call, found.id);
+    return html(item_page(site_, found, {}));
+}
 
 api::Reply PublicSide::audio(api::Call& call) {
     const auto found = existing(call);
     api::Reply r;
     r.file = found.file;  // the library's own path; the request only named the id
+    const auto needed = listen_threshold(found.size_bytes, found.duration_ms);
+    r.on_sent = [this, client = client_of(call), id = found.id, needed](std::uint64_t first, std::uint64_t n) {
+        if (!tally_.fetched(today(), client, id, first, n, needed)) return;
+        try {
+            add_count(db_, today(), id, Kind::listen);
+        } catch (const std::exception& e) {
+            spdlog::warn("public side: a listen of item {} was not counted: {}", id, e.what());
+        }
+    };
     r.headers.emplace_back("Cache-Control", "public, max-age=3600");
     return r;
 }
 
-api::Reply PublicSide::feed(api::Call&) {
+api::Reply PublicSide::feed(api::Call& call) {
+    count(client_of(call), 0, Kind::feed);
     const auto now = clock_();
     return text(rss_feed(site_, catalogue_.recent(now), now), "application/rss+xml; charset=utf-8");
 }

@@ -1,5 +1,7 @@
 #include "tests/reach/Fixture.hpp"
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <iterator>
 
@@ -60,7 +62,19 @@ PublicFixture::PublicFixture() {
     options.open_site = true;
     options.form_limit = 4 * 1024;
     options.upload_dir = dir / "uploads";
-    harness_ = std::make_unique<Harness>(side_->routes(), options);
+    auto routes = side_->routes();
+    for (auto& route : routes) {
+        if (route.pattern != "/nghe/{id}") continue;
+        route.handler = [this, inner = route.handler](api::Call& c) {
+            auto reply = inner(c);
+            reply.on_sent = [this, hook = reply.on_sent](std::uint64_t first, std::uint64_t n) {
+                hook(first, n);
+                sent_.update([](int& v) { ++v; });
+            };
+            return reply;
+        };
+    }
+    harness_ = std::make_unique<Harness>(std::move(routes), options);
 }
 
 PublicFixture::~PublicFixture() {
@@ -79,6 +93,21 @@ Response PublicFixture::post_form(const std::string& target, const std::string& 
     auto h = headers;
     h.emplace("Content-Type", "application/x-www-form-urlencoded");
     return harness_->request("POST", target, form, h, from);
+}
+
+Response PublicFixture::fetch_audio(const std::string& target, const std::map<std::string, std::string>& headers,
+                                    const std::string& from) {
+    const int before = sent_.get();
+    auto r = get(target, headers, from);
+    if (r.result_int() == 200 || r.result_int() == 206) {
+        EXPECT_TRUE(sent_.wait_for(std::chrono::seconds(10), [&](int v) { return v > before; })) << target;
+    }
+    return r;
+}
+
+std::int64_t PublicFixture::duration_ms(std::int64_t id) const {
+    sqlite::Database db(database_path());
+    return *library::ItemStore(db).find(id)->duration_ms;
 }
 
 std::string PublicFixture::file_bytes(std::int64_t id) const {

@@ -12,6 +12,7 @@
 #include "tests/auth/VirtualClock.hpp"
 #include "tests/http/Harness.hpp"
 #include "tests/support/TempDir.hpp"
+#include "tests/support/Wait.hpp"
 
 namespace lp::test {
 
@@ -26,7 +27,12 @@ public:
                  const std::string& from = {});
     Response post_form(const std::string& target, const std::string& form, const std::string& from = {},
                        const std::map<std::string, std::string>& headers = {});
+    // A GET of an item's audio that returns once the server has run the answer's after-sent hook
+    // (the counting), for a 200 or 206.
+    Response fetch_audio(const std::string& target, const std::map<std::string, std::string>& headers,
+                         const std::string& from = {});
     std::string file_bytes(std::int64_t id) const;
+    std::int64_t duration_ms(std::int64_t id) const;
     std::filesystem::path database_path() const { return dir / "lp.db"; }
 
     TempDir dir;
@@ -42,6 +48,7 @@ private:
     std::unique_ptr<sqlite::Database> db_;
     std::unique_ptr<reach::PublicSide> side_;
     std::unique_ptr<Harness> harness_;
+    Guarded<int> sent_{0};
 };
 
 }  // namespace lp::test
