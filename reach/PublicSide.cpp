@@ -5,6 +5,8 @@
 #include "domain/TextsPublic.hpp"
 #include "reach/Counts.hpp"
 #include "reach/Feed.hpp"
+#include "reach/FeedbackForm.hpp"
+#include "reach/FeedbackStore.hpp"
 #include "reach/Pages.hpp"
 #include "reach/Qr.hpp"
 
@@ -42,8 +44,12 @@ std::optional<std::int64_t> id_of(const std::string& text) {
 
 }  // namespace
 
-PublicSide::PublicSide(sqlite::Database& db, Site site, auth::Clock clock)
-    : db_(db), site_(std::move(site)), clock_(std::move(clock)), catalogue_(db, site_.weeks) {}
+PublicSide::PublicSide(sqlite::Database& db, Site site, auth::Clock clock, int feedback_per_hour)
+    : db_(db),
+      site_(std::move(site)),
+      clock_(std::move(clock)),
+      catalogue_(db, site_.weeks),
+      limit_(3, std::chrono::minutes(10), feedback_per_hour) {}
 
 std::vector<api::Route> PublicSide::routes() {
     const auto route = [this](std::string method, std::string pattern, api::Reply (PublicSide::*handler)(api::Call&)) {
@@ -60,6 +66,7 @@ std::vector<api::Route> PublicSide::routes() {
         route("GET", "/qr", &PublicSide::page_qr),
         route("GET", "/qr/{id}", &PublicSide::qr),
         route("GET", "/ap-phich", &PublicSide::poster),
+        route("POST", "/tin/{id}/y-kien", &PublicSide::feedback),
         api::Route{"GET", "/style.css", auth::Permission::read, false, false,
                    [](api::Call&) {
                        return text(std::string(style_sheet()), "text/css; charset=utf-8", "public, max-age=3600");
@@ -102,7 +109,10 @@ api::Reply PublicSide::list(api::Call& call) {
 api::Reply PublicSide::item(api::Call& call) {
     auto found = existing(call);
     count_qr(call, found.id);
-    return html(item_page(site_, found, {}));
+    std::vector<ShownComment> shown;
+    for (const auto& f : FeedbackStore(db_).list("approved", found.id, 50))
+        if (f.comment) shown.push_back({f.rating.value_or(0), *f.comment, domain::display_date_text(f.day)});
+    return html(item_page(site_, found, shown));
 }
 
 api::Reply PublicSide::audio(api::Call& call) {
@@ -133,5 +143,29 @@ api::Reply PublicSide::qr(api::Call& call) { return svg(qr_svg(site_.item_qr_tar
 api::Reply PublicSide::page_qr(api::Call&) { return svg(qr_svg(site_.page_qr_target())); }
 
 api::Reply PublicSide::poster(api::Call&) { return html(poster_page(site_, catalogue_.recent(clock_()))); }
+
+}  // namespace lp::reach
+
+namespace lp::reach {
+
+api::Reply PublicSide::feedback(api::Call& call) {
+    const auto found = existing(call);
+    const std::string back = "/tin/" + std::to_string(found.id);
+    if (const auto wait = limit_.take(clock_(), client_of(call))) {
+        auto r = html(message_page(t::too_many_title, t::too_many, back), 429);
+        r.headers.emplace_back("Retry-After", std::to_string(wait->count()));
+        return r;
+    }
+    const auto form = read_feedback_form(call.body);
+    if (!form.error.empty()) return html(message_page(t::not_sent, form.error, back), 422);
+    Feedback f;
+    f.item = found.id;
+    f.channel = "web";
+    f.day = today();
+    f.rating = form.rating;
+    f.comment = form.comment;
+    FeedbackStore(db_).add(f);
+    return html(message_page(t::thanks_title, t::thanks, back));
+}
 
 }  // namespace lp::reach

@@ -8,6 +8,11 @@
 // file (Reply::on_sent, so only bytes written in full count), a feed fetch, and a QR scan (a
 // visit tagged ?from=qr, as the QR codes link); each once per client, item and local day. A
 // client is DailyKey's name for its address and user agent, kept in memory for the day only.
+//
+// Feedback (POST /tin/{id}/y-kien, a form): a rating 1..5 and an optional comment of at most
+// 1000 characters, stored pending (reach/FeedbackStore) without anything about the sender;
+// rate-limited per client and overall (429, nothing stored). Approved comments show on the
+// item page, escaped.
 
 #include <vector>
 
@@ -16,6 +21,7 @@
 #include "db/sqlite/Database.hpp"
 #include "reach/Catalogue.hpp"
 #include "reach/DailyKey.hpp"
+#include "reach/RateLimit.hpp"
 #include "reach/Site.hpp"
 #include "reach/Tally.hpp"
 
@@ -24,7 +30,8 @@ namespace lp::reach {
 class PublicSide {
 public:
     // `clock` gives "now" (tests move it: the listen window, the day the counts go to).
-    PublicSide(sqlite::Database& db, Site site, auth::Clock clock);
+    // `feedback_per_hour`: sends of the form an hour, all visitors together.
+    PublicSide(sqlite::Database& db, Site site, auth::Clock clock, int feedback_per_hour = 200);
     std::vector<api::Route> routes();
 
 private:
@@ -35,6 +42,7 @@ private:
     api::Reply qr(api::Call& call);
     api::Reply page_qr(api::Call& call);
     api::Reply poster(api::Call& call);
+    api::Reply feedback(api::Call& call);
     // The item a "{id}" capture names, or a 404 page.
     PublicItem existing(const api::Call& call);
     domain::LocalDate today() const;
@@ -49,6 +57,7 @@ private:
     Catalogue catalogue_;
     DailyKey key_;
     Tally tally_;
+    RateLimit limit_;
 };
 
 }  // namespace lp::reach
