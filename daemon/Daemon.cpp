@@ -113,6 +113,7 @@ void Daemon::run() {
     reports_.start();
     backups_.start();
     start_web();
+    start_public();
     for (const auto& order : restart_orders_) air(order, domain::texts::resumed_after_restart(tz_, started_at_));
     restart_orders_.clear();
     decide();
@@ -166,6 +167,17 @@ void Daemon::start_web() {
     } catch (const std::exception& e) {
         web_.reset();
         logger("http")->error("the web page and API are off: {}; airing goes on", e.what());
+    }
+}
+
+void Daemon::start_public() {
+    if (!config_.publik.enabled) return;
+    try {
+        public_web_ = std::make_unique<PublicWeb>(io_, config_, db_);
+        public_web_->start();
+    } catch (const std::exception& e) {
+        public_web_.reset();
+        logger("http")->error("the public listen-again side is off: {}; airing goes on", e.what());
     }
 }
 

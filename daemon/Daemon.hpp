@@ -11,6 +11,7 @@
 #include "daemon/HealthWiring.hpp"
 #include "daemon/LoopEvents.hpp"
 #include "daemon/PeriodicReports.hpp"
+#include "daemon/PublicWeb.hpp"
 #include "daemon/ReloadWatch.hpp"
 #include "daemon/WallClockTimer.hpp"
 #include "daemon/WebServer.hpp"
@@ -59,6 +60,7 @@ private:
     // file keeps the running config and logs why.
     void reload_config();
     void start_web();
+    void start_public();
     void wait_for_signal();
     void on_player_event(const audio::PlayerEvent& event);
     journal::WriterOptions writer_options();
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<auth::Gate> gate_;
     std::unique_ptr<ApiServices> api_;
     std::unique_ptr<WebServer> web_;
+    std::unique_ptr<PublicWeb> public_web_;
 };
 
 }  // namespace lp::daemon

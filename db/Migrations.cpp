@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 16> migrations{
+constexpr std::array<std::string_view, 18> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -343,6 +343,47 @@ CREATE TABLE journal_dropout (
     length_ms  INTEGER NOT NULL
 );
 CREATE INDEX journal_dropout_by_row ON journal_dropout(journal_id);
+)sql",
+    // 17: the public listen-again side's figures (issue 13; reach/Counts.hpp), for the interest
+    // report: per local day (yyyy-mm-dd), item and kind, how many clients counted, each once a
+    // day: `listen` (at least 30 s of the item fetched), `feed` (the podcast feed fetched),
+    // `qr` (a visit from a QR code). media_item_id 0 is the page or the feed as a whole (so no
+    // foreign key). Nothing identifies a client: no address, agent, cookie or hash.
+    R"sql(
+CREATE TABLE reach_count (
+    day           TEXT NOT NULL,
+    media_item_id INTEGER NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('listen', 'feed', 'qr')),
+    count         INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (day, media_item_id, kind)
+) WITHOUT ROWID;
+)sql",
+    // 18: residents' feedback (issue 13; reach/FeedbackStore.hpp), for the interest report. One
+    // row per rating and/or comment on an item (media_item_id) or, when none is named, a topic
+    // (a plan heading code); the channel it came by: 'web' (the item page's form, stored
+    // 'pending' until an approver approves or rejects it; recorded_by NULL, nothing about the
+    // sender), or 'hotline', 'zalo', 'hop_thu' (hòm thư góp ý), 'hop_to_dan_pho' (họp tổ dân
+    // phố), 'ban_thanh_tra' (Ban thanh tra nhân dân), recorded by an operator's account and
+    // 'approved' as recorded. day: the local yyyy-mm-dd it was given; rating 1..5 or NULL.
+    R"sql(
+CREATE TABLE feedback (
+    id            INTEGER PRIMARY KEY,
+    media_item_id INTEGER REFERENCES media_item(id),
+    topic         TEXT,
+    channel       TEXT NOT NULL CHECK (channel IN ('web', 'hotline', 'zalo', 'hop_thu', 'hop_to_dan_pho',
+                                                   'ban_thanh_tra')),
+    day           TEXT NOT NULL,
+    rating        INTEGER CHECK (rating BETWEEN 1 AND 5),
+    comment       TEXT,
+    status        TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    recorded_by   TEXT,
+    decided_by    TEXT,
+    decided_at    TEXT,
+    CHECK (media_item_id IS NOT NULL OR topic IS NOT NULL),
+    CHECK (rating IS NOT NULL OR comment IS NOT NULL)
+);
+CREATE INDEX feedback_by_status ON feedback(status, id);
+CREATE INDEX feedback_by_day ON feedback(day);
 )sql",
 };
 

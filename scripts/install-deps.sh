@@ -9,7 +9,7 @@ packages=(
   # libraries
   libboost-dev libsqlite3-dev libspdlog-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libhowardhinnant-date-dev libsystemd-dev libasound2-dev libxlsxwriter-dev
-  libssl-dev libsodium-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation libexpat1-dev
+  libssl-dev libsodium-dev libqrencode-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation libexpat1-dev
   libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libebur128-dev
   # tests and the demo: the ffmpeg CLI makes test audio, sqlite3 inspects the journal,
   # espeak-ng speaks the Vietnamese demo announcement, tzdata gives Asia/Ho_Chi_Minh
