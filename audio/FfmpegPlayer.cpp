@@ -356,10 +356,12 @@ struct FfmpegPlayer::Impl {
         std::uint64_t seen_generation = set.generation();
         // Writes shaped samples; reports the start with the first and output changes after.
         const auto emit = [&](std::span<const Sample> samples) {
+            // Where the cue's first sample lands in the archive: asked before it is written.
+            const auto recording = started || samples.empty() ? std::nullopt : set.recording_position();
             if (!write_paced(run, set, samples)) return false;
             if (samples.empty()) return true;
             if (!started) {
-                report_started(run, set, cue);
+                report_started(run, set, cue, recording);
                 started = true;
                 seen_generation = set.generation();
             } else if (set.generation() != seen_generation) {
@@ -406,8 +408,9 @@ struct FfmpegPlayer::Impl {
         return finish(CueResult::completed);
     }
 
-    void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {
-        send(run.programme.id, cue, event::Started{Clock::now(), set.names()});
+    void report_started(const Run& run, const player::OutputSet& set, std::size_t cue,
+                        std::optional<RecordingPosition> recording = std::nullopt) {
+        send(run.programme.id, cue, event::Started{Clock::now(), set.names(), std::move(recording)});
     }
 
     void send(const std::string& programme, std::size_t cue, decltype(PlayerEvent::what) what) {
