@@ -48,8 +48,8 @@ Manifest parse_manifest(const std::string& bytes) {
         m.made_on = j.at("made_on").get<std::string>();
         m.partial = j.value("partial", false);
         for (const auto& f : j.at("files"))
-            m.files.push_back(
-                {f.at("name").get<std::string>(), f.at("bytes").get<std::uint64_t>(), f.at("sha256").get<std::string>()});
+            m.files.push_back({f.at("name").get<std::string>(), f.at("bytes").get<std::uint64_t>(),
+                               f.at("sha256").get<std::string>()});
         for (const auto& r : j.at("archive_recordings"))
             m.recordings.push_back({r.at("folder").get<std::string>(), r.at("day").get<std::string>(),
                                     r.at("file").get<std::string>(), r.at("bytes").get<std::uint64_t>(),
@@ -119,7 +119,8 @@ MemberCheck check_members(const std::vector<std::pair<std::string, std::string>>
         return c;
     }
     if (m.period_code != sig->period_code)
-        c.problems.push_back("Kỳ trong bản kê (" + m.period_code + ") khác kỳ trong chữ ký (" + sig->period_code + ").");
+        c.problems.push_back("Kỳ trong bản kê (" + m.period_code + ") khác kỳ trong chữ ký (" + sig->period_code +
+                             ").");
     std::map<std::string, bool> listed{{manifest_name, true}, {manifest_signature_name, true}};
     for (const auto& f : m.files) {
         listed[f.name] = true;

@@ -38,7 +38,7 @@ struct ManifestRecording {
 struct Manifest {
     std::string period_code;
     std::string period_words;
-    std::string made_on;  // yyyy-mm-dd
+    std::string made_on;   // yyyy-mm-dd
     bool partial = false;  // made before the period ended: rows up to made_on
     std::vector<ManifestFile> files;
     std::vector<ManifestRecording> recordings;

@@ -96,8 +96,8 @@ WrittenPackage write_package(sqlite::Database& db, const exporting::Period& peri
                              const date::time_zone* tz, domain::LocalDate made_on, const std::filesystem::path& dir,
                              const Evidence& evidence) {
     WrittenPackage out;
-    out.report = exporting::load_report(db, period, exporting::effective_organisation(db, config.organisation), tz,
-                                        made_on);
+    out.report =
+        exporting::load_report(db, period, exporting::effective_organisation(db, config.organisation), tz, made_on);
     const auto& r = out.report;
     const auto checkpoint = evidence.checkpoint_for(db, r, std::chrono::system_clock::now());
     std::filesystem::create_directories(dir);
@@ -161,8 +161,7 @@ std::vector<std::filesystem::path> extract_reports(const std::filesystem::path& 
     std::filesystem::create_directories(dir);
     std::vector<std::filesystem::path> out;
     for (const auto& [name, bytes] : exporting::zip_entries(read_file_bytes(file), file.string())) {
-        if (!is_report_member(name) || name.find('/') != std::string::npos || name.empty() || name[0] == '.')
-            continue;
+        if (!is_report_member(name) || name.find('/') != std::string::npos || name.empty() || name[0] == '.') continue;
         const auto path = dir / name;
         std::ofstream f(path, std::ios::binary | std::ios::trunc);
         f << bytes;
@@ -206,12 +205,12 @@ PackageCheck check_package(const std::filesystem::path& file, const std::string&
             std::uint64_t read = 0;
             const auto sha = sha256_prefix(candidate, rec.bytes, &read);
             if (read < rec.bytes)
-                c.recording_problems.push_back("Bản ghi lưu trữ ngày " + day_text(rec.day) + " (" +
-                                               candidate.string() + ") ngắn hơn khi lập gói: " + std::to_string(read) +
+                c.recording_problems.push_back("Bản ghi lưu trữ ngày " + day_text(rec.day) + " (" + candidate.string() +
+                                               ") ngắn hơn khi lập gói: " + std::to_string(read) +
                                                " byte, bản kê ghi " + std::to_string(rec.bytes) + " byte.");
             else if (sha != rec.sha256)
-                c.recording_problems.push_back("Bản ghi lưu trữ ngày " + day_text(rec.day) + " (" +
-                                               candidate.string() + ") đã bị sửa sau khi lập gói (SHA-256 khác).");
+                c.recording_problems.push_back("Bản ghi lưu trữ ngày " + day_text(rec.day) + " (" + candidate.string() +
+                                               ") đã bị sửa sau khi lập gói (SHA-256 khác).");
             break;
         }
         if (!found && !recording_folders.empty())

@@ -204,7 +204,7 @@ void narrative(Writer& w, const Report& r) {
     for (const auto& [title, text] : narrative_sections(r)) {
         w.ensure(40);
         w.at += w.text(left_edge, w.at, right_edge - left_edge, title, {13, true, true, Align::left}) + 2;
-        const std::string body = text.empty() ? std::string(150, '.') : text;
+        const std::string body = text.empty() ? std::string(200, '.') : text;
         w.at +=
             w.text(left_edge + 8 * mm, w.at, right_edge - left_edge - 8 * mm, body, {13, false, false, Align::left});
         w.at += 6;
@@ -212,7 +212,8 @@ void narrative(Writer& w, const Report& r) {
 }
 
 void signature_block(Writer& w, const Report& r) {
-    w.ensure(170);
+    // Titles, room to sign, names and "Nơi nhận" stay together on one page.
+    w.ensure(190 + 14.0 * static_cast<double>(recipient_lines(r).size()));
     w.at += 16;
     const double col = (right_edge - left_edge) * 0.4;
     const double rx = right_edge - col;
@@ -277,7 +278,9 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
         w.at += w.text(left_edge, w.at, text_width, line, {8.5, false, true, Align::left});
     w.qr(right_edge - qr_size, qr_top, qr_size, r.signature_line.empty() ? marker : r.signature_line);
     w.at = std::max(w.at, qr_top + qr_size);
-    w.at += w.text(right_edge - qr_size, w.at, qr_size, "Mã QR: mã kiểm tra đã ký của tệp này",
+    w.at += w.text(right_edge - qr_size, w.at, qr_size,
+                   r.signature_line.empty() ? "Mã QR: mã kiểm tra của tệp này (chưa ký số)"
+                                            : "Mã QR: mã kiểm tra đã ký số của tệp này",
                    {7.5, false, true, Align::center});
     w.finish();
 }

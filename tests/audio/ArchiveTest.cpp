@@ -4,6 +4,7 @@
 
 #include "audio/FfmpegPlayer.hpp"
 #include "audio/output/Target.hpp"
+#include "tests/audio/ArchiveSpec.hpp"
 #include "tests/audio/RecordingEvents.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/Pcm.hpp"
@@ -40,17 +41,7 @@ Clock::time_point utc(const char* text) {
     return Clock::from_time_t(timegm(&tm));
 }
 
-// An archive output of 64 kb/s CBR MP3 into `folder`.
-OutputSpec archive_spec(const std::filesystem::path& folder) {
-    OutputSpec spec;
-    spec.name = "luu";
-    spec.kind = "archive";
-    spec.target = folder.string();
-    spec.format = {48000, 2};
-    spec.codec = Codec::mp3;
-    spec.bitrate = 64000;
-    return spec;
-}
+using lp::audio::test::archive_spec;
 
 TEST(Archive, FileIsNamedByTheLocalDay) {
     // 17:30 UTC is already the next day in Vietnam (UTC+7).

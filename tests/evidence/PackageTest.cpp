@@ -56,8 +56,8 @@ protected:
         spit(*dir / "archive" / "2026-01-06.mp3", std::string(30000, 'b'));
         spit(*dir / "archive" / "2025-12-31.mp3", "outside the period");
         evidence = new Evidence{make_key_pair(), *dir / "checkpoints.log"};
-        const auto done = write_package(db, ex::quarter_period(2026, 1), *config,
-                                        lp::domain::zone("Asia/Ho_Chi_Minh"), {2026, 4, 2}, *dir / "bao-cao", *evidence);
+        const auto done = write_package(db, ex::quarter_period(2026, 1), *config, lp::domain::zone("Asia/Ho_Chi_Minh"),
+                                        {2026, 4, 2}, *dir / "bao-cao", *evidence);
         zip = done.file;
     }
     static void TearDownTestSuite() {
@@ -87,9 +87,9 @@ TEST_F(Package, HoldsEveryFormatTheManifestItsSignatureAndTheCheckpoint) {
     ASSERT_EQ(listing.exit_code, 0) << listing.output;  // a zip every tool opens
     std::vector<std::string> names;
     for (const auto& [name, bytes] : members()) names.push_back(name);
-    EXPECT_EQ(names, (std::vector<std::string>{"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv",
-                                               "nhat-ky-2026Q1.json", "checkpoint.txt", "manifest.json",
-                                               "manifest.sig"}));
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv",
+                                        "nhat-ky-2026Q1.json", "checkpoint.txt", "manifest.json", "manifest.sig"}));
     const auto c = check(zip);
     EXPECT_TRUE(c.ok()) << all_problems(c);
     ASSERT_TRUE(c.members.manifest);
