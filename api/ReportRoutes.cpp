@@ -8,6 +8,7 @@
 #include "db/Store.hpp"
 #include "domain/WallClock.hpp"
 #include "evidence/Evidence.hpp"
+#include "evidence/Package.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::api {
@@ -51,17 +52,32 @@ Reply make(Services& s, Call& call) {
         throw invalid("period", "Kỳ \"" + text +
                                     "\" không hợp lệ (ví dụ 2026Q1, 2026H1, 2026-03, 2026, "
                                     "01/01/2026-15/02/2026).");
+    // The number and the narrative the operator writes (Nghị định 30/2020), kept per period.
+    exporting::FilingChange filing{opt_string(call, "number"), opt_string(call, "achieved"),
+                                   opt_string(call, "shortcomings"), opt_string(call, "proposals")};
+    for (const auto* part : {&filing.achieved, &filing.shortcomings, &filing.proposals})
+        if (*part && (*part)->size() > 20000) throw invalid("narrative", "Phần đánh giá quá dài (tối đa 20000 ký tự).");
+    if (filing.number && filing.number->size() > 20) throw invalid("number", "Số văn bản quá dài (tối đa 20 ký tự).");
+    const bool package = opt_bool(call, "package").value_or(false);
     const auto snapshot = s.config();
     const auto& config = *snapshot;
     const auto* tz = domain::zone(config.time_zone);
     auto db = db::open_store(s.database_path());
+    exporting::save_filing(db, period->code(), filing, call.caller.account);
     const auto evidence = evidence::Evidence::from_config(config);
-    const auto done =
-        exporting::write_period_report(db, *period, config, tz, domain::local_date(tz, domain::wall_now()),
-                                       config.reports.dir, evidence.signing(db, tz));
+    const auto today = domain::local_date(tz, domain::wall_now());
+    auto done =
+        exporting::write_period_report(db, *period, config, tz, today, config.reports.dir, evidence.signing(db, tz));
+    if (package)
+        done.files.push_back(
+            evidence::write_package(db, *period, config, tz, today, config.reports.dir, evidence).file);
     auto names = nlohmann::json::array();
     for (const auto& f : done.files) names.push_back(f.filename().string());
-    return json_reply({{"period", period->code()}, {"rows", done.report.lines.size()}, {"files", names}}, 201);
+    return json_reply({{"period", period->code()},
+                       {"rows", done.report.lines.size()},
+                       {"files", names},
+                       {"partial", exporting::made_within_period(done.report)}},
+                      201);
 }
 
 Reply download(Services& s, Call& call) {

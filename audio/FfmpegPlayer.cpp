@@ -350,10 +350,12 @@ struct FfmpegPlayer::Impl {
         std::chrono::microseconds played() const { return frames_to_us(frames, run.format.sample_rate); }
         // Writes shaped samples; false when stopped.
         bool emit(std::span<const Sample> samples) {
+            // Where the cue's first sample lands in the archive: asked before it is written.
+            const auto recording = started || samples.empty() ? std::nullopt : set.recording_position();
             if (!player.write_paced(run, set, samples)) return false;
             if (samples.empty()) return true;
             if (!started) {
-                player.report_started(run, set, cue);
+                player.report_started(run, set, cue, recording);
                 started = true;
                 seen_generation = set.generation();
             } else if (set.generation() != seen_generation) {
@@ -524,12 +526,13 @@ struct FfmpegPlayer::Impl {
         return true;
     }
 
-    void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {
+    void report_started(const Run& run, const player::OutputSet& set, std::size_t cue,
+                        std::optional<RecordingPosition> recording = std::nullopt) {
         {
             std::lock_guard lock{mutex};
             position = CutPoint{run.programme.id, cue, false};
         }
-        send(run.programme.id, cue, event::Started{domain::wall_now(), set.names()});
+        send(run.programme.id, cue, event::Started{domain::wall_now(), set.names(), std::move(recording)});
     }
 
     void send(const std::string& programme, std::size_t cue, decltype(PlayerEvent::what) what) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "audio/Failure.hpp"
+#include "audio/Output.hpp"
 
 namespace lp::audio {
 
@@ -71,10 +72,12 @@ struct LiveReport {
 
 // What the player tells the loop, one type for every event (see FfmpegPlayer for the order).
 namespace event {
-// The cue's first sample was written at `at` to `outputs`.
+// The cue's first sample was written at `at` to `outputs`; `recording`: where it went in the
+// archive's day recording, when an archive output carried it.
 struct Started {
     Clock::time_point at;
     std::vector<std::string> outputs;
+    std::optional<RecordingPosition> recording{};
 };
 // The cue's audio position (for the journal's last known position after a crash).
 struct Progress {

@@ -25,6 +25,8 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(ZLIB REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+# The PDF's QR code of its signed check code.
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 if(LOAPHUONG_TESTS)
   find_package(GTest REQUIRED)
 endif()

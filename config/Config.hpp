@@ -57,6 +57,12 @@ struct Organisation {
     std::string place = "An Hải";
     std::string preparer_title = "NGƯỜI LẬP BIỂU";
     std::string head_title = "GIÁM ĐỐC";
+    // Nghị định 30/2020: the names under the signatures, the report's symbol after its number
+    // ("Số: 12/BC-TTDVSNC") and who receives it ("Nơi nhận", ';'-separated).
+    std::string preparer_name = "";
+    std::string head_name = "";
+    std::string document_symbol = "BC-TTDVSNC";
+    std::string recipients = "UBND phường An Hải; Lưu: VT";
     bool operator==(const Organisation&) const = default;
 };
 

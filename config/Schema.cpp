@@ -90,6 +90,10 @@ void read_organisation(const TableReader& r, Organisation& org) {
     set("place", org.place);
     set("preparer_title", org.preparer_title);
     set("head_title", org.head_title);
+    set("preparer_name", org.preparer_name);
+    set("head_name", org.head_name);
+    set("document_symbol", org.document_symbol);
+    set("recipients", org.recipients);
 }
 
 int read_int_in(const TableReader& r, std::string_view key, int low, int high, int fallback) {
@@ -362,7 +366,8 @@ Config read_config(const toml::table& root, const Source& source) {
 
     if (auto t = top.table("organisation"))
         read_organisation(TableReader(source, *t->value, t->key,
-                                      {"parent_body", "issuing_body", "place", "preparer_title", "head_title"}),
+                                      {"parent_body", "issuing_body", "place", "preparer_title", "head_title",
+                                       "preparer_name", "head_name", "document_symbol", "recipients"}),
                           cfg.organisation);
 
     if (auto t = top.table("audio"))

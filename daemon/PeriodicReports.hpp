@@ -1,8 +1,12 @@
 #pragma once
 // The daemon's scheduled reports: each quarter's, half year's and year's files are written
 // into [reports] dir on [reports] day of the period's last month (before the 8th, when they
-// are due), signed (evidence/SignedExport.hpp). Checked at start (catching up a day missed while the daemon was down,
-// up to the 7th) and every day at 01:00 local. Runs on the loop thread (it reads the database).
+// are due), signed (evidence/SignedExport.hpp), with the period's evidence package
+// (evidence/Package.hpp); that version holds the rows up to its day and is named so
+// ("nhat-ky-2026Q1-den-2026-03-05.*"). After the period closes (the first 7 days of the next
+// month) the final version covering the whole period is written next to it ("nhat-ky-2026Q1.*"),
+// both kept. Checked at start (catching up a day missed while the daemon was down) and every day
+// at 01:00 local. Runs on the loop thread (it reads the database).
 //
 // Wiring (Daemon): a member after db_ and io_,
 //     PeriodicReports reports_{io_, db_, config_};
@@ -24,6 +28,9 @@ namespace lp::daemon {
 // The periods whose report is due by `today` in this month and not yet written: from `day`
 // to the 7th of a quarter's last month. Pure.
 std::vector<exporting::Period> reports_pending(domain::LocalDate today, unsigned day);
+// The periods that ended with the month before `today`, while `today` is within the 7 first
+// days of its month: their final version is due. Pure.
+std::vector<exporting::Period> finals_pending(domain::LocalDate today);
 
 class PeriodicReports {
 public:
@@ -38,6 +45,10 @@ public:
     void checkpoint_daily();
 
 private:
+    // Writes the files and the package of `period` made on `today`, unless a file of that
+    // version is in the folder already.
+    void write_version(const exporting::Period& period, domain::LocalDate today, bool final,
+                       std::vector<std::filesystem::path>& written);
     sqlite::Database& db_;
     const config::Config& config_;
     const date::time_zone* tz_;

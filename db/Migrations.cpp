@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 18> migrations{
+constexpr std::array<std::string_view, 20> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -384,6 +384,27 @@ CREATE TABLE feedback (
 );
 CREATE INDEX feedback_by_status ON feedback(status, id);
 CREATE INDEX feedback_by_day ON feedback(day);
+)sql",
+    // 19: what an airing's start leaves as proof (journal/Airing.hpp StartEvidence), sealed
+    // from seal version 4: whether the system clock was synchronised (NULL: not known), and the
+    // archive's day recording it went into with its offset there in milliseconds (NULL: none).
+    R"sql(
+ALTER TABLE journal ADD COLUMN clock_synced INTEGER;
+ALTER TABLE journal ADD COLUMN archive_file TEXT;
+ALTER TABLE journal ADD COLUMN archive_offset_ms INTEGER;
+)sql",
+    // 20: what the operator writes into a period's report as the ward files it (Nghị định
+    // 30/2020): its number and the narrative (export/Filing.hpp), one row per period.
+    R"sql(
+CREATE TABLE report_filing (
+    period        TEXT PRIMARY KEY,
+    number        TEXT NOT NULL DEFAULT '',
+    achieved      TEXT NOT NULL DEFAULT '',
+    shortcomings  TEXT NOT NULL DEFAULT '',
+    proposals     TEXT NOT NULL DEFAULT '',
+    changed_by    TEXT NOT NULL,
+    changed_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
 )sql",
 };
 

@@ -40,7 +40,8 @@ LiveRecord live_record(const AiringPlan& plan, const audio::LiveReport& live) {
 
 }  // namespace
 
-AiringRecorder::AiringRecorder(JournalWriter& writer) : writer_(writer) {}
+AiringRecorder::AiringRecorder(JournalWriter& writer, ClockSyncFn clock_synced)
+    : writer_(writer), clock_synced_(std::move(clock_synced)) {}
 
 void AiringRecorder::expect(const std::string& programme, TimePoint start, std::vector<AiringPlan> plans,
                             const std::vector<std::string>& outputs, Start kind) {
@@ -87,7 +88,13 @@ void AiringRecorder::started(const std::string& programme, std::size_t cue, cons
     std::optional<std::chrono::microseconds> lateness;
     if (cue == 0 && p.kind == Start::scheduled)
         lateness = std::chrono::duration_cast<std::chrono::microseconds>(e.at - p.start);
-    p.open_rows[cue] = writer_.begin(plan, e.at, e.outputs, lateness, PendingKey{programme, cue});
+    StartEvidence evidence;
+    if (clock_synced_) evidence.clock_synced = clock_synced_();
+    if (e.recording) {
+        evidence.archive_file = e.recording->file.filename().string();
+        evidence.archive_offset = e.recording->offset;
+    }
+    p.open_rows[cue] = writer_.begin(plan, e.at, e.outputs, lateness, PendingKey{programme, cue}, evidence);
     p.carried[cue] = e.outputs;
     if (lateness) {
         log()->info("airing \"{}\" ({}) started on [{}], first sample {:.3f} ms after its start instant", plan.title,

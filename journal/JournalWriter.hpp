@@ -79,7 +79,7 @@ public:
     // standing for the row begin() opens.
     Ticket begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs,
                  std::optional<std::chrono::microseconds> start_lateness = std::nullopt,
-                 const std::optional<PendingKey>& pending = std::nullopt);
+                 const std::optional<PendingKey>& pending = std::nullopt, const StartEvidence& evidence = {});
     void set_outputs(Ticket ticket, const std::vector<std::string>& outputs);
     void progress(Ticket ticket, Millis played);
     // How the live source of the row went; before its finish().

@@ -29,7 +29,8 @@ OpApplier::Result OpApplier::apply(const WriteOp& write) {
         [&](const auto& o) -> Result {
             using T = std::decay_t<decltype(o)>;
             if constexpr (std::is_same_v<T, op::Begin>) {
-                const auto id = journal_.begin(o.plan, o.started_at, o.outputs, o.start_lateness, o.pending);
+                const auto id =
+                    journal_.begin(o.plan, o.started_at, o.outputs, o.start_lateness, o.pending, o.evidence);
                 resolve(o.ticket, id);
                 return {id};
             } else if constexpr (std::is_same_v<T, op::SetOutputs>) {

@@ -63,6 +63,19 @@ void from_json(const json& j, AiringPlan& p) {
     p.live_source = j.value("live_source", std::string{});
 }
 
+// Read with defaults: spill files written before StartEvidence still load.
+void to_json(json& j, const StartEvidence& e) {
+    j = {{"clock_synced", e.clock_synced ? json(*e.clock_synced) : json()},
+         {"archive_file", e.archive_file},
+         {"archive_offset_ms", e.archive_offset ? json(e.archive_offset->count()) : json()}};
+}
+void from_json(const json& j, StartEvidence& e) {
+    if (const auto s = j.value("clock_synced", json()); !s.is_null()) e.clock_synced = s.get<bool>();
+    e.archive_file = j.value("archive_file", std::string{});
+    if (const auto o = j.value("archive_offset_ms", json()); !o.is_null())
+        e.archive_offset = Millis(o.get<std::int64_t>());
+}
+
 void to_json(json& j, const PendingKey& k) { j = {{"programme", k.programme}, {"cue", k.cue}}; }
 void from_json(const json& j, PendingKey& k) {
     j.at("programme").get_to(k.programme);
@@ -88,7 +101,8 @@ void to_json(json& j, const Begin& o) {
          {"started_at_us", micros(o.started_at)},
          {"outputs", o.outputs},
          {"start_lateness_us", o.start_lateness ? json(o.start_lateness->count()) : json()},
-         {"pending", optional_key(o.pending)}};
+         {"pending", optional_key(o.pending)},
+         {"evidence", o.evidence}};
 }
 void to_json(json& j, const SetOutputs& o) {
     j = {{"op", "set_outputs"}, {"ticket", number(o.ticket)}, {"outputs", o.outputs}};
@@ -150,7 +164,8 @@ WriteOp decode_op(const json& j) {
                     instant(j.at("started_at_us")),
                     j.at("outputs").get<std::vector<std::string>>(),
                     std::nullopt,
-                    read_key(j, "pending")};
+                    read_key(j, "pending"),
+                    j.value("evidence", json::object()).get<StartEvidence>()};
         if (const auto& l = j.at("start_lateness_us"); !l.is_null())
             o.start_lateness = microseconds(l.get<std::int64_t>());
         return o;

@@ -28,6 +28,7 @@ struct Begin {
     std::vector<std::string> outputs;
     std::optional<std::chrono::microseconds> start_lateness;
     std::optional<PendingKey> pending{};  // the cue it airs, linked to the row
+    StartEvidence evidence{};
 };
 struct SetOutputs {
     Ticket ticket;

@@ -18,8 +18,8 @@ packages=(
   icecast2 mpd mpc bc
   # bench/peers.sh: Liquidsoap as the other peer, cyclictest (rt-tests) for the timer floor
   liquidsoap rt-tests
-  # export tests read PDFs back (pdftotext, pdftoppm) and unzip XLSX
-  poppler-utils unzip zip
+  # export tests read PDFs back (pdftotext, pdftoppm), unzip XLSX, read the PDF's QR code (zbarimg)
+  poppler-utils unzip zip zbar-tools
   # install tests: the .deb (cpack reads ELF files with file), checked with lintian and
   # systemd-analyze, its user and folders (systemd-sysusers, systemd-tmpfiles), man pages
   file lintian systemd man-db openssl

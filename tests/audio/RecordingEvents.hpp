@@ -21,7 +21,8 @@ struct Event {
     std::string reason;
     std::vector<std::string> outputs;
     FailureKind failure = FailureKind::none;
-    std::optional<LiveReport> live{};  // finished live cues
+    std::optional<LiveReport> live{};              // finished live cues
+    std::optional<RecordingPosition> recording{};  // started: where it went in the archive
 };
 
 // Records every event (they arrive on the player thread) for a test to wait on.
@@ -38,6 +39,7 @@ public:
                     out.kind = Event::started;
                     out.at = what.at;
                     out.outputs = std::move(what.outputs);
+                    out.recording = std::move(what.recording);
                 } else if constexpr (std::is_same_v<T, event::Progress>) {
                     out.kind = Event::progress;
                     out.position = what.position;

@@ -203,3 +203,41 @@ TEST(AiringRecorder, ARelayDownPartOfTheTimeIsAPartialAiringWithItsDropoutsBesid
 }
 
 }  // namespace
+
+namespace {
+
+// Each row says whether the clock was synchronised when its airing started (asked then, through
+// the injected reader) and where the airing is in the archive's day recording.
+TEST(AiringRecorder, EachRowKeepsTheClockStateAndTheArchivePositionAtItsStart) {
+    lp::test::TempDir dir;
+    const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+    auto db = lp::db::open_store(dir / "j.db");
+    lp::journal::JournalStore journal(db);
+    lp::journal::JournalWriter writer(db);
+    std::optional<bool> synced = true;
+    lp::journal::AiringRecorder recorder(writer, [&] { return synced; });
+    recorder.expect("Sáng@1", at, three_items(at), {"loa", "luu"});
+    recorder.record(
+        {"Sáng@1", 0,
+         ev::Started{at, {"loa", "luu"}, lp::audio::RecordingPosition{"/srv/luu/2026-03-03.mp3", 754'000ms}}});
+    recorder.record({"Sáng@1", 0, ev::Finished{at + 20s, 20s, CueResult::completed}});
+    synced = false;  // the NTP server went away
+    recorder.record({"Sáng@1", 1, ev::Started{at + 20s, {"loa"}}});
+    recorder.record({"Sáng@1", 1, ev::Finished{at + 40s, 20s, CueResult::completed}});
+    synced.reset();  // the kernel could not be asked
+    recorder.record({"Sáng@1", 2, ev::Started{at + 40s, {"loa"}}});
+    recorder.record({"Sáng@1", 2, ev::Finished{at + 60s, 20s, CueResult::completed}});
+    const auto rows = journal.between(at - 1h, at + 1h);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].start_evidence,
+              (lp::journal::StartEvidence{true, "2026-03-03.mp3", std::chrono::milliseconds{754'000}}));
+    EXPECT_EQ(rows[1].start_evidence, (lp::journal::StartEvidence{false, "", std::nullopt}));
+    EXPECT_EQ(rows[2].start_evidence, lp::journal::StartEvidence{});
+}
+
+TEST(ClockSync, TheKernelAnswersOnThisMachine) {
+    // ntp_adjtime() in read mode needs no privilege: whatever the clock's state, it answers.
+    EXPECT_TRUE(lp::journal::system_clock_synced().has_value());
+}
+
+}  // namespace
