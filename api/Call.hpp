@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -37,7 +38,8 @@ struct Call {
     std::optional<std::filesystem::path> upload;
     std::string upload_name;  // client's file name: for the title only, never a path
     Caller caller;
-    std::string client;  // the peer's address, for rate limits; never stored with a person's data
+    std::string client;      // the peer's address, for rate limits; never stored with a person's data
+    std::string user_agent;  // the User-Agent header (the public side tells clients apart by it); never stored
 };
 
 struct Reply {
@@ -54,6 +56,10 @@ struct Reply {
     bool remove_file_after = false;  // a temporary export
     // Extra response headers (Set-Cookie at login, Retry-After on 429, Location).
     std::vector<std::pair<std::string, std::string>> headers;
+    // For `file`: called on the loop once the bytes [first, first + count) of the file have
+    // been written to the client in full (a whole or partial answer; never for HEAD or 416).
+    // The public side counts listens by it.
+    std::function<void(std::uint64_t first, std::uint64_t count)> on_sent;
 };
 
 // A refused request: 4xx with {"error": {"field": field, "message": message}}. `message` is

@@ -8,6 +8,7 @@
 #include "db/Store.hpp"
 #include "domain/Lists.hpp"
 #include "domain/Texts.hpp"
+#include "domain/WallClock.hpp"
 #include "scheduler/RuleStore.hpp"
 
 namespace lp::api {
@@ -16,7 +17,7 @@ namespace {
 using auth::Permission;
 namespace texts = domain::texts;
 
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config().time_zone); }
+const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 // What POST /api/emergency asks for, checked before anything is spoken or stored.
 struct Ask {
@@ -48,7 +49,7 @@ void check_airable(Services& s, sqlite::Database& db, std::int64_t id, bool appr
     const auto rules = scheduler::RuleStore(db).load();
     const auto* item = rules.item(id);
     if (!item) throw not_found("item", "Không có tin, bài mã #" + std::to_string(id) + " trong thư viện.");
-    const auto today = domain::local_date(zone_of(s), std::chrono::system_clock::now());
+    const auto today = domain::local_date(zone_of(s), domain::wall_now());
     if (const auto why = item->why_not_airable(today, approval_needed))
         throw invalid("item", "Tin, bài \"" + item->title + "\" " + *why + ", không phát được.");
 }
@@ -58,7 +59,7 @@ std::int64_t add_now(sqlite::Database& db, std::int64_t item, scheduler::Priorit
                      std::optional<std::string> approved_by = std::nullopt) {
     scheduler::OneOff one;
     one.item = item;
-    one.at = std::chrono::system_clock::now();
+    one.at = domain::wall_now();
     one.priority = priority;
     one.outputs = outputs;
     one.approved_by = std::move(approved_by);
@@ -81,7 +82,7 @@ Reply order(Services& s, Call& call) {
         item = import_spoken(s, db, *ask.text, std::move(request)).item.id;
         s.publish("media", {{"id", item}});
     }
-    if (s.config().http.emergency_needs_approver && call.caller.role == auth::Role::operator_) {
+    if (s.config()->http.emergency_needs_approver && call.caller.role == auth::Role::operator_) {
         db.prepare("INSERT INTO emergency_request (media_item_id, outputs, requested_by) VALUES (?, ?, ?)")
             .bind(1, item)
             .bind(2, domain::join_commas(ask.outputs))

@@ -9,6 +9,7 @@
 #include "auth/AuditLog.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 #include "evidence/Evidence.hpp"
 #include "evidence/SignedExport.hpp"
 #include "export/OrganisationSettings.hpp"
@@ -34,9 +35,10 @@ private:
 }  // namespace
 
 Reply export_journal(Services& s, Call& call) {
-    const auto& config = s.config();
+    const auto snapshot = s.config();
+    const auto& config = *snapshot;
     const auto* tz = domain::zone(config.time_zone);
-    const auto today = domain::local_date(tz, std::chrono::system_clock::now());
+    const auto today = domain::local_date(tz, domain::wall_now());
     const auto period = requested_period(call, today);
     const auto name = param(call, "format");
     if (name.empty()) throw bad_request("format", "Thiếu tham số \"format\": xlsx, pdf, csv hoặc json.");
@@ -49,7 +51,7 @@ Reply export_journal(Services& s, Call& call) {
         exporting::load_report(db, period, exporting::effective_organisation(db, config.organisation), tz, today);
     // Signed with the checkpoint it covers, as the CLI's exports (evidence/SignedExport.hpp).
     const auto evidence = evidence::Evidence::from_config(config);
-    const auto checkpoint = evidence.checkpoint_for(db, report, std::chrono::system_clock::now());
+    const auto checkpoint = evidence.checkpoint_for(db, report, domain::wall_now());
     TemporaryFile file("export", ext);
     evidence::write_signed_report(report, tz, *format, file.path(), evidence.key, checkpoint);
     Reply r;

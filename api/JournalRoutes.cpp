@@ -6,6 +6,7 @@
 #include "api/JournalWrites.hpp"
 #include "api/Params.hpp"
 #include "domain/Vocabulary.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/RowJson.hpp"
 
 namespace lp::api {
@@ -52,7 +53,7 @@ std::int64_t number_param(const Call& call, const std::string& name, std::int64_
 }
 
 Reply list(Services& s, Call& call) {
-    const auto* tz = domain::zone(s.config().time_zone);
+    const auto* tz = domain::zone(s.config()->time_zone);
     Filter f{param(call, "topic"), param(call, "form"), param(call, "status"), param(call, "kind")};
     if (!f.topic.empty() && !domain::is_topic(f.topic))
         throw invalid("topic", "Mã nội dung \"" + f.topic + "\" không có (a … n, dd, other).");
@@ -62,7 +63,7 @@ Reply list(Services& s, Call& call) {
                                     "\" không có (playing, completed, interrupted, failed, skipped, missed).");
     if (!f.kind.empty() && f.kind != "auto" && f.kind != "manual" && f.kind != "correction")
         throw invalid("kind", "Loại dòng \"" + f.kind + "\" không có (auto, manual, correction).");
-    const auto period = requested_period(call, domain::local_date(tz, std::chrono::system_clock::now()));
+    const auto period = requested_period(call, domain::local_date(tz, domain::wall_now()));
     const auto first = period.first, last = period.last;
     const auto offset = number_param(call, "offset", 0, 0, 10'000'000);
     const auto limit = number_param(call, "limit", 100, 1, 1000);
@@ -85,7 +86,7 @@ Reply one_row(Services& s, Call& call) {
     const auto id = id_param(call);
     journal::JournalStore store(s.database());
     try {
-        return json_reply(journal::row_json(store.row(id), domain::zone(s.config().time_zone)));
+        return json_reply(journal::row_json(store.row(id), domain::zone(s.config()->time_zone)));
     } catch (const std::out_of_range&) {
         throw not_found("id", "Không có dòng nhật ký số " + std::to_string(id) + ".");
     }

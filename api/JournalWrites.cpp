@@ -7,6 +7,7 @@
 #include "api/Params.hpp"
 #include "db/sqlite/Error.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/EntryInput.hpp"
 #include "journal/JournalStore.hpp"
 
@@ -74,7 +75,7 @@ Reply add_manual_entry(Services& s, Call& call) {
     in.by = call.caller.account;
     journal::ManualEntry entry;
     try {
-        entry = journal::manual_entry(in, domain::zone(s.config().time_zone), std::chrono::system_clock::now(), {});
+        entry = journal::manual_entry(in, domain::zone(s.config()->time_zone), domain::wall_now(), {});
     } catch (const journal::EntryError& e) {
         throw refused(e);
     }

@@ -6,6 +6,7 @@
 #include "api/Params.hpp"
 #include "api/Spoken.hpp"
 #include "db/Store.hpp"
+#include "domain/WallClock.hpp"
 #include "library/Importer.hpp"
 #include "library/ItemStore.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 using auth::Permission;
 
 domain::LocalDate today(Services& s) {
-    return domain::local_date(domain::zone(s.config().time_zone), std::chrono::system_clock::now());
+    return domain::local_date(domain::zone(s.config()->time_zone), domain::wall_now());
 }
 
 library::Item existing(library::ItemStore& store, std::int64_t id) {
@@ -131,7 +132,7 @@ Reply upload(Services& s, Call& call) {
         if (!request.title) request.title = std::filesystem::path(name).stem().string();
     }
     auto db = db::open_store(s.database_path());
-    library::Importer importer(db, s.config().media_dir);
+    library::Importer importer(db, s.config()->media_dir);
     try {
         return imported(s, db, importer.import(request));
     } catch (const audio::Rejected& e) {
@@ -228,7 +229,7 @@ Reply retire(Services& s, Call& call) {
     library::ItemStore store(s.database());
     auto item = existing(store, id_param(call));
     if (item.retired_at) throw conflict("id", "Tin, bài #" + std::to_string(item.id) + " đã ngừng dùng từ trước.");
-    store.retire(item.id, std::chrono::system_clock::now());
+    store.retire(item.id, domain::wall_now());
     s.rules_changed();
     s.publish("media", {{"id", item.id}});
     return json_reply(item_json(store, existing(store, item.id), today(s)));

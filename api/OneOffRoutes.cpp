@@ -8,6 +8,7 @@
 #include "api/Params.hpp"
 #include "config/TimeText.hpp"
 #include "db/Store.hpp"
+#include "domain/WallClock.hpp"
 #include "scheduler/RuleStore.hpp"
 
 namespace lp::api {
@@ -15,7 +16,7 @@ namespace {
 
 using auth::Permission;
 
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config().time_zone); }
+const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 scheduler::Priority parse_priority(const std::string& text) {
     for (const auto p : {scheduler::Priority::normal, scheduler::Priority::priority, scheduler::Priority::emergency})
@@ -24,7 +25,7 @@ scheduler::Priority parse_priority(const std::string& text) {
 }
 
 scheduler::TimePoint parse_at(const std::string& text, const date::time_zone* tz) {
-    if (text == "now") return std::chrono::system_clock::now();
+    if (text == "now") return domain::wall_now();
     const auto space = text.find(' ');
     const auto day = space == std::string::npos ? std::nullopt : domain::parse_date(text.substr(0, space));
     const auto time = space == std::string::npos ? std::nullopt : config::parse_time_of_day(text.substr(space + 1));
@@ -76,7 +77,7 @@ Reply add(Services& s, Call& call) {
         one.gap = *d;
     }
     one.outputs =
-        checked_outputs(s.config(), "outputs", opt_strings(call, "outputs").value_or(std::vector<std::string>{}));
+        checked_outputs(*s.config(), "outputs", opt_strings(call, "outputs").value_or(std::vector<std::string>{}));
     scheduler::RuleStore store(s.database());
     const auto rules = store.load();
     const auto& item = checked_item(rules, item_id);

@@ -6,7 +6,7 @@
 namespace lp::api {
 
 std::vector<std::string> checked_outputs(Services& s, const Call& call) {
-    return checked_outputs(s.config(), "outputs", opt_strings(call, "outputs").value_or(std::vector<std::string>{}));
+    return checked_outputs(*s.config(), "outputs", opt_strings(call, "outputs").value_or(std::vector<std::string>{}));
 }
 
 nlohmann::json instant_json(const date::time_zone* tz, scheduler::TimePoint t) {

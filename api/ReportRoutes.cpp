@@ -6,7 +6,9 @@
 #include "api/Downloads.hpp"
 #include "api/Params.hpp"
 #include "db/Store.hpp"
+#include "domain/WallClock.hpp"
 #include "evidence/Evidence.hpp"
+#include "evidence/Package.hpp"
 #include "export/ReportFiles.hpp"
 
 namespace lp::api {
@@ -28,7 +30,7 @@ std::vector<fs::directory_entry> listing(const fs::path& dir) {
 
 Reply list(Services& s, Call&) {
     auto files = nlohmann::json::array();
-    for (const auto& e : listing(s.config().reports.dir)) {
+    for (const auto& e : listing(s.config()->reports.dir)) {
         std::error_code ec;
         const auto modified = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
             std::chrono::file_clock::to_sys(e.last_write_time(ec)));
@@ -36,10 +38,9 @@ Reply list(Services& s, Call&) {
                          {"size", e.file_size(ec)},
                          {"modified", domain::to_utc_text(modified)}});
     }
-    const auto* tz = domain::zone(s.config().time_zone);
+    const auto* tz = domain::zone(s.config()->time_zone);
     return json_reply(
-        {{"files", files},
-         {"next_due", next_report_json(s.config(), domain::local_date(tz, std::chrono::system_clock::now()))}});
+        {{"files", files}, {"next_due", next_report_json(*s.config(), domain::local_date(tz, domain::wall_now()))}});
 }
 
 // The period's files written into [reports] dir now, as the daemon's scheduled reports write
@@ -51,21 +52,37 @@ Reply make(Services& s, Call& call) {
         throw invalid("period", "Kỳ \"" + text +
                                     "\" không hợp lệ (ví dụ 2026Q1, 2026H1, 2026-03, 2026, "
                                     "01/01/2026-15/02/2026).");
-    const auto& config = s.config();
+    // The number and the narrative the operator writes (Nghị định 30/2020), kept per period.
+    exporting::FilingChange filing{opt_string(call, "number"), opt_string(call, "achieved"),
+                                   opt_string(call, "shortcomings"), opt_string(call, "proposals")};
+    for (const auto* part : {&filing.achieved, &filing.shortcomings, &filing.proposals})
+        if (*part && (*part)->size() > 20000) throw invalid("narrative", "Phần đánh giá quá dài (tối đa 20000 ký tự).");
+    if (filing.number && filing.number->size() > 20) throw invalid("number", "Số văn bản quá dài (tối đa 20 ký tự).");
+    const bool package = opt_bool(call, "package").value_or(false);
+    const auto snapshot = s.config();
+    const auto& config = *snapshot;
     const auto* tz = domain::zone(config.time_zone);
     auto db = db::open_store(s.database_path());
+    exporting::save_filing(db, period->code(), filing, call.caller.account);
     const auto evidence = evidence::Evidence::from_config(config);
-    const auto done = exporting::write_period_report(db, *period, config, tz,
-                                                     domain::local_date(tz, std::chrono::system_clock::now()),
-                                                     config.reports.dir, evidence.signing(db, tz));
+    const auto today = domain::local_date(tz, domain::wall_now());
+    auto done =
+        exporting::write_period_report(db, *period, config, tz, today, config.reports.dir, evidence.signing(db, tz));
+    if (package)
+        done.files.push_back(
+            evidence::write_package(db, *period, config, tz, today, config.reports.dir, evidence).file);
     auto names = nlohmann::json::array();
     for (const auto& f : done.files) names.push_back(f.filename().string());
-    return json_reply({{"period", period->code()}, {"rows", done.report.lines.size()}, {"files", names}}, 201);
+    return json_reply({{"period", period->code()},
+                       {"rows", done.report.lines.size()},
+                       {"files", names},
+                       {"partial", exporting::made_within_period(done.report)}},
+                      201);
 }
 
 Reply download(Services& s, Call& call) {
     const auto name = checked_name("name", param(call, "name"));
-    for (const auto& e : listing(s.config().reports.dir)) {
+    for (const auto& e : listing(s.config()->reports.dir)) {
         if (e.path().filename().string() != name) continue;
         Reply r;
         r.file = e.path();

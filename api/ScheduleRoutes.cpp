@@ -5,6 +5,7 @@
 #include "api/Params.hpp"
 #include "api/ScheduleJson.hpp"
 #include "api/SlotBody.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/AiringHistory.hpp"
 #include "scheduler/Preview.hpp"
 #include "scheduler/PreviewDays.hpp"
@@ -16,9 +17,9 @@ namespace {
 
 using auth::Permission;
 
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config().time_zone); }
+const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
-domain::LocalDate today(Services& s) { return domain::local_date(zone_of(s), std::chrono::system_clock::now()); }
+domain::LocalDate today(Services& s) { return domain::local_date(zone_of(s), domain::wall_now()); }
 
 Reply list(Services& s, Call&) {
     const auto rules = scheduler::RuleStore(s.database()).load();
@@ -31,7 +32,7 @@ Reply put(Services& s, Call& call) {
     const auto name = slot_name(call);
     scheduler::RuleStore store(s.database());
     const auto rules = store.load();
-    const auto slot = slot_from_body(call, name, rules, s.config());
+    const auto slot = slot_from_body(call, name, rules, *s.config());
     const bool dry_run = opt_bool(call, "dry_run").value_or(false);
     const bool force = opt_bool(call, "force").value_or(false);
     const auto review = scheduler::review_slot(slot, rules, today(s));

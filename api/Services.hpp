@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -21,7 +22,9 @@ public:
     virtual sqlite::Database& database() = 0;
     // The database file: worker routes open their own connection with db::open_store.
     virtual std::filesystem::path database_path() const = 0;
-    virtual const config::Config& config() const = 0;
+    // A snapshot of the running configuration. Worker routes read it off the loop while SIGHUP
+    // may replace the daemon's configuration on the loop: the snapshot they hold stays whole.
+    virtual std::shared_ptr<const config::Config> config() const = 0;
     // Slots, programmes, one-offs or approvals changed: the daemon reloads them into the
     // scheduler engine (as Daemon::reload does). Called on the loop.
     virtual void rules_changed() = 0;

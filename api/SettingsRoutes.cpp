@@ -7,14 +7,20 @@ namespace lp::api {
 namespace {
 
 nlohmann::json organisation_json(Services& s) {
-    const auto effective = exporting::effective_organisation(s.database(), s.config().organisation);
+    const auto effective = exporting::effective_organisation(s.database(), s.config()->organisation);
     nlohmann::json names = nlohmann::json::object(), from_config = nlohmann::json::object();
     for (const auto key : exporting::organisation_keys()) {
         const std::string k(key);
         names[k] = *exporting::organisation_value(effective, key);
-        from_config[k] = *exporting::organisation_value(s.config().organisation, key);
+        from_config[k] = *exporting::organisation_value(s.config()->organisation, key);
     }
     return {{"names", names}, {"from_config", from_config}};
+}
+
+std::string known_keys() {
+    std::string out;
+    for (const auto k : exporting::organisation_keys()) out += (out.empty() ? "" : ", ") + std::string(k);
+    return out;
 }
 
 Reply get(Services& s, Call&) { return json_reply(organisation_json(s)); }
@@ -26,8 +32,7 @@ Reply put(Services& s, Call& call) {
     // Every field is checked before anything is saved.
     for (const auto& [key, value] : body.items()) {
         if (std::find(keys.begin(), keys.end(), key) == keys.end())
-            throw invalid(
-                key, "Không có mục \"" + key + "\" (parent_body, issuing_body, place, preparer_title, head_title).");
+            throw invalid(key, "Không có mục \"" + key + "\" (" + known_keys() + ").");
         if (!value.is_string()) throw bad_request(key, "Trường \"" + key + "\" phải là chuỗi ký tự.");
         if (value.get<std::string>().size() > 200) throw invalid(key, "Tên quá dài (tối đa 200 ký tự).");
     }

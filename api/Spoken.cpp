@@ -24,7 +24,7 @@ library::ImportResult import_spoken(Services& s, sqlite::Database& db, const std
     if (!request.title) request.title = library::title_from_text(text);
     request.speech_text = text;
     request.original_name = "espeak-ng -v vi";
-    const auto& media_dir = s.config().media_dir;
+    const auto media_dir = s.config()->media_dir;
     const library::SpeechWorkDir work(media_dir);
     request.file = work.wav();
     try {

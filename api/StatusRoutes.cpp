@@ -6,6 +6,7 @@
 #include "api/Params.hpp"
 #include "api/ReportRoutes.hpp"
 #include "domain/Vocabulary.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::api {
 namespace {
@@ -41,8 +42,8 @@ nlohmann::json terms(std::span<const domain::Term> list) {
 }  // namespace
 
 nlohmann::json status_json(Services& s) {
-    const auto* tz = domain::zone(s.config().time_zone);
-    const auto now = std::chrono::system_clock::now();
+    const auto* tz = domain::zone(s.config()->time_zone);
+    const auto now = domain::wall_now();
     nlohmann::json j{{"now", domain::to_utc_text(now)}};
     j["playing"] = s.now_playing();
     auto next = s.next_up();
@@ -55,7 +56,7 @@ nlohmann::json status_json(Services& s) {
     j["outputs"] = s.outputs();
     j["failures"] = last_failures(s.database(), tz);
     j["journal_waiting"] = s.journal_waiting();
-    j["next_report"] = next_report_json(s.config(), domain::local_date(tz, now));
+    j["next_report"] = next_report_json(*s.config(), domain::local_date(tz, now));
     j["emergency_requests"] = waiting_requests(s.database());
     return j;
 }
@@ -67,7 +68,8 @@ std::vector<Route> status_routes(Services& s) {
         {"GET", "/api/vocabulary", auth::Permission::read, false, false,
          [&s](Call&) {
              auto outputs = nlohmann::json::array();
-             for (const auto& o : s.config().outputs) outputs.push_back({{"name", o.name}});
+             const auto config = s.config();
+             for (const auto& o : config->outputs) outputs.push_back({{"name", o.name}});
              return json_reply({{"topics", terms(domain::topics())},
                                 {"forms", terms(domain::forms())},
                                 {"priorities",

@@ -10,9 +10,11 @@
 #include "audio/Errors.hpp"
 #include "audio/ffmpeg/ChannelLayout.hpp"
 #include "audio/ffmpeg/CodecContext.hpp"
+#include "audio/ffmpeg/Dictionary.hpp"
 #include "audio/ffmpeg/Error.hpp"
 #include "audio/ffmpeg/FormatContext.hpp"
 #include "audio/ffmpeg/Frame.hpp"
+#include "audio/ffmpeg/Interrupt.hpp"
 #include "audio/ffmpeg/Packet.hpp"
 #include "audio/ffmpeg/Resampler.hpp"
 
@@ -68,6 +70,8 @@ struct Decoder::Impl {
     std::string last_error;
 
     Impl(const std::filesystem::path& file, PcmFormat format) : name(file.string()), target(format), input(name) {}
+    Impl(std::string url, PcmFormat format, ffmpeg::FormatContext opened)
+        : name(std::move(url)), target(format), input(std::move(opened)) {}
 
     // Nothing decoded yet: the file is undecodable; part of it played: it broke mid-way.
     [[noreturn]] void fail(const std::string& what) const {
@@ -218,6 +222,33 @@ Decoder::Decoder(const std::filesystem::path& file, PcmFormat target) {
         impl_->open_stream();
     } catch (const ffmpeg::Error& e) {
         throw MediaError(open_failure_kind(e.code()), file.string() + ": " + e.what());
+    }
+}
+
+namespace {
+
+// A live stream is opened with a short probe (the defaults read up to 5 s of it) and only
+// through the protocols a relay needs: an SDP file may name only RTP over UDP.
+ffmpeg::Dictionary stream_options() {
+    ffmpeg::Dictionary options;
+    options.set("probesize", "65536");
+    options.set("analyzeduration", "1000000");
+    options.set("protocol_whitelist", "file,http,https,tcp,tls,crypto,udp,rtp,hls");
+    return options;
+}
+
+}  // namespace
+
+Decoder::Decoder(const std::string& url, PcmFormat target, ffmpeg::Interrupt& interrupt, const std::string& format) {
+    if (target.sample_rate <= 0 || target.channels <= 0)
+        throw MediaError(FailureKind::not_audio, url + ": invalid target format");
+    try {
+        auto options = stream_options();
+        impl_ = std::make_unique<Impl>(url, target, ffmpeg::FormatContext{url, options, interrupt.callback(), format});
+        impl_->open_stream();
+    } catch (const ffmpeg::Error& e) {
+        throw MediaError(e.code() == AVERROR_EXIT ? FailureKind::source_unreachable : open_failure_kind(e.code()),
+                         url + ": " + e.what());
     }
 }
 

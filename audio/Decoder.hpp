@@ -4,10 +4,15 @@
 #include <filesystem>
 #include <memory>
 #include <span>
+#include <string>
 
 #include "audio/PcmFormat.hpp"
 
 namespace lp::audio {
+
+namespace ffmpeg {
+class Interrupt;
+}
 
 // Decodes any FFmpeg-readable audio file (MP3, AAC/M4A, Ogg Vorbis/Opus, FLAC, WAV, any rate
 // and channel count) and converts it to `target` with libswresample, as interleaved float
@@ -17,6 +22,11 @@ class Decoder {
 public:
     // Opens and probes the file and its best audio stream. Throws MediaError.
     Decoder(const std::filesystem::path& file, PcmFormat target);
+    // Opens a live stream (any URL FFmpeg opens: HTTP/Icecast, HLS, RTP through an SDP file)
+    // with a short probe, so that opening costs well under a second of the stream. Every
+    // blocking call polls `interrupt`, which must outlive the decoder; `format` names the
+    // demuxer when it cannot be probed. Throws MediaError naming the URL.
+    Decoder(const std::string& url, PcmFormat target, ffmpeg::Interrupt& interrupt, const std::string& format = {});
     ~Decoder();
     Decoder(Decoder&&) noexcept;
     Decoder& operator=(Decoder&&) noexcept;

@@ -1,6 +1,7 @@
 #include "audio/FfmpegPlayer.hpp"
 
 #include <list>
+#include <map>
 
 #include <pthread.h>
 #include <sched.h>
@@ -17,10 +18,13 @@
 #include "audio/Decoder.hpp"
 #include "audio/Errors.hpp"
 #include "audio/detail/Log.hpp"
+#include "audio/live/LiveSource.hpp"
+#include "audio/live/Relay.hpp"
 #include "audio/player/OutputSet.hpp"
 #include "audio/player/Pacer.hpp"
 #include "audio/player/Shaper.hpp"
 #include "audio/player/TestStall.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::audio {
 
@@ -83,6 +87,7 @@ struct FfmpegPlayer::Impl {
     std::vector<std::string> dropped;     // ids dropped by stop(), to report; guarded by mutex
     bool quit = false;                    // guarded by mutex
     std::atomic<std::uint64_t> stops{0};  // bumped by stop(): cuts what plays now
+    std::optional<CutPoint> position;     // the latest cue started or settled; guarded by mutex
     struct Reconfig {
         std::vector<OutputSpec> specs;
         PlayerOptions options;
@@ -102,6 +107,7 @@ struct FfmpegPlayer::Impl {
         std::optional<player::Pacer> pacer;
         std::uint64_t frames = 0;       // written since the programme's first sample
         std::size_t failures_seen = 0;  // of the set's failures, counted in the health meters
+        std::map<std::size_t, std::unique_ptr<live::LiveSource>> sources;  // live cues opened ahead
     };
 
     // Every pass of the thread's loop and every wait beats (the watchdog's proof of life).
@@ -122,7 +128,7 @@ struct FfmpegPlayer::Impl {
     // Waits until the wall-clock instant `at`, robust to clock changes during the wait.
     bool wait_for_wall_clock(const Run& run, Clock::time_point at) {
         while (true) {
-            const auto left = at - Clock::now();
+            const auto left = at - domain::wall_now();
             if (left <= Clock::duration::zero()) return !cancelled(run);
             const auto step = std::min<Clock::duration>(left, std::chrono::seconds{1});
             if (!wait_until(run, Steady::now() + step)) return false;
@@ -159,7 +165,7 @@ struct FfmpegPlayer::Impl {
             }
             try {
                 beat();
-                play_programme(Run{programme, generation, PcmFormat{}, false, std::nullopt, 0, 0});
+                play_programme(Run{programme, generation, PcmFormat{}, false, std::nullopt, 0, 0, {}});
                 if (options.health) options.health->closed();
             } catch (const std::exception& e) {
                 // Only a bug (or a throwing PlayerEvents) gets here; keep the promise anyway.
@@ -216,6 +222,9 @@ struct FfmpegPlayer::Impl {
     void play_programme(Run run) {
         const auto& programme = run.programme;
         apply_reconfig(nullptr, nullptr);
+        // A live source connects while the programme waits for its start (the engine hands it
+        // over a little ahead), so that its first audio is there at the start instant.
+        open_live(run, 0, outputs_format(programme));
         // Outputs open shortly before the start instant, so that the first sample is on time.
         if (options.paced && !wait_for_wall_clock(run, programme.start - open_ahead)) {
             send(programme.id, 0, event::ProgrammeDone{});
@@ -227,8 +236,8 @@ struct FfmpegPlayer::Impl {
         // instant carry the first sample, a slow one joins when it is ready, and the
         // loudspeakers never wait for it, unless nothing else would carry the airing.
         if (options.paced)
-            set.settle(Steady::now() +
-                       std::chrono::duration_cast<Steady::duration>(programme.start - settle_before - Clock::now()));
+            set.settle(Steady::now() + std::chrono::duration_cast<Steady::duration>(programme.start - settle_before -
+                                                                                    domain::wall_now()));
         else
             set.settle(std::nullopt);
         if (set.empty() && set.opening()) set.settle(std::nullopt);
@@ -243,7 +252,7 @@ struct FfmpegPlayer::Impl {
             }
             const Failure failure{FailureKind::no_output, "no output could be opened: " + set.failures()};
             for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue)
-                send(programme.id, cue, event::Finished{Clock::now(), {}, CueResult::failed, failure});
+                send(programme.id, cue, event::Finished{domain::wall_now(), {}, CueResult::failed, failure});
             set.close();
             send(programme.id, 0, event::ProgrammeDone{});
             return;
@@ -254,7 +263,7 @@ struct FfmpegPlayer::Impl {
             if (cue > 0) apply_reconfig(&set, &programme);  // a reload: between items, nothing cut
             if (set.empty() && !set.reopen_now()) {         // every output failed during an earlier cue
                 send(programme.id, cue,
-                     event::Finished{Clock::now(),
+                     event::Finished{domain::wall_now(),
                                      {},
                                      CueResult::failed,
                                      {FailureKind::outputs_failed, "every output failed: " + set.failures()}});
@@ -303,6 +312,12 @@ struct FfmpegPlayer::Impl {
         }
     }
 
+    // A fixed gain to the loudness target for a recording the library measured.
+    double gain_of(const std::optional<double>& measured) const {
+        if (!options.loudness_target_lufs || !measured) return 0.0;
+        return std::clamp(*options.loudness_target_lufs - *measured, -options.max_cut_db, options.max_boost_db);
+    }
+
     double gain_for(const Run& run, std::size_t cue) const {
         const auto& measured = run.programme.cues[cue].loudness_lufs;
         const char* why = !options.loudness_target_lufs ? "the loudness target is off"
@@ -313,21 +328,65 @@ struct FfmpegPlayer::Impl {
                       run.programme.cues[cue].file.string(), why);
             return 0.0;
         }
-        const double gain =
-            std::clamp(*options.loudness_target_lufs - *measured, -options.max_cut_db, options.max_boost_db);
+        const double gain = gain_of(measured);
         log->debug("programme '{}' cue {}: {:.1f} LUFS, gain {:+.1f} dB", run.programme.id, cue, *measured, gain);
         return gain;
     }
 
+    // What a cue wrote: reports its start with the first samples and output changes after,
+    // and its progress.
+    struct CueTrack {
+        Impl& player;
+        Run& run;
+        player::OutputSet& set;
+        std::size_t cue;
+        std::uint64_t frames = 0;
+        bool started = false;
+        std::uint64_t seen_generation = set.generation();
+        std::chrono::microseconds interval =
+            std::chrono::duration_cast<std::chrono::microseconds>(player.options.progress_interval);
+        std::chrono::microseconds next_progress = interval;
+
+        std::chrono::microseconds played() const { return frames_to_us(frames, run.format.sample_rate); }
+        // Writes shaped samples; false when stopped.
+        bool emit(std::span<const Sample> samples) {
+            // Where the cue's first sample lands in the archive: asked before it is written.
+            const auto recording = started || samples.empty() ? std::nullopt : set.recording_position();
+            if (!player.write_paced(run, set, samples)) return false;
+            if (samples.empty()) return true;
+            if (!started) {
+                player.report_started(run, set, cue, recording);
+                started = true;
+                seen_generation = set.generation();
+            } else if (set.generation() != seen_generation) {
+                seen_generation = set.generation();
+                player.send(run.programme.id, cue, event::OutputsChanged{domain::wall_now(), set.names()});
+            }
+            frames += samples.size() / static_cast<std::size_t>(run.format.channels);
+            return true;
+        }
+        void progress(std::chrono::microseconds position) {
+            if (interval.count() <= 0 || position < next_progress) return;
+            player.send(run.programme.id, cue, event::Progress{position});
+            while (next_progress <= position) next_progress += interval;
+        }
+        void ensure_started() {
+            if (!started) player.report_started(run, set, cue);
+            started = true;
+        }
+    };
+
     // Plays one cue; returns whether it reached the outputs to its end (for the gap).
     bool play_cue(Run& run, player::OutputSet& set, std::size_t cue, bool last) {
+        open_live(run, cue + 1, run.format);  // the next live source connects while this cue airs
+        if (run.programme.cues[cue].live) return play_live(run, set, cue, last);
         const auto& id = run.programme.id;
         const auto& file = run.programme.cues[cue].file;
         const PcmFormat format = run.format;
-        std::uint64_t cue_frames = 0;
-        const auto played = [&] { return frames_to_us(cue_frames, format.sample_rate); };
+        CueTrack track{*this, run, set, cue};
         const auto finish = [&](CueResult result, Failure failure = {}) {
-            send(id, cue, event::Finished{Clock::now(), played(), result, std::move(failure)});
+            if (!settle(run, cue, result)) result = CueResult::interrupted;
+            send(id, cue, event::Finished{domain::wall_now(), track.played(), result, std::move(failure)});
             return result == CueResult::completed;
         };
 
@@ -350,25 +409,6 @@ struct FfmpegPlayer::Impl {
         player::Shaper shaper{format, gain_for(run, cue), options.fade_in, options.fade_out};
 
         std::vector<float> chunk(chunk_frames(format) * static_cast<std::size_t>(format.channels));
-        const auto interval = std::chrono::duration_cast<std::chrono::microseconds>(options.progress_interval);
-        auto next_progress = interval;
-        bool started = false;
-        std::uint64_t seen_generation = set.generation();
-        // Writes shaped samples; reports the start with the first and output changes after.
-        const auto emit = [&](std::span<const Sample> samples) {
-            if (!write_paced(run, set, samples)) return false;
-            if (samples.empty()) return true;
-            if (!started) {
-                report_started(run, set, cue);
-                started = true;
-                seen_generation = set.generation();
-            } else if (set.generation() != seen_generation) {
-                seen_generation = set.generation();
-                send(id, cue, event::OutputsChanged{Clock::now(), set.names()});
-            }
-            cue_frames += samples.size() / static_cast<std::size_t>(format.channels);
-            return true;
-        };
         while (true) {
             if (cancelled(run)) return finish(CueResult::interrupted);
             std::size_t got = 0;
@@ -376,38 +416,123 @@ struct FfmpegPlayer::Impl {
                 got = decoder->read(chunk);
             } catch (const MediaError& e) {
                 log->warn("programme '{}' cue {}: {}", id, cue, e.what());
-                (void)emit(shaper.finish());  // fade out what was decoded: no click
-                if (!started) report_started(run, set, cue);
+                (void)track.emit(shaper.finish());  // fade out what was decoded: no click
+                track.ensure_started();
                 return finish(CueResult::failed, e.failure());
             }
             if (got == 0) break;
-            if (!emit(shaper.push({chunk.data(), got * static_cast<std::size_t>(format.channels)})))
+            if (!track.emit(shaper.push({chunk.data(), got * static_cast<std::size_t>(format.channels)})))
                 return finish(CueResult::interrupted);
             if (set.empty())
                 return finish(CueResult::failed,
                               {FailureKind::outputs_failed, "every output failed: " + set.failures()});
-            if (interval.count() > 0 && played() >= next_progress) {
-                send(id, cue, event::Progress{played()});
-                while (next_progress <= played()) next_progress += interval;
-            }
+            track.progress(track.played());
         }
-        if (!emit(shaper.finish())) return finish(CueResult::interrupted);
-        if (!started) report_started(run, set, cue);
+        if (!track.emit(shaper.finish())) return finish(CueResult::interrupted);
+        track.ensure_started();
         // The programme's last sound ends in real time before the outputs close.
         if (last && run.pacer && !wait_until(run, run.pacer->end_time(run.frames)))
             return finish(CueResult::interrupted);
-        if (auto short_by = ended_early(run.programme.cues[cue].length, played())) {
+        if (auto short_by = ended_early(run.programme.cues[cue].length, track.played())) {
             log->warn("programme '{}' cue {}: {} ended {} ms before the length the library measured", id, cue,
                       file.string(), short_by->count());
-            return finish(CueResult::failed, {FailureKind::ended_early,
-                                              file.string() + ": the stream ended after " + seconds_text(played()) +
-                                                  " s of " + seconds_text(run.programme.cues[cue].length) + " s"});
+            return finish(
+                CueResult::failed,
+                {FailureKind::ended_early, file.string() + ": the stream ended after " + seconds_text(track.played()) +
+                                               " s of " + seconds_text(run.programme.cues[cue].length) + " s"});
         }
         return finish(CueResult::completed);
     }
 
-    void report_started(const Run& run, const player::OutputSet& set, std::size_t cue) {
-        send(run.programme.id, cue, event::Started{Clock::now(), set.names()});
+    // The format the programme's outputs will take (OutputSet::format(): its first output's).
+    PcmFormat outputs_format(const Programme& programme) const {
+        for (const auto& o : outputs) {
+            const auto& name = o.output->spec().name;
+            if (programme.outputs.empty() ||
+                std::find(programme.outputs.begin(), programme.outputs.end(), name) != programme.outputs.end())
+                return o.output->spec().format;
+        }
+        return {};
+    }
+
+    // Starts receiving the live source of `cue` (if it is one and not yet received).
+    void open_live(Run& run, std::size_t cue, PcmFormat format) {
+        if (cue >= run.programme.cues.size() || !run.programme.cues[cue].live || run.sources.contains(cue)) return;
+        run.sources[cue] = std::make_unique<live::LiveSource>(*run.programme.cues[cue].live, format, options.live);
+    }
+
+    // Airs a live cue for exactly its length (see the header's contract).
+    bool play_live(Run& run, player::OutputSet& set, std::size_t cue, bool last) {
+        const auto& id = run.programme.id;
+        const auto& spec = *run.programme.cues[cue].live;
+        const auto planned = run.programme.cues[cue].length;
+        auto& source = run.sources[cue];
+        if (!source || !(source->format() == run.format))
+            source = std::make_unique<live::LiveSource>(spec, run.format, options.live);
+        std::optional<live::RunningGain> gain;
+        if (options.loudness_target_lufs)
+            gain.emplace(run.format, *options.loudness_target_lufs, options.max_cut_db, options.max_boost_db);
+        live::Relay relay{*source, run.format, options.live.buffer, std::move(gain),
+                          gain_of(spec.fallback_loudness_lufs)};
+        player::Shaper shaper{run.format, 0.0, options.fade_in, options.fade_out};
+        CueTrack track{*this, run, set, cue};
+        const auto channels = static_cast<std::size_t>(run.format.channels);
+        const auto total =
+            static_cast<std::uint64_t>(planned.count()) * static_cast<std::uint64_t>(run.format.sample_rate) / 1000;
+        std::vector<float> chunk(chunk_frames(run.format) * channels);
+        std::uint64_t done = 0;
+        const auto finish = [&](CueResult result, Failure failure = {}) {
+            auto report = relay.report(planned);
+            run.sources.erase(cue);  // disconnects (the relay must not be used after this)
+            if (!settle(run, cue, result)) result = CueResult::interrupted;
+            send(id, cue,
+                 event::Finished{domain::wall_now(), report.relayed, result, std::move(failure), std::move(report)});
+            return result == CueResult::completed;
+        };
+        log->info("programme '{}' cue {}: relaying {} for {} s", id, cue, spec.url, seconds_text(planned));
+        while (done < total) {
+            if (cancelled(run)) return finish(CueResult::interrupted);
+            const auto n = std::min<std::uint64_t>(chunk_frames(run.format), total - done);
+            const std::span<float> part{chunk.data(), n * channels};
+            relay.fill(part, domain::wall_now());
+            if (!track.emit(shaper.push(part))) return finish(CueResult::interrupted);
+            done += n;
+            if (set.empty())
+                return finish(CueResult::failed,
+                              {FailureKind::outputs_failed, "every output failed: " + set.failures()});
+            track.progress(relay.report(planned).relayed);
+        }
+        if (!track.emit(shaper.finish())) return finish(CueResult::interrupted);
+        track.ensure_started();
+        if (last && run.pacer && !wait_until(run, run.pacer->end_time(run.frames)))
+            return finish(CueResult::interrupted);
+        const auto report = relay.report(planned);
+        if (report.dropouts.empty()) return finish(CueResult::completed);
+        const auto kind = report.relayed.count() > 0 ? FailureKind::source_dropouts : FailureKind::source_unreachable;
+        log->warn("programme '{}' cue {}: {} relayed {} s of {} s, {} dropout(s): {}", id, cue, spec.url,
+                  seconds_text(report.relayed), seconds_text(planned), report.dropouts.size(), report.last_error);
+        return finish(CueResult::failed,
+                      {kind, report.last_error.empty() ? spec.url + ": not ready at the start, or it ran dry"
+                                                       : report.last_error});
+    }
+
+    // A cue's end is settled under the lock a stop takes its cut point with: it is completed
+    // only if no stop came first (false: it was cut, if only at its very end).
+    bool settle(const Run& run, std::size_t cue, CueResult result) {
+        std::lock_guard lock{mutex};
+        if (result == CueResult::interrupted) return true;
+        if (result == CueResult::completed && cancelled(run)) return false;
+        position = CutPoint{run.programme.id, cue, true};
+        return true;
+    }
+
+    void report_started(const Run& run, const player::OutputSet& set, std::size_t cue,
+                        std::optional<RecordingPosition> recording = std::nullopt) {
+        {
+            std::lock_guard lock{mutex};
+            position = CutPoint{run.programme.id, cue, false};
+        }
+        send(run.programme.id, cue, event::Started{domain::wall_now(), set.names(), std::move(recording)});
     }
 
     void send(const std::string& programme, std::size_t cue, decltype(PlayerEvent::what) what) {
@@ -447,14 +572,17 @@ void FfmpegPlayer::reconfigure(std::vector<OutputSpec> outputs, const PlayerOpti
     impl_->wake.notify_all();
 }
 
-void FfmpegPlayer::stop() {
+std::optional<CutPoint> FfmpegPlayer::stop() {
+    std::optional<CutPoint> at;
     {
         std::lock_guard lock{impl_->mutex};
         for (auto& programme : impl_->queue) impl_->dropped.push_back(std::move(programme.id));
         impl_->queue.clear();
         ++impl_->stops;
+        at = impl_->position;
     }
     impl_->wake.notify_all();
+    return at;
 }
 
 }  // namespace lp::audio

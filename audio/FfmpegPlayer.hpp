@@ -7,6 +7,7 @@
 #include "audio/Output.hpp"
 #include "audio/Player.hpp"
 #include "audio/PlayerHealth.hpp"
+#include "audio/live/LiveOptions.hpp"
 
 namespace lp::audio {
 
@@ -32,6 +33,8 @@ struct PlayerOptions {
     // When set, the player thread beats its heartbeat at least once a second and meters what
     // each output is fed (the watchdog and the dead-air alarm read it).
     std::shared_ptr<PlayerHealth> health;
+    // Live cues (Cue::live): timeouts, retries and the jitter buffer of their sources.
+    LiveOptions live{};
 };
 
 // The real player: one named thread ("lp-player") that decodes cues with Decoder and writes
@@ -56,7 +59,9 @@ struct PlayerOptions {
 //   broke_midway / ended_early) with what was played.
 // - No output could open: every cue gets Finished(failed, no_output), no Started. All outputs
 //   failing mid-programme: that cue and the rest fail with outputs_failed.
-// - stop(): the playing cue gets Finished(interrupted); its later cues get no events.
+// - stop(): the playing cue gets Finished(interrupted); its later cues get no events. A cue
+//   is settled completed (or failed) under the same lock as the stop's cut point: one the
+//   stop found unfinished is reported interrupted even if its last sample was out.
 // - Every programme passed to play() ends with exactly one ProgrammeDone (after its
 //   outputs are closed: local ones flushed, network ones handed their last audio), also when
 //   it was cut or dropped from the queue by stop(); queued programmes still pending at
@@ -66,13 +71,19 @@ struct PlayerOptions {
 //   decoded during that pre-roll, so that the first sample is written at `start`; writes go
 //   in 100 ms chunks at most 200 ms ahead of real time, and the programme's last
 //   Finished comes when its sound has ended. Unpaced: no waiting at all.
+// - A live cue (Cue::live) airs for exactly its length: its source is opened on a thread of
+//   its own when the programme is taken (the next one's when the cue before it starts) and
+//   retried while down; the fallback fills the gaps. Started comes at its first sample
+//   whatever the source does; Finished has played = the source's own audio and a
+//   LiveReport, and is completed only when the source never dropped out, otherwise failed
+//   (source_dropouts, or source_unreachable when nothing of it aired).
 // The PlayerEvents object must outlive the player (the destructor may still emit events).
 class FfmpegPlayer final : public Player {
 public:
     FfmpegPlayer(std::vector<OutputSpec> outputs, PlayerEvents& events, PlayerOptions options = {});
     ~FfmpegPlayer() override;  // stops and joins the thread
     void play(Programme programme) override;
-    void stop() override;
+    std::optional<CutPoint> stop() override;
     // A reloaded config: from the next cue boundary (or the next programme when idle), the
     // outputs whose spec changed or that are gone are closed and dropped, new and changed
     // ones made (and join the airing if its programme wants them), and unchanged ones keep

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -53,6 +54,13 @@ struct OutputSpec {
 // "pcm", "mp3", "opus", as written in the config.
 std::string_view to_string(Codec codec);
 
+// Where the next sample goes in a recording an output keeps as proof (the archive's day file).
+struct RecordingPosition {
+    std::filesystem::path file;
+    std::chrono::milliseconds offset{0};
+    bool operator==(const RecordingPosition&) const = default;
+};
+
 // One destination for the airing's sound: an FFmpeg muxer (MuxerOutput), or an Output of
 // the kind's own (alsa: libasound). An output never sleeps by itself: the player paces.
 // Calls come from one thread at a time (the player thread, or the player's reopen helper
@@ -73,6 +81,9 @@ public:
     virtual void close() noexcept = 0;
     virtual bool is_open() const = 0;
     virtual const OutputSpec& spec() const = 0;
+    // For an output that records what aired (the archive): where the next sample written will
+    // be in its recording; none for the others, and while it records nothing.
+    virtual std::optional<RecordingPosition> recording_position() const { return std::nullopt; }
 };
 
 // The Output of spec.kind (output::Registry). Throws OutputError for a kind not registered.

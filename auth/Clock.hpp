@@ -2,6 +2,8 @@
 #include <chrono>
 #include <functional>
 
+#include "domain/WallClock.hpp"
+
 namespace lp::auth {
 
 using TimePoint = std::chrono::system_clock::time_point;
@@ -9,7 +11,7 @@ using TimePoint = std::chrono::system_clock::time_point;
 using Clock = std::function<TimePoint()>;
 
 inline Clock system_clock() {
-    return [] { return std::chrono::system_clock::now(); };
+    return [] { return domain::wall_now(); };
 }
 
 }  // namespace lp::auth

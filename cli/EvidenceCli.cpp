@@ -1,5 +1,8 @@
 #include "cli/EvidenceCli.hpp"
 
+#include <unistd.h>
+
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -7,6 +10,7 @@
 #include "domain/Time.hpp"
 #include "evidence/ExportAgainstDb.hpp"
 #include "evidence/KeyFile.hpp"
+#include "evidence/Package.hpp"
 #include "evidence/SignedExport.hpp"
 #include "export/ExportCheck.hpp"
 #include "export/OrganisationSettings.hpp"
@@ -62,7 +66,69 @@ bool print_unsigned_check(sqlite::Database& db, const Context& context, const st
     return false;
 }
 
-void run_verify_export(const std::vector<std::string>& files, const std::string& key) {
+bool print_offline_result(const std::string& file, const evidence::OfflineCheck& c, const std::string& public_hex,
+                          const std::string& indent = "") {
+    if (!c.signature && c.problems.empty()) {
+        std::cout << indent << "Tệp " << file
+                  << " KHÔNG có chữ ký số của loaphuong (không phải tệp xuất có ký, hoặc dòng chữ ký đã bị xóa).\n";
+        return false;
+    }
+    if (!c.ok()) {
+        std::cout << indent << "Tệp " << file << " KHÔNG hợp lệ:\n";
+        for (const auto& p : c.problems) std::cout << indent << "  - " << p << '\n';
+        return false;
+    }
+    const auto& s = *c.signature;
+    std::cout << indent << "Tệp " << file << ": chữ ký số hợp lệ (khóa " << evidence::fingerprint(public_hex)
+              << "), kỳ " << s.period_code << ", " << s.rows << " dòng nhật ký, mốc kiểm tra lúc "
+              << domain::to_utc_text(s.checkpoint.at) << " (mắt xích số " << s.checkpoint.chain_seq << ")"
+              << (c.content_checked ? "; mọi hàng trong tệp đúng như khi ký.\n"
+                                    : "; tệp PDF được ký khi chưa đọc lại chữ, nội dung chữ không được đối chiếu.\n");
+    return true;
+}
+
+bool is_package_file(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::string head(4, '\0');
+    in.read(head.data(), 4);
+    if (head != "PK\x03\x04") return false;
+    return evidence::is_package(evidence::read_file_bytes(file));
+}
+
+// The package's manifest, signature, members and recordings; false when anything is wrong.
+bool print_package_check(const std::string& file, const std::string& public_hex,
+                         const std::vector<std::filesystem::path>& recording_folders) {
+    evidence::PackageCheck c;
+    try {
+        c = evidence::check_package(file, public_hex, recording_folders);
+    } catch (const std::runtime_error& e) {
+        std::cout << "Gói " << file << " KHÔNG kiểm tra được: " << e.what() << '\n';
+        return false;
+    }
+    if (!c.members.manifest) {
+        std::cout << "Gói " << file << " KHÔNG hợp lệ:\n";
+        for (const auto& p : c.members.problems) std::cout << "  - " << p << '\n';
+        return false;
+    }
+    const auto& m = *c.members.manifest;
+    std::cout << "Gói " << file << ": bản kê kỳ " << m.period_code << ", lập ngày "
+              << domain::display_date_text(domain::parse_date(m.made_on).value_or(domain::LocalDate{}))
+              << (m.partial ? " (trước khi kỳ kết thúc)" : "") << ", " << m.files.size() << " tệp, "
+              << m.recordings.size() << " bản ghi lưu trữ theo ngày.\n";
+    bool ok = c.members.problems.empty();
+    for (const auto& p : c.members.problems) std::cout << "  - KHÔNG khớp: " << p << '\n';
+    for (const auto& [name, check] : c.files) ok = print_offline_result(name, check, public_hex, "  ") && ok;
+    for (const auto& p : c.recording_problems) std::cout << "  - KHÔNG khớp: " << p << '\n';
+    for (const auto& n : c.notes) std::cout << "  - " << n << '\n';
+    if (!m.recordings.empty() && recording_folders.empty())
+        std::cout << "  (Bản ghi lưu trữ không được đối chiếu: thêm --archive <thư mục lưu trữ>.)\n";
+    ok = ok && c.recording_problems.empty();
+    std::cout << (ok ? "  => Gói hợp lệ: mọi tệp đúng với bản kê đã ký.\n" : "  => Gói KHÔNG hợp lệ.\n");
+    return ok;
+}
+
+void run_verify_export(const std::vector<std::string>& files, const std::string& key,
+                       const std::vector<std::string>& archives) {
     std::string public_hex;
     try {
         public_hex = evidence::load_public_key(key);
@@ -70,9 +136,14 @@ void run_verify_export(const std::vector<std::string>& files, const std::string&
         throw OperatorError("\"" + key +
                             "\" không phải khóa công khai Ed25519 (tệp .pub của hệ thống, hoặc 64 chữ số hex).");
     }
+    const std::vector<std::filesystem::path> folders(archives.begin(), archives.end());
     bool all_ok = true;
     for (const auto& file : files) {
         require_file(file);
+        if (is_package_file(file)) {
+            all_ok = print_package_check(file, public_hex, folders) && all_ok;
+            continue;
+        }
         evidence::OfflineCheck c;
         try {
             c = evidence::check_offline(file, public_hex);
@@ -81,25 +152,7 @@ void run_verify_export(const std::vector<std::string>& files, const std::string&
             all_ok = false;
             continue;
         }
-        if (!c.signature) {
-            std::cout << "Tệp " << file
-                      << " KHÔNG có chữ ký số của loaphuong (không phải tệp xuất có ký, hoặc dòng chữ ký đã bị xóa).\n";
-            all_ok = false;
-            continue;
-        }
-        const auto& s = *c.signature;
-        if (!c.ok()) {
-            std::cout << "Tệp " << file << " KHÔNG hợp lệ:\n";
-            for (const auto& p : c.problems) std::cout << "  - " << p << '\n';
-            all_ok = false;
-            continue;
-        }
-        std::cout << "Tệp " << file << ": chữ ký số hợp lệ (khóa " << evidence::fingerprint(public_hex) << "), kỳ "
-                  << s.period_code << ", " << s.rows << " dòng nhật ký, mốc kiểm tra lúc "
-                  << domain::to_utc_text(s.checkpoint.at) << " (mắt xích số " << s.checkpoint.chain_seq << ")"
-                  << (c.content_checked
-                          ? "; mọi hàng trong tệp đúng như khi ký.\n"
-                          : "; tệp PDF được ký khi chưa đọc lại chữ, nội dung chữ không được đối chiếu.\n");
+        all_ok = print_offline_result(file, c, public_hex) && all_ok;
     }
     if (!all_ok) throw CLI::RuntimeError(1);
 }
@@ -163,8 +216,25 @@ bool print_checkpoint_check(sqlite::Database& db, const Context& context, const 
 
 bool print_export_check(sqlite::Database& db, const Context& context, const std::string& file) {
     require_file(file);
-    const auto* tz = domain::zone(context.config.time_zone);
     const auto public_hex = box_public_key(context);
+    if (!public_hex.empty() && is_package_file(file)) {
+        // The package against its manifest and the box's recordings, then each report file in it
+        // against the database.
+        bool ok = print_package_check(file, public_hex, evidence::archive_folders(context.config));
+        const auto scratch =
+            std::filesystem::temp_directory_path() / ("loaphuong-verify-goi-" + std::to_string(::getpid()));
+        try {
+            for (const auto& member : evidence::extract_reports(file, scratch))
+                ok = print_export_check(db, context, member.string()) && ok;
+        } catch (const std::runtime_error& e) {
+            std::cout << "Gói " << file << " KHÔNG đọc được: " << e.what() << '\n';
+            ok = false;
+        }
+        std::error_code ec;
+        std::filesystem::remove_all(scratch, ec);
+        return ok;
+    }
+    const auto* tz = domain::zone(context.config.time_zone);
     if (public_hex.empty()) return print_unsigned_check(db, context, file);
     evidence::ExportAgainstDb c;
     try {
@@ -199,9 +269,12 @@ void add_verify_export_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("verify-export",
                                    "Kiểm tra tệp báo cáo đã ký bằng khóa công khai, không cần cơ sở dữ liệu "
                                    "hay loaphuongd");
-    cmd->add_option("file", *files, "Tệp đã xuất (xlsx, pdf, csv, json)")->required();
+    auto archives = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("file", *files, "Tệp đã xuất (xlsx, pdf, csv, json) hoặc gói hồ sơ (zip)")->required();
     cmd->add_option("--key", *key, "Khóa công khai của hệ thống (tệp .pub, hoặc 64 chữ số hex)")->required();
-    cmd->callback([files, key] { run_verify_export(*files, *key); });
+    cmd->add_option("--archive", *archives,
+                    "Thư mục bản ghi lưu trữ (các tệp yyyy-mm-dd.mp3) để đối chiếu với bản kê của gói");
+    cmd->callback([files, key, archives] { run_verify_export(*files, *key, *archives); });
 }
 
 }  // namespace lp::cli

@@ -11,6 +11,7 @@
 #include "cli/OperatorError.hpp"
 #include "cli/PeriodOption.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 #include "evidence/SignedExport.hpp"
 #include "export/OrganisationSettings.hpp"
 #include "export/ReportFiles.hpp"
@@ -55,7 +56,7 @@ void run_export(Context& context, const ExportOptions& o) {
     const auto evidence = evidence_of(context);
     evidence::Checkpoint checkpoint;
     try {
-        checkpoint = evidence.checkpoint_for(db, report, std::chrono::system_clock::now());
+        checkpoint = evidence.checkpoint_for(db, report, domain::wall_now());
     } catch (const std::runtime_error& e) {
         throw OperatorError("Không ghi được mốc kiểm tra: " + std::string(e.what()));
     }

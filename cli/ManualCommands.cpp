@@ -6,6 +6,7 @@
 #include "cli/Change.hpp"
 #include "cli/OperatorError.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/EntryInput.hpp"
 #include "journal/JournalStore.hpp"
 
@@ -42,7 +43,7 @@ void run_add_manual(Context& context, const ManualOptions& m) {
     if (checked.by.empty()) checked.by = author_from_token;
     journal::ManualEntry entry;
     try {
-        entry = journal::manual_entry(checked, tz, std::chrono::system_clock::now(), option_of);
+        entry = journal::manual_entry(checked, tz, domain::wall_now(), option_of);
     } catch (const journal::EntryError& e) {
         throw OperatorError(e.what());
     }

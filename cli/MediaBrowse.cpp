@@ -10,6 +10,7 @@
 #include "cli/OperatorError.hpp"
 #include "db/Store.hpp"
 #include "domain/Vocabulary.hpp"
+#include "domain/WallClock.hpp"
 #include "library/ItemStore.hpp"
 
 namespace lp::cli {
@@ -30,7 +31,7 @@ struct EditOptions {
 };
 
 domain::LocalDate today(const Context& context) {
-    return domain::local_date(domain::zone(context.config.time_zone), std::chrono::system_clock::now());
+    return domain::local_date(domain::zone(context.config.time_zone), domain::wall_now());
 }
 
 library::Item existing(library::ItemStore& store, std::int64_t id) {
@@ -125,7 +126,7 @@ void run_retire(Context& context, std::int64_t id, bool json) {
     auto db = context.open_database();
     library::ItemStore store(db);
     existing(store, id);
-    store.retire(id, std::chrono::system_clock::now());
+    store.retire(id, domain::wall_now());
     db::announce_schedule_change(context.config.database);
     print_result(api::item_json(store, existing(store, id), today(context)), json, text);
 }

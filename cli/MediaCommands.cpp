@@ -12,6 +12,7 @@
 #include "cli/MediaText.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/ProgressBar.hpp"
+#include "cli/SourceCommands.hpp"
 #include "db/Store.hpp"
 #include "domain/Vocabulary.hpp"
 #include "library/Importer.hpp"
@@ -158,6 +159,7 @@ void add_media_commands(CLI::App& app, Context& context) {
         if (const int rc = run_say(context, *say); rc != 0) throw CLI::RuntimeError(rc);
     });
 
+    add_source_command(*media, context);
     add_browse_commands(*media, context);
     add_decision_commands(*media, context);
 }

@@ -8,6 +8,7 @@
 #include "cli/OperatorError.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 #include "library/ItemStore.hpp"
 
 namespace lp::cli {
@@ -60,7 +61,7 @@ nlohmann::json decide_directly(Context& c, ApprovalState s, const DecisionOption
     }
     store.decide(o.id, s, o.by, o.comment.empty() ? std::nullopt : std::optional(o.comment));
     db::announce_schedule_change(c.config.database);
-    const auto today = domain::local_date(domain::zone(c.config.time_zone), std::chrono::system_clock::now());
+    const auto today = domain::local_date(domain::zone(c.config.time_zone), domain::wall_now());
     return api::item_json(store, *store.find(o.id), today);
 }
 

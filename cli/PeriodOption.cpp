@@ -2,6 +2,7 @@
 
 #include "cli/OperatorError.hpp"
 #include "cli/ScheduleParse.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::cli {
 
@@ -27,6 +28,6 @@ exporting::Period period_option(const std::string& period, const std::string& fr
     return exporting::custom_period(a, b);
 }
 
-domain::LocalDate today(const date::time_zone* tz) { return domain::local_date(tz, std::chrono::system_clock::now()); }
+domain::LocalDate today(const date::time_zone* tz) { return domain::local_date(tz, domain::wall_now()); }
 
 }  // namespace lp::cli

@@ -15,6 +15,7 @@
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
 #include "domain/Vocabulary.hpp"
+#include "domain/WallClock.hpp"
 #include "export/Csv.hpp"
 #include "export/TableXlsx.hpp"
 #include "journal/AiringHistory.hpp"
@@ -330,7 +331,7 @@ void run_show(Context& c, const ShowOptions& o) {
     const auto* tz = zone_of(c);
     const int given = !o.date.empty() + !o.week.empty() + !o.month.empty();
     if (given > 1) throw OperatorError("Chỉ chọn một trong --date, --week, --month.");
-    domain::LocalDate first = domain::local_date(tz, std::chrono::system_clock::now());
+    domain::LocalDate first = domain::local_date(tz, domain::wall_now());
     int days = 1;
     if (!o.date.empty()) first = parse_date_option("--date", o.date);
     if (!o.week.empty()) {

@@ -8,6 +8,7 @@
 #include "config/TimeText.hpp"
 #include "domain/Lists.hpp"
 #include "domain/Vocabulary.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::cli {
 
@@ -51,7 +52,7 @@ domain::LocalDate parse_date_option(const std::string& option, const std::string
 
 scheduler::TimePoint parse_instant_option(const std::string& option, const std::string& text,
                                           const date::time_zone* tz) {
-    if (text == "now" || text == "bây giờ") return std::chrono::system_clock::now();
+    if (text == "now" || text == "bây giờ") return domain::wall_now();
     const auto space = text.find(' ');
     const auto day = space == std::string::npos ? std::nullopt : domain::parse_date(text.substr(0, space));
     const auto time = space == std::string::npos ? std::nullopt : config::parse_time_of_day(text.substr(space + 1));

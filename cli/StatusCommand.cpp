@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "db/Store.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::cli {
 namespace {
@@ -96,7 +97,7 @@ void add_status_command(CLI::App& app, Context& context) {
         }
         const long pid = status.value("pid", 0L);
         const bool running = pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
-        const auto report = status_report(status, running, std::chrono::system_clock::now());
+        const auto report = status_report(status, running, domain::wall_now());
         std::cout << (*json ? status.dump(2) + "\n" : report.text);
         if (report.exit_code != 0) throw CLI::RuntimeError(report.exit_code);
     });

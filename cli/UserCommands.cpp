@@ -20,6 +20,7 @@
 #include "cli/OperatorError.hpp"
 #include "cli/PasswordInput.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::cli {
 namespace {
@@ -51,7 +52,7 @@ void audit(sqlite::Database& db, const std::string& action, const std::string& o
            const nlohmann::json& summary = nlohmann::json::object()) {
     const auto* pw = getpwuid(geteuid());
     auth::AuditRow row;
-    row.at = domain::to_utc_text(std::chrono::system_clock::now());
+    row.at = domain::to_utc_text(domain::wall_now());
     row.account = "cli:" + std::string(pw ? pw->pw_name : std::to_string(geteuid()));
     row.role = "cli";
     row.action = "CLI " + action;

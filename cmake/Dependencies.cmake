@@ -17,12 +17,16 @@ pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 # Accounts: Argon2id password hashes and random session/CSRF/bearer secrets.
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# QR codes on the public listen-again pages and posters (reach/).
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
 # Journal seals (SHA-256) and exports: XLSX, PDF (cairo + pango, Liberation Serif), zip reading.
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(ZLIB REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+# The PDF's QR code of its signed check code.
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 # The text of a PDF report read back when it is verified (evidence/PdfText.cpp).
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 if(LOAPHUONG_TESTS)

@@ -57,6 +57,12 @@ struct Organisation {
     std::string place = "An Hải";
     std::string preparer_title = "NGƯỜI LẬP BIỂU";
     std::string head_title = "GIÁM ĐỐC";
+    // Nghị định 30/2020: the names under the signatures, the report's symbol after its number
+    // ("Số: 12/BC-TTDVSNC") and who receives it ("Nơi nhận", ';'-separated).
+    std::string preparer_name = "";
+    std::string head_name = "";
+    std::string document_symbol = "BC-TTDVSNC";
+    std::string recipients = "UBND phường An Hải; Lưu: VT";
     bool operator==(const Organisation&) const = default;
 };
 
@@ -102,6 +108,19 @@ struct HttpConfig {
     std::filesystem::path cli_token_file = "/etc/loaphuong/cli.token";
 };
 
+// [public]: the residents' listen-again side (issue 13) on its own listener; off unless the
+// table is in the file. Read-only pages, audio, a podcast feed and QR codes: no login, nothing
+// of the operator's API. Plain HTTP is allowed here (no password crosses it).
+struct PublicConfig {
+    bool enabled = false;
+    std::string host = "0.0.0.0";
+    int port = 8481;
+    int weeks = 8;                // items aired in the last `weeks` weeks are listed
+    std::string base_url;         // what residents' phones open ("https://nghelai.anhai.vn"), no trailing '/'
+    int feedback_per_hour = 200;  // all visitors together; beyond it the form answers 429
+    bool operator==(const PublicConfig&) const = default;
+};
+
 struct Config {
     std::filesystem::path source;  // file it was read from, or "<embedded>"
     // Both absolute after loading (relative ones resolve against the config file's folder).
@@ -118,6 +137,7 @@ struct Config {
     BackupConfig backup;
     AlarmConfig alarm;
     HttpConfig http;
+    PublicConfig publik;  // [public] ("public" is a keyword in C++)
     std::vector<OutputConfig> outputs;
     std::vector<SlotConfig> slots;
 };

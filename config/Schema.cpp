@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include <date/tz.h>
 
@@ -89,6 +90,10 @@ void read_organisation(const TableReader& r, Organisation& org) {
     set("place", org.place);
     set("preparer_title", org.preparer_title);
     set("head_title", org.head_title);
+    set("preparer_name", org.preparer_name);
+    set("head_name", org.head_name);
+    set("document_symbol", org.document_symbol);
+    set("recipients", org.recipients);
 }
 
 int read_int_in(const TableReader& r, std::string_view key, int low, int high, int fallback) {
@@ -271,26 +276,28 @@ bool is_loopback(const std::string& host) {
 }
 
 // "HOST:PORT" with an IPv4 address, a host name or a bracketed IPv6 address.
+std::pair<std::string, int> read_listen(const TableReader& r, const Located<std::string>& listen,
+                                        std::string_view example) {
+    const std::string& v = listen.value;
+    const auto colon = v.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == v.size())
+        fail(r.source(), listen, quote(v) + " is not HOST:PORT (e.g. \"" + std::string(example) + "\")");
+    const std::string host = v.substr(0, colon);
+    const std::string port = v.substr(colon + 1);
+    if (auto problem = host_problem(host)) fail(r.source(), listen, *problem);
+    int p = 0;
+    for (char c : port) {
+        if (c < '0' || c > '9' || p > 65535) fail(r.source(), listen, quote(port) + " is not a port (1..65535)");
+        p = p * 10 + (c - '0');
+    }
+    if (p < 1 || p > 65535) fail(r.source(), listen, quote(port) + " is not a port (1..65535)");
+    return {host, p};
+}
+
 void read_http(const TableReader& r, HttpConfig& http) {
     http.enabled = read_bool(r, "enabled", http.enabled);
     std::optional<Located<std::string>> listen = r.string("listen");
-    if (listen) {
-        const std::string& v = listen->value;
-        const auto colon = v.rfind(':');
-        if (colon == std::string::npos || colon == 0 || colon + 1 == v.size())
-            fail(r.source(), *listen, quote(v) + " is not HOST:PORT (e.g. \"127.0.0.1:8480\")");
-        const std::string host = v.substr(0, colon);
-        const std::string port = v.substr(colon + 1);
-        if (auto problem = host_problem(host)) fail(r.source(), *listen, *problem);
-        int p = 0;
-        for (char c : port) {
-            if (c < '0' || c > '9' || p > 65535) fail(r.source(), *listen, quote(port) + " is not a port (1..65535)");
-            p = p * 10 + (c - '0');
-        }
-        if (p < 1 || p > 65535) fail(r.source(), *listen, quote(port) + " is not a port (1..65535)");
-        http.host = host;
-        http.port = p;
-    }
+    if (listen) std::tie(http.host, http.port) = read_listen(r, *listen, "127.0.0.1:8480");
     if (r.has("tls_cert")) http.tls_cert = read_path(r, "tls_cert", r.source().base_dir);
     if (r.has("tls_key")) http.tls_key = read_path(r, "tls_key", r.source().base_dir);
     if (http.tls_cert.empty() != http.tls_key.empty())
@@ -306,12 +313,50 @@ void read_http(const TableReader& r, HttpConfig& http) {
     if (r.has("cli_token_file")) http.cli_token_file = read_path(r, "cli_token_file", r.source().base_dir);
 }
 
+// base_url goes into links, the feed and QR codes: an absolute http(s) address without
+// characters that would need escaping there.
+std::string read_base_url(const TableReader& r) {
+    const auto url = r.string("base_url");
+    if (!url)
+        fail(r.source(), r.line(), r.key("base_url"),
+             "is required: the address residents' phones open, used in the feed and QR codes (e.g. "
+             "\"https://nghelai.anhai.vn\")");
+    std::string v = url->value;
+    const bool scheme = v.starts_with("http://") || v.starts_with("https://");
+    const auto bad = std::find_if(v.begin(), v.end(), [](unsigned char c) {
+        return c <= ' ' || c >= 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '?' ||
+               c == '#';
+    });
+    const auto host_start = v.find("://") == std::string::npos ? 0 : v.find("://") + 3;
+    if (!scheme || bad != v.end() || host_start >= v.size() || v[host_start] == '/')
+        fail(r.source(), *url,
+             quote(v) +
+                 " is not an http:// or https:// address without spaces, quotes, '?' or '#' (e.g. "
+                 "\"https://nghelai.anhai.vn\")");
+    while (v.ends_with('/')) v.pop_back();
+    return v;
+}
+
+void read_public(const TableReader& r, const HttpConfig& http, PublicConfig& pub) {
+    pub.enabled = read_bool(r, "enabled", true);
+    const auto listen = r.string("listen");
+    if (listen) std::tie(pub.host, pub.port) = read_listen(r, *listen, "0.0.0.0:8481");
+    pub.weeks = read_int_in(r, "weeks", 1, 104, pub.weeks);
+    pub.feedback_per_hour = read_int_in(r, "feedback_per_hour", 1, 100000, pub.feedback_per_hour);
+    pub.base_url = read_base_url(r);
+    if (pub.enabled && http.enabled && pub.port == http.port)
+        fail(r.source(), listen ? listen->line : r.line(), r.key("listen"),
+             "port " + std::to_string(pub.port) +
+                 " is the operator's [http] port: the public side needs its own listener (e.g. \"0.0.0.0:8481\")");
+}
+
 }  // namespace
 
 Config read_config(const toml::table& root, const Source& source) {
     Config cfg;
-    const TableReader top(source, root, "",
-                          {"daemon", "organisation", "audio", "reports", "backup", "alarm", "http", "output", "slot"});
+    const TableReader top(
+        source, root, "",
+        {"daemon", "organisation", "audio", "reports", "backup", "alarm", "http", "public", "output", "slot"});
 
     if (auto t = top.table("daemon"))
         read_daemon(
@@ -321,7 +366,8 @@ Config read_config(const toml::table& root, const Source& source) {
 
     if (auto t = top.table("organisation"))
         read_organisation(TableReader(source, *t->value, t->key,
-                                      {"parent_body", "issuing_body", "place", "preparer_title", "head_title"}),
+                                      {"parent_body", "issuing_body", "place", "preparer_title", "head_title",
+                                       "preparer_name", "head_name", "document_symbol", "recipients"}),
                           cfg.organisation);
 
     if (auto t = top.table("audio"))
@@ -343,6 +389,10 @@ Config read_config(const toml::table& root, const Source& source) {
                               {"enabled", "listen", "tls_cert", "tls_key", "upload_limit_mb", "assets_dir",
                                "emergency_needs_approver", "cli_token_file"}),
                   cfg.http);
+    if (auto t = top.table("public"))
+        read_public(
+            TableReader(source, *t->value, t->key, {"enabled", "listen", "weeks", "base_url", "feedback_per_hour"}),
+            cfg.http, cfg.publik);
 
     if (auto outputs = top.tables("output")) {
         for (const auto& t : *outputs) {

@@ -15,7 +15,7 @@ sqlite::Database& ApiServices::database() { return daemon_.db_; }
 
 std::filesystem::path ApiServices::database_path() const { return daemon_.config_.database; }
 
-const config::Config& ApiServices::config() const { return daemon_.config_; }
+std::shared_ptr<const config::Config> ApiServices::config() const { return daemon_.config_snapshot(); }
 
 void ApiServices::rules_changed() { daemon_.reload(); }
 

@@ -20,7 +20,7 @@ public:
 
     sqlite::Database& database() override;
     std::filesystem::path database_path() const override;
-    const config::Config& config() const override;
+    std::shared_ptr<const config::Config> config() const override;
     void rules_changed() override;
     void rules_changed_from_worker() override;
     bool stop_now(const std::string& account) override;

@@ -43,6 +43,7 @@ ConfigChange diff(const config::Config& running, const config::Config& reread) {
     restart(running.log_level != reread.log_level, "daemon.log_level");
     restart(!(running.reports == reread.reports), "reports");
     restart(!(running.backup == reread.backup), "backup");
+    restart(!(running.publik == reread.publik), "public");
     return change;
 }
 
@@ -54,6 +55,7 @@ config::Config applied(const config::Config& running, const config::Config& rere
     next.log_level = running.log_level;
     next.reports = running.reports;
     next.backup = running.backup;
+    next.publik = running.publik;
     return next;
 }
 

@@ -15,6 +15,7 @@
 #include "db/Store.hpp"
 #include "domain/Texts.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/AiringHistory.hpp"
 #include "library/ConfigSeed.hpp"
 #include "playout/ProgrammeBuilder.hpp"
@@ -44,8 +45,9 @@ std::vector<audio::OutputSpec> output_specs(const config::Config& c) {
 
 Daemon::Daemon(config::Config config)
     : config_(std::move(config)),
+      snapshot_(std::make_shared<const config::Config>(config_)),
       tz_(domain::zone(config_.time_zone)),
-      started_at_(std::chrono::system_clock::now()),
+      started_at_(domain::wall_now()),
       db_(db::open_store(config_.database)),
       journal_(db_),
       rules_(db_),
@@ -71,6 +73,13 @@ Daemon::Daemon(config::Config config)
     scheduler::History history(journal::airing_times_since(db_, started_at_ - rules.rotation_window));
     engine_ = std::make_unique<scheduler::Engine>(std::move(rules), tz_, started_at_, rules_.load_marks(started_at_),
                                                   std::move(history));
+    // An emergency stops the player at the instant it is decided, and what resumes after it
+    // starts where the player says it was cut.
+    engine_->set_cut_player([this]() -> std::optional<scheduler::PlayerPosition> {
+        const auto at = player_->stop();
+        if (!at) return std::nullopt;
+        return scheduler::PlayerPosition{at->programme, at->cue, at->ended};
+    });
     resume_after_crash();
 }
 
@@ -104,6 +113,7 @@ void Daemon::run() {
     reports_.start();
     backups_.start();
     start_web();
+    start_public();
     for (const auto& order : restart_orders_) air(order, domain::texts::resumed_after_restart(tz_, started_at_));
     restart_orders_.clear();
     decide();
@@ -128,7 +138,7 @@ void Daemon::run() {
     io_.poll();
     // Queued programmes the player dropped without events: their starts are decided, so they
     // will not air after a restart either.
-    recorder_.journal_leftovers(std::chrono::system_clock::now(), std::string(domain::texts::stopped_before_airing));
+    recorder_.journal_leftovers(domain::wall_now(), std::string(domain::texts::stopped_before_airing));
     // One last try; what still waits stays in the spill file for the next start.
     if (!writer_.flush())
         logger("journal")->warn("{} journal write(s) still wait for the database; kept in {} for the next start",
@@ -160,6 +170,17 @@ void Daemon::start_web() {
     }
 }
 
+void Daemon::start_public() {
+    if (!config_.publik.enabled) return;
+    try {
+        public_web_ = std::make_unique<PublicWeb>(io_, config_, db_);
+        public_web_->start();
+    } catch (const std::exception& e) {
+        public_web_.reset();
+        logger("http")->error("the public listen-again side is off: {}; airing goes on", e.what());
+    }
+}
+
 void Daemon::wait_for_signal() {
     signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
         if (ec) return;
@@ -175,6 +196,11 @@ void Daemon::wait_for_signal() {
         timer_.cancel();
         io_.stop();
     });
+}
+
+std::shared_ptr<const config::Config> Daemon::config_snapshot() const {
+    const std::lock_guard lock(snapshot_mutex_);
+    return snapshot_;
 }
 
 void Daemon::reload_config() {
@@ -199,6 +225,11 @@ void Daemon::reload_config() {
     for (const auto& setting : change.needs_restart)
         log->warn("config: {} changed in the file but needs a restart; the running value is kept", setting);
     config_ = std::move(reread);
+    {
+        auto copy = std::make_shared<const config::Config>(config_);
+        const std::lock_guard lock(snapshot_mutex_);
+        snapshot_ = std::move(copy);
+    }
     if (change.outputs()) health_->outputs_changed();  // meters and dead-air alarms of the outputs added
     if (change.outputs() || change.audio)
         player_->reconfigure(std::move(specs), player_options(config_, health_->player_health()));
@@ -244,7 +275,7 @@ void Daemon::decide() {
     // The next wake-up is armed whatever fails here, or the schedule would stop.
     try {
         events_.deliver_now();
-        apply(engine_->tick(std::chrono::system_clock::now()));
+        apply(engine_->tick(domain::wall_now()));
         writer_.keep_latest("scheduler.marks", encode_marks(engine_->marks()));
         health_->next_slot(*engine_);
     } catch (const std::exception& e) {
@@ -264,13 +295,13 @@ void Daemon::schedule() {
         logger("scheduler")->info("nothing is scheduled; waiting for changes or a stop signal");
     }
     // With nothing due, still wait: a wall-clock change or SIGHUP may make something due.
-    const auto at = next.value_or(std::chrono::system_clock::now() + std::chrono::days(365));
+    const auto at = next.value_or(domain::wall_now() + std::chrono::days(365));
     timer_.wait_until(at, [this](bool clock_was_set) {
         if (clock_was_set)
             logger("scheduler")
                 ->warn("the wall clock was set (now {} {}); re-planning",
-                       domain::local_date_text(tz_, std::chrono::system_clock::now()),
-                       domain::local_time_text(tz_, std::chrono::system_clock::now()));
+                       domain::local_date_text(tz_, domain::wall_now()),
+                       domain::local_time_text(tz_, domain::wall_now()));
         decide();
     });
 }
@@ -296,11 +327,12 @@ void Daemon::apply(const scheduler::Decisions& d) {
     for (const auto& note : d.notes) logger("scheduler")->info("{}", note);
     if (d.stop_current) {
         logger("scheduler")->warn("emergency: cutting what plays");
+        // The engine has stopped the player (set_cut_player); the cut cue's event comes after
+        // this, and its row then says what cut it.
         recorder_.cut_all(d.cut_reason);
         health_->cut_all();
-        player_->stop();
     }
-    const auto now = std::chrono::system_clock::now();
+    const auto now = domain::wall_now();
     for (const auto& n : d.not_aired) {
         writer_.record_not_aired(playout::not_aired_plan(n, engine_->rules()), playout::status_of(n.kind), now,
                                  n.reason);

@@ -3,6 +3,7 @@
 #include <boost/asio/signal_set.hpp>
 
 #include <memory>
+#include <mutex>
 
 #include "audio/FfmpegPlayer.hpp"
 #include "config/Config.hpp"
@@ -10,6 +11,7 @@
 #include "daemon/HealthWiring.hpp"
 #include "daemon/LoopEvents.hpp"
 #include "daemon/PeriodicReports.hpp"
+#include "daemon/PublicWeb.hpp"
 #include "daemon/ReloadWatch.hpp"
 #include "daemon/WallClockTimer.hpp"
 #include "daemon/WebServer.hpp"
@@ -58,11 +60,17 @@ private:
     // file keeps the running config and logs why.
     void reload_config();
     void start_web();
+    void start_public();
     void wait_for_signal();
     void on_player_event(const audio::PlayerEvent& event);
     journal::WriterOptions writer_options();
 
+    // The running configuration, read and replaced on the loop only.
     config::Config config_;
+    // A copy of it for other threads (the API's worker routes), replaced whole on SIGHUP.
+    std::shared_ptr<const config::Config> config_snapshot() const;
+    mutable std::mutex snapshot_mutex_;
+    std::shared_ptr<const config::Config> snapshot_;
     const date::time_zone* tz_;
     scheduler::TimePoint started_at_;
     boost::asio::io_context io_;
@@ -91,6 +99,7 @@ private:
     std::unique_ptr<auth::Gate> gate_;
     std::unique_ptr<ApiServices> api_;
     std::unique_ptr<WebServer> web_;
+    std::unique_ptr<PublicWeb> public_web_;
 };
 
 }  // namespace lp::daemon

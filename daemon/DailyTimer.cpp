@@ -1,4 +1,5 @@
 #include "daemon/DailyTimer.hpp"
+#include "domain/WallClock.hpp"
 
 #include <date/tz.h>
 
@@ -19,8 +20,8 @@ DailyTimer::DailyTimer(boost::asio::io_context& io, const date::time_zone* tz, s
     : timer_(io), tz_(tz), time_of_day_(time_of_day), callback_(std::move(cb)) {}
 
 void DailyTimer::start() {
-    timer_.wait_until(next_daily(std::chrono::system_clock::now(), tz_, time_of_day_), [this](bool clock_was_set) {
-        if (!clock_was_set) callback_(std::chrono::system_clock::now());
+    timer_.wait_until(next_daily(domain::wall_now(), tz_, time_of_day_), [this](bool clock_was_set) {
+        if (!clock_was_set) callback_(domain::wall_now());
         start();
     });
 }

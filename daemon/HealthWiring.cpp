@@ -12,6 +12,7 @@
 #include "daemon/TestStallLoop.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/JournalWriter.hpp"
 #include "scheduler/Preview.hpp"
 
@@ -67,13 +68,13 @@ double folder_bytes(const std::vector<fs::path>& dirs) {
 }
 
 std::chrono::system_clock::time_point wall(HealthWiring::Steady::time_point at) {
-    return std::chrono::system_clock::now() +
+    return domain::wall_now() +
            std::chrono::duration_cast<std::chrono::system_clock::duration>(at - HealthWiring::Steady::now());
 }
 
 HealthWiring::Steady::time_point steady(scheduler::TimePoint at) {
     return HealthWiring::Steady::now() +
-           std::chrono::duration_cast<HealthWiring::Steady::duration>(at - std::chrono::system_clock::now());
+           std::chrono::duration_cast<HealthWiring::Steady::duration>(at - domain::wall_now());
 }
 
 std::vector<std::string> names_of(const config::Config& c) {
@@ -324,7 +325,7 @@ void HealthWiring::not_aired(journal::Status status) {
 
 void HealthWiring::next_slot(const scheduler::Engine& engine) {
     try {
-        const auto now = std::chrono::system_clock::now();
+        const auto now = domain::wall_now();
         // What is already handed to the player is not "next".
         const auto handed = [&](const scheduler::PreviewEntry& entry) {
             for (const auto& [id, a] : airings_)
@@ -378,8 +379,7 @@ nlohmann::json HealthWiring::build_json(Steady::time_point now) const {
     using nlohmann::json;
     json j;
     j["pid"] = static_cast<long>(::getpid());
-    j["updated_at"] =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    j["updated_at"] = std::chrono::duration_cast<std::chrono::seconds>(domain::wall_now().time_since_epoch()).count();
     j["now_playing"] = nullptr;
     for (const auto& [id, a] : airings_) {
         if (!a.started || a.done) continue;

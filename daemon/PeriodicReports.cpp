@@ -16,6 +16,13 @@ std::vector<exporting::Period> reports_pending(domain::LocalDate today, unsigned
     return exporting::reports_due_on({today.year, today.month, day}, day);
 }
 
+std::vector<exporting::Period> finals_pending(domain::LocalDate today) {
+    if (today.day > 7) return {};
+    const domain::LocalDate previous_month =
+        today.month == 1 ? domain::LocalDate{today.year - 1, 12, 1} : domain::LocalDate{today.year, today.month - 1, 1};
+    return exporting::reports_due_on(previous_month, 1);
+}
+
 PeriodicReports::PeriodicReports(boost::asio::io_context& io, sqlite::Database& db, const config::Config& config)
     : PeriodicReports(io, db, config, Options{}) {}
 
@@ -53,26 +60,35 @@ void PeriodicReports::checkpoint_daily() {
 std::vector<exporting::Period> PeriodicReports::write_due(domain::LocalDate today) {
     checkpoint_daily();
     std::vector<exporting::Period> started;
-    const auto formats = exporting::report_formats(config_.reports);
-    if (formats.empty()) return started;
-    for (const auto& period : reports_pending(today, config_.reports.day)) {
-        const auto marker = config_.reports.dir /
-                            ("nhat-ky-" + period.code() + "." + std::string(exporting::extension(formats.front())));
-        std::error_code ec;
-        if (std::filesystem::exists(marker, ec) || running_.count(period.code())) continue;
-        run(period, today);
-        started.push_back(period);
+    if (exporting::report_formats(config_.reports).empty()) return started;
+    std::vector<Job> jobs;
+    for (const auto& period : reports_pending(today, config_.reports.day)) jobs.push_back({period, today, false});
+    for (const auto& period : finals_pending(today)) jobs.push_back({period, today, true});
+    for (const auto& job : jobs) {
+        if (written(job) || running_.count(job.key())) continue;
+        run(job);
+        started.push_back(job.period);
     }
     return started;
 }
 
-void PeriodicReports::run(const exporting::Period& period, domain::LocalDate made_on) {
-    running_[period.code()] = made_on;
+bool PeriodicReports::written(const Job& job) const {
+    const std::string prefix = "nhat-ky-" + job.period.code() + (job.final ? "." : "-den-");
+    std::error_code ec;
+    if (std::filesystem::is_directory(config_.reports.dir, ec))
+        for (const auto& entry : std::filesystem::directory_iterator(config_.reports.dir, ec))
+            if (entry.path().filename().string().rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+void PeriodicReports::run(const Job& job) {
+    running_[job.key()] = job;
     if (!work_) work_.emplace(io_.get_executor());
-    logger("reports")->info("report {} is being written on a worker", period.code());
+    logger("reports")->info("report {} ({}) is being written on a worker", job.period.code(),
+                            job.final ? "final" : "up to " + domain::iso_date_text(job.made_on));
     // The worker gets its own copy of the configuration: a reload on the loop may replace it.
-    boost::asio::post(worker_, [this, period, made_on, config = config_] {
-        Outcome outcome{period, {}, {}};
+    boost::asio::post(worker_, [this, job, config = config_] {
+        Outcome outcome{job.period, job.final, {}, {}};
         const RecordCheckpoint record = [this](const journal::ChainHead& head) {
             auto done = std::make_shared<std::promise<evidence::Checkpoint>>();
             auto recorded = done->get_future();
@@ -88,29 +104,29 @@ void PeriodicReports::run(const exporting::Period& period, domain::LocalDate mad
             return recorded.get();
         };
         try {
-            outcome.files = write_scheduled_report(config, period, made_on, record, options_.before_writing).files;
+            outcome.files = write_scheduled_report(config, job.period, job.made_on, record, options_.before_writing);
         } catch (const std::exception& e) {
             outcome.error = e.what();
         }
-        boost::asio::post(
-            io_, [this, outcome = std::move(outcome), made_on]() mutable { finished(std::move(outcome), made_on); });
+        boost::asio::post(io_,
+                          [this, outcome = std::move(outcome), job]() mutable { finished(std::move(outcome), job); });
     });
 }
 
-void PeriodicReports::finished(Outcome outcome, domain::LocalDate made_on) {
+void PeriodicReports::finished(Outcome outcome, const Job& job) {
     const auto code = outcome.period.code();
-    running_.erase(code);
+    running_.erase(job.key());
     if (outcome.error.empty()) {
         for (const auto& f : outcome.files) logger("reports")->info("report {} written to {}", code, f.string());
-        failed_.erase(code);
+        failed_.erase(job.key());
         if (failed_.empty()) backoff_.reset();
     } else {
-        failed_[code] = {outcome.period, made_on};
+        failed_[job.key()] = job;
         const auto delay = backoff_.next();
         logger("reports")->error("report {} could not be written to {}: {} (tried again in {} s)", code,
                                  config_.reports.dir.string(), outcome.error,
                                  std::chrono::duration_cast<std::chrono::seconds>(delay).count());
-        retry_timer_.wait_until(std::chrono::system_clock::now() + delay, [this](bool) { retry(); });
+        retry_timer_.wait_until(domain::wall_now() + delay, [this](bool) { retry(); });
     }
     if (running_.empty()) work_.reset();
     if (on_outcome_) on_outcome_(outcome);
@@ -121,15 +137,16 @@ void PeriodicReports::retry() {
     const auto today = domain::local_date(tz_, options_.now());
     auto failed = std::move(failed_);
     failed_.clear();
-    for (const auto& [code, job] : failed) {
-        const auto& [period, made_on] = job;
-        const bool still_due = today <= domain::LocalDate{made_on.year, made_on.month, 7};
+    for (const auto& [key, job] : failed) {
+        // Both versions are written within the first 7 days of a month (the early one from the
+        // configured day of the period's last month, the final one after the period).
+        const bool still_due = today <= domain::LocalDate{job.made_on.year, job.made_on.month, 7};
         if (!still_due) {
             logger("reports")->error("report {} was not written before it was due; write it with loaphuong report",
-                                     code);
+                                     job.period.code());
             continue;
         }
-        if (!running_.count(code)) run(period, made_on);
+        if (!running_.count(key)) run(job);
     }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // One scheduled report, as a worker thread writes it: the period's rows read through a
 // read-only connection of its own, the report's checkpoint recorded by the one writer (the
-// loop, through `record`), then the signed files written into [reports] dir.
+// loop, through `record`), then the signed files and the evidence package written into
+// [reports] dir.
 
 #include <filesystem>
 #include <functional>
@@ -17,10 +18,11 @@ namespace lp::daemon {
 // once the loop has done it. Throws what recording threw.
 using RecordCheckpoint = std::function<evidence::Checkpoint(const journal::ChainHead&)>;
 
-// Throws std::exception naming what failed (the database, the key, the folder, a file).
-// `before_writing` (tests) runs once the report is read and its checkpoint recorded.
-exporting::WrittenReport write_scheduled_report(const config::Config& config, const exporting::Period& period,
-                                                domain::LocalDate made_on, const RecordCheckpoint& record,
-                                                const std::function<void()>& before_writing = {});
+// Returns the files written (the package last). Throws std::exception naming what failed (the
+// database, the key, the folder, a file). `before_writing` (tests) runs once the report is
+// read and its checkpoint recorded.
+std::vector<std::filesystem::path> write_scheduled_report(const config::Config& config, const exporting::Period& period,
+                                                          domain::LocalDate made_on, const RecordCheckpoint& record,
+                                                          const std::function<void()>& before_writing = {});
 
 }  // namespace lp::daemon

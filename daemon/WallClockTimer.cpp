@@ -6,6 +6,10 @@
 #include <cerrno>
 #include <cstdint>
 #include <system_error>
+#include <utility>
+
+#include "daemon/TestClockJumps.hpp"
+#include "domain/WallClock.hpp"
 
 namespace lp::daemon {
 namespace {
@@ -18,13 +22,15 @@ int make_timerfd() {
 
 }  // namespace
 
-WallClockTimer::WallClockTimer(boost::asio::io_context& io) : fd_(io, make_timerfd()) {}
+WallClockTimer::WallClockTimer(boost::asio::io_context& io)
+    : fd_(io, make_timerfd()), test_jumps_(watch_test_clock_jumps(io, [this] { set_by_test(); })) {}
 
 WallClockTimer::~WallClockTimer() = default;
 
 void WallClockTimer::arm(std::chrono::system_clock::time_point at) {
     using namespace std::chrono;
-    const auto since_epoch = at.time_since_epoch();
+    // The kernel's CLOCK_REALTIME instant for the wall instant `at` (the same but in loaphuongd-test).
+    const auto since_epoch = duration_cast<nanoseconds>(at.time_since_epoch()) - domain::wall_offset();
     // An instant already passed fires at once; never pass 0, which would disarm the timer.
     const auto s = std::max<long long>(duration_cast<seconds>(since_epoch).count(), 0);
     const auto ns = std::max<long long>(duration_cast<nanoseconds>(since_epoch - seconds(s)).count(), 1);
@@ -38,6 +44,7 @@ void WallClockTimer::arm(std::chrono::system_clock::time_point at) {
 void WallClockTimer::wait_until(std::chrono::system_clock::time_point at, Handler handler) {
     handler_ = std::move(handler);
     ++generation_;
+    set_by_test_ = false;  // as re-arming a timerfd clears its cancellation
     arm(at);
     wait();
 }
@@ -53,11 +60,19 @@ void WallClockTimer::wait() {
                            return;
                        }
                        ++wakeups_;
-                       const bool clock_was_set = n < 0 && errno == ECANCELED;
+                       // ECANCELED: CLOCK_REALTIME was set. loaphuongd-test's jump reads the same.
+                       const bool clock_was_set = (n < 0 && errno == ECANCELED) || std::exchange(set_by_test_, false);
                        auto handler = std::move(handler_);
                        handler_ = nullptr;
                        if (handler) handler(clock_was_set);
                    });
+}
+
+void WallClockTimer::set_by_test() {
+    if (!handler_) return;  // nothing waits
+    set_by_test_ = true;
+    // An instant long passed: the timerfd is readable at once and the wait ends as for a set clock.
+    arm(std::chrono::system_clock::time_point{});
 }
 
 void WallClockTimer::cancel() {

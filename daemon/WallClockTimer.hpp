@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace lp::daemon {
 
@@ -11,7 +12,9 @@ namespace lp::daemon {
 // wall clock is set (NTP at boot, an operator): timerfd with TFD_TIMER_CANCEL_ON_SET.
 // Asio's system_timer waits a relative duration on the monotonic clock and would sleep
 // through such a jump; slots are wall-clock instants, so this timer is the scheduler's only
-// source of wake-ups (no polling). Used on the loop thread only.
+// source of wake-ups (no polling). The instants are the process's wall time
+// (domain::wall_now()), which only loaphuongd-test shifts from CLOCK_REALTIME: its jumps end
+// the wait as a set clock does (daemon/TestClockJumps.hpp). Used on the loop thread only.
 class WallClockTimer {
 public:
     using Handler = std::function<void(bool clock_was_set)>;
@@ -31,11 +34,14 @@ public:
 private:
     void arm(std::chrono::system_clock::time_point at);
     void wait();
+    void set_by_test();
 
     boost::asio::posix::stream_descriptor fd_;
     Handler handler_;
     unsigned long generation_ = 0;
     unsigned long wakeups_ = 0;
+    bool set_by_test_ = false;  // loaphuongd-test jumped its wall clock during this wait
+    std::shared_ptr<void> test_jumps_;
 };
 
 }  // namespace lp::daemon

@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 15> migrations{
+constexpr std::array<std::string_view, 20> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -320,6 +320,91 @@ CREATE TABLE journal_checkpoint (
     line       TEXT NOT NULL
 );
 CREATE INDEX journal_checkpoint_by_time ON journal_checkpoint(made_at);
+)sql",
+    // 16: live sources (tiếp sóng / trực tiếp). A library item may be a source instead of a
+    // file (live_url; its planned length in duration_ms, its fallback item); how each airing of
+    // one went is kept beside its sealed row (the seal is unchanged): the kind, the source,
+    // seconds planned and relayed, the fallback, and each dropout.
+    R"sql(
+ALTER TABLE media_item ADD COLUMN live_url TEXT;
+ALTER TABLE media_item ADD COLUMN live_kind TEXT;
+ALTER TABLE media_item ADD COLUMN live_fallback INTEGER REFERENCES media_item(id);
+CREATE TABLE journal_live (
+    journal_id INTEGER PRIMARY KEY REFERENCES journal(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('tiep_song', 'truc_tiep')),
+    source     TEXT NOT NULL,
+    planned_ms INTEGER NOT NULL,
+    relayed_ms INTEGER NOT NULL,
+    fallback   TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE journal_dropout (
+    journal_id INTEGER NOT NULL REFERENCES journal(id),
+    at         TEXT NOT NULL,
+    length_ms  INTEGER NOT NULL
+);
+CREATE INDEX journal_dropout_by_row ON journal_dropout(journal_id);
+)sql",
+    // 17: the public listen-again side's figures (issue 13; reach/Counts.hpp), for the interest
+    // report: per local day (yyyy-mm-dd), item and kind, how many clients counted, each once a
+    // day: `listen` (at least 30 s of the item fetched), `feed` (the podcast feed fetched),
+    // `qr` (a visit from a QR code). media_item_id 0 is the page or the feed as a whole (so no
+    // foreign key). Nothing identifies a client: no address, agent, cookie or hash.
+    R"sql(
+CREATE TABLE reach_count (
+    day           TEXT NOT NULL,
+    media_item_id INTEGER NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('listen', 'feed', 'qr')),
+    count         INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (day, media_item_id, kind)
+) WITHOUT ROWID;
+)sql",
+    // 18: residents' feedback (issue 13; reach/FeedbackStore.hpp), for the interest report. One
+    // row per rating and/or comment on an item (media_item_id) or, when none is named, a topic
+    // (a plan heading code); the channel it came by: 'web' (the item page's form, stored
+    // 'pending' until an approver approves or rejects it; recorded_by NULL, nothing about the
+    // sender), or 'hotline', 'zalo', 'hop_thu' (hòm thư góp ý), 'hop_to_dan_pho' (họp tổ dân
+    // phố), 'ban_thanh_tra' (Ban thanh tra nhân dân), recorded by an operator's account and
+    // 'approved' as recorded. day: the local yyyy-mm-dd it was given; rating 1..5 or NULL.
+    R"sql(
+CREATE TABLE feedback (
+    id            INTEGER PRIMARY KEY,
+    media_item_id INTEGER REFERENCES media_item(id),
+    topic         TEXT,
+    channel       TEXT NOT NULL CHECK (channel IN ('web', 'hotline', 'zalo', 'hop_thu', 'hop_to_dan_pho',
+                                                   'ban_thanh_tra')),
+    day           TEXT NOT NULL,
+    rating        INTEGER CHECK (rating BETWEEN 1 AND 5),
+    comment       TEXT,
+    status        TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    recorded_by   TEXT,
+    decided_by    TEXT,
+    decided_at    TEXT,
+    CHECK (media_item_id IS NOT NULL OR topic IS NOT NULL),
+    CHECK (rating IS NOT NULL OR comment IS NOT NULL)
+);
+CREATE INDEX feedback_by_status ON feedback(status, id);
+CREATE INDEX feedback_by_day ON feedback(day);
+)sql",
+    // 19: what an airing's start leaves as proof (journal/Airing.hpp StartEvidence), sealed
+    // from seal version 4: whether the system clock was synchronised (NULL: not known), and the
+    // archive's day recording it went into with its offset there in milliseconds (NULL: none).
+    R"sql(
+ALTER TABLE journal ADD COLUMN clock_synced INTEGER;
+ALTER TABLE journal ADD COLUMN archive_file TEXT;
+ALTER TABLE journal ADD COLUMN archive_offset_ms INTEGER;
+)sql",
+    // 20: what the operator writes into a period's report as the ward files it (Nghị định
+    // 30/2020): its number and the narrative (export/Filing.hpp), one row per period.
+    R"sql(
+CREATE TABLE report_filing (
+    period        TEXT PRIMARY KEY,
+    number        TEXT NOT NULL DEFAULT '',
+    achieved      TEXT NOT NULL DEFAULT '',
+    shortcomings  TEXT NOT NULL DEFAULT '',
+    proposals     TEXT NOT NULL DEFAULT '',
+    changed_by    TEXT NOT NULL,
+    changed_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
 )sql",
 };
 

@@ -65,6 +65,12 @@ std::string partial(std::chrono::microseconds played, std::chrono::milliseconds 
     return text + " giây: " + std::string(why);
 }
 
+std::string dropouts_summary(std::size_t count, std::chrono::milliseconds down, std::string_view fallback_file) {
+    return "mất tín hiệu " + std::to_string(count) + " lần, tổng " + decimal(static_cast<double>(down.count()) / 1e3) +
+           " giây; phát thay bằng " +
+           (fallback_file.empty() ? std::string{"khoảng lặng"} : "tệp " + std::string(fallback_file));
+}
+
 std::string resumed_after_restart(const date::time_zone* tz, TimePoint restarted_at) {
     return "Phát tiếp sau khi dịch vụ khởi động lại lúc " + local_time_text(tz, restarted_at) + " " +
            local_date_text(tz, restarted_at) + " (bị gián đoạn do sự cố hoặc mất điện)";

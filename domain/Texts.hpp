@@ -80,6 +80,11 @@ inline constexpr std::string_view ended_early =
     "Tệp âm thanh kết thúc sớm hơn thời lượng đã đo khi nhập (tệp bị cắt hoặc thay đổi)";
 inline constexpr std::string_view no_output = "Không mở được đầu ra nào (loa, luồng phát)";
 inline constexpr std::string_view outputs_failed = "Mọi đầu ra (loa, luồng phát) đều hỏng giữa chừng";
+inline constexpr std::string_view source_unreachable =
+    "Không nhận được tín hiệu từ nguồn tiếp sóng, trực tiếp trong suốt thời lượng";
+inline constexpr std::string_view source_dropouts = "Nguồn tiếp sóng, trực tiếp bị mất tín hiệu giữa chừng";
+// "mất tín hiệu 2 lần, tổng 12,5 giây; phát thay bằng tệp thong-bao.mp3" (empty file: silence)
+std::string dropouts_summary(std::size_t count, std::chrono::milliseconds down, std::string_view fallback_file);
 // "Chỉ phát được 16,5 trên 20,0 giây: <why>"
 std::string partial(std::chrono::microseconds played, std::chrono::milliseconds length, std::string_view why);
 

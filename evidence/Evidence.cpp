@@ -1,5 +1,6 @@
 #include "evidence/Evidence.hpp"
 
+#include "domain/WallClock.hpp"
 #include "evidence/KeyFile.hpp"
 #include "evidence/SignedExport.hpp"
 
@@ -24,9 +25,8 @@ exporting::PrepareReport Evidence::signer(const date::time_zone* tz, const Check
 }
 
 exporting::PrepareFor Evidence::signing(sqlite::Database& db, const date::time_zone* tz) const {
-    return [this, &db, tz](const exporting::Report& r) {
-        return signer(tz, checkpoint_for(db, r, std::chrono::system_clock::now()));
-    };
+    return
+        [this, &db, tz](const exporting::Report& r) { return signer(tz, checkpoint_for(db, r, domain::wall_now())); };
 }
 
 std::optional<Checkpoint> Evidence::daily(sqlite::Database& db, domain::TimePoint now) const {

@@ -64,6 +64,7 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
     exporting::Report r = exporting::build_report(*period, organisation, *made_on, std::move(then),
                                                   journal::ChainHead{cp.chain_seq, seal_now.value_or(cp.seal)});
     r.key_fingerprint = fingerprint(public_hex);
+    r.filing = exporting::load_filing(db, period->code());
     if (r.stamp.rows != s.rows || r.stamp.digest != s.digest)
         c.problems.push_back("Cơ sở dữ liệu hiện có " + std::to_string(r.stamp.rows) + " dòng nhật ký của kỳ " +
                              period->words() + " tính đến mốc đã ký (mắt xích số " + std::to_string(cp.chain_seq) +

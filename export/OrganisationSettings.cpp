@@ -11,14 +11,19 @@ std::string* field(config::Organisation& o, std::string_view key) {
     if (key == "place") return &o.place;
     if (key == "preparer_title") return &o.preparer_title;
     if (key == "head_title") return &o.head_title;
+    if (key == "preparer_name") return &o.preparer_name;
+    if (key == "head_name") return &o.head_name;
+    if (key == "document_symbol") return &o.document_symbol;
+    if (key == "recipients") return &o.recipients;
     return nullptr;
 }
 
 }  // namespace
 
 const std::vector<std::string_view>& organisation_keys() {
-    static const std::vector<std::string_view> keys{"parent_body", "issuing_body", "place", "preparer_title",
-                                                    "head_title"};
+    static const std::vector<std::string_view> keys{"parent_body",    "issuing_body",    "place",
+                                                    "preparer_title", "head_title",      "preparer_name",
+                                                    "head_name",      "document_symbol", "recipients"};
     return keys;
 }
 

@@ -14,7 +14,7 @@
 namespace lp::exporting {
 
 // The keys, in the order of a report header: parent_body, issuing_body, place,
-// preparer_title, head_title.
+// preparer_title, head_title, preparer_name, head_name, document_symbol, recipients.
 const std::vector<std::string_view>& organisation_keys();
 // The config's value of a key (nullopt: no such key).
 std::optional<std::string> organisation_value(const config::Organisation& o, std::string_view key);

@@ -5,6 +5,7 @@
 
 #include "domain/Texts.hpp"
 #include "export/pdf/Cairo.hpp"
+#include "export/pdf/Qr.hpp"
 
 namespace lp::exporting {
 namespace {
@@ -66,6 +67,8 @@ public:
         show(l, x, y);
         return height(l);
     }
+
+    void qr(double x, double y, double size, const std::string& s) { draw_qr(cr_.get(), x, y, size, s); }
 
     void line(double x0, double y0, double x1, double y1, double width = 0.6) {
         cairo_set_line_width(cr_.get(), width);
@@ -170,6 +173,8 @@ void header_block(Writer& w, const Report& r) {
     ly += w.text(left_edge, ly, col, r.organisation.parent_body, {12.5, false, false, Align::center});
     ly += w.text(left_edge, ly, col, r.organisation.issuing_body, {12.5, true, false, Align::center});
     w.line(left_edge + col * 0.35, ly + 5, left_edge + col * 0.65, ly + 5);
+    ly += 10;
+    ly += w.text(left_edge, ly, col, number_line(r), {13, false, false, Align::center});
     ry += w.text(rx, ry, col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {12.5, true, false, Align::center});
     const double motto_h = w.text(rx, ry, col, "Độc lập - Tự do - Hạnh phúc", {13.5, true, false, Align::center});
     ry += motto_h;
@@ -193,8 +198,22 @@ void heading(Writer& w, const std::string& text) {
     w.at += w.text(left_edge, w.at, right_edge - left_edge, text, {12.5, true, false, Align::left}) + 4;
 }
 
+// The operator's narrative; an empty section gets a dotted line to write on.
+void narrative(Writer& w, const Report& r) {
+    heading(w, std::string("V. ") + narrative_heading);
+    for (const auto& [title, text] : narrative_sections(r)) {
+        w.ensure(40);
+        w.at += w.text(left_edge, w.at, right_edge - left_edge, title, {13, true, true, Align::left}) + 2;
+        const std::string body = text.empty() ? std::string(200, '.') : text;
+        w.at +=
+            w.text(left_edge + 8 * mm, w.at, right_edge - left_edge - 8 * mm, body, {13, false, false, Align::left});
+        w.at += 6;
+    }
+}
+
 void signature_block(Writer& w, const Report& r) {
-    w.ensure(130);
+    // Titles, room to sign, names and "Nơi nhận" stay together on one page.
+    w.ensure(190 + 14.0 * static_cast<double>(recipient_lines(r).size()));
     w.at += 16;
     const double col = (right_edge - left_edge) * 0.4;
     const double rx = right_edge - col;
@@ -203,7 +222,14 @@ void signature_block(Writer& w, const Report& r) {
     w.at += h;
     w.text(left_edge, w.at, col, "(Ký, ghi rõ họ tên)", {13, false, true, Align::center});
     w.at += w.text(rx, w.at, col, "(Ký, ghi rõ họ tên, đóng dấu)", {13, false, true, Align::center});
-    w.at += 90;  // room to sign and stamp
+    w.at += 72;  // room to sign and stamp
+    w.text(left_edge, w.at, col, r.organisation.preparer_name, {13, true, false, Align::center});
+    w.at += w.text(rx, w.at, col, r.organisation.head_name, {13, true, false, Align::center}) + 14;
+    // Nơi nhận, bottom left (Nghị định 30/2020).
+    w.at += w.text(left_edge, w.at, col, "Nơi nhận:", {12, true, true, Align::left});
+    for (const auto& line : recipient_lines(r))
+        w.at += w.text(left_edge, w.at, col, line, {11, false, false, Align::left});
+    w.at += 10;
 }
 
 }  // namespace
@@ -221,6 +247,9 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
 
     header_block(w, r);
     title(w, journal_title, r.period.words_with_dates());
+    if (const auto coverage = coverage_line(r); !coverage.empty()) {
+        w.at += w.text(left_edge, w.at - 6, right_edge - left_edge, coverage, {12, false, true, Align::center}) + 4;
+    }
     heading(w, "I. NHẬT KÝ CHI TIẾT");
     const auto C = Align::center, L = Align::left;
     // 9 pt so that dates and times fit their columns on one line.
@@ -235,10 +264,24 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
                    {9, false, true, Align::left});
     heading(w, "IV. TỔNG HỢP THEO HÌNH THỨC THỂ HIỆN");
     table(w, group_table(r.forms, "Hình thức", r), {4, 60, 10, 10, 12}, {C, L, C, C, C}, true);
+    w.at += 4;
+    w.at += w.text(left_edge, w.at, right_edge - left_edge, cchc_line(r), {11, false, true, Align::left});
+    narrative(w, r);
     signature_block(w, r);
-    w.ensure(50);
+    // The check code beside the footer as a QR code: the printed, signed copy can be compared
+    // with the file received (the signature line when signed, else the chain marker).
+    constexpr double qr_size = 42 * mm;
+    w.ensure(qr_size + 4);
+    const double qr_top = w.at;
+    const double text_width = right_edge - left_edge - qr_size - 6 * mm;
     for (const auto& line : footer_lines(r))
-        w.at += w.text(left_edge, w.at, right_edge - left_edge, line, {8.5, false, true, Align::left});
+        w.at += w.text(left_edge, w.at, text_width, line, {8.5, false, true, Align::left});
+    w.qr(right_edge - qr_size, qr_top, qr_size, r.signature_line.empty() ? marker : r.signature_line);
+    w.at = std::max(w.at, qr_top + qr_size);
+    w.at += w.text(right_edge - qr_size, w.at, qr_size,
+                   r.signature_line.empty() ? "Mã QR: mã kiểm tra của tệp này (chưa ký số)"
+                                            : "Mã QR: mã kiểm tra đã ký số của tệp này",
+                   {7.5, false, true, Align::center});
     w.finish();
 }
 

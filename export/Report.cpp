@@ -145,6 +145,21 @@ Report build_report(const Period& period, const config::Organisation& organisati
         count_in(group(r.forms, row.plan.form, domain::form_label(row.plan.form)), "f:");
         ++r.airings;
         r.airtime += row.played;
+        if (counts_for_cchc(row)) {
+            ++r.cchc.airings;
+            r.cchc.airtime += row.played;
+            if (!seen["cchc"][key]) {
+                seen["cchc"][key] = true;
+                ++r.cchc.items;
+            }
+        } else {
+            ++r.cchc.other_airings;
+            r.cchc.other_airtime += row.played;
+        }
+        if (const auto synced = row.start_evidence.clock_synced) {
+            ++r.clock.known;
+            if (*synced) ++r.clock.synced;
+        }
     }
     std::vector<std::chrono::microseconds> lateness;
     for (const auto& line : r.lines)
@@ -165,6 +180,57 @@ Punctuality punctuality_of(std::vector<std::chrono::microseconds> lateness) {
     p.p99 = rank(99);
     p.max = lateness.back();
     return p;
+}
+
+bool made_within_period(const Report& r) { return r.made_on <= r.period.last; }
+
+bool counts_for_cchc(const JournalRow& row) {
+    if (row.plan.form == "am_nhac") return false;
+    return std::any_of(row.plan.topics.begin(), row.plan.topics.end(), [](const auto& t) { return t != "other"; });
+}
+
+std::string coverage_line(const Report& r) {
+    if (!made_within_period(r)) return {};
+    return "Số liệu tính đến ngày " + domain::display_date_text(r.made_on) +
+           " (báo cáo lập trước khi kỳ kết thúc, theo hạn nộp trước ngày 08 của tháng cuối kỳ); bản cuối kỳ lập sau "
+           "ngày " +
+           domain::display_date_text(r.period.last) + ".";
+}
+
+std::string number_line(const Report& r) {
+    return "Số: " + (r.filing.number.empty() ? std::string("      ") : r.filing.number) + "/" +
+           r.organisation.document_symbol;
+}
+
+std::vector<std::pair<std::string, std::string>> narrative_sections(const Report& r) {
+    return {{"1. Kết quả đạt được", r.filing.achieved},
+            {"2. Tồn tại và hạn chế", r.filing.shortcomings},
+            {"3. Đề xuất", r.filing.proposals}};
+}
+
+std::vector<std::string> recipient_lines(const Report& r) {
+    std::vector<std::string> names;
+    std::string_view rest = r.organisation.recipients;
+    while (!rest.empty()) {
+        const auto cut = std::min(rest.find(';'), rest.size());
+        auto name = rest.substr(0, cut);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        if (!name.empty()) names.emplace_back(name);
+        rest = cut < rest.size() ? rest.substr(cut + 1) : std::string_view{};
+    }
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        lines.push_back("- " + names[i] + (i + 1 < names.size() ? ";" : "."));
+    return lines;
+}
+
+std::string cchc_line(const Report& r) {
+    return "Số liệu cải cách hành chính (không kể nhạc hiệu và nội dung khác): " + std::to_string(r.cchc.items) +
+           " tin, bài; " + std::to_string(r.cchc.airings) + " lượt phát; tổng thời lượng " +
+           domain::duration_text(r.cchc.airtime) +
+           ". Nhạc hiệu và nội dung khác, tính riêng: " + std::to_string(r.cchc.other_airings) + " lượt phát; " +
+           domain::duration_text(r.cchc.other_airtime) + ".";
 }
 
 std::string place_and_date(const Report& r) {
@@ -235,13 +301,21 @@ std::string punctuality_line(const Punctuality& p) {
            ms(p.max) + ".";
 }
 
+std::string clock_trust_line(const ClockTrust& c) {
+    const double percent = c.known > 0 ? 100.0 * c.synced / c.known : 0.0;
+    return "Giờ phát được đo bằng đồng hồ hệ thống đã đồng bộ (NTP) ở " + std::to_string(c.synced) + "/" +
+           std::to_string(c.known) + " lượt phát (" + domain::texts::decimal(percent) + "%).";
+}
+
 std::vector<std::string> footer_lines(const Report& r) {
-    std::vector<std::string> lines{
-        "Tổng số dòng nhật ký: " + std::to_string(r.stamp.rows) + " (số lượt phát: " + std::to_string(r.airings) +
-            "; tổng thời lượng phát: " + domain::duration_text(r.airtime) +
-            "; không phát được/bỏ qua/lỡ giờ: " + std::to_string(r.not_aired) + ").",
-    };
+    std::vector<std::string> lines;
+    if (made_within_period(r)) lines.push_back(coverage_line(r));
+    lines.push_back(cchc_line(r));
+    lines.push_back("Tổng số dòng nhật ký: " + std::to_string(r.stamp.rows) + " (số lượt phát: " +
+                    std::to_string(r.airings) + "; tổng thời lượng phát: " + domain::duration_text(r.airtime) +
+                    "; không phát được/bỏ qua/lỡ giờ: " + std::to_string(r.not_aired) + ").");
     if (r.punctuality.programmes > 0) lines.push_back(punctuality_line(r.punctuality));
+    if (r.clock.known > 0) lines.push_back(clock_trust_line(r.clock));
     lines.push_back("Mã niêm phong chuỗi nhật ký (SHA-256) tại mắt xích số " + std::to_string(r.stamp.head_seq) + ": " +
                     r.stamp.head_seal + ".");
     lines.push_back("Kiểm tra tệp này với cơ sở dữ liệu: loaphuong journal verify --export <tệp>. Mã kiểm tra: " +

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/Config.hpp"
+#include "export/Filing.hpp"
 #include "export/JournalTable.hpp"
 #include "export/Period.hpp"
 #include "journal/Airing.hpp"
@@ -74,6 +75,23 @@ struct Punctuality {
 // Pure: the percentiles of `lateness` (any order); all zero when it is empty.
 Punctuality punctuality_of(std::vector<std::chrono::microseconds> lateness);
 
+// How many of the airings that reached listeners were timed by a synchronised clock.
+struct ClockTrust {
+    int known = 0;   // airings whose row says whether the clock was synchronised
+    int synced = 0;  // of them, synchronised
+};
+
+// The airings that count for the CCHC figures: neither jingles (form am_nhac) nor items whose
+// only topic is "other". The others stay in the journal and its totals, and are shown apart.
+struct CchcTotals {
+    int items = 0;
+    int airings = 0;
+    std::chrono::milliseconds airtime{0};
+    int other_airings = 0;  // jingles and non-CCHC items
+    std::chrono::milliseconds other_airtime{0};
+};
+bool counts_for_cchc(const journal::JournalRow& row);
+
 struct Report {
     Period period;
     config::Organisation organisation;
@@ -87,6 +105,9 @@ struct Report {
     std::chrono::milliseconds airtime{0};
     int not_aired = 0;  // failed, skipped, missed
     Punctuality punctuality;
+    ClockTrust clock;
+    CchcTotals cchc;
+    Filing filing;  // the number and the operator's narrative (load_report reads them)
     ChainStamp stamp;
     // The box's signing key (evidence/Signing.hpp fingerprint) and the file's signature line
     // (evidence/Checkpoint.hpp, LP-SIGN/1); empty when the report is not signed.
@@ -94,12 +115,28 @@ struct Report {
     std::string signature_line;
 };
 
+// Made on or before the period's last day (in the due window, before the 8th of its last month):
+// it holds the rows up to the day it was made, and says so; a final version is made after.
+bool made_within_period(const Report& r);
+
 // `rows`: the journal rows of the period as JournalStore::between returns them (taken: pass
 // them with std::move when they are not needed afterwards).
 Report build_report(const Period& period, const config::Organisation& organisation, domain::LocalDate made_on,
                     std::vector<journal::JournalRow> rows, const journal::ChainHead& head);
 
 inline constexpr const char* journal_title = "NHẬT KÝ PHÁT THANH TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH";
+
+// For a report made within its period: "Số liệu tính đến hết ngày 05/03/2026 …"; empty otherwise.
+std::string coverage_line(const Report& r);
+// "Số: 12/BC-TTDVSNC", or "Số:      /BC-TTDVSNC" with room to write the number.
+std::string number_line(const Report& r);
+// "Số liệu CCHC (không kể nhạc hiệu và nội dung khác): …"
+std::string cchc_line(const Report& r);
+// The narrative's three headings with the operator's text (empty when not written).
+std::vector<std::pair<std::string, std::string>> narrative_sections(const Report& r);
+inline constexpr const char* narrative_heading = "ĐÁNH GIÁ CHUNG";
+// "Nơi nhận": "- UBND phường An Hải;", …, "- Lưu: VT." from the ';'-separated setting.
+std::vector<std::string> recipient_lines(const Report& r);
 
 // "An Hải, ngày 05 tháng 03 năm 2026"
 std::string place_and_date(const Report& r);
@@ -111,6 +148,8 @@ Table item_table(const Report& r, const date::time_zone* tz);
 Table group_table(const std::vector<GroupTotal>& groups, const std::string& heading, const Report& r);
 // "Độ đúng giờ (…, 12 lần mở đầu chương trình): trung vị 0,4 ms; 99% không chậm quá 1,2 ms; chậm nhất 3,0 ms."
 std::string punctuality_line(const Punctuality& p);
+// "Đồng hồ hệ thống đã đồng bộ (NTP) khi bắt đầu 19/20 lượt phát (95,0%)."
+std::string clock_trust_line(const ClockTrust& c);
 // "Tổng số dòng: 12. [Độ đúng giờ …] Mã niêm phong (SHA-256) của chuỗi nhật ký: …"
 std::vector<std::string> footer_lines(const Report& r);
 

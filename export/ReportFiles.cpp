@@ -51,8 +51,11 @@ Report load_report(sqlite::Database& db, const Period& period, const config::Org
         auto rows = journal.between(domain::start_of_day(tz, period.first),
                                     domain::start_of_day(tz, domain::next_day(period.last)));
         const auto head = journal.head();
+        auto filing = load_filing(db, period.code());
         db.exec("COMMIT");
-        return build_report(period, organisation, made_on, std::move(rows), head);
+        auto r = build_report(period, organisation, made_on, std::move(rows), head);
+        r.filing = std::move(filing);
+        return r;
     } catch (...) {
         db.exec("ROLLBACK");
         throw;
@@ -68,6 +71,11 @@ void write_report(const Report& r, const date::time_zone* tz, Format format, con
     }
 }
 
+std::string report_stem(const Report& r) {
+    const std::string stem = "nhat-ky-" + r.period.code();
+    return made_within_period(r) ? stem + "-den-" + domain::iso_date_text(r.made_on) : stem;
+}
+
 std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
                                                       const std::filesystem::path& dir,
                                                       const std::vector<Format>& formats,
@@ -75,7 +83,7 @@ std::vector<std::filesystem::path> write_report_files(const Report& r, const dat
     std::filesystem::create_directories(dir);
     std::vector<std::filesystem::path> written;
     for (Format f : formats) {
-        const auto file = dir / ("nhat-ky-" + r.period.code() + "." + std::string(extension(f)));
+        const auto file = dir / (report_stem(r) + "." + std::string(extension(f)));
         const auto tmp = dir / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
                                 std::to_string(++temporaries));
         try {

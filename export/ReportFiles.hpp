@@ -28,7 +28,12 @@ void write_report(const Report& r, const date::time_zone* tz, Format format, con
 // What a file of one format holds: the report as given, or (evidence/SignedExport.hpp) signed.
 using PrepareReport = std::function<Report(const Report&, Format)>;
 
-// Writes "nhat-ky-<code>.<ext>" for each format into `dir` (created if needed), each through a
+// The files' name without extension: "nhat-ky-2026Q1" for a report made after its period,
+// "nhat-ky-2026Q1-den-2026-03-05" for one made within it (rows up to that day), so the final
+// version is written next to the one handed in early and both are kept.
+std::string report_stem(const Report& r);
+
+// Writes "<report_stem>.<ext>" for each format into `dir` (created if needed), each through a
 // temporary file of its own (".nhat-ky-….tmp-<pid>-<n>", hidden) renamed into place, so a reader
 // never sees half a report and two writers of the same period (the daily timer and an
 // operator's request) never write into one file. Returns the paths.

@@ -82,6 +82,11 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
             {"detail", row.detail.empty() ? json(nullptr) : json(row.detail)},
             {"seal", row.seal.empty() ? json(nullptr) : json(row.seal)},
             {"start_lateness_ms", row.start_lateness ? json(milliseconds(*row.start_lateness)) : json(nullptr)},
+            {"clock_synced", row.start_evidence.clock_synced ? json(*row.start_evidence.clock_synced) : json(nullptr)},
+            {"archive_file",
+             row.start_evidence.archive_file.empty() ? json(nullptr) : json(row.start_evidence.archive_file)},
+            {"archive_offset_s",
+             row.start_evidence.archive_offset ? json(seconds(*row.start_evidence.archive_offset)) : json(nullptr)},
         });
     }
     json items = json::array();
@@ -111,7 +116,12 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
         {"by_topic", groups(r.topics)},
         {"by_topic_note", domain::texts::counted_under_each_topic},
         {"by_form", groups(r.forms)},
-        {"totals", {{"airings", r.airings}, {"airtime_s", seconds(r.airtime)}, {"not_aired", r.not_aired}}},
+        {"totals",
+         {{"airings", r.airings},
+          {"airtime_s", seconds(r.airtime)},
+          {"not_aired", r.not_aired},
+          {"clock_known", r.clock.known},
+          {"clock_synced", r.clock.synced}}},
         {"punctuality",
          {{"programmes", r.punctuality.programmes},
           {"p50_ms", milliseconds(r.punctuality.p50)},

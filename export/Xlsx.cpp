@@ -33,6 +33,11 @@ struct Formats {
     lxw_format* sign_title;
     lxw_format* sign_hint;
     lxw_format* footer;
+    lxw_format* section;
+    lxw_format* section_item;
+    lxw_format* narrative;
+    lxw_format* recipients_title;
+    lxw_format* recipient;
 };
 
 Formats formats(Workbook& wb) {
@@ -59,6 +64,12 @@ Formats formats(Workbook& wb) {
     f.sign_title = wb.text_format(13, true, false, LXW_ALIGN_CENTER);
     f.sign_hint = wb.text_format(13, false, true, LXW_ALIGN_CENTER);
     f.footer = wb.text_format(9, false, true, LXW_ALIGN_LEFT);
+    f.section = wb.text_format(12, true, false, LXW_ALIGN_LEFT);
+    f.section_item = wb.text_format(13, true, true, LXW_ALIGN_LEFT);
+    f.narrative = wb.text_format(13, false, false, LXW_ALIGN_LEFT);
+    format_set_align(f.narrative, LXW_ALIGN_VERTICAL_TOP);
+    f.recipients_title = wb.text_format(12, true, true, LXW_ALIGN_LEFT);
+    f.recipient = wb.text_format(11, false, false, LXW_ALIGN_LEFT);
     return f;
 }
 
@@ -104,12 +115,18 @@ lxw_row_t header_block(lxw_worksheet* ws, const Report& r, const Formats& f, lxw
     worksheet_write_blank(ws, 2, static_cast<lxw_col_t>(left_end / 2), f.rule);
     if (left_end / 2 + 1 <= left_end) worksheet_write_blank(ws, 2, static_cast<lxw_col_t>(left_end / 2 + 1), f.rule);
     for (lxw_col_t c = static_cast<lxw_col_t>(right_start + 1); c < last; ++c) worksheet_write_blank(ws, 2, c, f.rule);
+    merged(ws, 3, 0, left_end, number_line(r), f.parent);
     merged(ws, 3, right_start, last, place_and_date(r), f.place);
     worksheet_set_row(ws, 3, 22, nullptr);
     merged(ws, 5, 0, last, title, f.title);
     worksheet_set_row(ws, 5, 24, nullptr);
     merged(ws, 6, 0, last, r.period.words_with_dates(), f.period);
     worksheet_set_row(ws, 6, 20, nullptr);
+    if (const auto coverage = coverage_line(r); !coverage.empty()) {
+        merged(ws, 7, 0, last, coverage, f.period);
+        worksheet_set_row(ws, 7, 36, nullptr);
+        return 9;
+    }
     return 8;
 }
 
@@ -160,7 +177,37 @@ lxw_row_t signature_block(lxw_worksheet* ws, lxw_row_t row, const Report& r, con
     merged(ws, row, right_start, last, r.organisation.head_title, f.sign_title);
     merged(ws, row + 1, 0, left_end, "(Ký, ghi rõ họ tên)", f.sign_hint);
     merged(ws, row + 1, right_start, last, "(Ký, ghi rõ họ tên, đóng dấu)", f.sign_hint);
-    return row + 7;  // room to sign and stamp
+    // Room to sign and stamp, then the names.
+    if (!r.organisation.preparer_name.empty())
+        merged(ws, row + 6, 0, left_end, r.organisation.preparer_name, f.sign_title);
+    if (!r.organisation.head_name.empty())
+        merged(ws, row + 6, right_start, last, r.organisation.head_name, f.sign_title);
+    lxw_row_t at = row + 8;
+    merged(ws, at++, 0, left_end, "Nơi nhận:", f.recipients_title);
+    for (const auto& line : recipient_lines(r)) merged(ws, at++, 0, left_end, line, f.recipient);
+    return at + 1;
+}
+
+// "V. ĐÁNH GIÁ CHUNG" and the operator's three sections over the sheet's width.
+lxw_row_t narrative_block(lxw_worksheet* ws, lxw_row_t row, const Report& r, const Formats& f, lxw_col_t width,
+                          double chars_wide) {
+    const auto last = static_cast<lxw_col_t>(width - 1);
+    merged(ws, row++, 0, last, std::string("V. ") + narrative_heading, f.section);
+    for (const auto& [title, text] : narrative_sections(r)) {
+        merged(ws, row++, 0, last, title, f.section_item);
+        const std::string body = text.empty() ? std::string(150, '.') : text;
+        merged(ws, row, 0, last, body, f.narrative);
+        std::size_t lines = 0;
+        std::string_view rest = body;
+        while (true) {  // each paragraph wraps on its own
+            const auto cut = std::min(rest.find('\n'), rest.size());
+            lines += wrapped_lines(std::string(rest.substr(0, cut)), chars_wide);
+            if (cut == rest.size()) break;
+            rest = rest.substr(cut + 1);
+        }
+        worksheet_set_row(ws, row++, 17.0 * static_cast<double>(lines), nullptr);
+    }
+    return row + 1;
 }
 
 void sheet_detail(Workbook& wb, const Report& r, const Formats& f, const date::time_zone* tz) {
@@ -174,7 +221,10 @@ void sheet_detail(Workbook& wb, const Report& r, const Formats& f, const date::t
     write_headers(ws, row, t.headers, f);
     worksheet_repeat_rows(ws, row, row);
     row = write_rows(ws, row + 1, t, f, {0, 8}, {4}, {5, 6, 9, 11}, false, widths);
-    row = signature_block(ws, row + 1, r, f, 12);
+    merged(ws, ++row, 0, 11, cchc_line(r), f.footer);
+    worksheet_set_row(ws, row, 30, nullptr);
+    row = narrative_block(ws, row + 2, r, f, 12, 175);
+    row = signature_block(ws, row, r, f, 12);
     for (const auto& line : footer_lines(r)) {
         merged(ws, row, 0, 11, line, f.footer);
         worksheet_set_row(ws, row, line.size() > 150 ? 30 : 15, nullptr);

@@ -1,14 +1,13 @@
 // libFuzzer target: arbitrary bytes through the server's request parsing (Beast's parser with
 // the server's header and JSON body limits), routing, query decoding, Range parsing, JSON body
 // parsing and audio sniffing. Nothing may crash, hang or read out of bounds.
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "fuzz/ParsedRequest.hpp"
 #include "http/Range.hpp"
 #include "http/Router.hpp"
 #include "http/Sniff.hpp"
@@ -31,20 +30,14 @@ const lp::http::Router& router() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     namespace bh = boost::beast::http;
-    bh::request_parser<bh::string_body> parser;
-    parser.header_limit(16 * 1024);
-    parser.body_limit(1024 * 1024);
-    parser.eager(true);
-    boost::beast::error_code ec;
-    parser.put(boost::asio::buffer(data, size), ec);
-    if (ec || !parser.is_header_done()) return 0;
-    const auto& req = parser.get();
-    const std::string_view target{req.target().data(), req.target().size()};
-    const std::string_view method{req.method_string().data(), req.method_string().size()};
+    const auto parsed = lp::fuzz::parse_request(data, size, 16 * 1024, 1024 * 1024);
+    if (!parsed) return 0;
+    const auto& req = *parsed;
+    const auto target = lp::fuzz::view(req.target());
+    const auto method = lp::fuzz::view(req.method_string());
     const auto match = router().match(method, target);
     (void)match;
-    const auto range = req[bh::field::range];
-    (void)lp::http::parse_range(std::string_view{range.data(), range.size()}, size, 4096);
+    (void)lp::http::parse_range(lp::fuzz::view(req[bh::field::range]), size, 4096);
     const std::string& body = req.body();
     (void)lp::http::looks_like_audio(body);
     if (!body.empty()) {

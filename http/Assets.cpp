@@ -15,6 +15,12 @@ std::string content_type_for(const std::filesystem::path& file) {
     if (ext == ".ico") return "image/x-icon";
     if (ext == ".woff2") return "font/woff2";
     if (ext == ".txt") return "text/plain; charset=utf-8";
+    // The library's recordings (listened to through the API and the public side).
+    if (ext == ".mp3") return "audio/mpeg";
+    if (ext == ".wav") return "audio/wav";
+    if (ext == ".ogg" || ext == ".opus") return "audio/ogg";
+    if (ext == ".flac") return "audio/flac";
+    if (ext == ".m4a") return "audio/mp4";
     return "application/octet-stream";
 }
 

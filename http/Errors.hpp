@@ -24,6 +24,8 @@ inline constexpr std::string_view not_audio =
 inline constexpr std::string_view headers_too_large = "Phần đầu yêu cầu quá lớn.";
 inline constexpr std::string_view too_many_streams = "Quá nhiều kết nối theo dõi trực tiếp; hãy thử lại sau.";
 inline constexpr std::string_view too_busy = "Máy chủ đang bận; hãy thử lại sau ít phút.";
+inline constexpr std::string_view form_only = "Nội dung gửi lên phải là biểu mẫu (application/x-www-form-urlencoded).";
+inline constexpr std::string_view form_too_large = "Nội dung gửi lên quá lớn.";
 inline constexpr std::string_view internal_error = "Đã có lỗi bên trong máy chủ; thao tác chưa được thực hiện.";
 }  // namespace texts
 

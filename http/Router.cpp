@@ -45,6 +45,21 @@ std::optional<std::string> url_decode(std::string_view text, bool plus_is_space)
     return out;
 }
 
+bool decode_pairs(std::string_view text, std::map<std::string, std::string>& out) {
+    while (!text.empty()) {
+        const auto amp = text.find('&');
+        const auto pair = text.substr(0, amp);
+        text = amp == std::string_view::npos ? std::string_view{} : text.substr(amp + 1);
+        if (pair.empty()) continue;
+        const auto eq = pair.find('=');
+        auto key = url_decode(pair.substr(0, eq), true);
+        auto value = url_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
+        if (!key || !value) return false;
+        out.emplace(std::move(*key), std::move(*value));  // captures win over the query
+    }
+    return true;
+}
+
 Router::Router(std::vector<api::Route> routes) : routes_(std::move(routes)) {}
 
 Match Router::match(std::string_view method, std::string_view target) const {
@@ -95,23 +110,9 @@ Match Router::match(std::string_view method, std::string_view target) const {
         m.kind = path_known ? Match::Kind::wrong_method : Match::Kind::not_found;
         return m;
     }
-    if (q != std::string_view::npos) {
-        std::string_view query = target.substr(q + 1);
-        while (!query.empty()) {
-            const auto amp = query.find('&');
-            const auto pair = query.substr(0, amp);
-            query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-            if (pair.empty()) continue;
-            const auto eq = pair.find('=');
-            auto key = url_decode(pair.substr(0, eq), true);
-            auto value = url_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), true);
-            if (!key || !value) {
-                m.kind = Match::Kind::bad_request;
-                m.route = nullptr;
-                return m;
-            }
-            m.params.emplace(std::move(*key), std::move(*value));  // captures win over the query
-        }
+    if (q != std::string_view::npos && !decode_pairs(target.substr(q + 1), m.params)) {
+        m.kind = Match::Kind::bad_request;
+        m.route = nullptr;
     }
     return m;
 }

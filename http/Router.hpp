@@ -16,6 +16,10 @@ namespace lp::http {
 // or a decoded NUL.
 std::optional<std::string> url_decode(std::string_view text, bool plus_is_space);
 
+// "a=1&b=x+y" (a query or an application/x-www-form-urlencoded body) into `out`; keys already
+// in `out` are kept. False on a bad escape.
+bool decode_pairs(std::string_view text, std::map<std::string, std::string>& out);
+
 struct Match {
     enum class Kind { found, not_found, wrong_method, bad_request } kind = Kind::not_found;
     const api::Route* route = nullptr;

@@ -17,6 +17,7 @@
 #include <random>
 
 #include "http/Errors.hpp"
+#include "http/Html.hpp"
 #include "http/Range.hpp"
 #include "http/Sniff.hpp"
 
@@ -66,6 +67,14 @@ std::string cookie_value(std::string_view header, std::string_view name) {
         if (eq != std::string_view::npos && part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
     }
     return {};
+}
+
+// The whole page of a refusal on the open site (a visitor's phone, not a script).
+std::string error_page(int status, std::string_view message) {
+    return "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+           "content=\"width=device-width, initial-scale=1\"><title>" +
+           std::to_string(status) + "</title></head><body><p>" + html_escape(message) +
+           "</p><p><a href=\"/\">Nghe lại</a></p></body></html>";
 }
 
 std::string random_name() {
@@ -123,6 +132,15 @@ api::Reply invoke(const api::Handler& handler, api::Call& call) {
         log()->error("{} {} failed with an unknown exception", call.method, call.path);
     }
     return error_reply(500, "", texts::internal_error);
+}
+
+// A handler's after-sent hook must not break the connection or the loop.
+void notify_sent(const std::function<void()>& hook) {
+    try {
+        hook();
+    } catch (const std::exception& e) {
+        log()->error("after sending a file: {}", e.what());
+    }
 }
 
 template <class Stream>
@@ -202,7 +220,9 @@ private:
         method_ = std::string(sv(req.method_string()));
         target_ = std::string(sv(req.target()));
         range_ = std::string(sv(req[bh::field::range]));
+        user_agent_ = std::string(sv(req[bh::field::user_agent]));
         const bool has_body = !header_->is_done();
+        if (shared_->opt.open_site) return open_request(has_body);
         api_path_ = target_.starts_with("/api/") || target_ == "/api" || target_.starts_with("/healthz") ||
                     target_.starts_with("/metrics");
 
@@ -218,20 +238,8 @@ private:
             return write_reply(std::move(r));
         }
 
-        match_ = shared_->router.match(method_, target_);
-        using K = Match::Kind;
-        if (match_.kind != K::found) {
-            if (has_body) keep_alive_ = false;
-            if (match_.kind == K::not_found) return send_error(404, "", texts::not_found);
-            if (match_.kind == K::wrong_method) return send_error(405, "", texts::method_not_allowed);
-            return send_error(400, "", texts::bad_path);
-        }
+        if (!route_request(has_body)) return;
         const api::Route& route = *match_.route;
-        call_ = api::Call{};
-        call_.method = method_;
-        call_.path = match_.path;
-        call_.params = match_.params;
-        call_.client = client_;
         if (route.pattern != "/api/login" && route.pattern != "/healthz") {
             std::string bearer;
             const std::string_view auth = sv(req[bh::field::authorization]);
@@ -303,13 +311,66 @@ private:
                        [self = this->shared_from_this()](beast::error_code e, std::size_t) { self->on_json(e); });
     }
 
+    // Finds the request's route and starts call_ from it; false when it answered the refusal.
+    // The open site has no event stream and no uploads.
+    bool route_request(bool has_body) {
+        match_ = shared_->router.match(method_, target_);
+        using K = Match::Kind;
+        if (match_.kind == K::found && shared_->opt.open_site && (!match_.route->handler || match_.route->upload))
+            match_.kind = K::not_found;
+        if (match_.kind != K::found) {
+            if (has_body) keep_alive_ = false;
+            if (match_.kind == K::not_found)
+                send_error(404, "", texts::not_found);
+            else if (match_.kind == K::wrong_method)
+                send_error(405, "", texts::method_not_allowed);
+            else
+                send_error(400, "", texts::bad_path);
+            return false;
+        }
+        call_ = api::Call{};
+        call_.method = method_;
+        call_.path = match_.path;
+        call_.params = match_.params;
+        call_.client = client_;
+        call_.user_agent = user_agent_;
+        return true;
+    }
+
+    // A request on the open site: the routes alone decide; nobody is identified.
+    void open_request(bool has_body) {
+        if (!route_request(has_body)) return;
+        if (has_body) {
+            const auto declared = header_->content_length();
+            if (declared && *declared > shared_->opt.form_limit) {
+                keep_alive_ = false;
+                return send_error(413, "", texts::form_too_large);
+            }
+            if (!sv(header_->get()[bh::field::content_type]).starts_with("application/x-www-form-urlencoded")) {
+                keep_alive_ = false;
+                return send_error(415, "", texts::form_only);
+            }
+        }
+        json_.emplace(std::move(*header_));
+        json_->body_limit(shared_->opt.form_limit);
+        bh::async_read(stream_, buffer_, *json_,
+                       [self = this->shared_from_this()](beast::error_code e, std::size_t) { self->on_json(e); });
+    }
+
     void on_json(beast::error_code ec) {
         if (ec == bh::error::body_limit) {
             keep_alive_ = false;
-            return send_error(413, "", texts::json_too_large);
+            return send_error(413, "", shared_->opt.open_site ? texts::form_too_large : texts::json_too_large);
         }
         if (ec) return;
         const std::string& text = json_->get().body();
+        if (shared_->opt.open_site) {
+            std::map<std::string, std::string> fields;
+            if (!decode_pairs(text, fields)) return send_error(400, "", texts::bad_path);
+            call_.body = nlohmann::json::object();
+            for (auto& [k, v] : fields) call_.body[k] = std::move(v);
+            return dispatch();
+        }
         if (!text.empty()) {
             try {
                 call_.body = nlohmann::json::parse(text);
@@ -348,6 +409,12 @@ private:
 
     void finish(api::Reply reply) {
         remove_upload();
+        if (shared_->opt.open_site && reply.status >= 400 && !reply.text && !reply.file) {
+            const auto& error = reply.body["error"];
+            return send_error(reply.status, "",
+                              error.is_object() && error["message"].is_string() ? error["message"].get<std::string>()
+                                                                                : std::string(texts::internal_error));
+        }
         if (reply.status >= 200 && reply.status < 300 && method_ != "GET" && method_ != "HEAD")
             shared_->gate.record_change(call_, reply);
         write_reply(std::move(reply));
@@ -366,14 +433,24 @@ private:
         res.keep_alive(keep_alive_);
         res.set(bh::field::server, "loaphuong");
         res.set("X-Content-Type-Options", "nosniff");
-        res.set("Content-Security-Policy", "default-src 'self'; media-src 'self' blob:; img-src 'self' data:");
+        if (shared_->opt.open_site)
+            res.set("Content-Security-Policy",
+                    "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'self'; form-action 'self'; "
+                    "frame-ancestors 'none'; base-uri 'none'");
+        else
+            res.set("Content-Security-Policy", "default-src 'self'; media-src 'self' blob:; img-src 'self' data:");
         res.set("Referrer-Policy", "same-origin");
         if (api_path_) res.set(bh::field::cache_control, "no-store");
         for (const auto& [k, v] : reply.headers) res.insert(k, v);
     }
 
     void send_error(int status, const std::string& field, std::string_view message) {
-        write_reply(error_reply(status, field, message));
+        if (!shared_->opt.open_site) return write_reply(error_reply(status, field, message));
+        api::Reply r;
+        r.status = status;
+        r.text = error_page(status, message);
+        r.content_type = "text/html; charset=utf-8";
+        write_reply(std::move(r));
     }
 
     void write_reply(api::Reply reply) {
@@ -392,6 +469,10 @@ private:
         }
         const std::filesystem::path file = *reply.file;
         std::filesystem::path remove_after = reply.remove_file_after ? file : std::filesystem::path{};
+        const auto sent = [on_sent = reply.on_sent](std::uint64_t first, std::uint64_t count) {
+            return on_sent ? std::function<void()>([on_sent, first, count] { on_sent(first, count); })
+                           : std::function<void()>{};
+        };
         beast::error_code ec;
         bh::file_body::value_type body;
         body.open(file.c_str(), beast::file_mode::scan, ec);
@@ -422,8 +503,9 @@ private:
             }
             res.body() = std::move(body);
             res.prepare_payload();
-            return send(std::move(res), remove_after);
+            return send(std::move(res), remove_after, sent(0, size));
         }
+        std::function<void()> after;
         bh::response<bh::string_body> res{
             range.kind == RangeAnswer::Kind::partial ? bh::status::partial_content : bh::status::range_not_satisfiable,
             version_};
@@ -445,22 +527,25 @@ private:
                 got += n;
             }
             data.resize(got);
+            after = sent(range.range.first, got);
             res.body() = std::move(data);
         }
         res.prepare_payload();
-        send(std::move(res), remove_after);
+        send(std::move(res), remove_after, std::move(after));
     }
 
     template <class Body>
-    void send(bh::response<Body>&& res, std::filesystem::path remove_after) {
+    void send(bh::response<Body>&& res, std::filesystem::path remove_after, std::function<void()> after_sent = {}) {
         auto msg = std::make_shared<bh::response<Body>>(std::move(res));
         beast::get_lowest_layer(stream_).expires_after(shared_->opt.idle_timeout);
         bh::async_write(stream_, *msg,
-                        [self = this->shared_from_this(), msg, remove_after](beast::error_code ec, std::size_t) {
+                        [self = this->shared_from_this(), msg, remove_after, after_sent = std::move(after_sent)](
+                            beast::error_code ec, std::size_t) {
                             if (!remove_after.empty()) {
                                 std::error_code rec;
                                 std::filesystem::remove(remove_after, rec);
                             }
+                            if (!ec && after_sent) notify_sent(after_sent);
                             if (ec || self->closed_) return;
                             if (self->keep_alive_ && !msg->need_eof()) return self->read();
                             self->shutdown();
@@ -527,7 +612,7 @@ private:
     bool api_path_ = false;
     bool closed_ = false;
     unsigned version_ = 11;
-    std::string method_, target_, range_;
+    std::string method_, target_, range_, user_agent_;
     Match match_;
     api::Call call_;
     std::filesystem::path upload_path_;
@@ -578,7 +663,7 @@ void Server::try_bind() {
     if (host == "localhost") host = "127.0.0.1";
     const auto address = asio::ip::make_address(host, ec);
     if (ec) {
-        log()->error("web server: {} is not an IP address to listen on", shared_->opt.host);
+        log()->error("{}: {} is not an IP address to listen on", shared_->opt.label, shared_->opt.host);
         return;
     }
     const tcp::endpoint endpoint{address, shared_->opt.port};
@@ -589,8 +674,8 @@ void Server::try_bind() {
     if (ec) {
         beast::error_code ignored;
         acceptor_.close(ignored);
-        log()->error("web server: cannot listen on {}: {}; airing goes on, retrying every {} s", where, ec.message(),
-                     shared_->opt.bind_retry.count());
+        log()->error("{}: cannot listen on {}: {}; airing goes on, retrying every {} s", shared_->opt.label, where,
+                     ec.message(), shared_->opt.bind_retry.count());
         retry_.expires_after(shared_->opt.bind_retry);
         retry_.async_wait([this](const beast::error_code& e) {
             if (!e) try_bind();
@@ -599,9 +684,10 @@ void Server::try_bind() {
     }
     bound_port_ = acceptor_.local_endpoint().port();
     if (shared_->tls)
-        log()->warn("web server: HTTPS on {}:{}; the office LAN can reach it", shared_->opt.host, bound_port_);
+        log()->warn("{}: HTTPS on {}:{}; the office LAN can reach it", shared_->opt.label, shared_->opt.host,
+                    bound_port_);
     else
-        log()->info("web server: http://{}:{}", shared_->opt.host, bound_port_);
+        log()->info("{}: http://{}:{}", shared_->opt.label, shared_->opt.host, bound_port_);
     accept();
 }
 

@@ -44,6 +44,13 @@ struct ServerOptions {
     std::size_t max_event_streams = 32;
     std::chrono::seconds keepalive{15};
     std::size_t workers = 2;
+    // The public listen-again side (issue 13): no gate and no login, no operator paths, no
+    // static assets, no uploads, no event stream; every path goes through the routes; a body
+    // only as a small form (application/x-www-form-urlencoded, at most form_limit bytes), given
+    // to the handler as a JSON object of strings; refusals as short Vietnamese HTML pages.
+    bool open_site = false;
+    std::string label = "web server";  // names the listener in the log
+    std::uint64_t form_limit = 8 * 1024;
 };
 
 class Server {

@@ -25,6 +25,21 @@ struct AiringPlan {
     Millis length{0};                       // as the library measured it; zero when unknown
     // Said on the row when the airing is closed, e.g. that it is a resumption after a restart.
     std::string note{};
+    // A live source's airing: its kind (tiep_song, truc_tiep) and URL or device; empty for files.
+    std::string live_kind{};
+    std::string live_source{};
+};
+
+// What an airing's start leaves as proof besides its instant (sealed from version 4).
+struct StartEvidence {
+    // Whether the system clock was NTP-synchronised when the airing started (the kernel's
+    // STA_UNSYNC, journal/ClockSync.hpp); none: not known (manual rows, rows from before).
+    std::optional<bool> clock_synced{};
+    // The day's archive recording the airing went into ("2026-03-05.mp3", in the archive
+    // output's folder) and where in it the airing starts; empty: no archive recorded it.
+    std::string archive_file{};
+    std::optional<Millis> archive_offset{};
+    bool operator==(const StartEvidence&) const = default;
 };
 
 // Names a cue of a programme handed to the player (journal::PendingAirings).
@@ -59,6 +74,7 @@ struct JournalRow {
     // First sample written minus the programme's start instant, for the item that opens a
     // programme; empty for later items, manual rows and rows from before it was measured.
     std::optional<std::chrono::microseconds> start_lateness;
+    StartEvidence start_evidence{};
 
     bool is_manual() const { return !manual_by.empty() && !corrects; }
 };

@@ -20,12 +20,20 @@ std::string failure(FailureKind kind) {
         case FailureKind::ended_early: return std::string(texts::ended_early);
         case FailureKind::no_output: return std::string(texts::no_output);
         case FailureKind::outputs_failed: return std::string(texts::outputs_failed);
+        case FailureKind::source_unreachable: return std::string(texts::source_unreachable);
+        case FailureKind::source_dropouts: return std::string(texts::source_dropouts);
     }
     return std::string(texts::failed);
 }
 
 std::string partial(FailureKind kind, std::chrono::microseconds played, std::chrono::milliseconds length) {
     return texts::partial(played, length, failure(kind));
+}
+
+std::string dropouts(const audio::LiveReport& live) {
+    std::chrono::milliseconds down{0};
+    for (const auto& d : live.dropouts) down += d.length;
+    return texts::dropouts_summary(live.dropouts.size(), down, live.fallback);
 }
 
 }  // namespace lp::journal::reasons

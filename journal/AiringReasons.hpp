@@ -6,6 +6,7 @@
 #include <string>
 
 #include "audio/Failure.hpp"
+#include "audio/Player.hpp"
 
 namespace lp::journal::reasons {
 
@@ -13,5 +14,8 @@ namespace lp::journal::reasons {
 std::string failure(audio::FailureKind kind);
 // A cue that failed after part of it aired: "Chỉ phát được 16,5 trên 20,0 giây: <failure>".
 std::string partial(audio::FailureKind kind, std::chrono::microseconds played, std::chrono::milliseconds length);
+
+// How a live cue's source dropped out: "mất tín hiệu 2 lần, tổng 12,5 giây; phát thay bằng …".
+std::string dropouts(const audio::LiveReport& live);
 
 }  // namespace lp::journal::reasons

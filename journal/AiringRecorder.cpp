@@ -7,6 +7,7 @@
 
 #include "audio/detail/Log.hpp"
 #include "domain/Texts.hpp"
+#include "domain/WallClock.hpp"
 #include "journal/AiringReasons.hpp"
 
 namespace lp::journal {
@@ -25,9 +26,22 @@ std::string with_note(std::string reason, const std::string& note) {
     return reason + ". " + note;
 }
 
+// What the live report of a cue says, for its journal row.
+LiveRecord live_record(const AiringPlan& plan, const audio::LiveReport& live) {
+    LiveRecord r{plan.live_kind.empty() ? std::string{"tiep_song"} : plan.live_kind,
+                 plan.live_source,
+                 live.planned,
+                 ms(live.relayed),
+                 live.fallback,
+                 {}};
+    for (const auto& d : live.dropouts) r.dropouts.push_back({d.at, d.length});
+    return r;
+}
+
 }  // namespace
 
-AiringRecorder::AiringRecorder(JournalWriter& writer) : writer_(writer) {}
+AiringRecorder::AiringRecorder(JournalWriter& writer, ClockSyncFn clock_synced)
+    : writer_(writer), clock_synced_(std::move(clock_synced)) {}
 
 void AiringRecorder::expect(const std::string& programme, TimePoint start, std::vector<AiringPlan> plans,
                             const std::vector<std::string>& outputs, Start kind) {
@@ -74,7 +88,13 @@ void AiringRecorder::started(const std::string& programme, std::size_t cue, cons
     std::optional<std::chrono::microseconds> lateness;
     if (cue == 0 && p.kind == Start::scheduled)
         lateness = std::chrono::duration_cast<std::chrono::microseconds>(e.at - p.start);
-    p.open_rows[cue] = writer_.begin(plan, e.at, e.outputs, lateness, PendingKey{programme, cue});
+    StartEvidence evidence;
+    if (clock_synced_) evidence.clock_synced = clock_synced_();
+    if (e.recording) {
+        evidence.archive_file = e.recording->file.filename().string();
+        evidence.archive_offset = e.recording->offset;
+    }
+    p.open_rows[cue] = writer_.begin(plan, e.at, e.outputs, lateness, PendingKey{programme, cue}, evidence);
     p.carried[cue] = e.outputs;
     if (lateness) {
         log()->info("airing \"{}\" ({}) started on [{}], first sample {:.3f} ms after its start instant", plan.title,
@@ -133,10 +153,12 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
                                                    : reasons::failure(e.failure.kind);
             break;
     }
+    if (e.live && !e.live->dropouts.empty()) reason += (reason.empty() ? "" : "; ") + reasons::dropouts(*e.live);
     if (row == p.open_rows.end() && e.result == audio::CueResult::interrupted)
         return;  // cut before it began: still pending
     reason = with_note(std::move(reason), plan.note);
     if (row != p.open_rows.end()) {
+        if (e.live) writer_.live(row->second, live_record(plan, *e.live));
         writer_.finish(row->second, e.at, ms(e.played), status, reason, e.failure.detail);
         p.open_rows.erase(row);
     } else {
@@ -152,8 +174,7 @@ void AiringRecorder::finished(const std::string& programme, std::size_t cue, con
 
 void AiringRecorder::done(const std::string& programme) {
     // Cues a stop dropped before they started (not handed on to a resuming programme).
-    writer_.miss_pending(programme, std::chrono::system_clock::now(),
-                         std::string(domain::texts::programme_stopped_before_airing));
+    writer_.miss_pending(programme, domain::wall_now(), std::string(domain::texts::programme_stopped_before_airing));
     programmes_.erase(programme);
     log()->info("programme {} done", programme);
 }

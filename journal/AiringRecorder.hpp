@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "audio/Player.hpp"
+#include "journal/ClockSync.hpp"
 #include "journal/JournalWriter.hpp"
 
 namespace lp::journal {
@@ -13,7 +14,8 @@ namespace lp::journal {
 // database that refuses writes never stops it). Called on the loop thread only.
 class AiringRecorder {
 public:
-    explicit AiringRecorder(JournalWriter& writer);
+    // `clock_synced`: asked at each airing's start (journal/ClockSync.hpp).
+    explicit AiringRecorder(JournalWriter& writer, ClockSyncFn clock_synced = system_clock_synced);
 
     // Whether the first item's start counts for punctuality: a scheduled start does; a
     // resumption (after an emergency or a restart) starts when what cut it ends, not at an
@@ -55,6 +57,7 @@ private:
     void done(const std::string& programme);
 
     JournalWriter& writer_;
+    ClockSyncFn clock_synced_;
     std::map<std::string, Pending> programmes_;
     std::optional<TimePoint> last_finished_;  // when the last cue ended, for a resumption's lateness
 };

@@ -38,13 +38,20 @@ std::optional<std::string> or_null(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional<std::string>{text};
 }
 
+// Parameters first..first+2: clock_synced, archive_file, archive_offset_ms.
+void bind_evidence(sqlite::Statement& st, int first, const StartEvidence& e) {
+    st.bind(first, e.clock_synced ? std::optional<std::int64_t>{*e.clock_synced ? 1 : 0} : std::nullopt)
+        .bind(first + 1, or_null(e.archive_file))
+        .bind(first + 2, e.archive_offset ? std::optional<std::int64_t>{e.archive_offset->count()} : std::nullopt);
+}
+
 }  // namespace
 
 JournalStore::JournalStore(sqlite::Database& db) : db_(db) {}
 
 std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs,
                                  std::optional<std::chrono::microseconds> start_lateness,
-                                 const std::optional<PendingKey>& pending) {
+                                 const std::optional<PendingKey>& pending, const StartEvidence& evidence) {
     sqlite::Transaction tx(db_);
     int earlier = 0;
     if (plan.media_item_id) {
@@ -58,14 +65,16 @@ std::int64_t JournalStore::begin(const AiringPlan& plan, TimePoint started_at, c
     }
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, started_at, media_item_id, file, title, topic, form, "
-        "slot, outputs, played_ms, ordinal, status, media_sha256, start_lateness_us, ordered_by, approved_by) "
+        "slot, outputs, played_ms, ordinal, status, media_sha256, start_lateness_us, ordered_by, approved_by, "
+        "clock_synced, archive_file, archive_offset_ms) "
         "VALUES (?,?,?3,?,?,?,?,?,?,0,?,'playing', (SELECT sha256 FROM media_item WHERE id = ?3), ?11, " +
-        order_accounts + ")");
+        order_accounts + ", ?13, ?14, ?15)");
     bind_plan(insert, plan, started_at)
         .bind(9, domain::join_commas(outputs))
         .bind(10, ordinal_for(true, earlier))
         .bind(11, start_lateness ? std::optional<std::int64_t>{start_lateness->count()} : std::nullopt)
         .bind(12, plan.one_off);
+    bind_evidence(insert, 13, evidence);
     insert.run();
     const auto id = db_.last_insert_rowid();
     if (pending)
@@ -230,7 +239,8 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
     auto insert = db_.prepare(
         "INSERT INTO journal (scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
         "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, detail, ordered_by, "
-        "approved_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "approved_by, clock_synced, archive_file, archive_offset_ms) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, to_utc_text(next.plan.scheduled_at))
         .bind(2, next.started_at ? std::optional<std::string>{to_utc_text(*next.started_at)} : std::nullopt)
         .bind(3, next.ended_at ? std::optional<std::string>{to_utc_text(*next.ended_at)} : std::nullopt)
@@ -251,6 +261,7 @@ std::int64_t JournalStore::correct(std::int64_t id, const Correction& c) {
         .bind(18, or_null(next.detail))
         .bind(19, or_null(next.ordered_by))
         .bind(20, or_null(next.approved_by));
+    bind_evidence(insert, 21, next.start_evidence);  // a correction re-describes the same airing
     insert.run();
     const auto new_id = db_.last_insert_rowid();
     seal(new_id);

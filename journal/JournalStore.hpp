@@ -63,10 +63,11 @@ public:
     // The first sample left at `started_at`: commits an open (playing) row with its ordinal.
     // `start_lateness`: the player's measure, for the item that opens a programme.
     // `pending`: the cue it airs, whose pending entry is linked to the row in the same
-    // transaction (so a crash cannot separate them).
+    // transaction (so a crash cannot separate them). `evidence`: the clock's state and the
+    // archive position at the start.
     std::int64_t begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs,
                        std::optional<std::chrono::microseconds> start_lateness = std::nullopt,
-                       const std::optional<PendingKey>& pending = std::nullopt);
+                       const std::optional<PendingKey>& pending = std::nullopt, const StartEvidence& evidence = {});
     // Replaces the outputs of an open row (one rejoined mid-airing). Throws std::logic_error
     // if it is not open.
     void set_outputs(std::int64_t id, const std::vector<std::string>& outputs);

@@ -133,10 +133,10 @@ void JournalWriter::load() {
 
 Ticket JournalWriter::begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs,
                             std::optional<std::chrono::microseconds> start_lateness,
-                            const std::optional<PendingKey>& pending) {
+                            const std::optional<PendingKey>& pending, const StartEvidence& evidence) {
     const auto ticket = next_ticket_;
     next_ticket_ = Ticket{static_cast<std::uint64_t>(ticket) + 1};
-    submit(op::Begin{ticket, plan, started_at, outputs, start_lateness, pending});
+    submit(op::Begin{ticket, plan, started_at, outputs, start_lateness, pending, evidence});
     return ticket;
 }
 
@@ -145,6 +145,8 @@ void JournalWriter::set_outputs(Ticket ticket, const std::vector<std::string>& o
 }
 
 void JournalWriter::progress(Ticket ticket, Millis played) { submit(op::Progress{ticket, played}); }
+
+void JournalWriter::live(Ticket ticket, const LiveRecord& record) { submit(op::Live{ticket, record}); }
 
 void JournalWriter::finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason,
                            const std::string& detail) {

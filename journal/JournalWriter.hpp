@@ -79,9 +79,11 @@ public:
     // standing for the row begin() opens.
     Ticket begin(const AiringPlan& plan, TimePoint started_at, const std::vector<std::string>& outputs,
                  std::optional<std::chrono::microseconds> start_lateness = std::nullopt,
-                 const std::optional<PendingKey>& pending = std::nullopt);
+                 const std::optional<PendingKey>& pending = std::nullopt, const StartEvidence& evidence = {});
     void set_outputs(Ticket ticket, const std::vector<std::string>& outputs);
     void progress(Ticket ticket, Millis played);
+    // How the live source of the row went; before its finish().
+    void live(Ticket ticket, const LiveRecord& record);
     void finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason,
                 const std::string& detail = {});
     void record_not_aired(const AiringPlan& plan, Status status, TimePoint at, const std::string& reason,

@@ -29,7 +29,8 @@ OpApplier::Result OpApplier::apply(const WriteOp& write) {
         [&](const auto& o) -> Result {
             using T = std::decay_t<decltype(o)>;
             if constexpr (std::is_same_v<T, op::Begin>) {
-                const auto id = journal_.begin(o.plan, o.started_at, o.outputs, o.start_lateness, o.pending);
+                const auto id =
+                    journal_.begin(o.plan, o.started_at, o.outputs, o.start_lateness, o.pending, o.evidence);
                 resolve(o.ticket, id);
                 return {id};
             } else if constexpr (std::is_same_v<T, op::SetOutputs>) {
@@ -38,6 +39,8 @@ OpApplier::Result OpApplier::apply(const WriteOp& write) {
                 journal_.progress(row(o.ticket), o.played);
             } else if constexpr (std::is_same_v<T, op::Finish>) {
                 journal_.finish(row(o.ticket), o.ended_at, o.played, o.status, o.reason, o.detail);
+            } else if constexpr (std::is_same_v<T, op::Live>) {
+                save_live(db_, row(o.ticket), o.record);
             } else if constexpr (std::is_same_v<T, op::NotAired>) {
                 return {journal_.record_not_aired(o.plan, o.status, o.at, o.reason, o.detail, o.pending)};
             } else if constexpr (std::is_same_v<T, op::PendingAdd>) {

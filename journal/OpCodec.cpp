@@ -41,7 +41,9 @@ void to_json(json& j, const AiringPlan& p) {
          {"slot", p.slot},
          {"one_off", p.one_off ? json(*p.one_off) : json()},
          {"length_ms", p.length.count()},
-         {"note", p.note}};
+         {"note", p.note},
+         {"live_kind", p.live_kind},
+         {"live_source", p.live_source}};
 }
 void from_json(const json& j, AiringPlan& p) {
     p.scheduled_at = instant(j.at("scheduled_at_us"));
@@ -57,6 +59,21 @@ void from_json(const json& j, AiringPlan& p) {
     if (const auto o = j.value("one_off", json()); !o.is_null()) p.one_off = o.get<std::int64_t>();
     p.length = Millis(j.value("length_ms", std::int64_t{0}));
     p.note = j.value("note", std::string{});
+    p.live_kind = j.value("live_kind", std::string{});
+    p.live_source = j.value("live_source", std::string{});
+}
+
+// Read with defaults: spill files written before StartEvidence still load.
+void to_json(json& j, const StartEvidence& e) {
+    j = {{"clock_synced", e.clock_synced ? json(*e.clock_synced) : json()},
+         {"archive_file", e.archive_file},
+         {"archive_offset_ms", e.archive_offset ? json(e.archive_offset->count()) : json()}};
+}
+void from_json(const json& j, StartEvidence& e) {
+    if (const auto s = j.value("clock_synced", json()); !s.is_null()) e.clock_synced = s.get<bool>();
+    e.archive_file = j.value("archive_file", std::string{});
+    if (const auto o = j.value("archive_offset_ms", json()); !o.is_null())
+        e.archive_offset = Millis(o.get<std::int64_t>());
 }
 
 void to_json(json& j, const PendingKey& k) { j = {{"programme", k.programme}, {"cue", k.cue}}; }
@@ -84,7 +101,8 @@ void to_json(json& j, const Begin& o) {
          {"started_at_us", micros(o.started_at)},
          {"outputs", o.outputs},
          {"start_lateness_us", o.start_lateness ? json(o.start_lateness->count()) : json()},
-         {"pending", optional_key(o.pending)}};
+         {"pending", optional_key(o.pending)},
+         {"evidence", o.evidence}};
 }
 void to_json(json& j, const SetOutputs& o) {
     j = {{"op", "set_outputs"}, {"ticket", number(o.ticket)}, {"outputs", o.outputs}};
@@ -120,6 +138,18 @@ void to_json(json& j, const MissPending& o) {
          {"at_us", micros(o.at)},
          {"reason", o.reason}};
 }
+void to_json(json& j, const Live& o) {
+    json dropouts = json::array();
+    for (const auto& d : o.record.dropouts) dropouts.push_back({micros(d.at), d.length.count()});
+    j = {{"op", "live"},
+         {"ticket", number(o.ticket)},
+         {"live_kind", o.record.kind},  // "kind" is the spill line's own
+         {"source", o.record.source},
+         {"planned_ms", o.record.planned.count()},
+         {"relayed_ms", o.record.relayed.count()},
+         {"fallback", o.record.fallback},
+         {"dropouts", dropouts}};
+}
 void to_json(json& j, const KeepLatest& o) { j = {{"op", "keep_latest"}, {"key", o.key}, {"value", o.value}}; }
 
 }  // namespace op
@@ -134,7 +164,8 @@ WriteOp decode_op(const json& j) {
                     instant(j.at("started_at_us")),
                     j.at("outputs").get<std::vector<std::string>>(),
                     std::nullopt,
-                    read_key(j, "pending")};
+                    read_key(j, "pending"),
+                    j.value("evidence", json::object()).get<StartEvidence>()};
         if (const auto& l = j.at("start_lateness_us"); !l.is_null())
             o.start_lateness = microseconds(l.get<std::int64_t>());
         return o;
@@ -162,6 +193,17 @@ WriteOp decode_op(const json& j) {
         op::MissPending o{std::nullopt, instant(j.at("at_us")), j.at("reason").get<std::string>()};
         if (const auto& p = j.at("programme"); !p.is_null()) o.programme = p.get<std::string>();
         return o;
+    }
+    if (name == "live") {
+        LiveRecord r{j.at("live_kind").get<std::string>(),
+                     j.at("source").get<std::string>(),
+                     Millis(j.at("planned_ms").get<std::int64_t>()),
+                     Millis(j.at("relayed_ms").get<std::int64_t>()),
+                     j.at("fallback").get<std::string>(),
+                     {}};
+        for (const auto& d : j.at("dropouts"))
+            r.dropouts.push_back({instant(d.at(0)), Millis(d.at(1).get<std::int64_t>())});
+        return op::Live{ticket(j.at("ticket")), std::move(r)};
     }
     if (name == "keep_latest") return op::KeepLatest{j.at("key").get<std::string>(), j.at("value").get<std::string>()};
     throw std::invalid_argument("unknown write \"" + name + "\"");

@@ -24,6 +24,11 @@ nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz) {
     j["entered_by"] = row.manual_by;
     j["ordered_by"] = row.ordered_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.ordered_by);
     j["approved_by"] = row.approved_by.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.approved_by);
+    const auto& ev = row.start_evidence;
+    j["clock_synced"] = ev.clock_synced ? nlohmann::json(*ev.clock_synced) : nlohmann::json(nullptr);
+    j["archive_file"] = ev.archive_file.empty() ? nlohmann::json(nullptr) : nlohmann::json(ev.archive_file);
+    j["archive_offset_s"] = ev.archive_offset ? nlohmann::json(static_cast<double>(ev.archive_offset->count()) / 1000.0)
+                                              : nlohmann::json(nullptr);
     return j;
 }
 

@@ -39,7 +39,7 @@ private:
 }  // namespace
 
 std::string canonical(const JournalRow& r, std::int64_t chain_seq) {
-    if (r.seal_version < 1 || r.seal_version > 3)
+    if (r.seal_version < 1 || r.seal_version > 4)
         throw std::invalid_argument("journal row " + std::to_string(r.id) + ": unknown seal version " +
                                     std::to_string(r.seal_version));
     Encoder e;
@@ -70,6 +70,12 @@ std::string canonical(const JournalRow& r, std::int64_t chain_seq) {
     if (r.seal_version >= 3) {
         e.text(r.ordered_by);
         e.text(r.approved_by);
+    }
+    if (r.seal_version >= 4) {
+        const auto& ev = r.start_evidence;
+        e.optional(ev.clock_synced ? std::optional<std::string>{*ev.clock_synced ? "1" : "0"} : std::nullopt);
+        e.text(ev.archive_file);
+        e.optional(ev.archive_offset ? std::optional<std::int64_t>{ev.archive_offset->count()} : std::nullopt);
     }
     return e.take();
 }

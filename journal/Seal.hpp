@@ -13,7 +13,10 @@
 //      comma-separated, then the first-sample lateness (the reports' punctuality) and the
 //      technical detail;
 //   3  "loaphuong-journal-v3": version 2's fields, then the account that ordered the one-off the
-//      row airs for and the account that approved that order (evidence of emergency orders).
+//      row airs for and the account that approved that order (evidence of emergency orders);
+//   4  "loaphuong-journal-v4": version 3's fields, then whether the system clock was
+//      synchronised at the start, the archive recording the airing went into and its offset
+//      there (journal/Airing.hpp StartEvidence).
 
 #include <string>
 #include <string_view>
@@ -25,7 +28,7 @@ namespace lp::journal {
 inline constexpr std::string_view genesis_seal = "0000000000000000000000000000000000000000000000000000000000000000";
 
 // The version new seals use.
-inline constexpr int current_seal_version = 3;
+inline constexpr int current_seal_version = 4;
 
 // Length-prefixed fields ("5:hello," or "~," for none) after a version tag; unambiguous.
 // Encodes in row.seal_version's form; throws std::invalid_argument for a version it does not know.

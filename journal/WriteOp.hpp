@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "journal/Airing.hpp"
+#include "journal/LiveRecord.hpp"
 
 namespace lp::journal {
 
@@ -27,6 +28,7 @@ struct Begin {
     std::vector<std::string> outputs;
     std::optional<std::chrono::microseconds> start_lateness;
     std::optional<PendingKey> pending{};  // the cue it airs, linked to the row
+    StartEvidence evidence{};
 };
 struct SetOutputs {
     Ticket ticket;
@@ -74,6 +76,11 @@ struct MissPending {
     TimePoint at;
     std::string reason;
 };
+// How the live source a row aired went (before its Finish: the ticket must still stand).
+struct Live {
+    Ticket ticket;
+    LiveRecord record;
+};
 // A value of which only the latest matters (the scheduler's marks), applied by its owner.
 struct KeepLatest {
     std::string key;
@@ -83,6 +90,6 @@ struct KeepLatest {
 }  // namespace op
 
 using WriteOp = std::variant<op::Begin, op::SetOutputs, op::Progress, op::Finish, op::NotAired, op::PendingAdd,
-                             op::PendingRemove, op::MissPending, op::KeepLatest, op::PendingHandOn>;
+                             op::PendingRemove, op::MissPending, op::KeepLatest, op::PendingHandOn, op::Live>;
 
 }  // namespace lp::journal

@@ -79,10 +79,11 @@ public:
     std::vector<std::string> tags(std::int64_t id);
     // The item's measured length (what the scheduler fits into slots).
     void set_duration(std::int64_t id, std::chrono::milliseconds duration);
+    // Replaces the item's topics (none: "other"), in order; the first is the main one.
+    void write_topics(std::int64_t id, const std::vector<std::string>& topics);
 
 private:
     bool exists(std::int64_t id);
-    void write_topics(std::int64_t id, const std::vector<std::string>& topics);
 
     sqlite::Database& db_;
 };

@@ -15,6 +15,10 @@ journal::AiringPlan airing_plan(const scheduler::Order& order, scheduler::ItemId
         plan.topics = item->topics;
         plan.form = item->form;
         plan.length = item->duration;
+        if (item->is_live()) {
+            plan.live_kind = item->live_kind;
+            plan.live_source = item->live_url;
+        }
     } else {
         plan.title = "(tin, bài số " + std::to_string(item_id) + " không còn trong thư viện)";
         plan.topics = {"other"};
@@ -34,6 +38,23 @@ journal::Status status_of(scheduler::NotAiredKind kind) {
     return kind == scheduler::NotAiredKind::missed ? journal::Status::missed : journal::Status::skipped;
 }
 
+namespace {
+
+// What the player needs of a live source item; a fallback gone from the library, retired or
+// itself live leaves silence.
+audio::LiveSpec live_spec(const scheduler::ItemInfo& item, const scheduler::Rules& rules) {
+    audio::LiveSpec spec{item.live_url, {}, {}, {}};
+    if (item.live_fallback)
+        if (const auto* fallback = rules.item(*item.live_fallback);
+            fallback && !fallback->is_live() && !fallback->retired) {
+            spec.fallback = fallback->file;
+            spec.fallback_loudness_lufs = fallback->loudness_lufs;
+        }
+    return spec;
+}
+
+}  // namespace
+
 Built build_programme(const scheduler::Order& order, const scheduler::Rules& rules) {
     Built built;
     built.programme.id = order.id;
@@ -46,6 +67,7 @@ Built build_programme(const scheduler::Order& order, const scheduler::Rules& rul
                                         item ? item->loudness_lufs : std::nullopt,
                                         item ? item->duration : std::chrono::milliseconds{0},
                                         {}});
+        if (item && item->is_live()) built.programme.cues.back().live = live_spec(*item, rules);
         built.sha256.push_back(item && item->sha256 ? *item->sha256 : std::string{});
     }
     return built;

@@ -1,6 +1,8 @@
 #pragma once
 #include <chrono>
 
+#include "domain/WallClock.hpp"
+
 namespace lp::scheduler {
 
 using TimePoint = std::chrono::system_clock::time_point;
@@ -15,7 +17,7 @@ public:
 
 class SystemClock final : public Clock {
 public:
-    TimePoint now() const override { return std::chrono::system_clock::now(); }
+    TimePoint now() const override { return domain::wall_now(); }
 };
 
 class VirtualClock final : public Clock {

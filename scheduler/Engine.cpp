@@ -158,6 +158,12 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     if (!airable_now(o, name, now, d)) return;
     // Cut what plays; whatever was handed out resumes after the emergency: the cut item again
     // from its start when it still fits the slot, then the items that had not started.
+    if (!in_flight_.empty() && cut_player_)
+        if (const auto at = cut_player_()) catch_up(*at);
+    // Orders handed out earlier in this same tick (a late loop: a restart, a loaded machine)
+    // have not reached the player: they air once, after the emergency, as the rest it cut,
+    // not also before it.
+    std::erase_if(d.air, [&](const Order& handed) { return in_flight_.contains(handed.id); });
     std::vector<Order> resumed;
     bool first = true;
     for (const auto& id : in_flight_order_) {
@@ -218,6 +224,18 @@ std::optional<Order> Engine::rest_after_cut(const InFlight& f, const OneOff& eme
 }
 
 bool Engine::adopted(const std::string& id) const { return adopted_.contains(id); }
+
+void Engine::catch_up(const PlayerPosition& at) {
+    const auto it = in_flight_.find(at.order);
+    if (it == in_flight_.end()) return;  // an order already done: none in flight has started
+    // The player plays the orders in the order they were handed out: it has passed the earlier ones.
+    while (!in_flight_order_.empty() && in_flight_order_.front() != at.order) {
+        in_flight_.erase(in_flight_order_.front());
+        in_flight_order_.erase(in_flight_order_.begin());
+    }
+    it->second.playing = at.cue;
+    it->second.playing_ended = at.ended;
+}
 
 void Engine::hand_out(Order order, Decisions& d) {
     in_flight_order_.push_back(order.id);

@@ -12,6 +12,7 @@
 // order; it cannot split a programme it was handed, so "after what plays now" means after
 // the programme that plays now).
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -77,10 +78,26 @@ struct Marks {
     TimePoint emergencies;  // emergency and play-next one-offs (decided at their instant)
 };
 
+// Where the player was when an emergency stopped it: the order it played (or played last),
+// its latest cue, and whether that cue had ended (completed or failed).
+struct PlayerPosition {
+    std::string order;
+    std::size_t cue = 0;
+    bool ended = false;
+};
+// Stops the player and says where it was (none before its first cue).
+using CutPlayer = std::function<std::optional<PlayerPosition>()>;
+
 class Engine {
 public:
     Engine(Rules rules, const date::time_zone* tz, TimePoint daemon_start, Marks done, History history,
            Seconds preroll = Seconds{2});
+
+    // How the shell stops the player: tick() calls it at the instant an emergency cuts what
+    // plays, and resumes the cut orders from the position it returns rather than from the
+    // events alone, which may still be on their way (a cue completed just before the cut
+    // must not air again). Without it, the events alone count.
+    void set_cut_player(CutPlayer cut) { cut_player_ = std::move(cut); }
 
     // New rules at run time (CLI/API edits): applies from the next undecided occurrence.
     void set_rules(Rules rules);
@@ -123,6 +140,9 @@ private:
     bool airable_now(const OneOff& o, const std::string& name, TimePoint now, Decisions& d) const;
     void hand_out(Order order, Decisions& d);
     bool adopted(const std::string& id) const;
+    // The player's own position at a cut: the orders before its order are done, and its
+    // order is at `at.cue`.
+    void catch_up(const PlayerPosition& at);
 
     struct InFlight {
         Order order;
@@ -142,6 +162,7 @@ private:
     std::map<std::string, InFlight> in_flight_;
     int resumes_ = 0;
     std::set<std::string> adopted_;  // ids of the occurrences adopted orders continue
+    CutPlayer cut_player_;
 };
 
 }  // namespace lp::scheduler

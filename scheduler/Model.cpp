@@ -14,6 +14,7 @@ std::optional<std::string> ItemInfo::why_not_airable(LocalDate day, bool approva
 }
 
 bool PoolFilter::matches(const ItemInfo& item) const {
+    if (item.is_live()) return false;
     const bool topic_ok = topics.empty() || std::ranges::any_of(item.topics, [&](const std::string& t) {
                               return std::ranges::find(topics, t) != topics.end();
                           });

@@ -35,6 +35,12 @@ struct ItemInfo {
     std::optional<LocalDate> valid_until;    // inclusive
     std::optional<std::string> approved_by;  // biên tập → duyệt → phát: none, never aired
     bool retired = false;
+    // A live source (tiếp sóng / trực tiếp) instead of a recording: `file` is then its URL and
+    // `duration` its planned length; the fallback item fills its dropouts.
+    std::string live_url{};
+    std::string live_kind{};  // tiep_song, truc_tiep
+    std::optional<ItemId> live_fallback{};
+    bool is_live() const { return !live_url.empty(); }
 
     bool valid_on(LocalDate day) const {
         return (!valid_from || *valid_from <= day) && (!valid_until || day <= *valid_until);
@@ -45,7 +51,8 @@ struct ItemInfo {
     std::optional<std::string> why_not_airable(LocalDate day, bool approval_needed = true) const;
 };
 
-// A pool entry's filter: empty lists match everything; within a list, any one matches.
+// A pool entry's filter: empty lists match everything; within a list, any one matches. A live
+// source is never picked from a pool: it airs where it is placed.
 struct PoolFilter {
     std::vector<std::string> topics;
     std::vector<std::string> forms;

@@ -65,7 +65,8 @@ Rules RuleStore::load() {
         "m.form, coalesce(m.duration_ms, 0), CASE WHEN a.state = 'approved' THEN a.approved_by END, m.valid_from, "
         "m.valid_until, m.retired_at IS NOT NULL, "
         "m.loudness_lufs, "
-        "(SELECT group_concat(tag, ',') FROM media_item_tag g WHERE g.media_item_id = m.id), m.sha256 "
+        "(SELECT group_concat(tag, ',') FROM media_item_tag g WHERE g.media_item_id = m.id), m.sha256, "
+        "m.live_url, m.live_kind, m.live_fallback "
         "FROM media_item m LEFT JOIN approval a ON a.media_item_id = m.id ORDER BY m.id");
     while (items.step()) {
         ItemInfo i;
@@ -82,6 +83,9 @@ Rules RuleStore::load() {
         if (!items.is_null(10)) i.loudness_lufs = items.real(10);
         i.tags = domain::split_commas(items.text(11));
         i.sha256 = items.optional_text(12);
+        i.live_url = items.optional_text(13).value_or("");
+        i.live_kind = items.optional_text(14).value_or("");
+        i.live_fallback = items.optional_integer(15);
         r.items.push_back(std::move(i));
     }
     auto slots = db_.prepare(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang in build/fuzz and runs the HTTP request fuzzer for
-# ${FUZZ_SECONDS:-60} s (corpus kept in build/fuzz/corpus/http_request).
+# Builds the libFuzzer targets with clang in build/fuzz and runs each for ${FUZZ_SECONDS:-60} s:
+# the HTTP request fuzzer and the public listen-again side's (corpora kept in
+# build/fuzz/corpus/<target>).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 launcher=()
@@ -11,7 +12,10 @@ fi
 CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
   -DLOAPHUONG_FUZZ=ON -DLOAPHUONG_TESTS=OFF \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" >/dev/null
-cmake --build build/fuzz -j"$(nproc)" --target http_request_fuzz
-mkdir -p build/fuzz/corpus/http_request
-build/fuzz/fuzz/http_request_fuzz -max_total_time="${FUZZ_SECONDS:-60}" -max_len=65536 \
-  build/fuzz/corpus/http_request
+targets=(${FUZZ_TARGETS:-http_request_fuzz public_request_fuzz})
+cmake --build build/fuzz -j"$(nproc)" --target "${targets[@]}"
+for target in "${targets[@]}"; do
+  corpus="build/fuzz/corpus/${target%_fuzz}"
+  mkdir -p "$corpus"
+  "build/fuzz/fuzz/$target" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=65536 "$corpus"
+done

@@ -9,7 +9,7 @@ packages=(
   # libraries
   libboost-dev libsqlite3-dev libspdlog-dev libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
   libhowardhinnant-date-dev libsystemd-dev libasound2-dev libxlsxwriter-dev
-  libssl-dev libsodium-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation libexpat1-dev
+  libssl-dev libsodium-dev libqrencode-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation libexpat1-dev
   libavformat-dev libavcodec-dev libavutil-dev libswresample-dev libebur128-dev
   # journal verify --export and verify-export read a PDF report's text back (poppler's C++ API)
   libpoppler-cpp-dev
@@ -20,8 +20,8 @@ packages=(
   icecast2 mpd mpc bc
   # bench/peers.sh: Liquidsoap as the other peer, cyclictest (rt-tests) for the timer floor
   liquidsoap rt-tests
-  # export tests read PDFs back (pdftotext, pdftoppm) and unzip XLSX
-  poppler-utils unzip zip
+  # export tests read PDFs back (pdftotext, pdftoppm), unzip XLSX, read the PDF's QR code (zbarimg)
+  poppler-utils unzip zip zbar-tools
   # install tests: the .deb (cpack reads ELF files with file), checked with lintian and
   # systemd-analyze, its user and folders (systemd-sysusers, systemd-tmpfiles), man pages
   file lintian systemd man-db openssl

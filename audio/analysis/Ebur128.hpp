@@ -18,8 +18,11 @@ public:
 // true peak. Throws Ebur128Error.
 class Ebur128 {
 public:
-    Ebur128(unsigned channels, unsigned long rate);
-    ~Ebur128() { ebur128_destroy(&state_); }
+    // `true_peak` off: integrated loudness only (the true peak's 4x oversampling is most of the cost).
+    Ebur128(unsigned channels, unsigned long rate, bool true_peak = true);
+    ~Ebur128() {
+        if (state_ != nullptr) ebur128_destroy(&state_);  // it does not check: a moved-from one crashed
+    }
     Ebur128(Ebur128&& other) noexcept : state_(std::exchange(other.state_, nullptr)) {}
     Ebur128& operator=(Ebur128&& other) noexcept {
         std::swap(state_, other.state_);

@@ -9,6 +9,7 @@ extern "C" {
 namespace lp::audio::ffmpeg {
 
 class IoContext;
+class Dictionary;
 
 // An opened input (avformat_open_input / avformat_close_input). Throws Error.
 class FormatContext {
@@ -17,6 +18,11 @@ public:
     // Opens from a custom I/O context (e.g. one that hashes what it reads); `name` is only
     // for FFmpeg's messages and format guessing. `io` must outlive this object.
     FormatContext(IoContext& io, const std::string& name);
+    // Opens a stream (a URL, an SDP file) with demuxer/protocol `options` (those FFmpeg used
+    // are removed from it) and an interrupt callback it polls while it blocks; `format`, when
+    // not empty, names the demuxer instead of probing. The callback's owner must outlive this.
+    FormatContext(const std::string& url, Dictionary& options, AVIOInterruptCB interrupt,
+                  const std::string& format = {});
     ~FormatContext();
     FormatContext(FormatContext&& other) noexcept : ctx_(std::exchange(other.ctx_, nullptr)) {}
     FormatContext& operator=(FormatContext&& other) noexcept {

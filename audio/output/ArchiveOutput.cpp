@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include "audio/detail/Log.hpp"
+#include "audio/output/Target.hpp"
 
 namespace lp::audio::output {
 
@@ -30,7 +31,28 @@ ArchiveOutput::ArchiveOutput(std::unique_ptr<Output> inner, FreeSpaceFn free,
     }
 }
 
-void ArchiveOutput::set_airing_start(std::chrono::system_clock::time_point start) { inner_->set_airing_start(start); }
+void ArchiveOutput::set_airing_start(std::chrono::system_clock::time_point start) {
+    airing_start_ = start;
+    inner_->set_airing_start(start);
+}
+
+void ArchiveOutput::open_inner() {
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(archive_file(spec().target, spec().time_zone, airing_start_), ec);
+    // A CBR stream without headers lasts bytes × 8 / bitrate.
+    opened_at_offset_ = std::chrono::milliseconds{
+        ec ? 0 : static_cast<std::int64_t>(bytes * 8000 / static_cast<std::uint64_t>(std::max(spec().bitrate, 1)))};
+    frames_since_open_ = 0;
+    inner_->open();
+}
+
+std::optional<RecordingPosition> ArchiveOutput::recording_position() const {
+    if (!inner_->is_open()) return std::nullopt;
+    const auto rate = static_cast<std::uint64_t>(std::max(spec().format.sample_rate, 1));
+    return RecordingPosition{
+        archive_file(spec().target, spec().time_zone, airing_start_),
+        opened_at_offset_ + std::chrono::milliseconds{static_cast<std::int64_t>(frames_since_open_ * 1000 / rate)}};
+}
 
 void ArchiveOutput::prune_if_new_day() {
     const auto today = local_day(spec().time_zone, now_());
@@ -42,7 +64,7 @@ void ArchiveOutput::prune_if_new_day() {
 void ArchiveOutput::open() {
     prune_if_new_day();
     last_check_ = now_();
-    if (floor_.check()) inner_->open();
+    if (floor_.check()) open_inner();
     open_ = true;
     publish();
 }
@@ -54,10 +76,12 @@ void ArchiveOutput::write(std::span<const Sample> interleaved) {
         const bool was_paused = floor_.paused();
         const bool allowed = floor_.check();
         if (!allowed && inner_->is_open()) inner_->close();
-        if (allowed && was_paused) inner_->open();  // appends to the day's file
+        if (allowed && was_paused) open_inner();  // appends to the day's file
         if (allowed != !was_paused) publish();
     }
-    if (inner_->is_open()) inner_->write(interleaved);
+    if (!inner_->is_open()) return;
+    inner_->write(interleaved);
+    frames_since_open_ += interleaved.size() / static_cast<std::size_t>(std::max(spec().format.channels, 1));
 }
 
 void ArchiveOutput::close() noexcept {

@@ -25,18 +25,25 @@ public:
     void close() noexcept override;
     bool is_open() const override { return open_; }
     const OutputSpec& spec() const override { return inner_->spec(); }
+    // The day file and the next sample's offset in it: the file's length when the muxer opened
+    // it (CBR without headers: bytes × 8 / bitrate) plus what was written since.
+    std::optional<RecordingPosition> recording_position() const override;
 
     ArchiveStats stats() const;
 
 private:
     void prune_if_new_day();
     void publish() const;
+    void open_inner();
 
     std::unique_ptr<Output> inner_;
     SpaceFloor floor_;
     std::function<std::chrono::system_clock::time_point()> now_;
     std::optional<date::year_month_day> pruned_on_;
     std::chrono::system_clock::time_point last_check_{};
+    std::chrono::system_clock::time_point airing_start_{};
+    std::chrono::milliseconds opened_at_offset_{0};  // the day file's length when the muxer opened
+    std::uint64_t frames_since_open_ = 0;
     bool open_ = false;
 };
 

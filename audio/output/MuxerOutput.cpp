@@ -8,6 +8,7 @@
 #include "audio/ffmpeg/Error.hpp"
 #include "audio/ffmpeg/LogCallback.hpp"
 #include "audio/output/Target.hpp"
+#include "domain/WallClock.hpp"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -46,7 +47,7 @@ void MuxerOutput::open() {
     ffmpeg::install_log_callback();
     if (spec_.format.sample_rate <= 0 || spec_.format.channels <= 0) fail("invalid PCM format");
     try {
-        auto target = output::resolve_target(spec_, start_.value_or(std::chrono::system_clock::now()));
+        auto target = output::resolve_target(spec_, start_.value_or(domain::wall_now()));
         muxer_.emplace(target.format, target.url);
         if (target.encoded)
             add_encoded_stream();

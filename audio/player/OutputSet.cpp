@@ -248,6 +248,13 @@ void OutputSet::write(std::span<const Sample> interleaved) {
     }
 }
 
+std::optional<RecordingPosition> OutputSet::recording_position() const {
+    for (const auto& entry : entries_)
+        if (entry.state == State::live)
+            if (auto at = entry.output->recording_position()) return at;
+    return std::nullopt;
+}
+
 void OutputSet::close() noexcept {
     for (auto& entry : entries_) close_entry(entry);
 }

@@ -62,6 +62,8 @@ public:
     PcmFormat format() const { return format_; }
     // Names of the live outputs, in configuration order.
     std::vector<std::string> names() const;
+    // Where the next sample goes in the first live output that records (the archive).
+    std::optional<RecordingPosition> recording_position() const;
     // Bumped whenever the live set changes (an output dropped or rejoined).
     std::uint64_t generation() const { return generation_; }
     // "name: reason; name: reason" for every failure so far.

@@ -38,6 +38,7 @@ public:
     void run();
     void reset();
 
+    int column_count() const;
     bool is_null(int column) const;
     std::int64_t integer(int column) const;
     double real(int column) const;

@@ -15,7 +15,8 @@ using domain::from_utc_text;
 const char* const select_columns =
     "SELECT id, scheduled_at, started_at, ended_at, media_item_id, file, title, topic, form, slot, "
     "outputs, played_ms, ordinal, status, reason, media_sha256, manual_by, corrects, chain_seq, seal, "
-    "start_lateness_us, detail, seal_version, ordered_by, approved_by FROM journal ";
+    "start_lateness_us, detail, seal_version, ordered_by, approved_by, clock_synced, archive_file, archive_offset_ms "
+    "FROM journal ";
 
 std::string topics_column(const std::vector<std::string>& topics) {
     return topics.empty() ? std::string("other") : domain::join_commas(topics);
@@ -53,6 +54,9 @@ JournalRow read_row(const sqlite::Statement& st) {
     if (!r.seal.empty()) r.seal_version = static_cast<int>(st.optional_integer(22).value_or(1));
     r.ordered_by = st.text(23);
     r.approved_by = st.text(24);
+    if (auto synced = st.optional_integer(25)) r.start_evidence.clock_synced = *synced != 0;
+    r.start_evidence.archive_file = st.text(26);
+    if (auto ms = st.optional_integer(27)) r.start_evidence.archive_offset = Millis{*ms};
     return r;
 }
 

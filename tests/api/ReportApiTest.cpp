@@ -19,7 +19,7 @@ using lp::test::slurp;
 
 TEST(ReportApi, ListsAndDownloadsOnlyTheFolderFiles) {
     lp::test::TestServices s;
-    const auto dir = s.config().reports.dir;
+    const auto dir = s.config()->reports.dir;
     std::filesystem::create_directories(dir / "sub");
     { std::ofstream(dir / "nhat-ky-2026Q3.csv") << "a,b\n"; }
     { std::ofstream(s.dir() / "secret.csv") << "x\n"; }
@@ -51,7 +51,7 @@ namespace {
 
 TEST(ReportApi, MakesAPeriodsFilesAsTheScheduledReportsDo) {
     lp::test::TestServices s;
-    const auto dir = s.config().reports.dir;
+    const auto dir = s.config()->reports.dir;
     const auto refused = [&](nlohmann::json body, int status) {
         expect_refused(s, "POST", "/api/reports", call("POST", "", std::move(body)), status, "period");
         EXPECT_FALSE(std::filesystem::exists(dir));
@@ -84,7 +84,7 @@ TEST(ReportApi, MakesAPeriodsFilesAsTheScheduledReportsDo) {
 
 TEST(ReportApi, AHiddenFileBeingWrittenIsNeitherListedNorServed) {
     lp::test::TestServices s;
-    const auto dir = s.config().reports.dir;
+    const auto dir = s.config()->reports.dir;
     std::filesystem::create_directories(dir);
     { std::ofstream(dir / ".nhat-ky-2026Q1.xlsx.tmp-1-1") << "half"; }
     EXPECT_TRUE(run(s, "GET", "/api/reports", call("GET", "")).body["files"].empty());

@@ -53,6 +53,11 @@ const std::vector<std::tuple<std::string, std::string, Permission, bool>> docume
     {"PUT", "/api/settings/organisation", Permission::settings, false},
     {"GET", "/api/status", Permission::read, false},
     {"GET", "/api/vocabulary", Permission::read, false},
+    {"GET", "/api/feedback", Permission::read, false},
+    {"GET", "/api/feedback/pending", Permission::approve, false},
+    {"POST", "/api/feedback", Permission::library, false},
+    {"POST", "/api/feedback/{id}/approve", Permission::approve, false},
+    {"POST", "/api/feedback/{id}/reject", Permission::approve, false},
 };
 
 TEST(RouteTable, MatchesTheDocumentedTable) {

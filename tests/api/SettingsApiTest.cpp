@@ -15,16 +15,16 @@ using lp::test::run;
 TEST(SettingsApi, SavedNamesOverrideTheConfigAndAnEmptyOneGoesBack) {
     lp::test::TestServices s;
     auto r = run(s, "GET", "/api/settings/organisation", call("GET", ""));
-    EXPECT_EQ(r.body["names"]["place"], s.config().organisation.place);
+    EXPECT_EQ(r.body["names"]["place"], s.config()->organisation.place);
     r = run(s, "PUT", "/api/settings/organisation",
             call("PUT", "", {{"place", "Phường Sơn Trà"}, {"head_title", "PHÓ GIÁM ĐỐC"}}));
     EXPECT_EQ(r.body["names"]["place"], "Phường Sơn Trà");
-    EXPECT_EQ(r.body["from_config"]["place"], s.config().organisation.place);
-    const auto used = lp::exporting::effective_organisation(s.database(), s.config().organisation);
+    EXPECT_EQ(r.body["from_config"]["place"], s.config()->organisation.place);
+    const auto used = lp::exporting::effective_organisation(s.database(), s.config()->organisation);
     EXPECT_EQ(used.place, "Phường Sơn Trà");
     EXPECT_EQ(used.head_title, "PHÓ GIÁM ĐỐC");
     r = run(s, "PUT", "/api/settings/organisation", call("PUT", "", {{"place", ""}}));
-    EXPECT_EQ(r.body["names"]["place"], s.config().organisation.place);
+    EXPECT_EQ(r.body["names"]["place"], s.config()->organisation.place);
     EXPECT_EQ(s.count("organisation_setting"), 1);
 }
 

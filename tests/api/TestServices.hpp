@@ -19,7 +19,9 @@ public:
 
     sqlite::Database& database() override { return db_; }
     std::filesystem::path database_path() const override { return config_.database; }
-    const config::Config& config() const override { return config_; }
+    std::shared_ptr<const config::Config> config() const override {
+        return std::make_shared<const config::Config>(config_);
+    }
     void rules_changed() override { ++rules_changed_count; }
     void rules_changed_from_worker() override { ++rules_changed_count; }
     bool stop_now(const std::string& account) override;

@@ -3,6 +3,8 @@
 // given (the other outputs are not told) and records again when space returns.
 #include <gtest/gtest.h>
 
+#include "tests/audio/ArchiveSpec.hpp"
+
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -39,18 +41,7 @@ Clock::time_point utc(int y, unsigned m, unsigned d, int hour) {
     return date::sys_days{ymd(y, m, d)} + std::chrono::hours{hour};
 }
 
-OutputSpec archive_spec(const std::filesystem::path& folder, int keep_days, std::uint64_t floor) {
-    OutputSpec spec;
-    spec.name = "luu";
-    spec.kind = "archive";
-    spec.target = folder.string();
-    spec.format = {48000, 2};
-    spec.codec = Codec::mp3;
-    spec.bitrate = 64000;
-    spec.keep_days = keep_days;
-    spec.min_free_bytes = floor;
-    return spec;
-}
+using lp::audio::test::archive_spec;
 
 // The archive's muxer alone (make_output would wrap it in an ArchiveOutput already).
 std::unique_ptr<Output> muxer(const OutputSpec& spec) { return std::make_unique<MuxerOutput>(spec); }

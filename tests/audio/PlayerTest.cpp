@@ -151,7 +151,12 @@ TEST_F(Player, StopCutsTheCueAndDropsTheQueue) {
                            [](const Event& e) { return e.kind == Event::progress && e.position >= 300ms; });
     }));
     const auto stop_at = Clock::now();
-    player.stop();
+    // The stop says where it cut: p1's first cue, unfinished (it is reported interrupted).
+    const auto cut = player.stop();
+    ASSERT_TRUE(cut);
+    EXPECT_EQ(cut->programme, "p1");
+    EXPECT_EQ(cut->cue, 0u);
+    EXPECT_FALSE(cut->ended);
     ASSERT_TRUE(events.wait_done("p1", 5s));
     const auto finished = events.of(Event::finished);
     ASSERT_EQ(finished.size(), 1u);
@@ -171,13 +176,18 @@ TEST_F(Player, StopCutsTheCueAndDropsTheQueue) {
         if (e.programme == "p2") p2.push_back(e.kind);
     EXPECT_EQ(p2, std::vector<Event::Kind>{Event::programme_done});
     EXPECT_EQ(events.of(Event::finished).back().result, CueResult::completed);
+    // A stop now finds p3's cue ended, as its event says.
+    const auto after = player.stop();
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->programme, "p3");
+    EXPECT_TRUE(after->ended);
 }
 
 TEST_F(Player, StopWhileWaitingForTheStartAndDestroyWhilePlaying) {
     const auto a = clip("a.wav", 5.0);
     FfmpegPlayer player{outputs(), events, options(true)};
     player.play({"later", {{a}}, {}, Clock::now() + 1h});
-    player.stop();
+    EXPECT_FALSE(player.stop());  // no cue yet
     ASSERT_TRUE(events.wait_done("later", 5s));
     EXPECT_TRUE(events.of(Event::started).empty());
     player.play({"now", {{a}}, {}, Clock::now()});

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -20,6 +21,8 @@ struct Event {
     std::string reason;
     std::vector<std::string> outputs;
     FailureKind failure = FailureKind::none;
+    std::optional<LiveReport> live{};              // finished live cues
+    std::optional<RecordingPosition> recording{};  // started: where it went in the archive
 };
 
 // Records every event (they arrive on the player thread) for a test to wait on.
@@ -36,6 +39,7 @@ public:
                     out.kind = Event::started;
                     out.at = what.at;
                     out.outputs = std::move(what.outputs);
+                    out.recording = std::move(what.recording);
                 } else if constexpr (std::is_same_v<T, event::Progress>) {
                     out.kind = Event::progress;
                     out.position = what.position;
@@ -50,6 +54,7 @@ public:
                     out.result = what.result;
                     out.reason = what.failure.detail;
                     out.failure = what.failure.kind;
+                    out.live = what.live;
                 } else {
                     out.cue = 0;
                 }

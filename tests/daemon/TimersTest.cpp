@@ -81,29 +81,55 @@ protected:
     }
 };
 
-TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDay) {
+TEST(PeriodicReports, FinalVersionsFallDueInTheFirstWeekAfterThePeriod) {
+    using lp::daemon::finals_pending;
+    EXPECT_TRUE(finals_pending({2026, 3, 31}).empty());
+    ASSERT_EQ(finals_pending({2026, 4, 1}).size(), 1u);
+    EXPECT_EQ(finals_pending({2026, 4, 7})[0].code(), "2026Q1");
+    EXPECT_TRUE(finals_pending({2026, 4, 8}).empty());
+    EXPECT_TRUE(finals_pending({2026, 5, 1}).empty());
+    EXPECT_EQ(finals_pending({2027, 1, 2}).size(), 3u);  // Q4, the second half and the year 2026
+}
+
+TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDayAndItsFinalVersionAfterTheQuarter) {
     lp::daemon::PeriodicReports reports(io, db, config, options());
     EXPECT_TRUE(reports.write_due({2026, 2, 1}).empty());
     ASSERT_EQ(reports.write_due({2026, 3, 1}).size(), 1u);
-    const auto outcomes = finish(reports);
+    auto outcomes = finish(reports);
     ASSERT_EQ(outcomes.size(), 1u);
     EXPECT_EQ(outcomes[0].error, "");
-    EXPECT_EQ(outcomes[0].files.size(), 4u);
-    for (const char* name : {"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv", "nhat-ky-2026Q1.json"})
-        EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / name)) << name;
+    EXPECT_FALSE(outcomes[0].final);
+    EXPECT_EQ(outcomes[0].files.size(), 5u);
+    const std::string early = "nhat-ky-2026Q1-den-2026-03-01.";
+    for (const char* ext : {"xlsx", "pdf", "csv", "json", "zip"})
+        EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / (early + ext))) << ext;
     EXPECT_TRUE(reports.write_due({2026, 3, 2}).empty());  // already there
+    // After the quarter: the final version next to the early one, both kept.
+    ASSERT_EQ(reports.write_due({2026, 4, 1}).size(), 1u);
+    outcomes = finish(reports);
+    ASSERT_EQ(outcomes.size(), 1u);
+    EXPECT_EQ(outcomes[0].error, "");
+    EXPECT_TRUE(outcomes[0].final);
+    EXPECT_EQ(outcomes[0].files.size(), 5u);
+    for (const char* ext : {"xlsx", "pdf", "csv", "json", "zip"}) {
+        EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / (std::string("nhat-ky-2026Q1.") + ext)));
+        EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / (early + ext)));
+    }
+    EXPECT_TRUE(reports.write_due({2026, 4, 2}).empty());
     // Signed with the key made at the first check, which also made the day's checkpoint.
-    std::ifstream csv(config.reports.dir / "nhat-ky-2026Q1.csv");
+    std::ifstream csv(config.reports.dir / (early + "csv"));
     const std::string text((std::istreambuf_iterator<char>(csv)), std::istreambuf_iterator<char>());
     EXPECT_NE(text.find("Chữ ký số: LP-SIGN/1 "), std::string::npos);
     std::ifstream log(config.reports.checkpoint_file);
     std::vector<std::string> lines;
     for (std::string line; std::getline(log, line);) lines.push_back(line);
-    ASSERT_EQ(lines.size(), 2u);  // the day's checkpoint, then the report's
+    // The day's checkpoint, then the report's and the package's; the final's two (the test's
+    // clock stands still: no second daily one).
+    ASSERT_EQ(lines.size(), 5u);
     EXPECT_EQ(lines[0].rfind("LP-CKPT/1 ", 0), 0u);
     auto st = db.prepare("SELECT group_concat(reason) FROM journal_checkpoint");
     ASSERT_TRUE(st.step());
-    EXPECT_EQ(st.text(0), "daily,export");
+    EXPECT_EQ(st.text(0), "daily,export,export,export,export");
     EXPECT_TRUE(std::filesystem::exists(config.reports.signing_key));
 }
 

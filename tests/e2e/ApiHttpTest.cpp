@@ -2,7 +2,8 @@
 // daemon serves (each role allowed or refused exactly as auth::permits says), the bad-input
 // list (no caller, missing CSRF token, wrong content type, malformed and huge JSON, non-audio
 // and oversize uploads, paths in names, a logged-out session), live updates on /api/events,
-// and /healthz and /metrics.
+// and /healthz and /metrics. The public listen-again listener of the same daemon ([public])
+// serves none of the operator's routes, whoever calls.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -35,7 +36,9 @@ public:
     explicit ListOnlyServices(lp::config::Config& c) : config_(c) {}
     lp::sqlite::Database& database() override { throw std::logic_error("list only"); }
     fs::path database_path() const override { return config_.database; }
-    const lp::config::Config& config() const override { return config_; }
+    std::shared_ptr<const lp::config::Config> config() const override {
+        return std::make_shared<const lp::config::Config>(config_);
+    }
     void rules_changed() override {}
     void rules_changed_from_worker() override {}
     bool stop_now(const std::string&) override { return false; }
@@ -61,11 +64,14 @@ protected:
         dir = std::make_unique<lp::test::TempDir>();
         fs::create_directories(*dir / "media");
         port = lp::test::free_port();
+        public_port = lp::test::free_port();
         std::ofstream(*dir / "lp.toml") << "[daemon]\ndatabase = \"lp.db\"\nmedia_dir = \"media\"\n"
                                            "[http]\nlisten = \"127.0.0.1:"
                                         << port
                                         << "\"\nupload_limit_mb = 1\n"
-                                           "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
+                                           "[public]\nlisten = \"127.0.0.1:"
+                                        << public_port << "\"\nbase_url = \"http://127.0.0.1:" << public_port
+                                        << "\"\n[[output]]\nname = \"loa\"\nkind = \"null\"\n";
         std::ofstream(*dir / "pw") << "mat-khau-thu-nghiem\n";
         for (const auto& [name, role] : accounts) {
             cli("user add " + name + " --role " + role + " --password-file " +
@@ -78,6 +84,9 @@ protected:
         daemon = std::make_unique<lp::test::DaemonProcess>(
             LP_DAEMON, std::vector<std::string>{"--config", (*dir / "lp.toml").string()});
         ASSERT_TRUE(daemon->wait_for_log("web server: http://127.0.0.1:" + std::to_string(port), 30s)) << daemon->log();
+        ASSERT_TRUE(
+            daemon->wait_for_log("public listen-again side: http://127.0.0.1:" + std::to_string(public_port), 30s))
+            << daemon->log();
     }
     static void TearDownTestSuite() {
         daemon->signal(SIGTERM);
@@ -125,6 +134,7 @@ protected:
     static inline std::unique_ptr<lp::test::TempDir> dir;
     static inline std::unique_ptr<lp::test::DaemonProcess> daemon;
     static inline unsigned short port = 0;
+    static inline unsigned short public_port = 0;
     static inline const std::vector<std::pair<std::string, std::string>> accounts = {
         {"quantri", "admin"}, {"vanhanh", "operator"}, {"duyet", "approver"}, {"xem", "viewer"}};
     static inline std::map<std::string, std::string> tokens;
@@ -291,6 +301,29 @@ TEST_F(ApiOverHttp, HealthIsPublicAndMetricsNeedACaller) {
     EXPECT_NE(std::string(metrics[boost::beast::http::field::content_type]).find("text/plain"), std::string::npos);
     EXPECT_NE(metrics.body().find("# TYPE"), std::string::npos);
     EXPECT_NE(metrics.body().find("loaphuong_"), std::string::npos);
+}
+
+TEST_F(ApiOverHttp, ThePublicListenerServesNothingOfTheOperatorsSide) {
+    const auto page = http_request(public_port, "GET", "/");
+    ASSERT_EQ(page.result_int(), 200);
+    EXPECT_NE(page.body().find("Nghe lại tin, bài cải cách hành chính"), std::string::npos);
+    EXPECT_EQ(http_request(public_port, "GET", "/rss.xml").result_int(), 200);
+    auto routes = served_routes();
+    routes.push_back({"GET", "/healthz", lp::auth::Permission::read});
+    routes.push_back({"GET", "/metrics", lp::auth::Permission::read});
+    routes.push_back({"GET", "/index.html", lp::auth::Permission::read});
+    for (const auto& r : routes) {
+        const auto target = fill(r.pattern);
+        const bool write = r.method != "GET";
+        for (const auto& headers : {Headers{}, bearer("quantri")}) {
+            const auto res =
+                http_request(public_port, r.method, target, write ? "{}" : "", write ? as_json(headers) : headers);
+            EXPECT_EQ(res.result_int(), 404) << r.method << " " << target;
+            EXPECT_EQ(res.body().find("\"error\""), std::string::npos) << res.body();
+        }
+    }
+    // The same paths on the operator's listener are there (and ask who calls).
+    EXPECT_EQ(http_request(port, "GET", "/api/status").result_int(), 401);
 }
 
 }  // namespace

@@ -135,9 +135,12 @@ TEST(DaemonEndToEnd, SlotAirsThroughAlsaIsJournaledAndExported) {
     const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     const auto lines = split_csv_lines(csv.substr(3));
-    // Header, two airings, then an empty line and the footer (row count, punctuality, chain
-    // seal, marker, signing key's fingerprint, signature).
-    ASSERT_EQ(lines.size(), 3u + 7u) << csv;
+    // Header, two airings, then an empty line and the footer (today is not over: the coverage
+    // line; the CCHC figures, row count, punctuality, clock trust, chain seal, marker, signing
+    // key's fingerprint, signature).
+    ASSERT_EQ(lines.size(), 3u + 10u) << csv;
+    EXPECT_NE(csv.find("Giờ phát được đo bằng đồng hồ hệ thống đã đồng bộ (NTP) ở "), std::string::npos) << csv;
+    EXPECT_NE(csv.find("/2 lượt phát"), std::string::npos) << csv;
     EXPECT_NE(csv.find("1 lần mở đầu chương trình): trung vị "), std::string::npos) << csv;
     EXPECT_TRUE(lines[0].starts_with("STT,Ngày,Giờ theo lịch,Giờ bắt đầu")) << lines[0];
     EXPECT_NE(lines[1].find("Dịch vụ công trực tuyến,\"Dịch vụ công trực tuyến, đường dây nóng"), std::string::npos)

@@ -33,7 +33,9 @@ public:
         : config_(lp::config::load_file(config_file)), db_(lp::db::open_store(config_.database)) {}
     lp::sqlite::Database& database() override { return db_; }
     std::filesystem::path database_path() const override { return config_.database; }
-    const lp::config::Config& config() const override { return config_; }
+    std::shared_ptr<const lp::config::Config> config() const override {
+        return std::make_shared<const lp::config::Config>(config_);
+    }
     void rules_changed() override { lp::db::announce_schedule_change(config_.database); }
     void rules_changed_from_worker() override { rules_changed(); }
     bool stop_now(const std::string&) override { return false; }

@@ -275,6 +275,54 @@ TEST_F(EvidenceCli, TheReportCommandsFilesAreSigned) {
     EXPECT_EQ(v.exit_code, 0) << v.output;
 }
 
+// The package through the real binary: written with the narrative and number, verified without
+// the database, and a member swapped with the zip CLI named with exit status 1; on the box,
+// `journal verify --export` checks it against the database too.
+TEST_F(EvidenceCli, ThePackageVerifiesWithoutTheBoxAndASwappedMemberIsNamed) {
+    spit(dir / "ket-qua.txt", "Phát đủ 120 lượt tin, bài CCHC theo kế hoạch.");
+    auto r = cli("report --quarter 2026Q1 --package --number 12 --achieved @" +
+                 shell_quote((dir / "ket-qua.txt").string()) + " --proposals 'Bổ sung loa cụm 3'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto zip = dir / "bao-cao" / "nhat-ky-2026Q1.zip";
+    ASSERT_TRUE(std::filesystem::is_regular_file(zip)) << r.output;
+    auto v = cli("journal verify --export " + shell_quote(zip.string()));
+    EXPECT_EQ(v.exit_code, 0) << v.output;
+    EXPECT_NE(v.output.find("Gói hợp lệ"), std::string::npos) << v.output;
+    EXPECT_NE(v.output.find("mọi hàng trong tệp đã được đọc lại và khớp"), std::string::npos) << v.output;
+    // The narrative and the number are in the XLSX a reviewer opens.
+    const auto work = dir / "goi";
+    std::filesystem::create_directories(work);
+    r = run_command("cd " + shell_quote(work.string()) + " && unzip -q " + shell_quote(zip.string()) +
+                    " && unzip -p nhat-ky-2026Q1.xlsx xl/sharedStrings.xml");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("Phát đủ 120 lượt tin, bài CCHC theo kế hoạch."), std::string::npos);
+    EXPECT_NE(r.output.find("Số: 12/BC-TTDVSNC"), std::string::npos);
+    EXPECT_NE(r.output.find("Nơi nhận:"), std::string::npos);
+
+    const auto pub = dir / "box.pub";
+    std::filesystem::copy_file(key_file.string() + ".pub", pub);
+    const auto copy = dir / "nop.zip";
+    std::filesystem::copy_file(zip, copy);
+    std::filesystem::remove_all(dir / "var");  // no database, no secret key
+    const auto offline = [&](const std::filesystem::path& f) {
+        return run_command(std::string(LP_CLI) + " verify-export " + shell_quote(f.string()) + " --key " +
+                           shell_quote(pub.string()));
+    };
+    v = offline(copy);
+    EXPECT_EQ(v.exit_code, 0) << v.output;
+    EXPECT_NE(v.output.find("Gói hợp lệ"), std::string::npos) << v.output;
+    // Swap the JSON for the CSV's bytes under the JSON's name.
+    std::filesystem::copy_file(work / "nhat-ky-2026Q1.csv", work / "nhat-ky-2026Q1.json",
+                               std::filesystem::copy_options::overwrite_existing);
+    r = run_command("cd " + shell_quote(work.string()) + " && zip -q " + shell_quote(copy.string()) +
+                    " nhat-ky-2026Q1.json");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    v = offline(copy);
+    EXPECT_EQ(v.exit_code, 1) << v.output;
+    EXPECT_NE(v.output.find("Tệp nhat-ky-2026Q1.json trong gói đã bị thay hoặc sửa"), std::string::npos) << v.output;
+    EXPECT_NE(v.output.find("Gói KHÔNG hợp lệ"), std::string::npos) << v.output;
+}
+
 TEST_F(EvidenceCli, VerifyExportNamesBadInput) {
     const auto csv = exported("q1.csv");
     const auto verify = [&](const std::string& args) {

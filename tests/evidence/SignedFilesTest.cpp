@@ -48,7 +48,10 @@ protected:
         delete report;
         delete dir;
     }
-    static std::filesystem::path file(const char* ext) { return *dir / "out" / (std::string("nhat-ky-2026Q1.") + ext); }
+    // Made on 2 March, within the quarter: the early version's name.
+    static std::filesystem::path file(const char* ext) {
+        return *dir / "out" / (std::string("nhat-ky-2026Q1-den-2026-03-02.") + ext);
+    }
     static std::filesystem::path copy(const char* ext, const std::string& name) {
         const auto to = *dir / name;
         std::filesystem::copy_file(file(ext), to, std::filesystem::copy_options::overwrite_existing);
@@ -74,6 +77,26 @@ TEST_F(SignedFiles, TheFooterShowsTheKeysFingerprint) {
     const auto pdf_text = run_command("pdftotext -layout " + shell_quote(file("pdf").string()) + " -");
     ASSERT_EQ(pdf_text.exit_code, 0);
     EXPECT_NE(pdf_text.output.find(fingerprint(key.public_hex)), std::string::npos) << pdf_text.output;
+}
+
+TEST_F(SignedFiles, ThePdfsQrCodeReadsBackAsItsSignedCheckCode) {
+    // The last page carries the footer and its QR code: rendered alone, read with zbarimg (zbar-tools).
+    auto r = run_command("pdfinfo " + shell_quote(file("pdf").string()) + " | sed -n 's/^Pages: *//p'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto last = std::to_string(std::stoi(r.output));
+    const auto png = *dir / "qr";
+    r = run_command("pdftoppm -r 200 -png -singlefile -f " + last + " -l " + last + " " +
+                    shell_quote(file("pdf").string()) + " " + shell_quote(png.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = run_command("zbarimg -q --raw --nodbus " + shell_quote(png.string() + ".png") + " 2>/dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto signature = find_export_signature(slurp(file("pdf")));
+    ASSERT_TRUE(signature);
+    EXPECT_EQ(r.output, signature->checkpoint.line() + "\n");
+    const auto decoded = find_export_signature(r.output);
+    ASSERT_TRUE(decoded);
+    EXPECT_TRUE(signed_by(decoded->checkpoint, key.public_hex));
+    EXPECT_EQ(decoded->format, "pdf");
 }
 
 TEST_F(SignedFiles, ReadBackSeesTheRowsAReviewerSees) {

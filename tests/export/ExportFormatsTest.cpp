@@ -62,8 +62,9 @@ protected:
         delete db;
         delete dir;
     }
+    // Made on 2 March, within the quarter: the early version, named by its day.
     static std::filesystem::path file(const char* ext) {
-        return *dir / "bao-cao" / (std::string("nhat-ky-2026Q1.") + ext);
+        return *dir / "bao-cao" / (std::string("nhat-ky-2026Q1-den-2026-03-02.") + ext);
     }
     static constexpr std::string_view skipped_title = "Thông báo lịch tiếp công dân tháng này";
     static constexpr std::string_view skipped_reason = "\"Thông báo lịch tiếp công dân tháng này\" chưa được duyệt";
@@ -115,8 +116,16 @@ TEST_F(ExportFormats, JsonReadsBackWithTotals) {
 TEST_F(ExportFormats, CsvHasBomOneLinePerAiringAndTheFooter) {
     const auto csv = slurp(file("csv"));
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
-    // Header + one line per airing + empty line + 3 footer lines (no field holds a line break).
-    EXPECT_EQ(count(csv, "\r\n"), 1 + totals.rows + extra_lines + 1 + 4);
+    // Header + one line per airing + empty line + 6 footer lines (made within the quarter: the
+    // coverage line; the CCHC line; totals, punctuality, seal, marker). No field holds a line break.
+    EXPECT_EQ(count(csv, "\r\n"), 1 + totals.rows + extra_lines + 1 + 6);
+    EXPECT_NE(csv.find("Số liệu tính đến ngày 02/03/2026"), std::string::npos);
+    // The jingle (am_nhac, topic other) is counted apart from the CCHC figures.
+    const auto jingles = totals.airings_by_form.at("am_nhac");
+    EXPECT_NE(csv.find("Nhạc hiệu và nội dung khác, tính riêng: " + std::to_string(jingles) + " lượt phát"),
+              std::string::npos);
+    EXPECT_EQ(report->cchc.airings + report->cchc.other_airings, airings());
+    EXPECT_EQ(report->cchc.other_airings, jingles);
     EXPECT_EQ(count(csv, ",Đã phát,") + count(csv, ",Bị ngắt giữa chừng,"), airings());
     EXPECT_EQ(count(csv, "Không phát được"), totals.failed);
     EXPECT_NE(csv.find("Phóng sự: một cửa liên thông — người dân được gì?"), std::string::npos);

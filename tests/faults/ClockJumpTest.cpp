@@ -1,10 +1,20 @@
 // Clock jumps through the daemon's real wall-clock wake-up path: its WallClockTimer is a
-// timerfd armed with TFD_TIMER_CANCEL_ON_SET, which only the kernel fires, when CLOCK_REALTIME
-// is set. No time namespace virtualises CLOCK_REALTIME, so this test really sets the
-// machine's clock (forward 60 s past a slot, then back), and only when allowed:
-// LOAPHUONG_TEST_MAY_SET_CLOCK=1 on a disposable machine or container with CAP_SYS_TIME
-// (never on a shared one: every program on it sees the jump). Otherwise it is reported
-// skipped. The scheduler's own jump logic is tested in virtual time (scheduler Simulator).
+// timerfd armed with TFD_TIMER_CANCEL_ON_SET, whose wait the kernel ends when CLOCK_REALTIME is
+// set, and the daemon then re-plans (decides what is due at the new time, re-arms the timer).
+//
+// In CI: the clock source is injected. loaphuongd-test (test hooks, never installed) reads its
+// wall time through domain::wall_now(), which a test shifts forward and back (the offset file
+// LOAPHUONG_TEST_WALL_CLOCK, then SIGUSR1); each jump ends the timer's wait as a set clock does
+// and the daemon takes the same clock-change path, with no root and the machine's clock
+// untouched. The policy (README, "The scheduler"): a start passed by more than the grace period
+// is journaled missed with the reason, a nearer one airs late, and nothing is decided twice —
+// a jump back does not air again what aired, nor journal it again.
+//
+// With LOAPHUONG_TEST_MAY_SET_CLOCK=1 on a disposable machine or container with CAP_SYS_TIME
+// (never on a shared one: every program on it sees the jump), a second test really sets the
+// machine's clock (forward 60 s past a slot, then back), so that the kernel itself cancels the
+// timer; otherwise that one is reported skipped. The scheduler's own jump logic is tested in
+// virtual time (scheduler Simulator).
 
 #include <gtest/gtest.h>
 
@@ -14,10 +24,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <vector>
 
+#include "db/sqlite/Database.hpp"
 #include "tests/e2e/Daemon.hpp"
 #include "tests/e2e/FaultSupport.hpp"
 #include "tests/support/MakeAudio.hpp"
+#include "tests/support/ScopedEnv.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -49,6 +62,88 @@ public:
 private:
     std::chrono::nanoseconds shifted_{0};
 };
+
+// Moves loaphuongd-test's wall clock to `ahead` of the machine's and waits until the daemon
+// has re-planned.
+void jump(lp::test::DaemonProcess& daemon, const std::filesystem::path& offset_file, std::chrono::seconds ahead) {
+    std::ofstream(offset_file) << ahead.count() << "\n";  // closed before the signal
+    daemon.signal(SIGUSR1);
+    ASSERT_TRUE(daemon.wait_for_log("the wall clock was set", 10s)) << daemon.log();
+}
+
+struct Row {
+    std::string status, reason;
+    double late_s = 0;  // started (or journaled, when it did not air) after the slot's instant
+};
+
+std::vector<Row> rows_of(const std::filesystem::path& db_file, const std::string& slot) {
+    lp::sqlite::Database db(db_file);
+    auto st = db.prepare(
+        "SELECT status, coalesce(reason, ''), "
+        "(julianday(coalesce(started_at, ended_at)) - julianday(scheduled_at)) * 86400 FROM journal WHERE slot = ? "
+        "ORDER BY id");
+    st.bind(1, slot);
+    std::vector<Row> rows;
+    while (st.step()) rows.push_back({st.text(0), st.text(1), st.real(2)});
+    return rows;
+}
+
+TEST(ClockJump, InjectedWallClockForwardMissesOrAirsLateAsThePolicySaysAndBackDecidesNothingTwice) {
+    lp::test::TempDir dir;
+    std::filesystem::create_directories(dir / "media");
+    for (const auto& [name, frequency] : {std::pair{"som.wav", 440.0}, {"giua.wav", 523.0}, {"muon.wav", 659.0}})
+        lp::test::make_audio(dir / "media" / name, 2.0,
+                             {.frequency = frequency, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    // Three slots ahead of the machine's clock; the daemon's clock will jump past them.
+    const auto base = lp::test::whole_second_in(0s);
+    const auto slot = [&](const char* name, std::chrono::seconds in, const char* file, const char* title) {
+        return std::string("[[slot]]\nname = \"") + name + "\"\nstart = \"" + lp::test::local_clock(base + in) +
+               "\"\n[[slot.item]]\nfile = \"" + file + "\"\ntitle = \"" + title + "\"\n";
+    };
+    const auto config = dir / "lp.toml";
+    std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
+                             "[audio]\nloudness_target = \"off\"\n[http]\nenabled = false\n"
+                             "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
+                          << slot("Sớm", 120s, "som.wav", "Tin sớm") << slot("Giữa", 600s, "giua.wav", "Tin giữa")
+                          << slot("Muộn", 690s, "muon.wav", "Tin muộn");
+    const auto offset_file = dir / "wall-clock-offset";
+    const lp::test::ScopedEnv hook("LOAPHUONG_TEST_WALL_CLOCK", offset_file.string());
+    lp::test::DaemonProcess daemon(LP_DAEMON_HOOKS, {"--config", config.string()});
+    ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
+
+    // Forward 10 min 10 s: "Sớm" is 8 min behind the daemon's time, beyond the 5 min grace
+    // period: missed, with the reason. "Giữa" is 10 s behind: it airs late, at once.
+    ASSERT_NO_FATAL_FAILURE(jump(daemon, offset_file, 610s));
+    ASSERT_TRUE(daemon.wait_for_log("slot \"Sớm\" at", 5s)) << daemon.log();
+    ASSERT_TRUE(daemon.wait_for_log("airing \"Tin giữa\" completed", 20s)) << daemon.log();
+    // Back to the machine's time: both slots are ahead again, and were decided.
+    ASSERT_NO_FATAL_FAILURE(jump(daemon, offset_file, 0s));
+    // Forward 12 min: "Giữa" would be 2 min late, within the grace period, were it decided
+    // again; "Muộn" is 30 s behind and airs late.
+    ASSERT_NO_FATAL_FAILURE(jump(daemon, offset_file, 720s));
+    ASSERT_TRUE(daemon.wait_for_log("airing \"Tin muộn\" completed", 20s)) << daemon.log();
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait_exit(20s), 0) << daemon.log();
+
+    const auto db_file = dir / "var" / "lp.db";
+    EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM journal"), 3) << daemon.log();
+    const auto som = rows_of(db_file, "Sớm");
+    ASSERT_EQ(som.size(), 1u);
+    EXPECT_EQ(som[0].status, "missed");
+    EXPECT_NE(som[0].reason.find("lỡ giờ phát"), std::string::npos) << som[0].reason;
+    EXPECT_NEAR(som[0].late_s, 490, 60);  // journaled at the daemon's time after the jump
+    const auto giua = rows_of(db_file, "Giữa");
+    ASSERT_EQ(giua.size(), 1u);
+    EXPECT_EQ(giua[0].status, "completed");
+    EXPECT_GE(giua[0].late_s, 10);  // started at the daemon's time, after its instant: late, as it was
+    EXPECT_LT(giua[0].late_s, 120);
+    const auto muon = rows_of(db_file, "Muộn");
+    ASSERT_EQ(muon.size(), 1u);
+    EXPECT_EQ(muon[0].status, "completed");
+    EXPECT_GE(muon[0].late_s, 30);
+    EXPECT_LT(muon[0].late_s, 150);
+    EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM pending_airing"), 0);
+}
 
 TEST(ClockJump, ForwardPastASlotAirsItLateOnceAndBackDoesNotAirItAgain) {
     const char* allowed = std::getenv("LOAPHUONG_TEST_MAY_SET_CLOCK");

@@ -17,6 +17,7 @@
 #include "tests/faults/NotifySocket.hpp"
 #include "tests/support/Command.hpp"
 #include "tests/support/MakeAudio.hpp"
+#include "tests/support/ScopedEnv.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -27,15 +28,6 @@ using lp::test::shell_quote;
 using Steady = std::chrono::steady_clock;
 
 constexpr auto watchdog = 4s;  // WATCHDOG_USEC
-
-class Env {
-public:
-    Env(const char* name, const std::string& value) : name_(name) { ::setenv(name, value.c_str(), 1); }
-    ~Env() { ::unsetenv(name_); }
-
-private:
-    const char* name_;
-};
 
 struct WatchdogRig {
     lp::test::TempDir dir;
@@ -58,9 +50,9 @@ struct WatchdogRig {
 
     // The daemon with the socket, WATCHDOG_USEC and one test hook (`hook`=`value`) in its environment.
     std::unique_ptr<lp::test::DaemonProcess> start(const char* hook, const std::string& value) const {
-        Env socket("NOTIFY_SOCKET", notify->path().string());
-        Env usec("WATCHDOG_USEC", std::to_string(std::chrono::microseconds(watchdog).count()));
-        Env stall(hook, value);
+        lp::test::ScopedEnv socket("NOTIFY_SOCKET", notify->path().string());
+        lp::test::ScopedEnv usec("WATCHDOG_USEC", std::to_string(std::chrono::microseconds(watchdog).count()));
+        lp::test::ScopedEnv stall(hook, value);
         return std::make_unique<lp::test::DaemonProcess>(LP_DAEMON_HOOKS,
                                                          std::vector<std::string>{"--config", config.string()});
     }

@@ -49,9 +49,13 @@ Harness::~Harness() {
 }
 
 Response Harness::request(const std::string& method, const std::string& target, const std::string& body,
-                          const std::map<std::string, std::string>& headers) {
+                          const std::map<std::string, std::string>& headers, const std::string& from) {
     asio::io_context io;
     beast::tcp_stream stream(io);
+    if (!from.empty()) {
+        stream.socket().open(asio::ip::tcp::v4());
+        stream.socket().bind(asio::ip::tcp::endpoint(asio::ip::make_address(from), 0));
+    }
     stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
     bh::request<bh::string_body> req{bh::string_to_verb(method), target, 11};
     req.set(bh::field::host, "127.0.0.1");

@@ -43,9 +43,10 @@ public:
     http::Server& server() { return *server_; }
     TestGate gate;
 
-    // One request on a fresh connection.
+    // One request on a fresh connection, from the loopback address `from` (127.0.0.0/8) when
+    // given.
     Response request(const std::string& method, const std::string& target, const std::string& body = {},
-                     const std::map<std::string, std::string>& headers = {});
+                     const std::map<std::string, std::string>& headers = {}, const std::string& from = {});
 
 private:
     boost::asio::io_context io_;

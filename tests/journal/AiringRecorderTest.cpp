@@ -7,6 +7,7 @@
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
 #include "journal/AiringRecorder.hpp"
+#include "journal/LiveRecord.hpp"
 #include "journal/PendingAirings.hpp"
 #include "tests/support/TempDir.hpp"
 
@@ -158,6 +159,85 @@ TEST(AiringRecorder, APartialAiringIsInterruptedWithTheSecondsHeardInVietnamese)
     EXPECT_NE(all[1].reason.find("SHA-256 không khớp"), std::string::npos) << all[1].reason;
     EXPECT_EQ(all[2].status, Status::missed);
     EXPECT_TRUE(r.pending.all().empty());
+}
+
+TEST(AiringRecorder, ARelayDownPartOfTheTimeIsAPartialAiringWithItsDropoutsBesideTheSealedRow) {
+    lp::test::TempDir dir;
+    const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+    Recording r(dir / "j.db");
+    lp::journal::AiringPlan plan = three_items(at)[0];
+    plan.title = "Thời sự VOV1";
+    plan.file = "http://radio.example/vov1";
+    plan.length = 300s;
+    plan.live_kind = "tiep_song";
+    plan.live_source = "http://radio.example/vov1";
+    r.recorder.expect("Trưa@1", at, {plan});
+    r.started("Trưa@1", 0, at);
+    lp::audio::LiveReport live{300s, 150s, {{at + 60s, 100s}, {at + 250s, 50s}}, "thong-bao.mp3", "ended"};
+    r.recorder.record({"Trưa@1", 0,
+                       ev::Finished{at + 300s,
+                                    150s,
+                                    CueResult::failed,
+                                    {FailureKind::source_dropouts, "http://radio.example/vov1: the stream ended"},
+                                    live}});
+    r.done("Trưa@1");
+    const auto all = r.journal.between(at - 1h, at + 1h);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_EQ(all[0].status, Status::interrupted) << "half the time down is never a completed airing";
+    EXPECT_EQ(all[0].played, 150s) << "the fallback's seconds are not relayed seconds";
+    EXPECT_EQ(all[0].reason,
+              "Chỉ phát được 150,0 trên 300,0 giây: Nguồn tiếp sóng, trực tiếp bị mất tín hiệu giữa chừng; "
+              "mất tín hiệu 2 lần, tổng 150,0 giây; phát thay bằng tệp thong-bao.mp3");
+    const auto record = lp::journal::load_live(r.db, all[0].id);
+    ASSERT_TRUE(record);
+    EXPECT_EQ(record->kind, "tiep_song");
+    EXPECT_EQ(record->source, "http://radio.example/vov1");
+    EXPECT_EQ(record->planned, 300s);
+    EXPECT_EQ(record->relayed, 150s);
+    EXPECT_EQ(record->fallback, "thong-bao.mp3");
+    ASSERT_EQ(record->dropouts.size(), 2u);
+    EXPECT_EQ(record->dropouts[0].at, at + 60s);
+    EXPECT_EQ(record->dropouts[0].length, 100s);
+    EXPECT_EQ(record->dropouts[1].length, 50s);
+    EXPECT_FALSE(lp::journal::load_live(r.db, all[0].id + 1));
+}
+
+}  // namespace
+
+namespace {
+
+// Each row says whether the clock was synchronised when its airing started (asked then, through
+// the injected reader) and where the airing is in the archive's day recording.
+TEST(AiringRecorder, EachRowKeepsTheClockStateAndTheArchivePositionAtItsStart) {
+    lp::test::TempDir dir;
+    const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+    auto db = lp::db::open_store(dir / "j.db");
+    lp::journal::JournalStore journal(db);
+    lp::journal::JournalWriter writer(db);
+    std::optional<bool> synced = true;
+    lp::journal::AiringRecorder recorder(writer, [&] { return synced; });
+    recorder.expect("Sáng@1", at, three_items(at), {"loa", "luu"});
+    recorder.record(
+        {"Sáng@1", 0,
+         ev::Started{at, {"loa", "luu"}, lp::audio::RecordingPosition{"/srv/luu/2026-03-03.mp3", 754'000ms}}});
+    recorder.record({"Sáng@1", 0, ev::Finished{at + 20s, 20s, CueResult::completed}});
+    synced = false;  // the NTP server went away
+    recorder.record({"Sáng@1", 1, ev::Started{at + 20s, {"loa"}}});
+    recorder.record({"Sáng@1", 1, ev::Finished{at + 40s, 20s, CueResult::completed}});
+    synced.reset();  // the kernel could not be asked
+    recorder.record({"Sáng@1", 2, ev::Started{at + 40s, {"loa"}}});
+    recorder.record({"Sáng@1", 2, ev::Finished{at + 60s, 20s, CueResult::completed}});
+    const auto rows = journal.between(at - 1h, at + 1h);
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].start_evidence,
+              (lp::journal::StartEvidence{true, "2026-03-03.mp3", std::chrono::milliseconds{754'000}}));
+    EXPECT_EQ(rows[1].start_evidence, (lp::journal::StartEvidence{false, "", std::nullopt}));
+    EXPECT_EQ(rows[2].start_evidence, lp::journal::StartEvidence{});
+}
+
+TEST(ClockSync, TheKernelAnswersOnThisMachine) {
+    // ntp_adjtime() in read mode needs no privilege: whatever the clock's state, it answers.
+    EXPECT_TRUE(lp::journal::system_clock_synced().has_value());
 }
 
 }  // namespace

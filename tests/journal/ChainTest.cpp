@@ -67,7 +67,7 @@ TEST(Seal, VersionTwoCoversTheLatenessTheTopicsAndTheDetailVersionOneDidNot) {
     v1.seal_version = 1;
     r.seal_version = 2;
     EXPECT_NE(lp::journal::canonical(v1, 1), lp::journal::canonical(r, 1));  // the tag tells them apart
-    r.seal_version = 4;
+    r.seal_version = 5;
     EXPECT_THROW(lp::journal::canonical(r, 1), std::invalid_argument);
 }
 
@@ -89,7 +89,28 @@ TEST(Seal, VersionThreeCoversWhoOrderedAndWhoApprovedTheOneOff) {
         std::swap(other.ordered_by, other.approved_by);  // length-prefixed: the two never blur
         EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 3);
     }
-    EXPECT_EQ(lp::journal::current_seal_version, 3);
+}
+
+TEST(Seal, VersionFourCoversTheClockAndTheArchivePositionVersionThreeDidNot) {
+    lp::journal::JournalRow r;
+    r.id = 6;
+    r.start_evidence = {true, "2026-03-05.mp3", std::chrono::milliseconds{61'250}};
+    for (const int version : {3, 4}) {
+        r.seal_version = version;
+        const auto base = lp::journal::canonical(r, 1);
+        auto other = r;
+        other.start_evidence.clock_synced = false;
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 4);
+        other.start_evidence.clock_synced.reset();  // unknown is neither synchronised nor not
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 4);
+        other = r;
+        other.start_evidence.archive_file = "2026-03-06.mp3";
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 4);
+        other = r;
+        other.start_evidence.archive_offset = std::chrono::milliseconds{61'251};
+        EXPECT_EQ(lp::journal::canonical(other, 1) != base, version == 4);
+    }
+    EXPECT_EQ(lp::journal::current_seal_version, 4);
 }
 
 class ChainTest : public ::testing::Test {
@@ -173,7 +194,7 @@ TEST_F(ChainTest, ARowAiredForAnOrderNamesWhoOrderedAndWhoApprovedItAndAnEditIsN
     const auto row = journal.row(id);
     EXPECT_EQ(row.ordered_by, "lan");
     EXPECT_EQ(row.approved_by, "minh");
-    EXPECT_EQ(row.seal_version, 3);
+    EXPECT_EQ(row.seal_version, lp::journal::current_seal_version);
     // Not aired: the accounts are on that row too.
     const auto skipped = journal.record_not_aired(plan, Status::skipped, t0 + 9h, "x");
     EXPECT_EQ(journal.row(skipped).ordered_by, "lan");
@@ -365,6 +386,63 @@ TEST(ChainUpgrade, RowsSealedAsVersionOneStillVerifyAndNewRowsAreVersionTwo) {
     EXPECT_TRUE(report.ok());
     EXPECT_EQ(report.rows_checked, 3);
     EXPECT_EQ(report.head.seal, journal.head().seal);
+}
+
+TEST_F(ChainTest, TheClockStateAndTheArchivePositionAreKeptSealedAndAnEditIsNamed) {
+    const auto at = t0 + 10h;
+    const lp::journal::StartEvidence evidence{false, "2026-03-03.mp3", std::chrono::milliseconds{1'234'567}};
+    const auto id = journal.begin({at, 1, "/m/a.mp3", "Dịch vụ công trực tuyến", {"m"}, "tin", "Sáng"}, at, {"loa"},
+                                  std::nullopt, std::nullopt, evidence);
+    journal.finish(id, at + 60s, 60s, Status::completed, "");
+    EXPECT_EQ(journal.row(id).start_evidence, evidence);
+    EXPECT_EQ(journal.row(1).start_evidence, lp::journal::StartEvidence{});  // none known: all NULL
+    // A correction re-describes the same airing: it keeps where the airing is in the recording.
+    const auto fix = journal.correct(id, {"Dịch vụ công", std::nullopt, std::nullopt, "lan", "tên sai"});
+    EXPECT_EQ(journal.row(fix).start_evidence, evidence);
+    ASSERT_TRUE(verify().ok());
+    tamper("UPDATE journal SET archive_offset_ms = 1000 WHERE id = " + std::to_string(id) + ";");
+    ASSERT_FALSE(verify().ok());
+    EXPECT_EQ(verify().first_break->row_id, id);
+    sql("UPDATE journal SET archive_offset_ms = 1234567, clock_synced = 1 WHERE id = " + std::to_string(id) + ";");
+    ASSERT_FALSE(verify().ok());
+    EXPECT_EQ(verify().first_break->row_id, id);
+}
+
+// Rows sealed with version 3 (before the start evidence) verify next to version 4 rows.
+TEST(ChainUpgrade, RowsSealedAsVersionThreeStillVerifyBesideVersionFour) {
+    lp::test::TempDir dir;
+    auto db = lp::db::open_store(dir / "j.db");
+    lp::journal::JournalRow v3;
+    v3.id = 1;
+    v3.seal_version = 3;
+    v3.plan.scheduled_at = lp::domain::from_utc_text("2026-01-05T22:30:00.000Z");
+    v3.started_at = v3.plan.scheduled_at;
+    v3.ended_at = *v3.started_at + 60s;
+    v3.plan.title = "Tin cũ";
+    v3.plan.topics = {"m"};
+    v3.plan.form = "tin";
+    v3.plan.slot = "Sáng";
+    v3.outputs = {"loa"};
+    v3.played = 60s;
+    v3.ordinal = 1;
+    v3.status = Status::completed;
+    const auto seal = lp::journal::seal_of(lp::journal::genesis_seal, v3, 1);
+    db.exec(
+        "INSERT INTO journal (id, scheduled_at, started_at, ended_at, file, title, topic, form, slot, outputs, "
+        "played_ms, ordinal, status, chain_seq, seal, seal_version) VALUES (1, '2026-01-05T22:30:00.000Z', "
+        "'2026-01-05T22:30:00.000Z', '2026-01-05T22:31:00.000Z', '', 'Tin cũ', 'm', 'tin', 'Sáng', 'loa', 60000, 1, "
+        "'completed', 1, '" +
+        seal + "', 3); INSERT INTO journal_head (id, chain_seq, seal) VALUES (1, 1, '" + seal + "');");
+    lp::journal::JournalStore journal(db);
+    const auto at = lp::domain::from_utc_text("2026-01-06T22:30:00.000Z");
+    const auto id = journal.begin({at, std::nullopt, "", "Tin mới", {"m"}, "tin", "Sáng"}, at, {"loa"}, std::nullopt,
+                                  std::nullopt, {true, "2026-01-07.mp3", std::chrono::milliseconds{5000}});
+    journal.finish(id, at + 60s, 60s, Status::completed, "");
+    EXPECT_EQ(journal.row(1).seal_version, 3);
+    EXPECT_EQ(journal.row(id).seal_version, 4);
+    const auto report = lp::journal::verify_chain(db);
+    EXPECT_TRUE(report.ok());
+    EXPECT_EQ(report.rows_checked, 2);
 }
 
 TEST(ChainUpgrade, RowsClosedBeforeTheChainAreSealedAtTheNextStart) {

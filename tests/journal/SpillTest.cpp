@@ -26,7 +26,8 @@ const lp::journal::AiringPlan plan{
 
 TEST(OpCodec, EveryWriteSurvivesARoundTripOnOneLine) {
     const std::vector<lp::journal::WriteOp> writes{
-        op::Begin{Ticket{3}, plan, t0 + 12ms, {"loa", "ghi-am"}, 1234us},
+        op::Begin{
+            Ticket{3}, plan, t0 + 12ms, {"loa", "ghi-am"}, 1234us, std::nullopt, {true, "2026-03-03.mp3", 61250ms}},
         op::Begin{Ticket{4}, {t0, std::nullopt, "", "(không còn)", {"other"}, "other", ""}, t0, {}, std::nullopt},
         op::SetOutputs{Ticket{3}, {"loa"}},
         op::Progress{Ticket{3}, 61988ms},
@@ -40,6 +41,8 @@ TEST(OpCodec, EveryWriteSurvivesARoundTripOnOneLine) {
         op::MissPending{std::nullopt, t0, "loaphuongd dừng"},
         op::MissPending{"p-1", t0, "dừng"},
         op::KeepLatest{"scheduler.marks", "2026-03-02T22:30:00.000Z|2026-03-02T22:30:00.000Z"},
+        op::Live{Ticket{3},
+                 {"tiep_song", "http://radio.example/vov1", 300s, 150s, "thong-bao.mp3", {{t0 + 60s, 100s}}}},
     };
     for (std::uint64_t seq = 0; seq < writes.size(); ++seq) {
         const auto line = lp::journal::encode(SpillOp{seq + 1, writes[seq]});
@@ -55,6 +58,14 @@ TEST(OpCodec, EveryWriteSurvivesARoundTripOnOneLine) {
     EXPECT_EQ(begin.plan.media_item_id, 7);
     EXPECT_EQ(begin.started_at, t0 + 12ms);
     EXPECT_EQ(begin.start_lateness, 1234us);
+    EXPECT_EQ(begin.evidence, (lp::journal::StartEvidence{true, "2026-03-03.mp3", 61250ms}));
+    // A line written before the start evidence existed still loads, with none.
+    const auto old_line =
+        std::string(R"({"kind":"op","seq":1,"op":"begin","ticket":4,"plan":{"scheduled_at_us":0,"media_item_id":null,)"
+                    R"("file":"","title":"x","topics":["a"],"form":"tin","slot":""},"started_at_us":0,"outputs":[],)"
+                    R"("start_lateness_us":null,"pending":null})");
+    EXPECT_EQ(std::get<op::Begin>(std::get<SpillOp>(lp::journal::decode(old_line)).op).evidence,
+              lp::journal::StartEvidence{});
 }
 
 TEST(OpCodec, HeadAndDoneLinesRoundTripAndForeignLinesAreRefused) {

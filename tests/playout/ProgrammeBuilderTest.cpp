@@ -47,4 +47,37 @@ TEST(ProgrammeBuilder, EachCueGetsItsFileLoudnessLengthHashAndJournalPlan) {
     EXPECT_TRUE(built.sha256[1].empty());
 }
 
+TEST(ProgrammeBuilder, ALiveSourceItemIsALiveCueForItsPlannedLengthWithItsFallbackAndKind) {
+    const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+    auto rules = library();
+    lp::scheduler::ItemInfo relay;
+    relay.id = 8;
+    relay.title = "Thời sự VOV1";
+    relay.file = relay.live_url = "http://radio.example/vov1";
+    relay.live_kind = "tiep_song";
+    relay.live_fallback = 7;
+    relay.topics = {"a"};
+    relay.form = "tin";
+    relay.duration = 30min;
+    rules.items.push_back(relay);
+    lp::scheduler::Order order{"Trưa@x", "Tiếp sóng trưa", at, at + 2s, {{8, "cố định", std::nullopt}}, {}, "", 0};
+    const auto built = lp::playout::build_programme(order, rules);
+    ASSERT_EQ(built.programme.cues.size(), 1u);
+    const auto& cue = built.programme.cues[0];
+    ASSERT_TRUE(cue.live);
+    EXPECT_EQ(cue.live->url, "http://radio.example/vov1");
+    EXPECT_EQ(cue.live->fallback, "/var/lib/loaphuong/media/ab.mp3");
+    EXPECT_EQ(cue.live->fallback_loudness_lufs, -23.5);
+    EXPECT_EQ(cue.length, 30min);
+    EXPECT_TRUE(built.sha256[0].empty()) << "a stream has no file to check";
+    EXPECT_EQ(built.plans[0].live_kind, "tiep_song");
+    EXPECT_EQ(built.plans[0].live_source, "http://radio.example/vov1");
+    EXPECT_EQ(built.plans[0].title, "Thời sự VOV1");
+    EXPECT_EQ(built.plans[0].topics, std::vector<std::string>{"a"});
+    // A source is never picked by a pool, whatever its topic.
+    lp::scheduler::PoolFilter any;
+    EXPECT_FALSE(any.matches(rules.items.back()));
+    EXPECT_TRUE(any.matches(rules.items.front()));
+}
+
 }  // namespace

@@ -193,6 +193,84 @@ TEST(Engine, AnItemCutByAnEmergencyIsSkippedWithTheReasonWhenTheSlotHasNoRoomLef
     EXPECT_EQ(d.air[1].cues[0].item, 2);
 }
 
+// The player completed the 40 s item and began the next just before the emergency, but those
+// events are still on their way to the loop: the engine last heard that the first item
+// started. The cut takes the player's own position, so the completed item is not aired
+// again (it would be journaled completed twice); the one it cut airs again from its start.
+TEST(Engine, AnEmergencyResumesFromWhereThePlayerWasCutNotFromEventsStillOnTheirWay) {
+    CutByEmergency setup(2min);
+    const auto slot = lp::test::local_time(2026, 3, 2, 5, 30);
+    setup.rules.one_offs.at(0).at = slot + 40s + 100ms;
+    lp::scheduler::Engine engine(setup.rules, lp::test::vietnam(), slot - 90min, {slot - 90min, slot - 90min}, {});
+    const auto first = engine.tick(slot - 2s);
+    ASSERT_EQ(first.air.size(), 1u);
+    const auto order = first.air[0].id;
+    engine.cue_started(order, 0, slot);
+    int stops = 0;
+    engine.set_cut_player([&]() -> std::optional<lp::scheduler::PlayerPosition> {
+        ++stops;
+        return lp::scheduler::PlayerPosition{order, 1, false};
+    });
+    const auto d = engine.tick(slot + 40s + 100ms);
+    EXPECT_EQ(stops, 1);
+    EXPECT_TRUE(d.stop_current);
+    EXPECT_NE(d.cut_reason.find("phát lại từ đầu"), std::string::npos) << d.cut_reason;
+    ASSERT_EQ(d.air.size(), 2u);
+    EXPECT_EQ(d.air[1].resumes, order);
+    EXPECT_EQ(d.air[1].resumes_from, 1u);
+    ASSERT_EQ(d.air[1].cues.size(), 1u);
+    EXPECT_EQ(d.air[1].cues[0].item, 2);  // the cut item; the completed one is not in it
+}
+
+// The player had finished an order (its last events still on their way: the engine heard only
+// that its last item started) and had begun the next when cut: the finished order is not
+// resumed; the next one, cut in its first item, airs again from there.
+TEST(Engine, AnOrderThePlayerHadFinishedWhenCutIsNotResumed) {
+    CutByEmergency setup(2min);
+    const auto slot = lp::test::local_time(2026, 3, 2, 5, 30);
+    auto later = setup.rules.slots.at(0);
+    later.name = "Sáng 2";
+    later.start_of_day += 2min;
+    setup.rules.slots.push_back(later);
+    setup.rules.one_offs.at(0).at = slot + 2min + 1s;
+    lp::scheduler::Engine engine(setup.rules, lp::test::vietnam(), slot - 90min, {slot - 90min, slot - 90min}, {});
+    const auto first = engine.tick(slot - 2s);
+    ASSERT_EQ(first.air.size(), 1u);
+    engine.cue_started(first.air[0].id, 1, slot + 40s);
+    const auto second = engine.tick(slot + 2min - 2s);
+    ASSERT_EQ(second.air.size(), 1u);
+    engine.set_cut_player([&]() -> std::optional<lp::scheduler::PlayerPosition> {
+        return lp::scheduler::PlayerPosition{second.air[0].id, 0, false};
+    });
+    const auto d = engine.tick(slot + 2min + 1s);
+    EXPECT_TRUE(d.stop_current);
+    ASSERT_EQ(d.air.size(), 2u);  // the emergency, then the second order from its cut item
+    EXPECT_EQ(d.air[1].resumes, second.air[0].id);
+    EXPECT_EQ(d.air[1].resumes_from, 0u);
+    EXPECT_EQ(d.air[1].cues.size(), 2u);
+    EXPECT_NE(d.cut_reason.find("phát lại từ đầu"), std::string::npos) << d.cut_reason;
+}
+
+// The loop wakes late (a restart, a loaded machine): the slot's start and, after it, an
+// emergency are due in the same tick. The slot's programme has not reached the player yet: it
+// airs once, after the emergency, not also before it (it was journaled twice).
+TEST(Engine, ASlotAndAnEmergencyDueInTheSameTickAirTheSlotOnceAfterTheEmergency) {
+    CutByEmergency setup(2min);
+    const auto slot = lp::test::local_time(2026, 3, 2, 5, 30);
+    lp::scheduler::Engine engine(setup.rules, lp::test::vietnam(), slot - 90min, {slot - 90min, slot - 90min}, {});
+    int stops = 0;
+    engine.set_cut_player([&]() -> std::optional<lp::scheduler::PlayerPosition> {
+        ++stops;
+        return std::nullopt;
+    });
+    const auto d = engine.tick(slot + 5s);
+    EXPECT_EQ(stops, 1);
+    ASSERT_EQ(d.air.size(), 2u);
+    EXPECT_EQ(d.air[0].cues.at(0).item, 9);  // the emergency first
+    EXPECT_EQ(d.air[1].cues.size(), 2u);     // then the slot's programme, whole, once
+    EXPECT_EQ(d.air[1].cues.at(0).item, 1);
+}
+
 }  // namespace
 
 namespace {

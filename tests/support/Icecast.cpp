@@ -113,4 +113,29 @@ std::string IcecastServer::error_log() const {
     return text.str();
 }
 
+std::unique_ptr<Process> tone_station(const IcecastServer& server, const std::string& mount,
+                                      const std::filesystem::path& log) {
+    return std::make_unique<Process>(std::vector<std::string>{"ffmpeg",
+                                                              "-nostdin",
+                                                              "-loglevel",
+                                                              "error",
+                                                              "-re",
+                                                              "-f",
+                                                              "lavfi",
+                                                              "-i",
+                                                              "sine=frequency=440:sample_rate=48000",
+                                                              "-ac",
+                                                              "2",
+                                                              "-c:a",
+                                                              "libmp3lame",
+                                                              "-b:a",
+                                                              "128k",
+                                                              "-content_type",
+                                                              "audio/mpeg",
+                                                              "-f",
+                                                              "mp3",
+                                                              server.source_url(mount)},
+                                     log);
+}
+
 }  // namespace lp::test

@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -35,5 +36,10 @@ private:
     int port_ = 0;
     std::unique_ptr<Process> process_;
 };
+
+// A "station" on `server`: the ffmpeg CLI sending a 440 Hz stereo tone as 128 kbit/s MP3 in
+// real time to `mount` until the Process is destroyed (or the server dies); its errors in `log`.
+std::unique_ptr<Process> tone_station(const IcecastServer& server, const std::string& mount,
+                                      const std::filesystem::path& log);
 
 }  // namespace lp::test

@@ -13,6 +13,10 @@ const labels = {
     place: 'Địa danh ở dòng ngày tháng (ví dụ An Hải)',
     preparer_title: 'Chức danh người lập biểu',
     head_title: 'Chức danh thủ trưởng (ví dụ GIÁM ĐỐC)',
+    preparer_name: 'Họ tên người lập biểu',
+    head_name: 'Họ tên thủ trưởng',
+    document_symbol: 'Ký hiệu văn bản sau số (ví dụ BC-TTDVSNC)',
+    recipients: 'Nơi nhận, cách nhau bởi dấu chấm phẩy (ví dụ UBND phường An Hải; Lưu: VT)',
 };
 
 export default async function settings(root) {

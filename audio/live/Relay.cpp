@@ -1,0 +1,92 @@
+#include "audio/live/Relay.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audio/Errors.hpp"
+#include "audio/detail/Log.hpp"
+
+namespace lp::audio::live {
+namespace {
+
+std::chrono::milliseconds frames_ms(std::uint64_t frames, int rate) {
+    return std::chrono::milliseconds{static_cast<std::int64_t>(frames * 1000 / static_cast<std::uint64_t>(rate))};
+}
+
+}  // namespace
+
+Relay::Relay(LiveSource& source, PcmFormat format, std::chrono::milliseconds buffer, std::optional<RunningGain> gain,
+             double fallback_gain_db)
+    : source_(source),
+      format_(format),
+      channels_(static_cast<std::size_t>(format.channels)),
+      buffer_frames_(static_cast<std::size_t>(format.sample_rate) * static_cast<std::size_t>(buffer.count()) / 1000),
+      gain_(std::move(gain)),
+      fallback_gain_(static_cast<float>(std::pow(10.0, fallback_gain_db / 20.0))) {}
+
+void Relay::begin_dropout(Clock::time_point at) {
+    in_dropout_ = true;
+    dropouts_.push_back({at, {}});
+    dropout_frames_ = 0;
+    fallback_.reset();  // the fallback starts from its beginning at each dropout
+    fallback_broken_ = false;
+}
+
+void Relay::fill(std::span<float> out, Clock::time_point at) {
+    const std::size_t frames = out.size() / channels_;
+    if (!flowing_ && source_.buffered() >= std::max<std::size_t>(buffer_frames_, 1)) {
+        flowing_ = true;
+        if (in_dropout_) dropouts_.back().length = frames_ms(dropout_frames_, format_.sample_rate);
+        in_dropout_ = false;
+    }
+    std::size_t got = 0;
+    if (flowing_) {
+        got = source_.take(out);
+        if (got > 0 && gain_) gain_->apply(out.first(got * channels_));
+        relayed_frames_ += got;
+    }
+    if (got == frames) return;
+    // The source ran dry in this chunk, or has not flowed yet: the fallback fills in.
+    flowing_ = false;
+    if (!in_dropout_)
+        begin_dropout(at + std::chrono::microseconds{static_cast<std::int64_t>(got) * 1'000'000 / format_.sample_rate});
+    dropout_frames_ += frames - got;
+    fill_fallback(out.subspan(got * channels_));
+}
+
+void Relay::fill_fallback(std::span<float> out) {
+    const auto& spec = source_.spec();
+    std::size_t done = 0;
+    while (done < out.size() && !spec.fallback.empty() && !fallback_broken_) {
+        try {
+            if (!fallback_) fallback_.emplace(spec.fallback, format_);
+            const std::size_t got = fallback_->read(out.subspan(done)) * channels_;
+            if (got == 0) {
+                fallback_.reset();  // looped: from its start again
+                continue;
+            }
+            if (fallback_gain_ != 1.0F)
+                for (std::size_t i = done; i < done + got; ++i) out[i] *= fallback_gain_;
+            done += got;
+        } catch (const MediaError& e) {
+            detail::logger("audio")->warn("fallback of live source {}: silence instead: {}", spec.url, e.what());
+            fallback_.reset();
+            fallback_broken_ = true;
+        }
+    }
+    std::fill(out.begin() + static_cast<std::ptrdiff_t>(done), out.end(), 0.0F);
+}
+
+LiveReport Relay::report(std::chrono::milliseconds planned) const {
+    LiveReport r;
+    r.planned = planned;
+    r.relayed = std::chrono::microseconds{
+        static_cast<std::int64_t>(relayed_frames_ * 1'000'000 / static_cast<std::uint64_t>(format_.sample_rate))};
+    r.dropouts = dropouts_;
+    if (in_dropout_) r.dropouts.back().length = frames_ms(dropout_frames_, format_.sample_rate);
+    r.fallback = source_.spec().fallback.empty() ? std::string{} : source_.spec().fallback.filename().string();
+    r.last_error = source_.last_error();
+    return r;
+}
+
+}  // namespace lp::audio::live

@@ -1,0 +1,241 @@
+// Live sources (tiếp sóng): a real icecast2 "station" fed by the ffmpeg CLI, killed and
+// restarted mid-relay, and an HLS playlist ffmpeg writes into a temporary folder. The relay
+// goes out through the player to an ALSA tap; the fallback is a tone of its own, so the
+// capture tells the station, the fallback and silence apart.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <thread>
+
+#include "audio/Decoder.hpp"
+#include "audio/Errors.hpp"
+#include "audio/FfmpegPlayer.hpp"
+#include "audio/ffmpeg/Interrupt.hpp"
+#include "audio/live/RunningGain.hpp"
+#include "tests/audio/RecordingEvents.hpp"
+#include "tests/support/AlsaTap.hpp"
+#include "tests/support/Icecast.hpp"
+#include "tests/support/MakeAudio.hpp"
+#include "tests/support/Process.hpp"
+#include "tests/support/TempDir.hpp"
+
+using namespace lp::audio;
+using namespace std::chrono_literals;
+using lp::audio::test::Event;
+using lp::test::TempDir;
+
+namespace {
+
+using Recorded = lp::audio::test::RecordingEvents;
+constexpr PcmFormat stereo48{48000, 2};
+constexpr double station_hz = 440;
+constexpr double fallback_hz = 1000;
+
+// What a 100 ms window of the capture carries, from its zero crossings and level.
+enum class Heard { station, fallback, silence, other };
+
+std::vector<Heard> windows(const std::vector<short>& s) {
+    std::vector<Heard> out;
+    constexpr std::size_t frames = 4800;
+    for (std::size_t w = 0; (w + 1) * frames * 2 <= s.size(); ++w) {
+        int crossings = 0;
+        double energy = 0;
+        for (std::size_t f = w * frames; f < (w + 1) * frames; ++f) {
+            energy += static_cast<double>(s[f * 2]) * s[f * 2];
+            if (f > w * frames && (s[f * 2] >= 0) != (s[(f - 1) * 2] >= 0)) ++crossings;
+        }
+        const double hz = crossings / 2.0 / 0.1;
+        if (std::sqrt(energy / frames) < 100)
+            out.push_back(Heard::silence);
+        else if (std::abs(hz - station_hz) < 40)
+            out.push_back(Heard::station);
+        else if (std::abs(hz - fallback_hz) < 60)
+            out.push_back(Heard::fallback);
+        else
+            out.push_back(Heard::other);
+    }
+    return out;
+}
+
+std::size_t count(const std::vector<Heard>& w, Heard h) {
+    return static_cast<std::size_t>(std::count(w.begin(), w.end(), h));
+}
+
+// Polls `done` every 20 ms for up to `timeout` (the capture file has no event to wait on).
+template <typename F>
+bool poll_until(std::chrono::milliseconds timeout, F done) {
+    const auto end = std::chrono::steady_clock::now() + timeout;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > end) return false;
+        std::this_thread::sleep_for(20ms);
+    }
+    return true;
+}
+
+// The last 100 ms captured so far is `h`.
+bool now_hearing(const lp::test::AlsaTap& tap, Heard h) {
+    auto s = tap.samples();
+    if (s.size() < 9600) return false;
+    s.erase(s.begin(), s.end() - 9600);
+    const auto w = windows(s);
+    return !w.empty() && w.back() == h;
+}
+
+PlayerOptions live_options() {
+    PlayerOptions o;
+    o.progress_interval = 500ms;
+    o.live.open_timeout = 1000ms;
+    o.live.stall_timeout = 1000ms;
+    o.live.retry_interval = 300ms;
+    o.live.buffer = 300ms;
+    o.loudness_target_lufs = -23.0;  // the running gain in the path
+    return o;
+}
+
+Cue live_cue(const std::string& url, std::chrono::milliseconds length, std::filesystem::path fallback = {}) {
+    Cue cue;
+    cue.length = length;
+    cue.live = LiveSpec{url, {}, std::move(fallback)};
+    return cue;
+}
+
+}  // namespace
+
+TEST(Live, StationKilledMidRelayIsRetriedWhileTheFallbackFillsTheGap) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    lp::test::IcecastServer server;
+    auto feed = lp::test::tone_station(server, "station", dir / "station.log");
+    Recorded events;
+    const auto fallback = dir / "fallback.wav";
+    lp::test::make_audio(fallback, 1.0,
+                         {.frequency = fallback_hz, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    player.play({"p", {live_cue(server.listen_url("station"), 9000ms, fallback)}, {}, Clock::now() + 1500ms});
+
+    ASSERT_TRUE(poll_until(5s, [&] { return now_hearing(tap, Heard::station); })) << "the station never came through";
+    server.kill();  // the station's server crashes mid-relay; its feeder dies with it
+    feed.reset();
+    const auto killed = Clock::now();
+    ASSERT_TRUE(poll_until(5s, [&] { return now_hearing(tap, Heard::fallback); })) << "no fallback after the kill";
+    server.start();
+    feed = lp::test::tone_station(server, "station", dir / "station.log");
+    ASSERT_TRUE(poll_until(6s, [&] { return now_hearing(tap, Heard::station); })) << "the relay never came back";
+    ASSERT_TRUE(events.wait_done("p", 15s));
+
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].result, CueResult::failed);
+    EXPECT_EQ(finished[0].failure, FailureKind::source_dropouts);
+    const auto heard = windows(tap.samples());
+    EXPECT_EQ(heard.size(), 90u) << "the cue lasts exactly its planned length";
+    EXPECT_EQ(count(heard, Heard::silence), 0u) << "the fallback left no silence";
+    EXPECT_GE(count(heard, Heard::fallback), 2u);
+    EXPECT_GE(count(heard, Heard::station), 40u);
+    // played = what the station itself gave, never the fallback.
+    const double relayed = static_cast<double>(finished[0].position.count()) / 1e6;
+    const double station_windows = static_cast<double>(count(heard, Heard::station)) / 10.0;
+    EXPECT_NEAR(relayed, station_windows, 0.5);
+    EXPECT_LT(relayed, 8.9);
+    // The report: every dropout with its time and length, the fallback by name; relayed and
+    // the dropouts add up to the planned length.
+    ASSERT_TRUE(finished[0].live);
+    const auto& live = *finished[0].live;
+    EXPECT_EQ(live.planned, 9000ms);
+    EXPECT_EQ(live.fallback, "fallback.wav");
+    ASSERT_FALSE(live.dropouts.empty());
+    std::chrono::milliseconds down{0};
+    bool after_kill = false;
+    for (const auto& d : live.dropouts) {
+        down += d.length;
+        if (d.at >= killed - 1500ms && d.at <= killed + 1500ms && d.length >= 300ms) after_kill = true;
+    }
+    EXPECT_TRUE(after_kill) << "no dropout at the kill";
+    EXPECT_NEAR(relayed + static_cast<double>(down.count()) / 1e3, 9.0, 0.3);
+    EXPECT_NE(live.last_error.find("station"), std::string::npos) << live.last_error;
+}
+
+TEST(Live, HlsPlaylistInATemporaryFolderIsRelayedInFull) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    Recorded events;
+    // ffmpeg writes a finished HLS playlist of 2 s segments; the relay reads it through file://.
+    const auto playlist = dir / "live.m3u8";
+    lp::test::Process writer{{"ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+                              "sine=frequency=440:sample_rate=48000:duration=8", "-ac", "2", "-c:a", "aac", "-f", "hls",
+                              "-hls_time", "2", "-hls_list_size", "0", playlist.string()},
+                             dir / "hls.log"};
+    ASSERT_EQ(writer.wait(20s), 0);
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    player.play({"p", {live_cue("file://" + playlist.string(), 4000ms)}, {}, Clock::now() + 1000ms});
+    ASSERT_TRUE(events.wait_done("p", 15s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].result, CueResult::completed) << finished[0].reason;
+    EXPECT_NEAR(static_cast<double>(finished[0].position.count()) / 1e6, 4.0, 0.05);
+    const auto heard = windows(tap.samples());
+    EXPECT_EQ(heard.size(), 40u);
+    EXPECT_EQ(count(heard, Heard::station), 40u);
+}
+
+TEST(Live, UnreachableSourceFailsWithNothingRelayedAndSilenceForFallback) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    Recorded events;
+    const int port = lp::test::free_port();  // nobody listens there
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    player.play({"p", {live_cue("http://127.0.0.1:" + std::to_string(port) + "/x", 1500ms)}, {}, Clock::now() + 300ms});
+    ASSERT_TRUE(events.wait_done("p", 10s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].result, CueResult::failed);
+    EXPECT_EQ(finished[0].failure, FailureKind::source_unreachable);
+    EXPECT_EQ(finished[0].position.count(), 0);
+    EXPECT_NE(finished[0].reason.find(std::to_string(port)), std::string::npos) << finished[0].reason;
+    EXPECT_EQ(events.of(Event::started).size(), 1u) << "the slot went on air (with silence) at its time";
+    EXPECT_EQ(tap.samples().size(), 72000u * 2);
+}
+
+TEST(Live, AStalledSourceIsAbortedWithinItsTimeout) {
+    // A server that accepts and never answers: opening must give up at open_timeout.
+    const int port = lp::test::free_port();
+    lp::test::Process silent{{"python3", "-c",
+                              "import socket,time\ns=socket.socket()\ns.setsockopt(socket.SOL_SOCKET,socket.SO_"
+                              "REUSEADDR,1)\ns.bind(('127.0.0.1'," +
+                                  std::to_string(port) + "))\ns.listen(4)\nc=s.accept()\ntime.sleep(60)\n"}};
+    ASSERT_TRUE(lp::test::wait_tcp_listening(port, 5s));
+    ffmpeg::Interrupt interrupt;
+    interrupt.arm(700ms);
+    const auto t0 = std::chrono::steady_clock::now();
+    try {
+        Decoder d{"http://127.0.0.1:" + std::to_string(port) + "/x", stereo48, interrupt};
+        FAIL() << "opened a server that never answers";
+    } catch (const MediaError& e) {
+        EXPECT_EQ(e.kind(), FailureKind::source_unreachable) << e.what();
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, 2s);
+}
+
+TEST(Live, RunningGainBringsAQuietSourceToTheTargetWithoutJumps) {
+    // A 1 kHz sine at amplitude 0.01 (about -40 LUFS in stereo) and a -23 LUFS target: the
+    // gain settles at +12 dB (the boost limit) a few seconds in, moving at most 3 dB per second.
+    live::RunningGain gain{stereo48, -23.0, 30.0, 12.0};
+    std::vector<float> chunk(4800 * 2);
+    std::size_t n = 0;
+    double previous = 0.0;
+    for (int c = 0; c < 110; ++c) {  // 11 s in 100 ms chunks
+        for (std::size_t f = 0; f < 4800; ++f, ++n)
+            chunk[f * 2] = chunk[f * 2 + 1] =
+                0.01F * static_cast<float>(std::sin(2 * M_PI * 1000.0 * static_cast<double>(n) / 48000.0));
+        gain.apply(chunk);
+        EXPECT_LE(std::abs(gain.gain_db() - previous), 0.3 + 1e-9) << "at chunk " << c;
+        previous = gain.gain_db();
+        if (c < 29) {
+            EXPECT_EQ(gain.gain_db(), 0.0) << "no gain before 3 s were heard";
+        }
+    }
+    EXPECT_NEAR(gain.gain_db(), 12.0, 1e-9);
+    float peak = 0;
+    for (float v : chunk) peak = std::max(peak, std::abs(v));
+    EXPECT_NEAR(peak, 0.01 * std::pow(10.0, 12.0 / 20.0), 0.001);
+}

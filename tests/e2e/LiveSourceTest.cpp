@@ -1,0 +1,78 @@
+// A live source end to end: a real icecast2 "station" fed by the ffmpeg CLI, the source added
+// with the real CLI, ordered on air with an emergency one-off (it cuts in and the programme
+// would resume after), relayed by the real daemon and journaled by itself: the sealed row
+// with the source's title, topic and form and the seconds relayed, and its journal_live row.
+
+#include <gtest/gtest.h>
+
+#include <signal.h>
+
+#include <fstream>
+
+#include "db/sqlite/Database.hpp"
+#include "tests/e2e/Daemon.hpp"
+#include "tests/support/Command.hpp"
+#include "tests/support/Icecast.hpp"
+#include "tests/support/Process.hpp"
+#include "tests/support/TempDir.hpp"
+
+namespace {
+
+using namespace std::chrono_literals;
+using lp::test::shell_quote;
+
+TEST(LiveSource, ARelayedStationAirsForItsLengthAndIsJournaledAsTiepSong) {
+    lp::test::TempDir dir;
+    lp::test::IcecastServer server;
+    const auto station = lp::test::tone_station(server, "vov1", dir / "station.log");
+    const auto config = (dir / "lp.toml").string();
+    std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n[http]\nenabled = false\n"
+                             "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
+    const auto cli = [&](const std::string& args) {
+        return lp::test::run_command(std::string(LP_CLI) + " -c " + shell_quote(config) + " " + args);
+    };
+    ASSERT_TRUE(lp::test::wait_tcp_listening(server.port(), 5s));
+    auto r = cli("media add-source --url " + server.listen_url("vov1") +
+                 " --title 'Thời sự VOV1' --length 4s --topic a --form tin");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+
+    lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config});
+    ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
+    r = cli("oneoff add --item 1 --at now --priority khan-cap --by 'Chủ tịch UBND phường'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    ASSERT_TRUE(daemon.wait_for_log("[journal] programme emergency#1", 30s)) << daemon.log();
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
+
+    lp::sqlite::Database db(dir / "var" / "lp.db");
+    auto st = db.prepare(
+        "SELECT j.title, j.topic, j.form, j.status, j.played_ms, l.kind, l.source, l.planned_ms, l.relayed_ms, "
+        "l.fallback, (SELECT count(*) FROM journal_dropout d WHERE d.journal_id = j.id), "
+        "(SELECT coalesce(sum(length_ms), 0) FROM journal_dropout d WHERE d.journal_id = j.id), "
+        "j.seal IS NOT NULL, coalesce(j.reason, '') FROM journal j JOIN journal_live l ON l.journal_id = j.id");
+    ASSERT_TRUE(st.step()) << "no live row";
+    EXPECT_EQ(st.text(0), "Thời sự VOV1");
+    EXPECT_EQ(st.text(1), "a");
+    EXPECT_EQ(st.text(2), "tin");
+    EXPECT_EQ(st.text(5), "tiep_song");
+    EXPECT_EQ(st.text(6), server.listen_url("vov1"));
+    EXPECT_EQ(st.integer(7), 4000);
+    EXPECT_EQ(st.integer(8), st.integer(4)) << "the row's seconds are the relayed ones, never the fallback's";
+    EXPECT_GT(st.integer(8), 1500) << "the station came through";
+    EXPECT_EQ(st.text(9), "") << "no fallback named: silence";
+    // An emergency airs at once: the source may not have opened yet at its first sample. The
+    // row never overstates: relayed and dropouts add up to the planned length, and any
+    // dropout makes it a partial airing that says so.
+    EXPECT_NEAR(static_cast<double>(st.integer(8) + st.integer(11)), 4000.0, 150.0);
+    if (st.integer(10) == 0) {
+        EXPECT_EQ(st.text(3), "completed");
+    } else {
+        EXPECT_EQ(st.text(3), "interrupted");
+        EXPECT_NE(st.text(13).find("mất tín hiệu " + std::to_string(st.integer(10)) + " lần"), std::string::npos)
+            << st.text(13);
+    }
+    EXPECT_EQ(st.integer(12), 1) << "the row is sealed into the chain like any airing";
+    EXPECT_FALSE(st.step());
+}
+
+}  // namespace
