@@ -278,9 +278,9 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
         w.at += w.text(left_edge, w.at, text_width, line, {8.5, false, true, Align::left});
     w.qr(right_edge - qr_size, qr_top, qr_size, r.signature_line.empty() ? marker : r.signature_line);
     w.at = std::max(w.at, qr_top + qr_size);
-    w.at += w.text(right_edge - qr_size, w.at, qr_size,
-                   r.signature_line.empty() ? "Mã QR: mã kiểm tra của tệp này (chưa ký số)"
-                                            : "Mã QR: mã kiểm tra đã ký số của tệp này",
+    // One caption for the signed and the unsigned render: a signed PDF is signed over the text
+    // of its unsigned render (evidence/PdfText.hpp), so nothing but the signature may differ.
+    w.at += w.text(right_edge - qr_size, w.at, qr_size, "Mã QR: mã kiểm tra của tệp này",
                    {7.5, false, true, Align::center});
     w.finish();
 }

@@ -76,6 +76,7 @@ protected:
     std::vector<lp::daemon::PeriodicReports::Outcome> finish(lp::daemon::PeriodicReports& reports) {
         std::vector<lp::daemon::PeriodicReports::Outcome> out;
         reports.on_outcome([&out](const auto& o) { out.push_back(o); });
+        io.restart();  // a loop that ran out of work earlier stays stopped until restarted
         while (reports.busy()) io.run_one();
         return out;
     }
@@ -159,12 +160,12 @@ TEST_F(DaemonJobs, TheLoopAnswersWhileAReportIsWritten) {
     EXPECT_TRUE(answered);  // the loop is free while the report is being written
     // The loop's connection writes meanwhile (the worker's is a reader: no lock is held).
     EXPECT_NO_THROW(db.exec("INSERT INTO scheduler_state (key, value) VALUES ('loop-test', 'x')"));
-    EXPECT_FALSE(std::filesystem::exists(config.reports.dir / "nhat-ky-2026Q1.csv"));
+    EXPECT_FALSE(std::filesystem::exists(config.reports.dir / "nhat-ky-2026Q1-den-2026-03-01.csv"));
     release.set_value();
     while (reports.busy()) io.run_one();
     ASSERT_EQ(outcomes.size(), 1u);
     EXPECT_EQ(outcomes[0].error, "");
-    EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / "nhat-ky-2026Q1.csv"));
+    EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / "nhat-ky-2026Q1-den-2026-03-01.csv"));
 }
 
 // A report that cannot be written is logged and tried again; the loop goes on meanwhile.
@@ -189,7 +190,7 @@ TEST_F(DaemonJobs, AFailedReportIsLoggedAndTriedAgain) {
     lp::daemon::logger("reports")->sinks().pop_back();
     EXPECT_NE(outcomes[0].error, "");
     EXPECT_EQ(outcomes[1].error, "");
-    EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / "nhat-ky-2026Q1.pdf"));
+    EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / "nhat-ky-2026Q1-den-2026-03-01.pdf"));
     const auto text = log_text.str();
     EXPECT_NE(text.find("report 2026Q1 could not be written to " + (dir / "khong-ghi-duoc" / "bao-cao").string()),
               std::string::npos)

@@ -304,7 +304,12 @@ export async function runAll(opt) {
             const q = ['I', 'II', 'III', 'IV'][Math.ceil(now.month / 3) - 1];
             await page.locator('button', { hasText: 'Lập báo cáo ngay' }).click();
             await toast(page, `Đã lập báo cáo Quý ${q} năm ${now.year}`);
-            await page.locator(`td a[data-name="nhat-ky-${now.year}Q${Math.ceil(now.month / 3)}.xlsx"]`).first().waitFor({ timeout: WAIT });
+            // made within its period: named with the day its figures go up to
+            const made = `nhat-ky-${now.year}Q${Math.ceil(now.month / 3)}-den-${now.year}-${String(now.month).padStart(2, '0')}-${String(now.day).padStart(2, '0')}`;
+            await page.locator(`td a[data-name="${made}.xlsx"]`).first().waitFor({ timeout: WAIT });
+            await page.locator(`td a[data-name="${made}.zip"]`).first().waitFor({ timeout: WAIT });
+            const row = await page.locator('tr', { has: page.locator(`td a[data-name="${made}.xlsx"]`) }).first().textContent();
+            check(row.includes(`(số liệu đến ${String(now.day).padStart(2, '0')}/${String(now.month).padStart(2, '0')}/${now.year})`), `the version made within the period does not say how far its figures go: "${row}"`);
             const due = await page.locator('p', { hasText: 'Kỳ tiếp theo' }).textContent();
             check(/Quý [IV]+ năm \d{4}/.test(due), `the next report is not named in words: "${due}"`);
             await page.locator('select[name=kind]').selectOption('range');

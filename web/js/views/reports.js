@@ -175,25 +175,33 @@ async function showFiles(box, period) {
         ? h('p', {}, `Kỳ tiếp theo: ${periodWords(data.next_due.period)} — máy tự lập ngày ${data.next_due.due}` +
             `${(data.next_due.periods || []).length > 1 ? ` (cùng với ${data.next_due.periods.slice(1).map((c) => periodWords(c).toLowerCase()).join(', ')})` : ''}.`)
         : null;
-    // one row per period (nhat-ky-<period code>.<ext>), its formats side by side, newest first
+    // one row per version of a period, its formats side by side, newest first: the version made
+    // within the period (nhat-ky-<code>-den-<yyyy-mm-dd>.<ext>, figures up to that day) and the
+    // final one written after it (nhat-ky-<code>.<ext>)
     const byPeriod = new Map();
     for (const f of files) {
-        const m = /^nhat-ky-(.+)\.([a-z]+)$/.exec(f.name);
-        const code = m ? m[1] : f.name;
-        if (!byPeriod.has(code)) byPeriod.set(code, []);
-        byPeriod.get(code).push(f);
+        const m = /^nhat-ky-(.+?)(?:-den-(\d{4})-(\d{2})-(\d{2}))?\.([a-z]+)$/.exec(f.name);
+        const key = m ? f.name.slice(0, f.name.length - m[5].length - 1) : f.name;
+        if (!byPeriod.has(key)) byPeriod.set(key, { label: m ? versionWords(m) : f.name, list: [] });
+        byPeriod.get(key).list.push(f);
     }
-    const groups = [...byPeriod.entries()].sort((a, b) => String(maxOf(b[1])).localeCompare(String(maxOf(a[1]))) || a[0].localeCompare(b[0]));
+    const groups = [...byPeriod.entries()].sort((a, b) => String(maxOf(b[1].list)).localeCompare(String(maxOf(a[1].list))) || a[0].localeCompare(b[0]));
     set(box, heading, due, fileError, files.length
         ? h('div', { class: 'table-wrap' }, h('table', { class: 'cards' },
             h('thead', {}, h('tr', {}, ['Kỳ', 'Tệp', 'Lập lúc'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', {}, groups.map(([code, list]) => h('tr', {},
-                h('td', { 'data-label': 'Kỳ' }, periodWords(code)),
+            h('tbody', {}, groups.map(([, { label, list }]) => h('tr', {},
+                h('td', { 'data-label': 'Kỳ' }, label),
                 h('td', { 'data-label': 'Tệp' }, h('div', { class: 'files' }, list.sort((a, b) => a.name.localeCompare(b.name)).map((f) =>
                     downloadLink(paths.reportFile(f.name), f.name, `${(f.name.split('.').pop() || '').toUpperCase()} (${fmt.bytes(f.size)})`, fileError,
                         { class: 'button small', title: f.name, dataset: { name: f.name } })))),
                 h('td', { 'data-label': 'Lập lúc' }, fmt.dateTime(maxOf(list))))))))
         : empty('Chưa có báo cáo định kỳ nào.'));
+}
+
+// "Quý IV năm 2026 (số liệu đến 01/12/2026)" for a version made within its period.
+function versionWords(m) {
+    const words = periodWords(m[1]);
+    return m[2] ? `${words} (số liệu đến ${m[4]}/${m[3]}/${m[2]})` : words;
 }
 
 function maxOf(list) {
