@@ -406,6 +406,20 @@ CREATE TABLE report_filing (
     changed_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 )sql",
+    // 21: the reach of an airing on a streamed output (issue 13): Icecast's listener count
+    // sampled while the airing went out, one row per journal row and stream output. Kept
+    // beside the sealed row rather than in it: a count read from someone else's server is a
+    // measurement, not part of what the box attests it aired.
+    R"sql(
+CREATE TABLE airing_listeners (
+    journal_id    INTEGER NOT NULL REFERENCES journal(id),
+    output        TEXT NOT NULL,
+    peak          INTEGER NOT NULL CHECK (peak >= 0),
+    mean          REAL NOT NULL CHECK (mean >= 0),
+    samples       INTEGER NOT NULL CHECK (samples > 0),
+    PRIMARY KEY (journal_id, output)
+);
+)sql",
 };
 
 }  // namespace
