@@ -7,6 +7,7 @@
 #include "api/Spoken.hpp"
 #include "db/Store.hpp"
 #include "domain/WallClock.hpp"
+#include "http/Assets.hpp"
 #include "library/Importer.hpp"
 #include "library/ItemStore.hpp"
 
@@ -110,14 +111,7 @@ Reply listen(Services& s, Call& call) {
     const auto item = existing(store, id_param(call));
     Reply reply;
     reply.file = item.file;  // the library's own path, never the request's
-    const auto ext = item.file.extension().string();
-    reply.content_type = ext == ".mp3"    ? "audio/mpeg"
-                         : ext == ".wav"  ? "audio/wav"
-                         : ext == ".ogg"  ? "audio/ogg"
-                         : ext == ".opus" ? "audio/ogg"
-                         : ext == ".flac" ? "audio/flac"
-                         : ext == ".m4a"  ? "audio/mp4"
-                                          : "application/octet-stream";
+    reply.content_type = http::content_type_for(item.file);
     return reply;
 }
 

@@ -81,7 +81,9 @@ Reply add(Services& s, Call& call) {
     scheduler::RuleStore store(s.database());
     const auto rules = store.load();
     const auto& item = checked_item(rules, item_id);
-    const auto why = item.why_not_airable(domain::local_date(zone_of(s), one.at));
+    // The engine airs an emergency without approval (scheduler/Engine.cpp); warn as it decides.
+    const auto why =
+        item.why_not_airable(domain::local_date(zone_of(s), one.at), one.priority != scheduler::Priority::emergency);
     const auto id = store.add_one_off(one, call.caller.account);
     s.rules_changed();
     return json_reply(

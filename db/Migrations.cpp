@@ -10,7 +10,7 @@ namespace {
 
 // Each entry moves the schema from version N to N+1. Never edit a released entry: add one.
 // Instants are UTC text "YYYY-MM-DDTHH:MM:SS.mmmZ" so they sort and read well in sqlite3.
-constexpr std::array<std::string_view, 20> migrations{
+constexpr std::array<std::string_view, 21> migrations{
     // 1: library, slots and the journal of airings.
     R"sql(
 CREATE TABLE media_item (
@@ -440,8 +440,12 @@ void migrate(sqlite::Database& db, int target) {
                                 "); refusing to touch it",
                             0);
     }
-    for (int v = current; v < target; ++v) {
+    for (;;) {
         sqlite::Transaction tx(db);
+        // Read again under the write lock: on a first start the CLI and the daemon may both
+        // find version 0, and the one that waited must not run what the other just ran.
+        const int v = schema_version(db);
+        if (v >= target) break;
         db.exec(migrations[static_cast<std::size_t>(v)]);
         db.exec("PRAGMA user_version = " + std::to_string(v + 1));
         tx.commit();

@@ -42,6 +42,17 @@ TEST(OneOffApi, AddsListsAndCancelsInTheCallersName) {
     EXPECT_TRUE(r.body["oneoffs"].empty());
 }
 
+TEST(OneOffApi, AnEmergencyOfAnUnapprovedItemIsNotWarnedAsUnapproved) {
+    // The engine airs an emergency without approval, so "chưa được duyệt" would be untrue.
+    lp::test::TestServices s;
+    const auto item = s.import_tone(1400, "Thông báo khẩn");
+    const auto r = run(s, "POST", "/api/oneoffs",
+                       call("POST", "", {{"item", item}, {"at", "01/12/2099 08:30"}, {"priority", "khan-cap"}}, {},
+                            Role::admin, "lan"));
+    EXPECT_EQ(r.status, 201);
+    EXPECT_TRUE(r.body["warning"].is_null()) << r.body.dump();
+}
+
 TEST(OneOffApi, RefusesBadInputsAddingNothing) {
     lp::test::TestServices s;
     const auto item = s.import_tone(1500, "Tin");

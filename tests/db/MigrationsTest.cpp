@@ -1,4 +1,11 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include "db/Store.hpp"
 #include "db/sqlite/Error.hpp"
@@ -80,6 +87,61 @@ TEST(Migrations, AFailedMigrationLeavesTheVersionUnchanged) {
     Database db(file);
     EXPECT_EQ(lp::db::schema_version(db), 1);
     EXPECT_FALSE(has_column(db, "journal", "file"));
+}
+
+// The first start of the CLI beside the daemon: both find version 0, one migrates under the
+// write lock while the other waits for it. The one that waited must find the work done.
+struct WaitSignal {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool waiting = false;
+};
+
+int note_waiting_then_retry(void* signal_ptr, int /*attempt*/) {
+    auto& signal = *static_cast<WaitSignal*>(signal_ptr);
+    {
+        std::lock_guard lock(signal.mutex);
+        signal.waiting = true;
+    }
+    signal.changed.notify_all();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));  // SQLite's own retry pace
+    return 1;
+}
+
+TEST(Migrations, TwoProcessesMigratingAFreshFileAtOnceBothSucceed) {
+    lp::test::TempDir dir;
+    const auto file = dir.path() / "first-start.db";
+    Database first(file);
+    first.exec("PRAGMA journal_mode = WAL");
+    first.exec("BEGIN IMMEDIATE");
+    lp::db::migrate(first, lp::db::latest_schema_version());  // done, not yet committed
+
+    Database second(file);
+    WaitSignal signal;
+    sqlite3_busy_handler(second.handle(), note_waiting_then_retry, &signal);
+    std::exception_ptr failure;
+    std::thread waiter([&] {
+        try {
+            lp::db::migrate(second, lp::db::latest_schema_version());
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    {
+        std::unique_lock lock(signal.mutex);
+        signal.changed.wait(lock, [&] { return signal.waiting; });  // it read version 0 and waits
+    }
+    first.exec("COMMIT");
+    waiter.join();
+    if (failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& e) {
+            FAIL() << "the second migration failed: " << e.what();
+        }
+    }
+    EXPECT_EQ(lp::db::schema_version(second), lp::db::latest_schema_version());
+    EXPECT_TRUE(has_column(second, "journal", "file"));
 }
 
 }  // namespace
