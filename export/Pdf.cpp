@@ -35,15 +35,12 @@ public:
 
     cairo_surface_t* surface() const { return surface_.get(); }
 
-    // `text` laid out in a box `width` wide (wrapping), ready to measure and show.
+    // `text` laid out in a box `width` wide (wrapping), ready to measure and show. One pango
+    // context and one font description per style for the whole document: a context and a
+    // font lookup per cell cost more than the cell's shaping (a year is ~300,000 cells).
     Layout layout(double width, const std::string& s, const Style& st) {
-        Layout layout(pango_cairo_create_layout(cr_.get()));
-        Font font(pango_font_description_new());
-        pango_font_description_set_family(font.get(), "Liberation Serif");
-        pango_font_description_set_absolute_size(font.get(), st.size * PANGO_SCALE);
-        pango_font_description_set_weight(font.get(), st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_font_description_set_style(font.get(), st.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-        pango_layout_set_font_description(layout.get(), font.get());
+        Layout layout(pango_layout_new(pango_.get()));
+        pango_layout_set_font_description(layout.get(), font(st));
         pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
         pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
         pango_layout_set_alignment(layout.get(), st.align == Align::center  ? PANGO_ALIGN_CENTER
@@ -109,6 +106,17 @@ public:
     }
 
 private:
+    const PangoFontDescription* font(const Style& st) {
+        for (const auto& [key, f] : fonts_)
+            if (key.size == st.size && key.bold == st.bold && key.italic == st.italic) return f.get();
+        Font f(pango_font_description_new());
+        pango_font_description_set_family(f.get(), "Liberation Serif");
+        pango_font_description_set_absolute_size(f.get(), st.size * PANGO_SCALE);
+        pango_font_description_set_weight(f.get(), st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_style(f.get(), st.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        fonts_.emplace_back(st, std::move(f));
+        return fonts_.back().second.get();
+    }
     void footer() {
         text(left_edge, bottom + 6 * mm, right_edge - left_edge, "Trang " + std::to_string(page_),
              {9, false, true, Align::center});
@@ -116,6 +124,8 @@ private:
     std::filesystem::path file_;
     Surface surface_;
     Context cr_;
+    std::unique_ptr<PangoContext, GObjectDeleter> pango_{pango_cairo_create_context(cr_.get())};
+    std::vector<std::pair<Style, Font>> fonts_;
     int page_ = 1;
 };
 
@@ -234,7 +244,8 @@ void signature_block(Writer& w, const Report& r) {
 
 }  // namespace
 
-void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem::path& file) {
+void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem::path& file,
+               const LateText& late_signature) {
     Writer w(file);
     const std::string marker = r.stamp.marker();
     const std::string doc_title = std::string(journal_title) + " - " + r.period.words();
@@ -242,8 +253,6 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_AUTHOR, r.organisation.issuing_body.c_str());
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_KEYWORDS, marker.c_str());
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_CREATOR, "loaphuong");
-    if (!r.signature_line.empty())
-        cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_SUBJECT, r.signature_line.c_str());
 
     header_block(w, r);
     title(w, journal_title, r.period.words_with_dates());
@@ -272,11 +281,14 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
     // with the file received (the signature line when signed, else the chain marker).
     constexpr double qr_size = 42 * mm;
     w.ensure(qr_size + 4);
+    const std::string signature = late_signature ? late_signature() : r.signature_line;
+    if (!signature.empty())  // the document's metadata is written when the surface finishes
+        cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_SUBJECT, signature.c_str());
     const double qr_top = w.at;
     const double text_width = right_edge - left_edge - qr_size - 6 * mm;
-    for (const auto& line : footer_lines(r))
+    for (const auto& line : footer_lines(r, signature))
         w.at += w.text(left_edge, w.at, text_width, line, {8.5, false, true, Align::left});
-    w.qr(right_edge - qr_size, qr_top, qr_size, r.signature_line.empty() ? marker : r.signature_line);
+    w.qr(right_edge - qr_size, qr_top, qr_size, signature.empty() ? marker : signature);
     w.at = std::max(w.at, qr_top + qr_size);
     // One caption for the signed and the unsigned render: a signed PDF is signed over the text
     // of its unsigned render (evidence/PdfText.hpp), so nothing but the signature may differ.

@@ -87,7 +87,10 @@ std::vector<std::filesystem::path> write_report_files(const Report& r, const dat
         const auto tmp = dir / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
                                 std::to_string(++temporaries));
         try {
-            write_report(prepare ? prepare(r, f) : r, tz, f, tmp);
+            if (prepare)
+                prepare(r, f, tmp);
+            else
+                write_report(r, tz, f, tmp);
             std::filesystem::rename(tmp, file);
         } catch (...) {
             std::error_code ec;

@@ -122,7 +122,7 @@ std::string SheetRows::xml(const std::vector<std::size_t>& string_index) const {
     auto high = heights_.begin();
     char number[40];
     while (cell != cells_.end() || high != heights_.end()) {
-        const lxw_row_t row = cell == cells_.end()      ? high->first
+        const lxw_row_t row = cell == cells_.end()     ? high->first
                               : high == heights_.end() ? cell->row
                                                        : std::min(cell->row, high->first);
         out += "<row r=\"";
@@ -197,7 +197,8 @@ void splice_rows(const std::filesystem::path& file, int sheet, const SheetRows& 
         existing.emplace(std::string_view(*strings).substr(at, end + 5 - at), existing.size());
         at = end;
     }
-    if (existing.size() != unique) throw damaged(file, "xl/sharedStrings.xml: uniqueCount is not the number of strings");
+    if (existing.size() != unique)
+        throw damaged(file, "xl/sharedStrings.xml: uniqueCount is not the number of strings");
     std::vector<std::size_t> index;
     index.reserve(rows.strings().size());
     std::string added, si;
