@@ -66,11 +66,16 @@ Reply make(Services& s, Call& call) {
     exporting::save_filing(db, period->code(), filing, call.caller.account);
     const auto evidence = evidence::Evidence::from_config(config);
     const auto today = domain::local_date(tz, domain::wall_now());
-    auto done =
-        exporting::write_period_report(db, *period, config, tz, today, config.reports.dir, evidence.signing(db, tz));
-    if (package)
-        done.files.push_back(
-            evidence::write_package(db, *period, config, tz, today, config.reports.dir, evidence).file);
+    // With the package, the loose files are its members (one reading, one checkpoint).
+    exporting::WrittenReport done;
+    if (package) {
+        auto written = evidence::write_package(db, *period, config, tz, today, config.reports.dir, evidence);
+        written.files.push_back(written.file);
+        done = {std::move(written.report), std::move(written.files)};
+    } else {
+        done = exporting::write_period_report(db, *period, config, tz, today, config.reports.dir,
+                                              evidence.signing(db, tz));
+    }
     auto names = nlohmann::json::array();
     for (const auto& f : done.files) names.push_back(f.filename().string());
     return json_reply({{"period", period->code()},
