@@ -1,6 +1,7 @@
 #include "export/Pdf.hpp"
 
 #include <numeric>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/Texts.hpp"
@@ -49,15 +50,33 @@ public:
         pango_layout_set_text(layout.get(), s.data(), static_cast<int>(s.size()));
         return layout;
     }
-    static double height(const Layout& l) {
+    // The same, shaped once per document: a table's cells repeat (dates, titles, topics,
+    // forms, slots, statuses), and shaping is most of a cell's cost. Valid until
+    // forget_cells_if_many().
+    PangoLayout* table_cell(double width, const std::string& s, const Style& st) {
+        std::string key = s;
+        key += '\0';
+        key += std::to_string(width) + '/' + std::to_string(st.size) + (st.bold ? "b" : "") + (st.italic ? "i" : "") +
+               static_cast<char>('0' + static_cast<int>(st.align));
+        auto& l = cells_[key];
+        if (!l) l = layout(width, s, st);
+        return l.get();
+    }
+    // Bounds the cache's memory (the unique cells, numbers and times, would fill it).
+    void forget_cells_if_many() {
+        if (cells_.size() > 20'000) cells_.clear();
+    }
+    static double height(PangoLayout* l) {
         int w = 0, h = 0;
-        pango_layout_get_size(l.get(), &w, &h);
+        pango_layout_get_size(l, &w, &h);
         return static_cast<double>(h) / PANGO_SCALE;
     }
-    void show(const Layout& l, double x, double y) {
+    static double height(const Layout& l) { return height(l.get()); }
+    void show(PangoLayout* l, double x, double y) {
         cairo_move_to(cr_.get(), x, y);
-        pango_cairo_show_layout(cr_.get(), l.get());
+        pango_cairo_show_layout(cr_.get(), l);
     }
+    void show(const Layout& l, double x, double y) { show(l.get(), x, y); }
     // Draws `text` at (x, y) in a box `width` wide; returns its height.
     double text(double x, double y, double width, const std::string& s, const Style& st) {
         const Layout l = layout(width, s, st);
@@ -126,6 +145,7 @@ private:
     Context cr_;
     std::unique_ptr<PangoContext, GObjectDeleter> pango_{pango_cairo_create_context(cr_.get())};
     std::vector<std::pair<Style, Font>> fonts_;
+    std::unordered_map<std::string, Layout> cells_;
     int page_ = 1;
 };
 
@@ -136,21 +156,21 @@ void table(Writer& w, const Table& t, const std::vector<double>& weights, const 
     std::vector<double> widths;
     for (double wt : weights) widths.push_back((right_edge - left_edge) * wt / total);
     // Each row is laid out once, measured, then shown from the same layouts.
-    const auto lay_out = [&](const std::vector<std::string>& cells, const Style& base, bool header) {
-        std::vector<Layout> out;
+    const auto lay_out = [&](const std::vector<std::string>& cells, const Style& base) {
+        std::vector<PangoLayout*> out;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             Style st = base;
-            if (!header) st.align = aligns[c];
-            out.push_back(w.layout(widths[c] - 2 * pad, cells[c], st));
+            st.align = aligns[c];
+            out.push_back(w.table_cell(widths[c] - 2 * pad, cells[c], st));
         }
         return out;
     };
-    const auto row_height = [&](const std::vector<Layout>& cells) {
+    const auto row_height = [&](const std::vector<PangoLayout*>& cells) {
         double h = 0;
-        for (const auto& l : cells) h = std::max(h, Writer::height(l));
+        for (auto* l : cells) h = std::max(h, Writer::height(l));
         return h + 2 * pad;
     };
-    const auto draw_row = [&](const std::vector<Layout>& cells, bool shaded, double h) {
+    const auto draw_row = [&](const std::vector<PangoLayout*>& cells, bool shaded, double h) {
         double x = left_edge;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             w.box(x, w.at, widths[c], h, shaded);
@@ -160,13 +180,20 @@ void table(Writer& w, const Table& t, const std::vector<double>& weights, const 
         w.at += h;
     };
     const Style head{size, true, false, Align::center};
-    const auto headers = lay_out(t.headers, head, true);
+    // The header row is kept by the table (it repeats on every page; the cache may be emptied).
+    std::vector<Layout> header_layouts;
+    std::vector<PangoLayout*> headers;
+    for (std::size_t c = 0; c < t.headers.size(); ++c) {
+        header_layouts.push_back(w.layout(widths[c] - 2 * pad, t.headers[c], head));
+        headers.push_back(header_layouts.back().get());
+    }
     const double head_h = row_height(headers);
     w.ensure(head_h + 20);
     draw_row(headers, true, head_h);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const Style body{size, last_is_total && i + 1 == t.rows.size(), false, Align::left};
-        const auto cells = lay_out(t.rows[i], body, false);
+        w.forget_cells_if_many();
+        const auto cells = lay_out(t.rows[i], body);
         const double h = row_height(cells);
         if (w.at + h > bottom) {
             w.new_page();
