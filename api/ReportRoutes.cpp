@@ -104,8 +104,8 @@ Reply make(Services& s, Call& call) {
         written.files.push_back(written.file);
         done = {std::move(written.report), std::move(written.files)};
     } else {
-        done = exporting::write_period_report(db, period, config, tz, today, config.reports.dir,
-                                              evidence.signing(db, tz));
+        done =
+            exporting::write_period_report(db, period, config, tz, today, config.reports.dir, evidence.signing(db, tz));
     }
     auto names = nlohmann::json::array();
     for (const auto& f : done.files) names.push_back(f.filename().string());
@@ -144,8 +144,7 @@ std::vector<Route> report_routes(Services& s) {
     return {
         {"GET", "/api/reports", auth::Permission::read, false, false, [&s](Call& c) { return list(s, c); }},
         {"POST", "/api/reports", auth::Permission::library, true, false, [&s](Call& c) { return make(s, c); }},
-        {"GET", "/api/report-filing", auth::Permission::read, false, false,
-         [&s](Call& c) { return get_filing(s, c); }},
+        {"GET", "/api/report-filing", auth::Permission::read, false, false, [&s](Call& c) { return get_filing(s, c); }},
         {"PUT", "/api/report-filing", auth::Permission::library, false, false,
          [&s](Call& c) { return put_filing(s, c); }},
         {"GET", "/api/reports/{name}", auth::Permission::read, false, false, [&s](Call& c) { return download(s, c); }},

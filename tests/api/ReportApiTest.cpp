@@ -110,14 +110,15 @@ TEST(ReportApi, TheNarrativeIsSavedPerPeriodBeforeTheReportIsMade) {
     EXPECT_EQ(run(s, "GET", "/api/report-filing", call("GET", "", nullptr, {{"period", "2026Q2"}})).body["achieved"],
               "");  // per period
     r = run(s, "POST", "/api/reports", call("POST", "", {{"period", "2026Q1"}}, {}, lp::auth::Role::operator_));
-    EXPECT_NE(lp::exporting::searchable_text(s.config()->reports.dir / "nhat-ky-2026Q1.xlsx").find("Loa cụm 3 hỏng 2 ngày."),
-              std::string::npos);
+    EXPECT_NE(
+        lp::exporting::searchable_text(s.config()->reports.dir / "nhat-ky-2026Q1.xlsx").find("Loa cụm 3 hỏng 2 ngày."),
+        std::string::npos);
 
     expect_refused(s, "GET", "/api/report-filing", call("GET", ""), 400, "period");
     expect_refused(s, "GET", "/api/report-filing", call("GET", "", nullptr, {{"period", "2026Q7"}}), 422, "period");
     expect_refused(s, "PUT", "/api/report-filing", call("PUT", "", {{"achieved", "x"}}), 400, "period");
-    expect_refused(s, "PUT", "/api/report-filing", call("PUT", "", {{"period", "2026Q1"}, {"number", std::string(21, '1')}}),
-                   422, "number");
+    expect_refused(s, "PUT", "/api/report-filing",
+                   call("PUT", "", {{"period", "2026Q1"}, {"number", std::string(21, '1')}}), 422, "number");
     expect_refused(s, "PUT", "/api/report-filing",
                    call("PUT", "", {{"period", "2026Q1"}, {"achieved", std::string(20001, 'x')}}), 422, "narrative");
     EXPECT_EQ(run(s, "GET", "/api/report-filing", call("GET", "", nullptr, {{"period", "2026Q1"}})).body["achieved"],
