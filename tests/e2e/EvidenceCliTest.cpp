@@ -347,7 +347,8 @@ TEST_F(EvidenceCli, ThePackageLeavesBesideItTheFilesItHoldsNotOlderOnes) {
         EXPECT_TRUE(member->second == slurp(e.path())) << name << " differs from the package's member";
     }
     EXPECT_EQ(loose, 4);  // [reports] formats: all four by default
-    EXPECT_NE(slurp(reports / "nhat-ky-2026Q1.csv").find("Phát đủ lượt theo kế hoạch."), std::string::npos);
+    EXPECT_NE(lp::exporting::searchable_text(reports / "nhat-ky-2026Q1.xlsx").find("Phát đủ lượt theo kế hoạch."),
+              std::string::npos);
 }
 
 TEST_F(EvidenceCli, VerifyExportNamesBadInput) {
