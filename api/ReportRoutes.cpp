@@ -43,37 +43,73 @@ Reply list(Services& s, Call&) {
         {{"files", files}, {"next_due", next_report_json(*s.config(), domain::local_date(tz, domain::wall_now()))}});
 }
 
-// The period's files written into [reports] dir now, as the daemon's scheduled reports write
-// them; on a worker with its own connection.
-Reply make(Services& s, Call& call) {
-    const auto text = need_string(call, "period");
+exporting::Period period_of(const std::string& text) {
     const auto period = exporting::parse_period(text);
     if (!period)
         throw invalid("period", "Kỳ \"" + text +
                                     "\" không hợp lệ (ví dụ 2026Q1, 2026H1, 2026-03, 2026, "
                                     "01/01/2026-15/02/2026).");
-    // The number and the narrative the operator writes (Nghị định 30/2020), kept per period.
+    return *period;
+}
+
+// The number and the narrative the operator writes (Nghị định 30/2020), kept per period.
+exporting::FilingChange filing_change(const Call& call) {
     exporting::FilingChange filing{opt_string(call, "number"), opt_string(call, "achieved"),
                                    opt_string(call, "shortcomings"), opt_string(call, "proposals")};
     for (const auto* part : {&filing.achieved, &filing.shortcomings, &filing.proposals})
         if (*part && (*part)->size() > 20000) throw invalid("narrative", "Phần đánh giá quá dài (tối đa 20000 ký tự).");
     if (filing.number && filing.number->size() > 20) throw invalid("number", "Số văn bản quá dài (tối đa 20 ký tự).");
+    return filing;
+}
+
+Reply filing_reply(sqlite::Database& db, const std::string& code) {
+    const auto f = exporting::load_filing(db, code);
+    return json_reply({{"period", code},
+                       {"number", f.number},
+                       {"achieved", f.achieved},
+                       {"shortcomings", f.shortcomings},
+                       {"proposals", f.proposals}});
+}
+
+Reply get_filing(Services& s, Call& call) {
+    const auto text = param(call, "period");
+    if (text.empty()) throw bad_request("period", "Thiếu kỳ báo cáo (period).");
+    return filing_reply(s.database(), period_of(text).code());
+}
+
+// Saved before the report is made: the operator writes the narrative, then makes the files.
+Reply put_filing(Services& s, Call& call) {
+    const auto code = period_of(need_string(call, "period")).code();
+    exporting::save_filing(s.database(), code, filing_change(call), call.caller.account);
+    return filing_reply(s.database(), code);
+}
+
+// The period's files written into [reports] dir now, as the daemon's scheduled reports write
+// them; on a worker with its own connection.
+Reply make(Services& s, Call& call) {
+    const auto period = period_of(need_string(call, "period"));
+    const auto filing = filing_change(call);
     const bool package = opt_bool(call, "package").value_or(false);
     const auto snapshot = s.config();
     const auto& config = *snapshot;
     const auto* tz = domain::zone(config.time_zone);
     auto db = db::open_store(s.database_path());
-    exporting::save_filing(db, period->code(), filing, call.caller.account);
+    exporting::save_filing(db, period.code(), filing, call.caller.account);
     const auto evidence = evidence::Evidence::from_config(config);
     const auto today = domain::local_date(tz, domain::wall_now());
-    auto done =
-        exporting::write_period_report(db, *period, config, tz, today, config.reports.dir, evidence.signing(db, tz));
-    if (package)
-        done.files.push_back(
-            evidence::write_package(db, *period, config, tz, today, config.reports.dir, evidence).file);
+    // With the package, the loose files are its members (one reading, one checkpoint).
+    exporting::WrittenReport done;
+    if (package) {
+        auto written = evidence::write_package(db, period, config, tz, today, config.reports.dir, evidence);
+        written.files.push_back(written.file);
+        done = {std::move(written.report), std::move(written.files)};
+    } else {
+        done =
+            exporting::write_period_report(db, period, config, tz, today, config.reports.dir, evidence.signing(db, tz));
+    }
     auto names = nlohmann::json::array();
     for (const auto& f : done.files) names.push_back(f.filename().string());
-    return json_reply({{"period", period->code()},
+    return json_reply({{"period", period.code()},
                        {"rows", done.report.lines.size()},
                        {"files", names},
                        {"partial", exporting::made_within_period(done.report)}},
@@ -108,6 +144,9 @@ std::vector<Route> report_routes(Services& s) {
     return {
         {"GET", "/api/reports", auth::Permission::read, false, false, [&s](Call& c) { return list(s, c); }},
         {"POST", "/api/reports", auth::Permission::library, true, false, [&s](Call& c) { return make(s, c); }},
+        {"GET", "/api/report-filing", auth::Permission::read, false, false, [&s](Call& c) { return get_filing(s, c); }},
+        {"PUT", "/api/report-filing", auth::Permission::library, false, false,
+         [&s](Call& c) { return put_filing(s, c); }},
         {"GET", "/api/reports/{name}", auth::Permission::read, false, false, [&s](Call& c) { return download(s, c); }},
     };
 }

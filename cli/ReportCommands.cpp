@@ -57,7 +57,8 @@ void run_report(Context& context, const ReportOptions& o) {
     try {
         if (o.package) {
             auto package = evidence::write_package(db, period, context.config, tz, today(tz), dir, evidence);
-            done = {std::move(package.report), {std::move(package.file)}};
+            package.files.push_back(package.file);
+            done = {std::move(package.report), std::move(package.files)};
             std::cout << "Gói hồ sơ (bản kê có chữ ký số, " << package.manifest.recordings.size()
                       << " bản ghi lưu trữ theo ngày được băm).\n";
         } else {

@@ -13,18 +13,15 @@ std::vector<std::filesystem::path> write_scheduled_report(const config::Config& 
     const auto* tz = domain::zone(config.time_zone);
     const auto evidence = evidence::Evidence::from_config(config);
     const auto checkpoint_of = [&](const exporting::Report& r) {
-        return record(journal::ChainHead{r.stamp.head_seq, r.stamp.head_seal});
+        auto checkpoint = record(journal::ChainHead{r.stamp.head_seq, r.stamp.head_seal});
+        if (before_writing) before_writing();
+        return checkpoint;
     };
-    auto files = exporting::write_period_report(db, period, config, tz, made_on, config.reports.dir,
-                                                [&](const exporting::Report& r) {
-                                                    const auto checkpoint = checkpoint_of(r);
-                                                    if (before_writing) before_writing();
-                                                    return evidence.signer(tz, checkpoint);
-                                                })
-                     .files;
-    files.push_back(
-        evidence::write_package(db, period, config, tz, made_on, config.reports.dir, evidence, checkpoint_of).file);
-    return files;
+    // The loose files in [reports] formats are the package's members.
+    auto written =
+        evidence::write_package(db, period, config, tz, made_on, config.reports.dir, evidence, checkpoint_of);
+    written.files.push_back(written.file);
+    return written.files;
 }
 
 }  // namespace lp::daemon

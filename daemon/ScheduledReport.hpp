@@ -1,8 +1,8 @@
 #pragma once
 // One scheduled report, as a worker thread writes it: the period's rows read through a
 // read-only connection of its own, the report's checkpoint recorded by the one writer (the
-// loop, through `record`), then the signed files and the evidence package written into
-// [reports] dir.
+// loop, through `record`), then the evidence package and the signed files (its members)
+// written into [reports] dir.
 
 #include <filesystem>
 #include <functional>

@@ -19,8 +19,9 @@ Checkpoint Evidence::checkpoint_at(sqlite::Database& db, const journal::ChainHea
 }
 
 exporting::PrepareReport Evidence::signer(const date::time_zone* tz, const Checkpoint& checkpoint) const {
-    return [tz, checkpoint, key = key](const exporting::Report& r, exporting::Format f) {
-        return signed_report(r, tz, f, key, checkpoint);
+    return [tz, checkpoint, key = key](const exporting::Report& r, exporting::Format f,
+                                       const std::filesystem::path& file) {
+        write_signed_report(r, tz, f, file, key, checkpoint);
     };
 }
 

@@ -26,11 +26,14 @@ std::vector<ManifestRecording> hash_recordings(const std::vector<std::filesystem
 struct WrittenPackage {
     exporting::Report report;
     std::filesystem::path file;
+    std::vector<std::filesystem::path> files;  // the loose report files, the ZIP's members
     Manifest manifest;
 };
 
 // Reads the period's report, signs a checkpoint of it, and writes "<stem>.zip" into `dir`
-// (through a hidden temporary file renamed into place). `stem`: exporting::report_stem.
+// (through a hidden temporary file renamed into place), and beside it, the report in the
+// [reports] formats: the ZIP's members themselves, replacing files of the same name.
+// `stem`: exporting::report_stem.
 // Throws std::runtime_error naming what could not be read or written.
 // `checkpoint_of` records the report's checkpoint (default: on `db`, which must then be
 // writable; the daemon's worker reads through a read-only connection and has the loop record it).

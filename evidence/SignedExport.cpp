@@ -2,13 +2,16 @@
 
 #include <atomic>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <stdexcept>
+#include <thread>
 
 #include <unistd.h>
 
 #include "domain/Time.hpp"
 #include "evidence/ReadBack.hpp"
+#include "export/Pdf.hpp"
 #include "export/ReportText.hpp"
 #include "export/ZipText.hpp"
 
@@ -25,13 +28,11 @@ std::string text_of(const exporting::Report& r, const date::time_zone* tz, Forma
     return format == Format::csv ? exporting::report_csv(r, tz) : exporting::report_json(r, tz);
 }
 
-exporting::Report with_signature(exporting::Report r, Format format, const KeyPair& key, const Checkpoint& cp,
-                                 const std::string& content) {
-    const auto s =
-        make_export_signature(key, cp, r.stamp.period_code, r.stamp.rows, r.stamp.digest,
-                              domain::iso_date_text(r.made_on), std::string(exporting::extension(format)), content);
-    r.signature_line = s.checkpoint.line();
-    return r;
+std::string signature_line(const exporting::Report& r, Format format, const KeyPair& key, const Checkpoint& cp,
+                           const std::string& content) {
+    return make_export_signature(key, cp, r.stamp.period_code, r.stamp.rows, r.stamp.digest,
+                                 domain::iso_date_text(r.made_on), std::string(exporting::extension(format)), content)
+        .checkpoint.line();
 }
 
 }  // namespace
@@ -50,34 +51,59 @@ Format sniff_format(const std::string& bytes) {
     return Format::csv;
 }
 
+namespace {
+
+// The digest of the rows `r` (signature line cleared) shows in `format`: XLSX and PDF rendered
+// unsigned and read back as a reviewer's tools would.
+std::string content_digest(const exporting::Report& r, const date::time_zone* tz, Format format) {
+    const std::string ext(exporting::extension(format));
+    if (format == Format::csv || format == Format::json)
+        return rows_digest(read_rows(ext, text_of(r, tz, format), "report"));
+    const auto tmp =
+        std::filesystem::temp_directory_path() / ("loaphuong-sign-" + std::to_string(::getpid()) + "-" +
+                                                  std::to_string(++temporaries) + "-" + r.period.code() + "." + ext);
+    try {
+        exporting::write_report(r, tz, format, tmp);
+        auto content = rows_digest(read_rows(ext, read_file_bytes(tmp), tmp.string()));
+        std::filesystem::remove(tmp);
+        return content;
+    } catch (...) {
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        throw;
+    }
+}
+
+}  // namespace
+
 exporting::Report signed_report(exporting::Report r, const date::time_zone* tz, Format format, const KeyPair& key,
                                 const Checkpoint& checkpoint) {
     r.key_fingerprint = fingerprint(key.public_hex);
     r.signature_line.clear();
-    std::string content = "-";
-    const std::string ext(exporting::extension(format));
-    if (format == Format::csv || format == Format::json) {
-        content = rows_digest(read_rows(ext, text_of(r, tz, format), "report"));
-    } else {
-        // XLSX and PDF: rendered unsigned once and read back as a reviewer's tools would.
-        const auto tmp = std::filesystem::temp_directory_path() /
-                         ("loaphuong-sign-" + std::to_string(::getpid()) + "-" + std::to_string(++temporaries) + "-" +
-                          r.period.code() + "." + ext);
-        exporting::write_report(r, tz, format, tmp);
-        try {
-            content = rows_digest(read_rows(ext, read_file_bytes(tmp), tmp.string()));
-        } catch (...) {
-            std::filesystem::remove(tmp);
-            throw;
-        }
-        std::filesystem::remove(tmp);
-    }
-    return with_signature(std::move(r), format, key, checkpoint, content);
+    r.signature_line = signature_line(r, format, key, checkpoint, content_digest(r, tz, format));
+    return r;
 }
 
 void write_signed_report(const exporting::Report& r, const date::time_zone* tz, Format format,
                          const std::filesystem::path& file, const KeyPair& key, const Checkpoint& checkpoint) {
-    exporting::write_report(signed_report(r, tz, format, key, checkpoint), tz, format, file);
+    if (format != Format::pdf)
+        return exporting::write_report(signed_report(r, tz, format, key, checkpoint), tz, format, file);
+    // A year's PDF is ~1,000 pages: the signed copy is rendered on this thread while the
+    // unsigned one is rendered and read back on another, and waits for the signature only at
+    // the footer of its last page (both renders show the same rows: issue 14 point 2).
+    exporting::Report unsigned_report = r;
+    unsigned_report.key_fingerprint = fingerprint(key.public_hex);
+    unsigned_report.signature_line.clear();
+    std::promise<std::string> line;
+    auto signature = line.get_future();
+    const std::jthread digest([&] {
+        try {
+            line.set_value(signature_line(r, format, key, checkpoint, content_digest(unsigned_report, tz, format)));
+        } catch (...) {
+            line.set_exception(std::current_exception());
+        }
+    });
+    exporting::write_pdf(unsigned_report, tz, file, [&] { return signature.get(); });
 }
 
 std::string signed_text(const exporting::Report& r, const date::time_zone* tz, Format format, const KeyPair& key,

@@ -1,6 +1,7 @@
 #include "export/Pdf.hpp"
 
 #include <numeric>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/Texts.hpp"
@@ -35,15 +36,12 @@ public:
 
     cairo_surface_t* surface() const { return surface_.get(); }
 
-    // `text` laid out in a box `width` wide (wrapping), ready to measure and show.
+    // `text` laid out in a box `width` wide (wrapping), ready to measure and show. One pango
+    // context and one font description per style for the whole document: a context and a
+    // font lookup per cell cost more than the cell's shaping (a year is ~300,000 cells).
     Layout layout(double width, const std::string& s, const Style& st) {
-        Layout layout(pango_cairo_create_layout(cr_.get()));
-        Font font(pango_font_description_new());
-        pango_font_description_set_family(font.get(), "Liberation Serif");
-        pango_font_description_set_absolute_size(font.get(), st.size * PANGO_SCALE);
-        pango_font_description_set_weight(font.get(), st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_font_description_set_style(font.get(), st.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-        pango_layout_set_font_description(layout.get(), font.get());
+        Layout layout(pango_layout_new(pango_.get()));
+        pango_layout_set_font_description(layout.get(), font(st));
         pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
         pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
         pango_layout_set_alignment(layout.get(), st.align == Align::center  ? PANGO_ALIGN_CENTER
@@ -52,15 +50,33 @@ public:
         pango_layout_set_text(layout.get(), s.data(), static_cast<int>(s.size()));
         return layout;
     }
-    static double height(const Layout& l) {
+    // The same, shaped once per document: a table's cells repeat (dates, titles, topics,
+    // forms, slots, statuses), and shaping is most of a cell's cost. Valid until
+    // forget_cells_if_many().
+    PangoLayout* table_cell(double width, const std::string& s, const Style& st) {
+        std::string key = s;
+        key += '\0';
+        key += std::to_string(width) + '/' + std::to_string(st.size) + (st.bold ? "b" : "") + (st.italic ? "i" : "") +
+               static_cast<char>('0' + static_cast<int>(st.align));
+        auto& l = cells_[key];
+        if (!l) l = layout(width, s, st);
+        return l.get();
+    }
+    // Bounds the cache's memory (the unique cells, numbers and times, would fill it).
+    void forget_cells_if_many() {
+        if (cells_.size() > 20'000) cells_.clear();
+    }
+    static double height(PangoLayout* l) {
         int w = 0, h = 0;
-        pango_layout_get_size(l.get(), &w, &h);
+        pango_layout_get_size(l, &w, &h);
         return static_cast<double>(h) / PANGO_SCALE;
     }
-    void show(const Layout& l, double x, double y) {
+    static double height(const Layout& l) { return height(l.get()); }
+    void show(PangoLayout* l, double x, double y) {
         cairo_move_to(cr_.get(), x, y);
-        pango_cairo_show_layout(cr_.get(), l.get());
+        pango_cairo_show_layout(cr_.get(), l);
     }
+    void show(const Layout& l, double x, double y) { show(l.get(), x, y); }
     // Draws `text` at (x, y) in a box `width` wide; returns its height.
     double text(double x, double y, double width, const std::string& s, const Style& st) {
         const Layout l = layout(width, s, st);
@@ -109,6 +125,17 @@ public:
     }
 
 private:
+    const PangoFontDescription* font(const Style& st) {
+        for (const auto& [key, f] : fonts_)
+            if (key.size == st.size && key.bold == st.bold && key.italic == st.italic) return f.get();
+        Font f(pango_font_description_new());
+        pango_font_description_set_family(f.get(), "Liberation Serif");
+        pango_font_description_set_absolute_size(f.get(), st.size * PANGO_SCALE);
+        pango_font_description_set_weight(f.get(), st.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+        pango_font_description_set_style(f.get(), st.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+        fonts_.emplace_back(st, std::move(f));
+        return fonts_.back().second.get();
+    }
     void footer() {
         text(left_edge, bottom + 6 * mm, right_edge - left_edge, "Trang " + std::to_string(page_),
              {9, false, true, Align::center});
@@ -116,6 +143,9 @@ private:
     std::filesystem::path file_;
     Surface surface_;
     Context cr_;
+    std::unique_ptr<PangoContext, GObjectDeleter> pango_{pango_cairo_create_context(cr_.get())};
+    std::vector<std::pair<Style, Font>> fonts_;
+    std::unordered_map<std::string, Layout> cells_;
     int page_ = 1;
 };
 
@@ -126,21 +156,21 @@ void table(Writer& w, const Table& t, const std::vector<double>& weights, const 
     std::vector<double> widths;
     for (double wt : weights) widths.push_back((right_edge - left_edge) * wt / total);
     // Each row is laid out once, measured, then shown from the same layouts.
-    const auto lay_out = [&](const std::vector<std::string>& cells, const Style& base, bool header) {
-        std::vector<Layout> out;
+    const auto lay_out = [&](const std::vector<std::string>& cells, const Style& base) {
+        std::vector<PangoLayout*> out;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             Style st = base;
-            if (!header) st.align = aligns[c];
-            out.push_back(w.layout(widths[c] - 2 * pad, cells[c], st));
+            st.align = aligns[c];
+            out.push_back(w.table_cell(widths[c] - 2 * pad, cells[c], st));
         }
         return out;
     };
-    const auto row_height = [&](const std::vector<Layout>& cells) {
+    const auto row_height = [&](const std::vector<PangoLayout*>& cells) {
         double h = 0;
-        for (const auto& l : cells) h = std::max(h, Writer::height(l));
+        for (auto* l : cells) h = std::max(h, Writer::height(l));
         return h + 2 * pad;
     };
-    const auto draw_row = [&](const std::vector<Layout>& cells, bool shaded, double h) {
+    const auto draw_row = [&](const std::vector<PangoLayout*>& cells, bool shaded, double h) {
         double x = left_edge;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             w.box(x, w.at, widths[c], h, shaded);
@@ -150,13 +180,20 @@ void table(Writer& w, const Table& t, const std::vector<double>& weights, const 
         w.at += h;
     };
     const Style head{size, true, false, Align::center};
-    const auto headers = lay_out(t.headers, head, true);
+    // The header row is kept by the table (it repeats on every page; the cache may be emptied).
+    std::vector<Layout> header_layouts;
+    std::vector<PangoLayout*> headers;
+    for (std::size_t c = 0; c < t.headers.size(); ++c) {
+        header_layouts.push_back(w.layout(widths[c] - 2 * pad, t.headers[c], head));
+        headers.push_back(header_layouts.back().get());
+    }
     const double head_h = row_height(headers);
     w.ensure(head_h + 20);
     draw_row(headers, true, head_h);
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         const Style body{size, last_is_total && i + 1 == t.rows.size(), false, Align::left};
-        const auto cells = lay_out(t.rows[i], body, false);
+        w.forget_cells_if_many();
+        const auto cells = lay_out(t.rows[i], body);
         const double h = row_height(cells);
         if (w.at + h > bottom) {
             w.new_page();
@@ -234,7 +271,8 @@ void signature_block(Writer& w, const Report& r) {
 
 }  // namespace
 
-void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem::path& file) {
+void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem::path& file,
+               const LateText& late_signature) {
     Writer w(file);
     const std::string marker = r.stamp.marker();
     const std::string doc_title = std::string(journal_title) + " - " + r.period.words();
@@ -242,8 +280,6 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_AUTHOR, r.organisation.issuing_body.c_str());
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_KEYWORDS, marker.c_str());
     cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_CREATOR, "loaphuong");
-    if (!r.signature_line.empty())
-        cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_SUBJECT, r.signature_line.c_str());
 
     header_block(w, r);
     title(w, journal_title, r.period.words_with_dates());
@@ -272,11 +308,14 @@ void write_pdf(const Report& r, const date::time_zone* tz, const std::filesystem
     // with the file received (the signature line when signed, else the chain marker).
     constexpr double qr_size = 42 * mm;
     w.ensure(qr_size + 4);
+    const std::string signature = late_signature ? late_signature() : r.signature_line;
+    if (!signature.empty())  // the document's metadata is written when the surface finishes
+        cairo_pdf_surface_set_metadata(w.surface(), CAIRO_PDF_METADATA_SUBJECT, signature.c_str());
     const double qr_top = w.at;
     const double text_width = right_edge - left_edge - qr_size - 6 * mm;
-    for (const auto& line : footer_lines(r))
+    for (const auto& line : footer_lines(r, signature))
         w.at += w.text(left_edge, w.at, text_width, line, {8.5, false, true, Align::left});
-    w.qr(right_edge - qr_size, qr_top, qr_size, r.signature_line.empty() ? marker : r.signature_line);
+    w.qr(right_edge - qr_size, qr_top, qr_size, signature.empty() ? marker : signature);
     w.at = std::max(w.at, qr_top + qr_size);
     // One caption for the signed and the unsigned render: a signed PDF is signed over the text
     // of its unsigned render (evidence/PdfText.hpp), so nothing but the signature may differ.

@@ -307,7 +307,9 @@ std::string clock_trust_line(const ClockTrust& c) {
            std::to_string(c.known) + " lượt phát (" + domain::texts::decimal(percent) + "%).";
 }
 
-std::vector<std::string> footer_lines(const Report& r) {
+std::vector<std::string> footer_lines(const Report& r) { return footer_lines(r, r.signature_line); }
+
+std::vector<std::string> footer_lines(const Report& r, const std::string& signature_line) {
     std::vector<std::string> lines;
     if (made_within_period(r)) lines.push_back(coverage_line(r));
     lines.push_back(cchc_line(r));
@@ -323,7 +325,7 @@ std::vector<std::string> footer_lines(const Report& r) {
     if (!r.key_fingerprint.empty())
         lines.push_back("Khóa công khai ký số của hệ thống (dấu vân tay): " + r.key_fingerprint +
                         ". Kiểm tra không cần hệ thống: loaphuong verify-export <tệp> --key <khóa công khai>.");
-    if (!r.signature_line.empty()) lines.push_back("Chữ ký số: " + r.signature_line);
+    if (!signature_line.empty()) lines.push_back("Chữ ký số: " + signature_line);
     return lines;
 }
 

@@ -152,5 +152,7 @@ std::string punctuality_line(const Punctuality& p);
 std::string clock_trust_line(const ClockTrust& c);
 // "Tổng số dòng: 12. [Độ đúng giờ …] Mã niêm phong (SHA-256) của chuỗi nhật ký: …"
 std::vector<std::string> footer_lines(const Report& r);
+// With `signature_line` in place of the report's own (a PDF signed as it is rendered).
+std::vector<std::string> footer_lines(const Report& r, const std::string& signature_line);
 
 }  // namespace lp::exporting

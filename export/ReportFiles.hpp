@@ -25,8 +25,9 @@ Report load_report(sqlite::Database& db, const Period& period, const config::Org
 // Writes one file; throws std::runtime_error naming it.
 void write_report(const Report& r, const date::time_zone* tz, Format format, const std::filesystem::path& file);
 
-// What a file of one format holds: the report as given, or (evidence/SignedExport.hpp) signed.
-using PrepareReport = std::function<Report(const Report&, Format)>;
+// Writes the report's file of one format: as given (write_report), or
+// (evidence/SignedExport.hpp) signed.
+using PrepareReport = std::function<void(const Report&, Format, const std::filesystem::path&)>;
 
 // The files' name without extension: "nhat-ky-2026Q1" for a report made after its period,
 // "nhat-ky-2026Q1-den-2026-03-05" for one made within it (rows up to that day), so the final

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "domain/Texts.hpp"
+#include "export/xlsx/SheetRows.hpp"
 #include "export/xlsx/Workbook.hpp"
 
 namespace lp::exporting {
@@ -144,26 +145,40 @@ std::size_t wrapped_lines(const std::string& text, double width) {
     return std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(chars / std::max(width - 1.0, 1.0))));
 }
 
+// Where table cells go: the worksheet through libxlsxwriter, or rows of our own
+// (xlsx::SheetRows, the detail sheet's thousands of rows) spliced in after the workbook closes.
+struct WorksheetCells {
+    lxw_worksheet* ws;
+    void height(lxw_row_t row, double points) const { worksheet_set_row(ws, row, points, nullptr); }
+    void number(lxw_row_t row, lxw_col_t col, double v, lxw_format* f) const {
+        worksheet_write_number(ws, row, col, v, f);
+    }
+    void text(lxw_row_t row, lxw_col_t col, const std::string& v, lxw_format* f) const {
+        worksheet_write_string(ws, row, col, v.c_str(), f);
+    }
+};
+
 // Rows get the height their longest wrapped cell needs: viewers do not all fit rows to
 // wrapped text by themselves (LibreOffice keeps the default height and overlaps the text).
-lxw_row_t write_rows(lxw_worksheet* ws, lxw_row_t row, const Table& t, const Formats& f,
-                     const std::set<std::size_t>& numbers, const std::set<std::size_t>& durations,
-                     const std::set<std::size_t>& left, bool last_is_total, std::span<const double> widths = {}) {
+template <typename Cells>
+lxw_row_t write_rows(Cells&& out, lxw_row_t row, const Table& t, const Formats& f, const std::set<std::size_t>& numbers,
+                     const std::set<std::size_t>& durations, const std::set<std::size_t>& left, bool last_is_total,
+                     std::span<const double> widths = {}) {
     for (std::size_t i = 0; i < t.rows.size(); ++i, ++row) {
         const bool total = last_is_total && i + 1 == t.rows.size();
         std::size_t lines = 1;
         for (std::size_t c = 0; c < t.rows[i].size() && c < widths.size(); ++c)
             lines = std::max(lines, wrapped_lines(t.rows[i][c], widths[c]));
-        if (lines > 1) worksheet_set_row(ws, row, 15.0 * static_cast<double>(lines), nullptr);
+        if (lines > 1) out.height(row, 15.0 * static_cast<double>(lines));
         for (std::size_t c = 0; c < t.rows[i].size(); ++c) {
             const auto& v = t.rows[i][c];
             const auto col = static_cast<lxw_col_t>(c);
             if (durations.count(c))
-                worksheet_write_number(ws, row, col, day_fraction(parse_hms(v)), total ? f.total_duration : f.duration);
+                out.number(row, col, day_fraction(parse_hms(v)), total ? f.total_duration : f.duration);
             else if (numbers.count(c) && !v.empty())
-                worksheet_write_number(ws, row, col, std::stod(v), total ? f.total : f.number);
+                out.number(row, col, std::stod(v), total ? f.total : f.number);
             else
-                worksheet_write_string(ws, row, col, v.c_str(), total ? f.total : left.count(c) ? f.cell_left : f.cell);
+                out.text(row, col, v, total ? f.total : left.count(c) ? f.cell_left : f.cell);
         }
     }
     return row;
@@ -210,7 +225,8 @@ lxw_row_t narrative_block(lxw_worksheet* ws, lxw_row_t row, const Report& r, con
     return row + 1;
 }
 
-void sheet_detail(Workbook& wb, const Report& r, const Formats& f, const date::time_zone* tz) {
+// The journal's rows go into `rows`, to be spliced in once the workbook is closed.
+void sheet_detail(Workbook& wb, const Report& r, const Formats& f, const date::time_zone* tz, xlsx::SheetRows& rows) {
     lxw_worksheet* ws = wb.add_sheet("Nhật ký");
     page_setup(ws, true);
     const std::array<double, 12> widths{5, 11, 9, 9, 9, 32, 26, 11, 8, 14, 13, 28};
@@ -220,7 +236,7 @@ void sheet_detail(Workbook& wb, const Report& r, const Formats& f, const date::t
     const Table t = detail_table(r, tz);
     write_headers(ws, row, t.headers, f);
     worksheet_repeat_rows(ws, row, row);
-    row = write_rows(ws, row + 1, t, f, {0, 8}, {4}, {5, 6, 9, 11}, false, widths);
+    row = write_rows(rows, row + 1, t, f, {0, 8}, {4}, {5, 6, 9, 11}, false, widths);
     merged(ws, ++row, 0, 11, cchc_line(r), f.footer);
     worksheet_set_row(ws, row, 30, nullptr);
     row = narrative_block(ws, row + 2, r, f, 12, 175);
@@ -242,7 +258,7 @@ void sheet_items(Workbook& wb, const Report& r, const Formats& f, const date::ti
     const Table t = item_table(r, tz);
     write_headers(ws, row, t.headers, f);
     worksheet_repeat_rows(ws, row, row);
-    write_rows(ws, row + 1, t, f, {0, 4}, {5}, {1, 2}, true, widths);
+    write_rows(WorksheetCells{ws}, row + 1, t, f, {0, 4}, {5}, {1, 2}, true, widths);
 }
 
 // Whole tenths of a minute: the chart's scale, and no 0.0333333 in the cells.
@@ -255,7 +271,7 @@ lxw_row_t group_block(lxw_worksheet* ws, lxw_row_t row, const std::vector<GroupT
     auto headers = t.headers;
     headers.push_back("Thời lượng (phút)");
     write_headers(ws, row, headers, f);
-    write_rows(ws, row + 1, t, f, {0, 2, 3}, {4}, {1}, true, widths);
+    write_rows(WorksheetCells{ws}, row + 1, t, f, {0, 2, 3}, {4}, {1}, true, widths);
     for (std::size_t i = 0; i < groups.size(); ++i)
         worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + i), 5, minutes(groups[i].airtime), f.number);
     worksheet_write_number(ws, static_cast<lxw_row_t>(row + 1 + groups.size()), 5, minutes(r.airtime), f.total);
@@ -327,10 +343,12 @@ void write_xlsx(const Report& r, const date::time_zone* tz, const std::filesyste
     xlsx::check(workbook_set_properties(wb.get(), &props), "workbook_set_properties");
     xlsx::check(workbook_set_custom_property_string(wb.get(), "loaphuong-seal", marker.c_str()),
                 "workbook_set_custom_property_string");
-    sheet_detail(wb, r, f, tz);
+    xlsx::SheetRows detail_rows;
+    sheet_detail(wb, r, f, tz, detail_rows);
     sheet_items(wb, r, f, tz);
     sheet_groups(wb, r, f);
     wb.close();
+    xlsx::splice_rows(file, 1, detail_rows);  // the detail sheet was added first
 }
 
 }  // namespace lp::exporting

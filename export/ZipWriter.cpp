@@ -13,9 +13,9 @@ struct DeflateEnd {
     void operator()(z_stream* z) const { deflateEnd(z); }
 };
 
-std::string deflate_raw(const std::string& in) {
+std::string deflate_raw(const std::string& in, int level) {
     z_stream z{};
-    if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         throw std::runtime_error(std::string("deflateInit2() failed: ") + (z.msg ? z.msg : "out of memory"));
     const std::unique_ptr<z_stream, DeflateEnd> guard(&z);
     std::string out(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
@@ -42,14 +42,14 @@ constexpr std::uint32_t dos_date_1980_01_01 = (0 << 9) | (1 << 5) | 1;
 
 }  // namespace
 
-std::string zip_archive(const std::vector<ZipMember>& members) {
+std::string zip_archive(const std::vector<ZipMember>& members, int level) {
     std::string out, directory;
     for (const auto& m : members) {
         if (m.bytes.size() > std::numeric_limits<std::uint32_t>::max() / 2 || m.name.size() > 0xFFFF)
             throw std::runtime_error(m.name + ": too large for a zip archive without zip64");
         const auto crc = static_cast<std::uint32_t>(
             crc32(0L, reinterpret_cast<const Bytef*>(m.bytes.data()), static_cast<uInt>(m.bytes.size())));
-        const std::string packed = deflate_raw(m.bytes);
+        const std::string packed = deflate_raw(m.bytes, level);
         const auto offset = static_cast<std::uint32_t>(out.size());
         const auto header = [&](std::string& to, bool central) {
             u32(to, central ? 0x02014b50 : 0x04034b50);

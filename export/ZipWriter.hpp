@@ -15,7 +15,8 @@ struct ZipMember {
 };
 
 // The archive's bytes. Members keep the given order; times are fixed at 1980-01-01 so the same
-// members give the same archive. Throws std::runtime_error with zlib's message.
-std::string zip_archive(const std::vector<ZipMember>& members);
+// members give the same archive. `level` is zlib's (1 fastest … 9 smallest). Throws
+// std::runtime_error with zlib's message.
+std::string zip_archive(const std::vector<ZipMember>& members, int level = 9);
 
 }  // namespace lp::exporting

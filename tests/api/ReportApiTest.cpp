@@ -7,6 +7,7 @@
 #include <set>
 
 #include "export/Period.hpp"
+#include "export/ZipText.hpp"
 #include "tests/api/TestServices.hpp"
 #include "tests/support/FileText.hpp"
 
@@ -80,6 +81,48 @@ TEST(ReportApi, MakesAPeriodsFilesAsTheScheduledReportsDo) {
     ASSERT_TRUE(r.body["next_due"].is_object()) << r.body.dump();
     EXPECT_TRUE(lp::domain::parse_date(r.body["next_due"]["due"].get<std::string>()));
     EXPECT_EQ(r.body["next_due"]["period"], r.body["next_due"]["periods"][0]);
+}
+
+// The number and narrative saved for a period before its report is made, read back for the
+// form, and in the files made afterwards.
+TEST(ReportApi, TheNarrativeIsSavedPerPeriodBeforeTheReportIsMade) {
+    lp::test::TestServices s;
+    auto r = run(s, "GET", "/api/report-filing", call("GET", "", nullptr, {{"period", "2026Q1"}}));
+    EXPECT_EQ(r.body["period"], "2026Q1");
+    EXPECT_EQ(r.body["achieved"], "");  // nothing saved yet
+    r = run(s, "PUT", "/api/report-filing",
+            call("PUT", "",
+                 {{"period", "2026Q1"},
+                  {"number", "12"},
+                  {"achieved", "Phát đủ 120 lượt tin, bài."},
+                  {"shortcomings", "Loa cụm 3 hỏng 2 ngày."}},
+                 {}, lp::auth::Role::operator_));
+    EXPECT_EQ(r.body["number"], "12");
+    EXPECT_EQ(r.body["shortcomings"], "Loa cụm 3 hỏng 2 ngày.");
+    // A field left out keeps its text; an empty one clears it.
+    run(s, "PUT", "/api/report-filing",
+        call("PUT", "", {{"period", "2026Q1"}, {"proposals", "Bổ sung loa."}, {"number", ""}}, {},
+             lp::auth::Role::operator_));
+    r = run(s, "GET", "/api/report-filing", call("GET", "", nullptr, {{"period", "2026Q1"}}));
+    EXPECT_EQ(r.body["achieved"], "Phát đủ 120 lượt tin, bài.");
+    EXPECT_EQ(r.body["proposals"], "Bổ sung loa.");
+    EXPECT_EQ(r.body["number"], "");
+    EXPECT_EQ(run(s, "GET", "/api/report-filing", call("GET", "", nullptr, {{"period", "2026Q2"}})).body["achieved"],
+              "");  // per period
+    r = run(s, "POST", "/api/reports", call("POST", "", {{"period", "2026Q1"}}, {}, lp::auth::Role::operator_));
+    EXPECT_NE(
+        lp::exporting::searchable_text(s.config()->reports.dir / "nhat-ky-2026Q1.xlsx").find("Loa cụm 3 hỏng 2 ngày."),
+        std::string::npos);
+
+    expect_refused(s, "GET", "/api/report-filing", call("GET", ""), 400, "period");
+    expect_refused(s, "GET", "/api/report-filing", call("GET", "", nullptr, {{"period", "2026Q7"}}), 422, "period");
+    expect_refused(s, "PUT", "/api/report-filing", call("PUT", "", {{"achieved", "x"}}), 400, "period");
+    expect_refused(s, "PUT", "/api/report-filing",
+                   call("PUT", "", {{"period", "2026Q1"}, {"number", std::string(21, '1')}}), 422, "number");
+    expect_refused(s, "PUT", "/api/report-filing",
+                   call("PUT", "", {{"period", "2026Q1"}, {"achieved", std::string(20001, 'x')}}), 422, "narrative");
+    EXPECT_EQ(run(s, "GET", "/api/report-filing", call("GET", "", nullptr, {{"period", "2026Q1"}})).body["achieved"],
+              "Phát đủ 120 lượt tin, bài.");  // nothing changed by the refusals
 }
 
 TEST(ReportApi, AHiddenFileBeingWrittenIsNeitherListedNorServed) {

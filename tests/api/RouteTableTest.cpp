@@ -45,6 +45,8 @@ const std::vector<std::tuple<std::string, std::string, Permission, bool>> docume
     {"GET", "/api/reports", Permission::read, false},
     {"GET", "/api/reports/{name}", Permission::read, false},
     {"POST", "/api/reports", Permission::library, true},
+    {"GET", "/api/report-filing", Permission::read, false},
+    {"PUT", "/api/report-filing", Permission::library, false},
     {"GET", "/api/slots", Permission::read, false},
     {"PUT", "/api/slots/{name}", Permission::library, false},
     {"DELETE", "/api/slots/{name}", Permission::library, false},

@@ -7,6 +7,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <boost/asio/post.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -18,6 +19,8 @@
 #include "db/Backups.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
+#include "evidence/SignedExport.hpp"
+#include "export/ZipText.hpp"
 #include "tests/export/SampleJournal.hpp"
 #include "tests/support/Command.hpp"
 #include "tests/support/TempDir.hpp"
@@ -124,13 +127,24 @@ TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDayAndItsFinalVersionAfterT
     std::ifstream log(config.reports.checkpoint_file);
     std::vector<std::string> lines;
     for (std::string line; std::getline(log, line);) lines.push_back(line);
-    // The day's checkpoint, then the report's and the package's; the final's two (the test's
-    // clock stands still: no second daily one).
-    ASSERT_EQ(lines.size(), 5u);
+    // The day's checkpoint, then the early version's and the final's, one each: the loose
+    // files are the package's members (the test's clock stands still: no second daily one).
+    ASSERT_EQ(lines.size(), 3u);
     EXPECT_EQ(lines[0].rfind("LP-CKPT/1 ", 0), 0u);
     auto st = db.prepare("SELECT group_concat(reason) FROM journal_checkpoint");
     ASSERT_TRUE(st.step());
-    EXPECT_EQ(st.text(0), "daily,export,export,export,export");
+    EXPECT_EQ(st.text(0), "daily,export,export");
+    for (const auto& stem : {early, std::string("nhat-ky-2026Q1.")}) {
+        const auto members =
+            lp::exporting::zip_entries(lp::evidence::read_file_bytes(config.reports.dir / (stem + "zip")), stem);
+        for (const char* ext : {"xlsx", "pdf", "csv", "json"}) {
+            const auto loose = lp::evidence::read_file_bytes(config.reports.dir / (stem + ext));
+            const auto member =
+                std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.first == stem + ext; });
+            ASSERT_NE(member, members.end()) << stem << ext;
+            EXPECT_TRUE(member->second == loose) << stem << ext << ": the loose file is not the package's member";
+        }
+    }
     EXPECT_TRUE(std::filesystem::exists(config.reports.signing_key));
 }
 

@@ -11,12 +11,14 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "db/Store.hpp"
 #include "evidence/KeyFile.hpp"
 #include "evidence/SignedExport.hpp"
 #include "export/ReportFiles.hpp"
+#include "export/ZipText.hpp"
 #include "journal/JournalStore.hpp"
 #include "journal/Seal.hpp"
 #include "tests/export/SampleJournal.hpp"
@@ -321,6 +323,32 @@ TEST_F(EvidenceCli, ThePackageVerifiesWithoutTheBoxAndASwappedMemberIsNamed) {
     EXPECT_EQ(v.exit_code, 1) << v.output;
     EXPECT_NE(v.output.find("Tệp nhat-ky-2026Q1.json trong gói đã bị thay hoặc sửa"), std::string::npos) << v.output;
     EXPECT_NE(v.output.find("Gói KHÔNG hợp lệ"), std::string::npos) << v.output;
+}
+
+// A package made after the period's report files (the scheduled ones, or an earlier run the
+// same day with fewer words): the files beside the ZIP are its members, byte for byte.
+TEST_F(EvidenceCli, ThePackageLeavesBesideItTheFilesItHoldsNotOlderOnes) {
+    auto r = cli("report --quarter 2026Q1");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = cli("report --quarter 2026Q1 --package --achieved 'Phát đủ lượt theo kế hoạch.'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto reports = dir / "bao-cao";
+    const auto members =
+        lp::exporting::zip_entries(lp::evidence::read_file_bytes(reports / "nhat-ky-2026Q1.zip"), "zip");
+    int loose = 0;
+    for (const auto& e : std::filesystem::directory_iterator(reports)) {
+        const auto name = e.path().filename().string();
+        if (name == "nhat-ky-2026Q1.zip") continue;
+        ++loose;
+        EXPECT_NE(r.output.find(e.path().string()), std::string::npos) << name << " not listed:\n" << r.output;
+        const auto member =
+            std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.first == name; });
+        ASSERT_NE(member, members.end()) << name << " is not in the package";
+        EXPECT_TRUE(member->second == slurp(e.path())) << name << " differs from the package's member";
+    }
+    EXPECT_EQ(loose, 4);  // [reports] formats: all four by default
+    EXPECT_NE(lp::exporting::searchable_text(reports / "nhat-ky-2026Q1.xlsx").find("Phát đủ lượt theo kế hoạch."),
+              std::string::npos);
 }
 
 TEST_F(EvidenceCli, VerifyExportNamesBadInput) {

@@ -40,9 +40,11 @@ protected:
         key = make_key_pair();
         const auto cp =
             make_checkpoint(key, report->stamp.head_seq, report->stamp.head_seal, std::chrono::system_clock::now());
-        files = ex::write_report_files(
-            *report, tz, *dir / "out", {ex::Format::xlsx, ex::Format::pdf, ex::Format::csv, ex::Format::json},
-            [&](const ex::Report& r, ex::Format f) { return signed_report(r, tz, f, key, cp); });
+        files = ex::write_report_files(*report, tz, *dir / "out",
+                                       {ex::Format::xlsx, ex::Format::pdf, ex::Format::csv, ex::Format::json},
+                                       [&](const ex::Report& r, ex::Format f, const std::filesystem::path& file) {
+                                           write_signed_report(r, tz, f, file, key, cp);
+                                       });
     }
     static void TearDownTestSuite() {
         delete report;

@@ -27,6 +27,7 @@ export const paths = {
     journalCorrect: (id) => `/api/journal/${id}/correct`,
     reportExport: '/api/journal/export', // ?period=2026Q1&format=xlsx|pdf|csv|json
     reportFiles: '/api/reports',
+    reportFiling: '/api/report-filing', // ?period=2026Q1: the number and narrative saved for a period
     reportFile: (name) => `/api/reports/${encodeURIComponent(name)}`,
     organisation: '/api/settings/organisation',
     accounts: '/api/accounts',

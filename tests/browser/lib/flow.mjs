@@ -299,6 +299,27 @@ export async function runAll(opt) {
             check(strings.includes('Thông báo khẩn') || strings.includes(titleA), 'the XLSX does not list the emergency or the recording');
         });
 
+        await step("reports: the quarter's number and narrative written, saved and shown again", page, async () => {
+            const now = vnToday();
+            const q = ['I', 'II', 'III', 'IV'][Math.ceil(now.month / 3) - 1];
+            const form = page.locator('#filing form');
+            await page.locator('#filing h2', { hasText: `Quý ${q} năm ${now.year}` }).waitFor({ timeout: WAIT });
+            await form.locator('input[name=number]').fill('12');
+            await form.locator('textarea[name=achieved]').fill('Phát đủ các tin, bài cải cách hành chính theo kế hoạch.');
+            await form.locator('textarea[name=shortcomings]').fill('Loa cụm 3 hỏng hai ngày.');
+            await form.locator('button', { hasText: 'Lưu phần đánh giá' }).click();
+            await toast(page, 'Đã lưu phần đánh giá.');
+            // another period shows its own (empty) narrative, the quarter's comes back
+            await page.locator('select[name=kind]').selectOption('year');
+            await page.locator('#filing h2', { hasText: `Năm ${now.year}` }).waitFor({ timeout: WAIT });
+            await page.waitForFunction(() => document.querySelector('#filing textarea[name=achieved]').value === '', null, { timeout: WAIT });
+            await page.reload();
+            await page.locator('select[name=kind]').selectOption('quarter');
+            await page.locator('select[name=quarter]').selectOption(String(Math.ceil(now.month / 3)));
+            await page.waitForFunction(() => document.querySelector('#filing textarea[name=shortcomings]').value === 'Loa cụm 3 hỏng hai ngày.', null, { timeout: WAIT });
+            check((await form.locator('input[name=number]').inputValue()) === '12', 'the saved number is not shown again');
+        });
+
         await step('reports: a period made now, its next due in words, a refused download shows why', page, async () => {
             const now = vnToday();
             const q = ['I', 'II', 'III', 'IV'][Math.ceil(now.month / 3) - 1];

@@ -45,6 +45,7 @@ const sections = [
     ['Cuối quý: Lập báo cáo', [
         'Vào “Báo cáo”. Chọn “Quý”, năm và quý (ví dụ Quý I năm 2026).',
         'Nhấn “Tải Excel (XLSX)” để có bảng nhật ký theo đúng thể thức, kèm phần tổng hợp theo nội dung và hình thức. Có thể tải PDF để in và ký.',
+        'Ở mục “Số văn bản và phần đánh giá”, ghi số văn bản và ba phần: kết quả đạt được, tồn tại và hạn chế, đề xuất; nhấn “Lưu phần đánh giá”. Mỗi kỳ lưu riêng; báo cáo lập sau đó in phần này vào PDF và Excel.',
         'Báo cáo quý, 6 tháng và năm phải nộp trước ngày 8 của tháng cuối kỳ. Máy cũng tự lập sẵn: xem ở mục “Báo cáo định kỳ đã lập”.',
         'Tên cơ quan in trên đầu báo cáo do quản trị viên đặt ở “Cài đặt”.',
     ]],

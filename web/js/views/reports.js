@@ -1,11 +1,12 @@
 // Báo cáo: choose a period (quarter, half year, year, month or a range of days), download it as
-// XLSX, PDF, CSV or JSON; the scheduled report files with their download links.
+// XLSX, PDF, CSV or JSON; write the report's number and narrative for that period; the
+// scheduled report files with their download links.
 
 import { paths } from '../endpoints.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
 import { dateInput, readDate } from '../inputs.js';
-import { h, field, select, empty, set, busy, toast } from '../dom.js';
+import { h, field, select, empty, set, busy, toast, clearErrors, showError } from '../dom.js';
 import { can } from '../session.js';
 
 const romans = ['I', 'II', 'III', 'IV'];
@@ -131,22 +132,98 @@ export default async function reports(root) {
             downloadLink(api.url(paths.reportExport, { period: p.code, format: f }), `nhat-ky-${p.code}.${f}`, label, exportError,
                 { class: `button ${f === 'xlsx' ? 'primary' : ''}`, dataset: { format: f } })));
     }
-    [kind, year, quarter, half, month, from, to].forEach((e) => e.addEventListener('input', sync));
+    const filing = filingForm(period);
+    [kind, year, quarter, half, month, from, to].forEach((e) => e.addEventListener('input', () => {
+        sync();
+        filing.load();
+    }));
     sync();
 
     root.append(
         h('div', { class: 'panel' }, h('h2', {}, 'Xuất nhật ký theo kỳ'), h('div', { class: 'row' }, field('Loại kỳ', kind), ...Object.values(parts)), summary, links, exportError,
             h('p', { class: 'hint' }, 'Tệp Excel và PDF theo thể thức văn bản hành chính, có phần tổng hợp theo nội dung và hình thức.')),
+        filing.panel,
     );
+    await filing.load();
 
     const filesBox = h('div', { class: 'panel' });
     root.append(filesBox);
-    await showFiles(filesBox, period);
+    await showFiles(filesBox, period, filing);
+}
+
+// The report's number and section V (kết quả đạt được, tồn tại và hạn chế, đề xuất) as the ward
+// files it (Nghị định 30/2020), saved for the period chosen above before its report is made
+// (GET/PUT /api/report-filing); "Lập báo cáo ngay" sends what is written here too.
+function filingForm(period) {
+    const editable = can('library');
+    const number = h('input', { name: 'number', maxlength: 20, placeholder: 'Để trống: viết tay', style: 'max-width: 14rem', disabled: !editable });
+    const areas = {
+        achieved: h('textarea', { name: 'achieved', rows: 5, maxlength: 20000, disabled: !editable }),
+        shortcomings: h('textarea', { name: 'shortcomings', rows: 4, maxlength: 20000, disabled: !editable }),
+        proposals: h('textarea', { name: 'proposals', rows: 3, maxlength: 20000, disabled: !editable }),
+    };
+    const heading = h('h2', {});
+    const state = h('p', { class: 'muted', 'aria-live': 'polite' });
+    const save = editable ? h('button', { type: 'submit', class: 'primary' }, 'Lưu phần đánh giá') : null;
+    const form = h('form', { class: 'filing', novalidate: true },
+        field('Số văn bản', number, 'Dòng "Số: …/BC-…" ở đầu báo cáo.'),
+        field('1. Kết quả đạt được', areas.achieved),
+        field('2. Tồn tại và hạn chế', areas.shortcomings),
+        field('3. Đề xuất', areas.proposals, 'Phần trống được in thành dòng chấm để viết tay.'),
+        h('p', { class: 'form-error', role: 'alert', hidden: true }),
+        save ? h('div', { class: 'actions' }, save) : null);
+    const panel = h('div', { class: 'panel', id: 'filing' }, heading,
+        h('p', { class: 'hint' }, 'Mục V. Đánh giá chung của báo cáo theo Nghị định 30/2020, lưu riêng cho từng kỳ. Báo cáo lập sau đó (nút "Lập báo cáo ngay" và báo cáo định kỳ) in phần này vào tệp PDF và Excel.'),
+        form, state);
+    let loaded = '';
+    let asked = 0;
+
+    function values() {
+        return { number: number.value.trim(), ...Object.fromEntries(Object.entries(areas).map(([k, a]) => [k, a.value])) };
+    }
+    function fill(data) {
+        number.value = data.number || '';
+        for (const [k, a] of Object.entries(areas)) a.value = data[k] || '';
+    }
+    async function load() {
+        const p = period();
+        heading.textContent = `Số văn bản và phần đánh giá — ${p.words}`;
+        if (!p.code || p.code === loaded) return;
+        const mine = ++asked;
+        clearErrors(form);
+        state.textContent = 'Đang tải…';
+        try {
+            const data = await api.get(paths.reportFiling, { period: p.code });
+            if (mine !== asked) return; // another period was chosen meanwhile
+            fill(data);
+            loaded = p.code;
+            state.textContent = data.achieved || data.shortcomings || data.proposals || data.number
+                ? 'Đã có phần đánh giá lưu cho kỳ này.'
+                : 'Kỳ này chưa có phần đánh giá.';
+        } catch (err) {
+            if (mine === asked) state.textContent = err.message;
+        }
+    }
+    form.addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        const p = period();
+        if (!p.code || !save) return;
+        clearErrors(form);
+        try {
+            fill(await busy(save, api.put(paths.reportFiling, { period: p.code, ...values() })));
+            loaded = p.code;
+            state.textContent = `Đã lưu phần đánh giá của ${p.words.toLowerCase()}.`;
+            toast('Đã lưu phần đánh giá.', 'ok');
+        } catch (err) {
+            showError(form, err);
+        }
+    });
+    return { panel, load, values: () => (editable && loaded === period().code ? values() : {}) };
 }
 
 // The scheduled report files, when the next ones fall due, and "Lập báo cáo ngay" for the
 // period chosen above (POST /api/reports writes it into the reports folder now).
-async function showFiles(box, period) {
+async function showFiles(box, period, filing) {
     const fileError = h('p', { class: 'form-error', role: 'alert', hidden: true });
     const makeNow = can('library') ? h('button', { type: 'button' }, 'Lập báo cáo ngay') : null;
     const heading = h('div', { class: 'row' }, h('h2', {}, 'Báo cáo định kỳ đã lập'), makeNow);
@@ -162,9 +239,9 @@ async function showFiles(box, period) {
         fileError.hidden = true;
         if (!p.code) return;
         try {
-            const made = await busy(makeNow, api.post(paths.reportFiles, { period: p.code }));
+            const made = await busy(makeNow, api.post(paths.reportFiles, { period: p.code, ...filing.values() }));
             toast(`Đã lập báo cáo ${p.words} (${made.rows} dòng).`, 'ok');
-            await showFiles(box, period);
+            await showFiles(box, period, filing);
         } catch (err) {
             fileError.textContent = err.message;
             fileError.hidden = false;
