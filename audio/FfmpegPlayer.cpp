@@ -86,6 +86,7 @@ struct FfmpegPlayer::Impl {
     bool quit = false;                    // guarded by mutex
     std::atomic<std::uint64_t> stops{0};  // bumped by stop(): cuts what plays now
     std::optional<CutPoint> position;     // the latest cue started or settled; guarded by mutex
+    std::string ending_live;              // the programme whose live cues end now (end_live); guarded by mutex
     struct Reconfig {
         std::vector<OutputSpec> specs;
         PlayerOptions options;
@@ -470,6 +471,10 @@ struct FfmpegPlayer::Impl {
 
         LiveSink(Impl& p, Run& r, player::OutputSet& s, std::size_t c) : player(p), run(r), set(s), cue(c) {}
         bool cancelled() const override { return player.cancelled(run); }
+        bool end_requested() const override {
+            std::lock_guard lock{player.mutex};
+            return player.ending_live == run.programme.id;
+        }
         bool emit(std::span<const Sample> samples) override { return track.emit(samples); }
         void progress(std::chrono::microseconds relayed) override { track.progress(relayed); }
         void ensure_started() override { track.ensure_started(); }
@@ -561,6 +566,14 @@ void FfmpegPlayer::reconfigure(std::vector<OutputSpec> outputs, const PlayerOpti
     {
         std::lock_guard lock{impl_->mutex};
         impl_->reconfig = Impl::Reconfig{std::move(outputs), options};
+    }
+    impl_->wake.notify_all();
+}
+
+void FfmpegPlayer::end_live(const std::string& programme) {
+    {
+        std::lock_guard lock{impl_->mutex};
+        impl_->ending_live = programme;
     }
     impl_->wake.notify_all();
 }

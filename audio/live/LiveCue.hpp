@@ -27,6 +27,9 @@ class CueSink {
 public:
     virtual ~CueSink() = default;
     virtual bool cancelled() const = 0;
+    // The operator ended the live session (loaphuong live stop): the cue ends now, its
+    // planned length becomes what it aired, and what follows it airs.
+    virtual bool end_requested() const = 0;
     // Writes shaped samples paced to the air; false when stopped.
     virtual bool emit(std::span<const Sample> samples) = 0;
     virtual void progress(std::chrono::microseconds relayed) = 0;
@@ -59,7 +62,8 @@ struct LiveCueSetup {
 // Airs `source` for setup.planned (see FfmpegPlayer's contract for live cues): the source's
 // audio while it flows, the fallback while it does not, completed when it never dropped out,
 // else failed with the dropouts (source_dropouts) or nothing relayed (source_unreachable).
-// Returns whether it completed.
+// Ended early by CueSink::end_requested(), it counts as planned to end there. Returns whether
+// it completed.
 bool air_live(LiveSource& source, const LiveCueSetup& setup, CueSink& sink, spdlog::logger& log);
 
 // The live sources of a programme's cues, each opened ahead of its cue so that it connects
