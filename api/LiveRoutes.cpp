@@ -2,6 +2,7 @@
 
 #include "api/Orders.hpp"
 #include "api/Params.hpp"
+#include "audio/live/AlsaCapture.hpp"
 #include "domain/Texts.hpp"
 #include "domain/WallClock.hpp"
 #include "library/LiveSources.hpp"
@@ -16,17 +17,25 @@ namespace texts = domain::texts;
 const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 nlohmann::json session_json(Services& s, const playout::LiveSessionInfo& l) {
-    return {{"oneoff", l.one_off}, {"item", l.item},   {"title", l.title},
-            {"kind", l.kind},      {"source", l.source}, {"by", l.by},
+    return {{"oneoff", l.one_off},
+            {"item", l.item},
+            {"title", l.title},
+            {"kind", l.kind},
+            {"source", l.source},
+            {"by", l.by},
             {"since", instant_json(zone_of(s), l.since)}};
 }
 
-// What `source` names: "mic" (the configured capture device), else a stream's URL.
+// What `source` names: "mic" (the configured capture device), "alsa:NAME" or "hw:…" (a capture
+// device, opened as the check), else a stream's URL.
 library::LiveSourceRequest source_request(Services& s, const std::string& source) {
     library::LiveSourceRequest r;
-    if (source == "mic") {
+    const bool device = source.starts_with("hw:") || source.starts_with("plughw:");
+    if (source == "mic" || device || source.starts_with(audio::live::capture_scheme)) {
         r.kind = "truc_tiep";
-        r.url = "alsa:" + s.config()->live.capture_device;
+        r.url = source == "mic" ? std::string(audio::live::capture_scheme) + s.config()->live.capture_device
+                : device        ? std::string(audio::live::capture_scheme) + source
+                                : source;
         r.form = "thong_bao";
     } else {
         r.kind = "tiep_song";
@@ -44,10 +53,9 @@ std::string ordered_by(const std::string& by, const std::string& account) {
 Reply start(Services& s, Call& call) {
     const auto* tz = zone_of(s);
     if (const auto on = s.live_session())
-        throw conflict("source",
-                       texts::live_already_on(on->kind, on->title, on->by,
-                                              domain::local_time_text(tz, on->since).substr(0, 5) + " " +
-                                                  domain::local_date_text(tz, on->since)));
+        throw conflict("source", texts::live_already_on(on->kind, on->title, on->by,
+                                                        domain::local_time_text(tz, on->since).substr(0, 5) + " " +
+                                                            domain::local_date_text(tz, on->since)));
     const auto source = need_string(call, "source");
     const auto by = opt_string(call, "by").value_or("");
     if (by.find_first_not_of(" \t") == std::string::npos) throw invalid("by", std::string(texts::live_need_by));

@@ -28,8 +28,9 @@ std::string kind_label(const nlohmann::json& r) {
         throw DaemonLinkError(
             "loaphuongd đang chạy nhưng tắt [http] (enabled = false), nên không gửi được lệnh trực tiếp. Bật [http] "
             "trong tệp cấu hình.");
-    throw DaemonLinkError("loaphuongd không chạy: chỉ loaphuongd phát được. Khởi động dịch vụ: systemctl start "
-                          "loaphuongd.");
+    throw DaemonLinkError(
+        "loaphuongd không chạy: chỉ loaphuongd phát được. Khởi động dịch vụ: systemctl start "
+        "loaphuongd.");
 }
 
 void run_start(Context& c, const StartOptions& o) {

@@ -67,10 +67,10 @@ TEST(LiveApi, AStreamStartsAsAnEmergencyOneOffOfALiveSourceAndStops) {
 
 TEST(LiveApi, ATitleIsTheContentAndTheCallerReadingIsNamedOnce) {
     lp::test::TestServices s;
-    const auto r = run(s, "POST", "/api/live",
-                       call("POST", "",
-                            {{"source", "http://127.0.0.1:8000/vov1"}, {"by", "lan"}, {"title", "Thời sự VOV1"}}, {},
-                            Role::operator_, "lan"));
+    const auto r =
+        run(s, "POST", "/api/live",
+            call("POST", "", {{"source", "http://127.0.0.1:8000/vov1"}, {"by", "lan"}, {"title", "Thời sự VOV1"}}, {},
+                 Role::operator_, "lan"));
     EXPECT_EQ(r.body["title"], "Thời sự VOV1");
     auto st = s.database().prepare("SELECT created_by FROM one_off WHERE id = ?");
     st.bind(1, r.body["oneoff"].get<std::int64_t>());
@@ -87,11 +87,10 @@ TEST(LiveApi, BadInputIsRefusedWithNothingChanged) {
                    "by");
     expect_refused(s, "POST", "/api/live", call("POST", "", {{"source", "ftp://127.0.0.1/x"}, {"by", "An"}}), 422,
                    "source");
-    expect_refused(s, "POST", "/api/live", call("POST", "", {{"source", "http://:80/x"}, {"by", "An"}}), 422,
-                   "source");
+    expect_refused(s, "POST", "/api/live", call("POST", "", {{"source", "http://:80/x"}, {"by", "An"}}), 422, "source");
     expect_refused(s, "POST", "/api/live",
-                   call("POST", "", {{"source", "http://127.0.0.1/x"}, {"by", "An"}, {"outputs", {"không-có"}}}),
-                   422, "outputs");
+                   call("POST", "", {{"source", "http://127.0.0.1/x"}, {"by", "An"}, {"outputs", {"không-có"}}}), 422,
+                   "outputs");
     expect_refused(s, "POST", "/api/live",
                    call("POST", "", {{"source", "http://127.0.0.1/x"}, {"by", "An"}, {"title", " "}}), 422, "title");
     EXPECT_EQ(counts(s), before);
