@@ -1,6 +1,5 @@
 #include "audio/live/AlsaCapture.hpp"
 
-
 namespace lp::audio::live {
 namespace {
 
