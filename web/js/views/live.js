@@ -52,7 +52,7 @@ export async function livePanel() {
         if (title.value.trim()) body.title = title.value.trim();
         try {
             await busy(start, api.post(paths.live, body));
-            toast('Đang phát trực tiếp.', 'ok');
+            toast(source.value === 'url' ? 'Đang tiếp sóng.' : 'Đang phát trực tiếp.', 'ok');
         } catch (err) {
             // the API names "source" for the stream's address
             showError(form, err.field === 'source' && source.value === 'url' ? { field: 'url', message: err.message } : err);
