@@ -6,11 +6,13 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "config/Config.hpp"
 #include "db/sqlite/Database.hpp"
+#include "playout/LiveSession.hpp"
 
 namespace lp::api {
 
@@ -34,6 +36,14 @@ public:
     // Cuts what plays now; the airing is journaled interrupted with a reason naming `account`.
     // False when nothing played.
     virtual bool stop_now(const std::string& account) = 0;
+    // The live session (POST /api/live) on air or about to be; none when there is none.
+    virtual std::optional<playout::LiveSessionInfo> live_session() = 0;
+    // A live session was ordered (its emergency one-off saved): called before rules_changed(),
+    // so that the order the reload hands out is known for the session's.
+    virtual void live_begun(playout::LiveSessionInfo info) = 0;
+    // Ends the live session now (its airing completes with what it aired, the programme it cut
+    // resumes); false when none is on.
+    virtual bool end_live() = 0;
     // What plays now: null when nothing plays, else {"title","item","programme","priority",
     // "started_at" (UTC text),"position_s","length_s","outputs"}.
     virtual nlohmann::json now_playing() = 0;

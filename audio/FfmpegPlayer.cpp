@@ -1,7 +1,6 @@
 #include "audio/FfmpegPlayer.hpp"
 
 #include <list>
-#include <map>
 
 #include <pthread.h>
 #include <sched.h>
@@ -18,8 +17,7 @@
 #include "audio/Decoder.hpp"
 #include "audio/Errors.hpp"
 #include "audio/detail/Log.hpp"
-#include "audio/live/LiveSource.hpp"
-#include "audio/live/Relay.hpp"
+#include "audio/live/LiveCue.hpp"
 #include "audio/player/OutputSet.hpp"
 #include "audio/player/Pacer.hpp"
 #include "audio/player/Shaper.hpp"
@@ -88,6 +86,7 @@ struct FfmpegPlayer::Impl {
     bool quit = false;                    // guarded by mutex
     std::atomic<std::uint64_t> stops{0};  // bumped by stop(): cuts what plays now
     std::optional<CutPoint> position;     // the latest cue started or settled; guarded by mutex
+    std::string ending_live;              // the programme whose live cues end now (end_live); guarded by mutex
     struct Reconfig {
         std::vector<OutputSpec> specs;
         PlayerOptions options;
@@ -107,7 +106,7 @@ struct FfmpegPlayer::Impl {
         std::optional<player::Pacer> pacer;
         std::uint64_t frames = 0;       // written since the programme's first sample
         std::size_t failures_seen = 0;  // of the set's failures, counted in the health meters
-        std::map<std::size_t, std::unique_ptr<live::LiveSource>> sources;  // live cues opened ahead
+        live::OpenAhead sources;        // live cues opened ahead
     };
 
     // Every pass of the thread's loop and every wait beats (the watchdog's proof of life).
@@ -165,7 +164,8 @@ struct FfmpegPlayer::Impl {
             }
             try {
                 beat();
-                play_programme(Run{programme, generation, PcmFormat{}, false, std::nullopt, 0, 0, {}});
+                play_programme(
+                    Run{programme, generation, PcmFormat{}, false, std::nullopt, 0, 0, live::OpenAhead{options.live}});
                 if (options.health) options.health->closed();
             } catch (const std::exception& e) {
                 // Only a bug (or a throwing PlayerEvents) gets here; keep the promise anyway.
@@ -457,63 +457,61 @@ struct FfmpegPlayer::Impl {
 
     // Starts receiving the live source of `cue` (if it is one and not yet received).
     void open_live(Run& run, std::size_t cue, PcmFormat format) {
-        if (cue >= run.programme.cues.size() || !run.programme.cues[cue].live || run.sources.contains(cue)) return;
-        run.sources[cue] = std::make_unique<live::LiveSource>(*run.programme.cues[cue].live, format, options.live);
+        if (cue < run.programme.cues.size() && run.programme.cues[cue].live)
+            run.sources.open(cue, *run.programme.cues[cue].live, format);
     }
+
+    // The player's side of a live cue: writes, paces and reports for live::air_live.
+    struct LiveSink final : live::CueSink {
+        Impl& player;
+        Run& run;
+        player::OutputSet& set;
+        std::size_t cue;
+        CueTrack track{player, run, set, cue};
+
+        LiveSink(Impl& p, Run& r, player::OutputSet& s, std::size_t c) : player(p), run(r), set(s), cue(c) {}
+        bool cancelled() const override { return player.cancelled(run); }
+        bool end_requested() const override {
+            std::lock_guard lock{player.mutex};
+            return player.ending_live == run.programme.id;
+        }
+        bool emit(std::span<const Sample> samples) override { return track.emit(samples); }
+        void progress(std::chrono::microseconds relayed) override { track.progress(relayed); }
+        void ensure_started() override { track.ensure_started(); }
+        std::optional<std::string> outputs_failed() const override {
+            if (!set.empty()) return std::nullopt;
+            return set.failures();
+        }
+        bool drain() override { return !run.pacer || player.wait_until(run, run.pacer->end_time(run.frames)); }
+        bool finish(CueResult result, Failure failure, LiveReport report) override {
+            run.sources.close(cue);  // disconnects (the relay must not be used after this)
+            if (!player.settle(run, cue, result)) result = CueResult::interrupted;
+            player.send(
+                run.programme.id, cue,
+                event::Finished{domain::wall_now(), report.relayed, result, std::move(failure), std::move(report)});
+            return result == CueResult::completed;
+        }
+    };
 
     // Airs a live cue for exactly its length (see the header's contract).
     bool play_live(Run& run, player::OutputSet& set, std::size_t cue, bool last) {
-        const auto& id = run.programme.id;
         const auto& spec = *run.programme.cues[cue].live;
-        const auto planned = run.programme.cues[cue].length;
-        auto& source = run.sources[cue];
-        if (!source || !(source->format() == run.format))
-            source = std::make_unique<live::LiveSource>(spec, run.format, options.live);
-        std::optional<live::RunningGain> gain;
-        if (options.loudness_target_lufs)
-            gain.emplace(run.format, *options.loudness_target_lufs, options.max_cut_db, options.max_boost_db);
-        live::Relay relay{*source, run.format, options.live.buffer, std::move(gain),
-                          gain_of(spec.fallback_loudness_lufs)};
-        player::Shaper shaper{run.format, 0.0, options.fade_in, options.fade_out};
-        CueTrack track{*this, run, set, cue};
-        const auto channels = static_cast<std::size_t>(run.format.channels);
-        const auto total =
-            static_cast<std::uint64_t>(planned.count()) * static_cast<std::uint64_t>(run.format.sample_rate) / 1000;
-        std::vector<float> chunk(chunk_frames(run.format) * channels);
-        std::uint64_t done = 0;
-        const auto finish = [&](CueResult result, Failure failure = {}) {
-            auto report = relay.report(planned);
-            run.sources.erase(cue);  // disconnects (the relay must not be used after this)
-            if (!settle(run, cue, result)) result = CueResult::interrupted;
-            send(id, cue,
-                 event::Finished{domain::wall_now(), report.relayed, result, std::move(failure), std::move(report)});
-            return result == CueResult::completed;
-        };
-        log->info("programme '{}' cue {}: relaying {} for {} s", id, cue, spec.url, seconds_text(planned));
-        while (done < total) {
-            if (cancelled(run)) return finish(CueResult::interrupted);
-            const auto n = std::min<std::uint64_t>(chunk_frames(run.format), total - done);
-            const std::span<float> part{chunk.data(), n * channels};
-            relay.fill(part, domain::wall_now());
-            if (!track.emit(shaper.push(part))) return finish(CueResult::interrupted);
-            done += n;
-            if (set.empty())
-                return finish(CueResult::failed,
-                              {FailureKind::outputs_failed, "every output failed: " + set.failures()});
-            track.progress(relay.report(planned).relayed);
-        }
-        if (!track.emit(shaper.finish())) return finish(CueResult::interrupted);
-        track.ensure_started();
-        if (last && run.pacer && !wait_until(run, run.pacer->end_time(run.frames)))
-            return finish(CueResult::interrupted);
-        const auto report = relay.report(planned);
-        if (report.dropouts.empty()) return finish(CueResult::completed);
-        const auto kind = report.relayed.count() > 0 ? FailureKind::source_dropouts : FailureKind::source_unreachable;
-        log->warn("programme '{}' cue {}: {} relayed {} s of {} s, {} dropout(s): {}", id, cue, spec.url,
-                  seconds_text(report.relayed), seconds_text(planned), report.dropouts.size(), report.last_error);
-        return finish(CueResult::failed,
-                      {kind, report.last_error.empty() ? spec.url + ": not ready at the start, or it ran dry"
-                                                       : report.last_error});
+        auto& source = run.sources.take(cue, spec, run.format);
+        const live::LiveCueSetup setup{run.programme.id,
+                                       cue,
+                                       run.programme.cues[cue].length,
+                                       run.format,
+                                       chunk_frames(run.format),
+                                       options.live.buffer,
+                                       options.loudness_target_lufs,
+                                       options.max_cut_db,
+                                       options.max_boost_db,
+                                       gain_of(spec.fallback_loudness_lufs),
+                                       options.fade_in,
+                                       options.fade_out,
+                                       last};
+        LiveSink sink{*this, run, set, cue};
+        return live::air_live(source, setup, sink, *log);
     }
 
     // A cue's end is settled under the lock a stop takes its cut point with: it is completed
@@ -568,6 +566,14 @@ void FfmpegPlayer::reconfigure(std::vector<OutputSpec> outputs, const PlayerOpti
     {
         std::lock_guard lock{impl_->mutex};
         impl_->reconfig = Impl::Reconfig{std::move(outputs), options};
+    }
+    impl_->wake.notify_all();
+}
+
+void FfmpegPlayer::end_live(const std::string& programme) {
+    {
+        std::lock_guard lock{impl_->mutex};
+        impl_->ending_live = programme;
     }
     impl_->wake.notify_all();
 }

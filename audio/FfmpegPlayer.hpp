@@ -83,6 +83,10 @@ public:
     FfmpegPlayer(std::vector<OutputSpec> outputs, PlayerEvents& events, PlayerOptions options = {});
     ~FfmpegPlayer() override;  // stops and joins the thread
     void play(Programme programme) override;
+    // Ends the live cue of `programme` now, as if planned to end there (loaphuong live stop):
+    // it settles and reports like a cue that reached its end, and what follows it plays. Any
+    // thread; it takes effect within a chunk (100 ms), also when that cue has not begun yet.
+    void end_live(const std::string& programme);
     std::optional<CutPoint> stop() override;
     // A reloaded config: from the next cue boundary (or the next programme when idle), the
     // outputs whose spec changed or that are gone are closed and dropped, new and changed

@@ -9,6 +9,7 @@
 #include "cli/DaemonLinkError.hpp"
 #include "cli/EvidenceCli.hpp"
 #include "cli/JournalCommands.hpp"
+#include "cli/LiveCommands.hpp"
 #include "cli/MediaCommands.hpp"
 #include "cli/OperatorError.hpp"
 #include "cli/ReportCommands.hpp"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
     lp::cli::add_media_commands(app, context);
     lp::cli::add_schedule_commands(app, context);
     lp::cli::add_status_command(app, context);
+    lp::cli::add_live_commands(app, context);
     lp::cli::add_user_commands(app, context);
     try {
         app.parse(argc, argv);

@@ -94,6 +94,21 @@ struct AlarmConfig {
     double silence_dbfs = -60.0;
 };
 
+// [live]: live sources (tiếp sóng, trực tiếp) and `loaphuong live start`.
+struct LiveConfig {
+    // The ALSA capture device `--source mic` means ("default", "hw:1,0", a PCM of asound.conf).
+    std::string capture_device = "default";
+    // The longest a `live start` airs without a `live stop` (the scheduler's planned length).
+    std::chrono::seconds max_length{std::chrono::hours(1)};
+    // To connect and probe a source; a source that takes longer is down and retried.
+    std::chrono::seconds open_timeout{5};
+    // No data for this long while connected: the source is down (reconnect).
+    std::chrono::seconds stall_timeout{3};
+    // Between one failed attempt and the next.
+    std::chrono::seconds retry_interval{2};
+    bool operator==(const LiveConfig&) const = default;
+};
+
 // [http]: the web page and the API (issue 11). A listen address other than loopback needs TLS.
 struct HttpConfig {
     bool enabled = true;
@@ -136,6 +151,7 @@ struct Config {
     ReportsConfig reports;
     BackupConfig backup;
     AlarmConfig alarm;
+    LiveConfig live;
     HttpConfig http;
     PublicConfig publik;  // [public] ("public" is a keyword in C++)
     std::vector<OutputConfig> outputs;

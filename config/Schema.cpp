@@ -11,6 +11,7 @@
 #include <date/tz.h>
 
 #include "config/AlarmSchema.hpp"
+#include "config/LiveSchema.hpp"
 #include "config/NetAddress.hpp"
 #include "config/OutputSchema.hpp"
 #include "config/TimeText.hpp"
@@ -356,7 +357,7 @@ Config read_config(const toml::table& root, const Source& source) {
     Config cfg;
     const TableReader top(
         source, root, "",
-        {"daemon", "organisation", "audio", "reports", "backup", "alarm", "http", "public", "output", "slot"});
+        {"daemon", "organisation", "audio", "reports", "backup", "alarm", "live", "http", "public", "output", "slot"});
 
     if (auto t = top.table("daemon"))
         read_daemon(
@@ -384,6 +385,10 @@ Config read_config(const toml::table& root, const Source& source) {
     cfg.backup.dir = resolve(source.base_dir, cfg.backup.dir);
     if (auto t = top.table("alarm"))
         read_alarm(TableReader(source, *t->value, t->key, {"dead_air", "silence_dbfs"}), cfg.alarm);
+    if (auto t = top.table("live"))
+        read_live(TableReader(source, *t->value, t->key,
+                              {"capture_device", "max_length", "open_timeout", "stall_timeout", "retry_interval"}),
+                  cfg.live);
     if (auto t = top.table("http"))
         read_http(TableReader(source, *t->value, t->key,
                               {"enabled", "listen", "tls_cert", "tls_key", "upload_limit_mb", "assets_dir",

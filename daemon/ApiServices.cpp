@@ -30,6 +30,25 @@ bool ApiServices::stop_now(const std::string& account) {
     return true;
 }
 
+std::optional<playout::LiveSessionInfo> ApiServices::live_session() { return daemon_.live_.info(); }
+
+void ApiServices::live_begun(playout::LiveSessionInfo info) { daemon_.live_.begin(std::move(info)); }
+
+bool ApiServices::end_live() {
+    auto& live = daemon_.live_;
+    if (!live.on()) return false;
+    if (const auto& programme = live.programme()) {
+        daemon_.player_->end_live(*programme);
+    } else {
+        // Not handed to the player (it was not airable, or not decided yet): it will not air.
+        daemon_.rules_.cancel_one_off(live.info()->one_off);
+        daemon_.reload();
+    }
+    // Off now: a new session may start while this one's last chunk is still on its way out.
+    live.clear();
+    return true;
+}
+
 nlohmann::json ApiServices::now_playing() {
     const auto health = daemon_.health_->health_json();
     if (!health.contains("now_playing") || !health["now_playing"].is_object()) return nullptr;

@@ -24,6 +24,9 @@ public:
     void rules_changed() override;
     void rules_changed_from_worker() override;
     bool stop_now(const std::string& account) override;
+    std::optional<playout::LiveSessionInfo> live_session() override;
+    void live_begun(playout::LiveSessionInfo info) override;
+    bool end_live() override;
     nlohmann::json now_playing() override;
     nlohmann::json next_up() override;
     nlohmann::json outputs() override;

@@ -44,6 +44,7 @@ ConfigChange diff(const config::Config& running, const config::Config& reread) {
     restart(!(running.reports == reread.reports), "reports");
     restart(!(running.backup == reread.backup), "backup");
     restart(!(running.publik == reread.publik), "public");
+    restart(!(running.live == reread.live), "live");
     return change;
 }
 
@@ -56,6 +57,7 @@ config::Config applied(const config::Config& running, const config::Config& rere
     next.reports = running.reports;
     next.backup = running.backup;
     next.publik = running.publik;
+    next.live = running.live;
     return next;
 }
 

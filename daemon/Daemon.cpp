@@ -30,6 +30,9 @@ audio::PlayerOptions player_options(const config::Config& c, std::shared_ptr<aud
     options.loudness_target_lufs = c.audio.loudness_target;
     options.fade_in = options.fade_out = std::chrono::milliseconds{c.audio.fade_ms};
     options.gap = std::chrono::milliseconds{c.audio.gap_ms};
+    options.live.open_timeout = c.live.open_timeout;
+    options.live.stall_timeout = c.live.stall_timeout;
+    options.live.retry_interval = c.live.retry_interval;
     return options;
 }
 
@@ -320,6 +323,7 @@ void Daemon::air(const scheduler::Order& order, const std::string& note) {
     recorder_.expect(
         order.id, order.start, std::move(built.plans), order.outputs,
         order.resumption ? journal::AiringRecorder::Start::resumption : journal::AiringRecorder::Start::scheduled);
+    live_.handed(order);
     player_->play(std::move(built.programme));
 }
 
@@ -337,6 +341,7 @@ void Daemon::apply(const scheduler::Decisions& d) {
         writer_.record_not_aired(playout::not_aired_plan(n, engine_->rules()), playout::status_of(n.kind), now,
                                  n.reason);
         health_->not_aired(playout::status_of(n.kind));
+        live_.not_aired(n.one_off);
     }
     for (const auto& order : d.air) air(order);
 }
@@ -348,8 +353,10 @@ void Daemon::on_player_event(const audio::PlayerEvent& e) {
         engine_->cue_started(e.programme, e.cue, started->at);
     else if (std::holds_alternative<audio::event::Finished>(e.what))
         engine_->cue_finished(e.programme, e.cue);
-    else if (std::holds_alternative<audio::event::ProgrammeDone>(e.what))
+    else if (std::holds_alternative<audio::event::ProgrammeDone>(e.what)) {
         engine_->order_done(e.programme);
+        live_.done(e.programme);
+    }
     if (web_ && !std::holds_alternative<audio::event::Progress>(e.what)) web_->player_changed();
 }
 

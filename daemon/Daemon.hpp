@@ -19,6 +19,7 @@
 #include "journal/AiringRecorder.hpp"
 #include "journal/JournalStore.hpp"
 #include "playout/FileVerifier.hpp"
+#include "playout/LiveSession.hpp"
 #include "scheduler/Engine.hpp"
 #include "scheduler/RuleStore.hpp"
 
@@ -90,6 +91,7 @@ private:
     // Watchdog, STATUS=, dead-air alarms, metrics; the player beats and meters into it.
     std::unique_ptr<HealthWiring> health_;
     std::unique_ptr<audio::FfmpegPlayer> player_;
+    playout::LiveSession live_;  // loaphuong live start: on from its order to its programme's end
     WallClockTimer timer_;
     boost::asio::signal_set signals_;
     std::unique_ptr<ReloadWatch> reload_watch_;

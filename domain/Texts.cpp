@@ -127,4 +127,15 @@ std::string no_emergency_request(std::int64_t id) {
     return "Không có yêu cầu phát khẩn cấp số " + std::to_string(id) + ".";
 }
 
+std::string live_already_on(std::string_view kind, std::string_view title, std::string_view by,
+                            std::string_view since) {
+    return std::string(kind == "truc_tiep" ? "Đang trực tiếp" : "Đang tiếp sóng") + " \"" + std::string(title) +
+           "\" (" + std::string(by) + ", từ " + std::string(since) +
+           "): hãy dừng buổi đó trước (nút Dừng trực tiếp, hoặc loaphuong live stop).";
+}
+
+std::string live_default_title(std::string_view kind, std::string_view by, std::string_view source) {
+    return kind == "truc_tiep" ? "Trực tiếp: " + std::string(by) : "Tiếp sóng: " + std::string(source);
+}
+
 }  // namespace lp::domain::texts

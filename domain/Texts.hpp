@@ -65,6 +65,15 @@ std::string emergency_request_decided(std::int64_t id, std::string_view state, s
 // "Không có yêu cầu phát khẩn cấp số 4."
 std::string no_emergency_request(std::int64_t id);
 
+// --- Live sessions (loaphuong live start / stop, the page's button) ---
+
+inline constexpr std::string_view live_none = "Không có buổi trực tiếp, tiếp sóng nào đang phát.";
+inline constexpr std::string_view live_need_by = "Cần ghi tên người đọc hoặc người bật tiếp sóng (by).";
+// "Đang trực tiếp \"Trực tiếp: An\" (An, từ 09:02 01/12/2026): hãy dừng buổi đó trước ..."
+std::string live_already_on(std::string_view kind, std::string_view title, std::string_view by, std::string_view since);
+// The title of a session started without one: "Trực tiếp: Nguyễn Văn An", "Tiếp sóng: http://…".
+std::string live_default_title(std::string_view kind, std::string_view by, std::string_view source);
+
 // --- Why an airing failed, or aired only in part ---
 
 inline constexpr std::string_view failed = "Không phát được";

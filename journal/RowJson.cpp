@@ -32,4 +32,30 @@ nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz) {
     return j;
 }
 
+nlohmann::json live_json(const LiveRecord& live, const date::time_zone* tz) {
+    const auto seconds = [](auto d) {
+        return static_cast<double>(std::chrono::duration_cast<Millis>(d).count()) / 1000.0;
+    };
+    auto dropouts = nlohmann::json::array();
+    for (const auto& d : live.dropouts)
+        dropouts.push_back({{"date", domain::local_date_text(tz, d.at)},
+                            {"time", domain::local_time_text(tz, d.at)},
+                            {"utc", domain::to_utc_text(d.at)},
+                            {"length_s", seconds(d.length)}});
+    return {{"kind", live.kind},
+            {"label", live_kind_label(live.kind)},
+            {"source", live.source},
+            {"planned_s", seconds(live.planned)},
+            {"relayed_s", seconds(live.relayed)},
+            {"fallback", live.fallback.empty() ? nlohmann::json(nullptr) : nlohmann::json(live.fallback)},
+            {"dropouts", std::move(dropouts)}};
+}
+
+nlohmann::json row_json_with_live(sqlite::Database& db, const JournalRow& row, const date::time_zone* tz) {
+    auto j = row_json(row, tz);
+    const auto live = load_live(db, row.id);
+    j["live"] = live ? live_json(*live, tz) : nlohmann::json(nullptr);
+    return j;
+}
+
 }  // namespace lp::journal

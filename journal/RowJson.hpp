@@ -6,11 +6,18 @@
 #include <nlohmann/json.hpp>
 
 #include "journal/JournalStore.hpp"
+#include "journal/LiveRecord.hpp"
 
 namespace lp::journal {
 
 // The instant shown for a row: when it started, else when it was scheduled.
 TimePoint shown_time(const JournalRow& row);
 nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz);
+// How a live airing went, for its row's "live" field: kind and its label, the source, seconds
+// planned and relayed, the fallback (null: silence), each dropout with its local date, time
+// and UTC instant and its length.
+nlohmann::json live_json(const LiveRecord& live, const date::time_zone* tz);
+// row_json with "live": live_json of the row's record, or null for a row that aired no live source.
+nlohmann::json row_json_with_live(sqlite::Database& db, const JournalRow& row, const date::time_zone* tz);
 
 }  // namespace lp::journal

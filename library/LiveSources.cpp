@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <filesystem>
 
+#include "audio/live/AlsaCapture.hpp"
 #include "domain/Vocabulary.hpp"
 #include "library/ItemStore.hpp"
 
@@ -28,6 +30,22 @@ void check_local(const std::string& url, const std::string& path) {
         refuse("url", "Nguồn \"" + url + "\": không có tệp " + path + " trên máy này.");
 }
 
+// Opens the capture device as the check: one that does not exist or is busy is refused now,
+// not found out at air time.
+void check_capture_device(const std::string& url, const std::string& device) {
+    if (device.find_first_not_of(" \t") == std::string::npos)
+        refuse("url", "Nguồn \"" + url + "\": thiếu tên thiết bị thu âm, ví dụ alsa:default, alsa:hw:1,0.");
+    try {
+        audio::live::check_capture(device);
+    } catch (const audio::live::CaptureOpenError& e) {
+        const int err = -e.error();
+        const std::string why = err == EBUSY ? "đang bận (một chương trình khác đang dùng nó)"
+                                : err == ENOENT || err == ENODEV || err == ENXIO ? "không có trên máy này"
+                                                                                 : "không mở được";
+        refuse("url", "Thiết bị thu âm \"" + device + "\" " + why + " (" + e.what() + ").");
+    }
+}
+
 }  // namespace
 
 void check_live_url(const std::string& url) {
@@ -35,10 +53,10 @@ void check_live_url(const std::string& url) {
         refuse("url", "Hãy nhập địa chỉ của nguồn tiếp sóng, trực tiếp (URL).");
     if (url.find_first_of(" \t\r\n") != std::string::npos)
         refuse("url", "Địa chỉ nguồn \"" + url + "\" không hợp lệ: có khoảng trắng.");
-    if (url == "mic" || url.rfind("alsa:", 0) == 0 || url.rfind("hw:", 0) == 0)
-        refuse("url", "Nguồn \"" + url +
-                          "\": thu trực tiếp từ micrô, đường vào (ALSA) chưa được hỗ trợ trong phiên bản này; hãy "
-                          "dùng một luồng (http, rtp, udp).");
+    if (const auto device = audio::live::capture_device(url)) return check_capture_device(url, *device);
+    if (url == "mic" || url.rfind("hw:", 0) == 0 || url.rfind("plughw:", 0) == 0)
+        refuse("url", "Nguồn \"" + url + "\": thiết bị thu âm (ALSA) ghi dạng alsa:TÊN, ví dụ alsa:default, alsa:" +
+                          (url == "mic" ? std::string("hw:1,0") : url) + ".");
     const auto colon = url.find("://");
     if (colon == std::string::npos) {
         if (ends_with(url, ".sdp")) return check_local(url, url);

@@ -200,7 +200,10 @@ std::optional<Order> Engine::rest_after_cut(const InFlight& f, const OneOff& eme
             return info ? info->duration : Millis{0};
         };
         const ItemInfo* urgent = rules_.item(emergency.item);
-        auto end = now + duration_of(emergency.item);
+        // A live source ordered as an emergency (loaphuong live start) airs until the
+        // operator stops it, its planned length only a bound: the programme after it is
+        // the operator's to resume, so only what follows the cut counts against the slot.
+        auto end = now + (urgent && urgent->is_live() ? Millis{0} : duration_of(emergency.item));
         for (std::size_t i = from; i < cues.size(); ++i) end += duration_of(cues[i].item);
         const std::string cutter = domain::texts::emergency_cutter(
             emergency.id, urgent ? std::optional{urgent->title} : std::nullopt, domain::local_time_text(tz_, now));

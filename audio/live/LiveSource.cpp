@@ -7,6 +7,7 @@
 #include "audio/Decoder.hpp"
 #include "audio/Errors.hpp"
 #include "audio/detail/Log.hpp"
+#include "audio/live/AlsaCapture.hpp"
 
 namespace lp::audio::live {
 namespace {
@@ -90,6 +91,7 @@ void LiveSource::run() {
 
 // Receives until the source fails; throws MediaError with why.
 void LiveSource::receive() {
+    if (const auto device = capture_device(spec_.url)) return capture(*device);
     interrupt_.arm(options_.open_timeout);
     Decoder decoder{spec_.url, format_, interrupt_, spec_.format};
     log_->info("live source {} open", spec_.url);
@@ -99,6 +101,39 @@ void LiveSource::receive() {
         const std::size_t frames = decoder.read(chunk);
         if (frames == 0) throw MediaError(FailureKind::source_dropouts, spec_.url + ": the stream ended");
         push({chunk.data(), frames * static_cast<std::size_t>(format_.channels)});
+    }
+}
+
+// Reads the capture device no faster than real time: a sound card paces itself, but a PCM that
+// does not (ALSA's null and file plugins, a test's) would otherwise be drained at once. A
+// card whose clock runs ahead fills its own buffer until an overrun, recovered in read().
+void LiveSource::capture(const std::string& device) {
+    AlsaCapture pcm{device, format_};
+    log_->info("live source {} open", spec_.url);
+    const auto channels = static_cast<std::size_t>(format_.channels);
+    const auto chunk_frames = frames_in(read_size, format_);
+    std::vector<float> chunk(chunk_frames * channels);
+    const auto start = std::chrono::steady_clock::now();
+    std::uint64_t frames = 0;  // read since the start
+    auto heard = start;
+    while (!interrupt_.cancelled()) {
+        const auto now = std::chrono::steady_clock::now();
+        const auto due =
+            static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(now - start).count() *
+                                       format_.sample_rate / 1'000'000);
+        if (due < frames + chunk_frames) {
+            if (!pause(read_size)) return;
+            continue;
+        }
+        const std::size_t got = pcm.read(chunk, read_size * 5);
+        if (got > 0) {
+            push({chunk.data(), got * channels});
+            frames += got;
+            heard = now;
+        } else if (now - heard > options_.stall_timeout) {
+            throw MediaError(FailureKind::source_dropouts, spec_.url + ": no audio from the capture device for " +
+                                                               std::to_string(options_.stall_timeout.count()) + " ms");
+        }
     }
 }
 

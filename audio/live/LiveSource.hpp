@@ -21,6 +21,8 @@ namespace lp::audio::live {
 // A live stream received on a thread of its own ("lp-live"): it opens the source at once,
 // decodes it to `format` into a bounded buffer, and when the source fails to open, stalls
 // (stall_timeout) or ends, says why and tries again every retry_interval until destroyed.
+// An "alsa:DEVICE" source is read from that ALSA capture device (AlsaCapture), the rest
+// through FFmpeg.
 // The player only takes what has arrived: nothing it calls blocks on the network.
 class LiveSource {
 public:
@@ -41,6 +43,7 @@ public:
 private:
     void run();
     void receive();
+    void capture(const std::string& device);
     void push(std::span<const float> samples);
     bool pause(std::chrono::milliseconds interval);
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/Time.hpp"
+#include "journal/LiveRecord.hpp"
 #include "tests/api/TestServices.hpp"
 
 namespace {
@@ -44,6 +46,42 @@ TEST(JournalApi, ListsRowsWithIdsFilteredAndPaged) {
     EXPECT_EQ(r.body["total"], 3);
     ASSERT_EQ(r.body["rows"].size(), 1u);
     EXPECT_EQ(r.body["rows"][0]["title"], "Hai");
+}
+
+// A live airing's row carries how it went (planned against relayed seconds, each dropout with
+// its time and length, the fallback); other rows say "live": null.
+TEST(JournalApi, ALiveRowCarriesPlannedAndRelayedSecondsItsDropoutsAndFallback) {
+    lp::test::TestServices s;
+    add_row(s, "2026-03-02T10:00:00.000Z", "Thời sự VOV1", "a", "interrupted");
+    add_row(s, "2026-03-02T11:00:00.000Z", "Bản tin", "a", "completed");
+    auto id = s.database().prepare("SELECT id FROM journal WHERE title = 'Thời sự VOV1'");
+    ASSERT_TRUE(id.step());
+    const auto live_row = id.integer(0);
+    lp::journal::save_live(
+        s.database(), live_row,
+        {"tiep_song",
+         "http://127.0.0.1:8000/vov1",
+         std::chrono::milliseconds{300000},
+         std::chrono::milliseconds{288500},
+         "thong-bao.mp3",
+         {{lp::domain::from_utc_text("2026-03-02T10:02:00.000Z"), std::chrono::milliseconds{11500}}}});
+    const auto r =
+        run(s, "GET", "/api/journal", call("GET", "", nullptr, {{"from", "02/03/2026"}, {"to", "02/03/2026"}}));
+    ASSERT_EQ(r.body["total"], 2);
+    const auto& live = r.body["rows"][0]["live"];
+    EXPECT_EQ(live["kind"], "tiep_song");
+    EXPECT_EQ(live["label"], "Tiếp sóng");
+    EXPECT_EQ(live["source"], "http://127.0.0.1:8000/vov1");
+    EXPECT_EQ(live["planned_s"], 300.0);
+    EXPECT_EQ(live["relayed_s"], 288.5);
+    EXPECT_EQ(live["fallback"], "thong-bao.mp3");
+    ASSERT_EQ(live["dropouts"].size(), 1u);
+    EXPECT_EQ(live["dropouts"][0]["time"], "17:02:00");
+    EXPECT_EQ(live["dropouts"][0]["date"], "02/03/2026");
+    EXPECT_EQ(live["dropouts"][0]["length_s"], 11.5);
+    EXPECT_TRUE(r.body["rows"][1]["live"].is_null());
+    const auto one = run(s, "GET", "/api/journal/{id}", call("GET", "", nullptr, {{"id", std::to_string(live_row)}}));
+    EXPECT_EQ(one.body["live"]["relayed_s"], 288.5);
 }
 
 TEST(JournalApi, RefusesBadFilters) {

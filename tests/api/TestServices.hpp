@@ -25,6 +25,13 @@ public:
     void rules_changed() override { ++rules_changed_count; }
     void rules_changed_from_worker() override { ++rules_changed_count; }
     bool stop_now(const std::string& account) override;
+    std::optional<playout::LiveSessionInfo> live_session() override { return live; }
+    void live_begun(playout::LiveSessionInfo info) override { live = std::move(info); }
+    bool end_live() override {
+        const bool on = live.has_value();
+        live.reset();
+        return on;
+    }
     nlohmann::json now_playing() override { return playing; }
     nlohmann::json next_up() override { return next; }
     nlohmann::json outputs() override;
@@ -42,6 +49,7 @@ public:
     std::vector<std::string> stops;
     std::vector<std::pair<std::string, nlohmann::json>> events;
     nlohmann::json playing = nullptr;
+    std::optional<playout::LiveSessionInfo> live;
     nlohmann::json next = nullptr;
     std::int64_t waiting = 0;  // journal writes the daemon could not land yet
 

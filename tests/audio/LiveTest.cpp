@@ -196,6 +196,36 @@ TEST(Live, UnreachableSourceFailsWithNothingRelayedAndSilenceForFallback) {
     EXPECT_EQ(tap.samples().size(), 72000u * 2);
 }
 
+// A capture device that was there when the source was set and is gone at air time (the test's
+// capture PCM, whose file is removed): a failure with ALSA's reason naming the device, silence
+// for the planned length, and the next item on time.
+TEST(Live, ACaptureDeviceGoneAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    tap.add_capture("micro", dir / "gone.raw");  // no such file: opening fails like a missing device
+    lp::test::make_audio(dir / "next.wav", 1.0,
+                         {.frequency = 880, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    Recorded events;
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    Cue next;
+    next.file = dir / "next.wav";
+    next.length = 1000ms;
+    const auto start = Clock::now() + 300ms;
+    player.play({"p", {live_cue("alsa:micro", 1500ms), next}, {}, start});
+    ASSERT_TRUE(events.wait_done("p", 10s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 2u);
+    EXPECT_EQ(finished[0].result, CueResult::failed);
+    EXPECT_EQ(finished[0].failure, FailureKind::source_unreachable);
+    EXPECT_NE(finished[0].reason.find("alsa:micro: snd_pcm_open() failed: No such file or directory"),
+              std::string::npos)
+        << finished[0].reason;
+    EXPECT_EQ(finished[1].result, CueResult::completed);
+    const auto started = events.of(Event::started);
+    ASSERT_EQ(started.size(), 2u);
+    EXPECT_NEAR(std::chrono::duration<double>(started[1].at - start).count(), 1.5, 0.15) << "the next item on time";
+}
+
 TEST(Live, AStalledSourceIsAbortedWithinItsTimeout) {
     // A server that accepts and never answers: opening must give up at open_timeout.
     const int port = lp::test::free_port();

@@ -82,17 +82,19 @@ TEST(ConfigChange, RestartOnlySettingsKeepTheirOldValue) {
     next.media_dir = "/m";
     next.backup.keep = 3;
     next.audio.gap_ms = 500;
+    next.live.stall_timeout = std::chrono::seconds{9};
     const auto change = diff(base(), next);
     EXPECT_EQ(change.needs_restart,
-              (std::vector<std::string>{"daemon.database", "daemon.media_dir", "daemon.time_zone", "backup"}));
+              (std::vector<std::string>{"daemon.database", "daemon.media_dir", "daemon.time_zone", "backup", "live"}));
     EXPECT_EQ(describe(change),
               "[audio] from the next item; needs a restart (old values kept): daemon.database, daemon.media_dir, "
-              "daemon.time_zone, backup");
+              "daemon.time_zone, backup, live");
     const auto kept = applied(base(), next);
     EXPECT_EQ(kept.database, base().database);
     EXPECT_EQ(kept.time_zone, "Asia/Ho_Chi_Minh");
     EXPECT_EQ(kept.media_dir, base().media_dir);
     EXPECT_EQ(kept.backup.keep, 14);
+    EXPECT_EQ(kept.live.stall_timeout, std::chrono::seconds{3});
     EXPECT_EQ(kept.audio.gap_ms, 500);  // applied
 }
 

@@ -42,6 +42,9 @@ public:
     void rules_changed() override {}
     void rules_changed_from_worker() override {}
     bool stop_now(const std::string&) override { return false; }
+    std::optional<lp::playout::LiveSessionInfo> live_session() override { return std::nullopt; }
+    void live_begun(lp::playout::LiveSessionInfo) override {}
+    bool end_live() override { return false; }
     json now_playing() override { return nullptr; }
     json next_up() override { return nullptr; }
     json outputs() override { return json::array(); }

@@ -57,12 +57,7 @@ TEST(CliThroughTheDaemon, OneOffsAndStopGoThroughTheApiUnderTheTokensAccount) {
 
     lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config});
     ASSERT_TRUE(daemon.wait_for_log("web server: http://127.0.0.1:" + std::to_string(port), 30s)) << daemon.log();
-    // The daemon's status file (what the CLI reads to know it runs), polled with a deadline.
-    const auto status_file = dir / "var" / "lp.db.status.json";
-    for (const auto deadline = std::chrono::steady_clock::now() + 20s;
-         !std::filesystem::exists(status_file) && std::chrono::steady_clock::now() < deadline;)
-        std::this_thread::sleep_for(20ms);
-    ASSERT_TRUE(std::filesystem::exists(status_file)) << daemon.log();
+    ASSERT_TRUE(lp::test::wait_for_status_file(dir / "var" / "lp.db", 20s)) << daemon.log();
     std::ofstream(dir / "pw") << "mật khẩu đủ dài của An\n";
     auto r = cli("user add an --role operator --password-file " + shell_quote((dir / "pw").string()));
     ASSERT_EQ(r.exit_code, 0) << r.output;

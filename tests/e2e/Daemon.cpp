@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -85,6 +86,14 @@ int DaemonProcess::wait_exit(std::chrono::milliseconds timeout) {
     pid_ = -1;
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     return 128 + WTERMSIG(status);
+}
+
+bool wait_for_status_file(const std::filesystem::path& database, std::chrono::milliseconds timeout) {
+    const auto file = database.string() + ".status.json";
+    for (const auto deadline = std::chrono::steady_clock::now() + timeout;
+         !std::filesystem::exists(file) && std::chrono::steady_clock::now() < deadline;)
+        std::this_thread::sleep_for(std::chrono::milliseconds{20});
+    return std::filesystem::exists(file);
 }
 
 }  // namespace lp::test

@@ -35,4 +35,8 @@ private:
     std::size_t scanned_ = 0;
 };
 
+// Polls, up to `timeout`, for the daemon's status file beside `database` (what the CLI reads
+// to know that the daemon runs); true when it is there.
+bool wait_for_status_file(const std::filesystem::path& database, std::chrono::milliseconds timeout);
+
 }  // namespace lp::test

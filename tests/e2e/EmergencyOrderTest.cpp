@@ -40,6 +40,9 @@ public:
     void rules_changed() override { lp::db::announce_schedule_change(config_.database); }
     void rules_changed_from_worker() override { rules_changed(); }
     bool stop_now(const std::string&) override { return false; }
+    std::optional<lp::playout::LiveSessionInfo> live_session() override { return std::nullopt; }
+    void live_begun(lp::playout::LiveSessionInfo) override {}
+    bool end_live() override { return false; }
     nlohmann::json now_playing() override { return nullptr; }
     nlohmann::json next_up() override { return nullptr; }
     nlohmann::json outputs() override { return nlohmann::json::array(); }

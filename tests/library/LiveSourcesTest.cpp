@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/AlsaTap.hpp"
+
 #include <fstream>
 
 #include "db/Store.hpp"
@@ -43,8 +45,22 @@ TEST(LiveSources, AddressesAreCheckedAsFarAsTheyCanBeWithoutAiring) {
     EXPECT_TRUE(says(refusal("http:///vov1"), "thiếu tên máy"));
     EXPECT_TRUE(says(refusal("http://radio.example.vn:99999/x"), "cổng \"99999\""));
     EXPECT_TRUE(says(refusal(""), "Hãy nhập địa chỉ"));
-    EXPECT_TRUE(says(refusal("mic"), "micrô"));
-    EXPECT_TRUE(says(refusal("alsa:hw:1"), "chưa được hỗ trợ"));
+    EXPECT_TRUE(says(refusal("mic"), "ghi dạng alsa:TÊN"));
+    EXPECT_TRUE(says(refusal("hw:1,0"), "alsa:hw:1,0"));
+    EXPECT_TRUE(says(refusal("alsa:"), "thiếu tên thiết bị thu âm"));
+    // A capture device is checked by opening it: one of the test's ALSA config opens, a name
+    // ALSA does not know, or a device whose file is gone, is refused with ALSA's reason.
+    lp::test::AlsaTap alsa;
+    const auto tone = dir / "tone.raw";
+    std::ofstream(tone) << std::string(4, '\0');
+    alsa.add_capture("mic", tone);
+    EXPECT_EQ(refusal("alsa:mic"), "");
+    EXPECT_TRUE(says(refusal("alsa:nosuch"),
+                     "Thiết bị thu âm \"nosuch\" không có trên máy này (alsa:nosuch: "
+                     "snd_pcm_open() failed: No such file or directory)"))
+        << refusal("alsa:nosuch");
+    std::filesystem::remove(tone);
+    EXPECT_TRUE(says(refusal("alsa:mic"), "Thiết bị thu âm \"mic\" không có trên máy này")) << refusal("alsa:mic");
     const auto sdp = (dir / "station.sdp").string();
     EXPECT_TRUE(says(refusal(sdp), "không có tệp " + sdp));
     EXPECT_TRUE(says(refusal("file://" + sdp), "không có tệp"));

@@ -193,6 +193,21 @@ TEST(Engine, AnItemCutByAnEmergencyIsSkippedWithTheReasonWhenTheSlotHasNoRoomLef
     EXPECT_EQ(d.air[1].cues[0].item, 2);
 }
 
+// A live session (an emergency of a live source, planned for [live] max_length) is stopped by
+// the operator: the item it cut airs again after it if the rest of the programme fits.
+TEST(Engine, AnItemCutByALiveSessionAirsAgainAfterItWhateverItsPlannedLength) {
+    CutByEmergency setup(2min);
+    auto& urgent = setup.rules.items.back();
+    urgent.live_url = "http://127.0.0.1:8000/vov1";
+    urgent.live_kind = "tiep_song";
+    urgent.duration = 1h;
+    const auto d = setup.cut();
+    EXPECT_TRUE(d.not_aired.empty());
+    ASSERT_EQ(d.air.size(), 2u);
+    EXPECT_EQ(d.air[1].resumes_from, 0u);
+    EXPECT_EQ(d.air[1].cues[0].item, 1);
+}
+
 // The player completed the 40 s item and began the next just before the emergency, but those
 // events are still on their way to the loop: the engine last heard that the first item
 // started. The cut takes the player's own position, so the completed item is not aired

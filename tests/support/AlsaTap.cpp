@@ -33,6 +33,13 @@ std::string AlsaTap::environment() const { return "ALSA_CONFIG_PATH=" + config_.
 
 std::vector<short> AlsaTap::samples() const { return read_s16(raw_); }
 
+void AlsaTap::add_capture(const std::string& name, const std::filesystem::path& infile) const {
+    std::ofstream out{config_, std::ios::app};
+    out << "\npcm." << name << " {\n  type file\n  slave.pcm \"null\"\n  file \"/dev/null\"\n  infile \""
+        << infile.string() << "\"\n  format \"raw\"\n}\n";
+    if (!out) throw std::runtime_error("AlsaTap: cannot write " + config_.string());
+}
+
 void AlsaTap::clear() const {
     std::error_code ignored;
     std::filesystem::remove(raw_, ignored);

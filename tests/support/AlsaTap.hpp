@@ -38,6 +38,10 @@ public:
     std::vector<short> samples() const;
     // Removes what was captured so far.
     void clear() const;
+    // Defines the capture PCM `name` in the same config: it yields the raw interleaved s16 of
+    // `infile` (silence after its end), as fast as it is read. Opening it fails while `infile`
+    // does not exist (a "missing device").
+    void add_capture(const std::string& name, const std::filesystem::path& infile) const;
 
 private:
     TempDir dir_;

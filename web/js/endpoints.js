@@ -21,6 +21,7 @@ export const paths = {
     emergencyDecision: (id, action) => `/api/emergency/requests/${id}/${action}`, // confirm | refuse
     playNext: '/api/player/play-next',
     stop: '/api/player/stop',
+    live: '/api/live',
     journal: '/api/journal', // GET ?from&to (dd/mm/yyyy)&topic&form&status&limit
     journalRow: (id) => `/api/journal/${id}`,
     journalManual: '/api/journal/manual',

@@ -246,6 +246,26 @@ export async function runAll(opt) {
             check((await row.locator('td').first().textContent()).trim() === id, 'the row id is not shown in the first column');
         });
 
+        await step('live: the microphone refused at its field with the reason, a relay started, shown on, then stopped', page, async () => {
+            await page.goto(`${base}/#/khan-cap`);
+            const panel = page.locator('.live-panel');
+            await panel.locator('input[name=by]').fill('Nguyễn Văn An');
+            await panel.locator('button', { hasText: 'Bắt đầu trực tiếp' }).click();
+            // no sound card here: ALSA's "default" capture does not open
+            const err = panel.locator('.field[data-field=source] .field-error:not([hidden])');
+            await err.waitFor({ timeout: WAIT });
+            check(/Thiết bị thu âm/.test(await err.textContent()), `the refusal does not name the capture device: ${await err.textContent()}`);
+            await panel.locator('select[name=source]').selectOption('url');
+            await panel.locator('input[name=url]').fill('http://127.0.0.1:9/vov1');
+            await panel.locator('input[name=title]').fill('Tiếp sóng thử nghiệm');
+            await panel.locator('button', { hasText: 'Bắt đầu trực tiếp' }).click();
+            await panel.locator('.live-on', { hasText: 'Tiếp sóng thử nghiệm' }).waitFor({ timeout: WAIT });
+            await page.screenshot({ path: path.join(out, 'desktop-truc-tiep.png'), fullPage: true });
+            await panel.locator('button', { hasText: 'Dừng trực tiếp' }).click();
+            await page.locator('dialog button', { hasText: 'Dừng trực tiếp' }).click();
+            await panel.locator('p', { hasText: 'Không có buổi trực tiếp nào đang phát.' }).waitFor({ timeout: WAIT });
+        });
+
         await step('journal: a manual entry (the refusal shown at its field), then a correction of its title only', journalPage, async () => {
             const dmy = (d) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d);
             const f = journalPage.locator('details', { hasText: 'Thêm dòng nhật ký thủ công' });

@@ -7,6 +7,7 @@ import { h, field, select, showError, clearErrors, formError, busy, toast, dialo
 import * as fmt from '../format.js';
 import { can } from '../session.js';
 import { approvalOf } from './media.js';
+import { livePanel } from './live.js';
 
 export default async function emergency(root) {
     const allowed = can('emergency');
@@ -141,6 +142,7 @@ export default async function emergency(root) {
         root.append(h('p', { class: 'conflict' }, 'Tài khoản của bạn không có quyền phát khẩn cấp. Hãy liên hệ người vận hành hoặc quản trị.'));
     }
     root.append(form);
+    root.append(await livePanel());
     // the form comes first: it is what this page is for; waiting requests follow it
     if (can('approve')) root.append(await requestsPanel());
     if (mayQueue) root.append(h('div', { class: 'panel' }, h('h2', {}, 'Dừng bài đang phát'), h('p', { class: 'muted' }, 'Dừng ngay bài đang phát trên mọi đầu ra.'), stop));
