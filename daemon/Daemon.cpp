@@ -89,7 +89,19 @@ Daemon::Daemon(config::Config config)
 void Daemon::resume_after_crash() {
     const auto grace = engine_->rules().grace;
     const auto last = journal_.last_activity().value_or(scheduler::TimePoint{});
-    auto plan = playout::plan_restart(pending_.all(), started_at_, last, grace);
+    const auto is_live = [this](std::int64_t item) {
+        auto st = db_.prepare("SELECT live_url IS NOT NULL FROM media_item WHERE id = ?");
+        st.bind(1, item);
+        return st.step() && st.integer(0) == 1;
+    };
+    auto plan = playout::plan_restart(pending_.all(), started_at_, last, grace, is_live);
+    for (const auto& u : plan.live_ended) {
+        logger("journal")->warn("live session {} not resumed after an unclean stop", u.programme);
+        for (const auto& left : pending_.take(u.programme))
+            if (!left.journal_id)
+                journal_.record_not_aired(left.plan, journal::Status::missed, started_at_,
+                                          std::string(domain::texts::live_not_resumed_after_restart));
+    }
     for (const auto& u : plan.give_up) {
         const auto down = std::chrono::duration_cast<std::chrono::seconds>(started_at_ - u.due);
         logger("journal")->warn("programme {} not resumed: down {} s, more than the grace period", u.programme,

@@ -103,6 +103,10 @@ std::string partial(std::chrono::microseconds played, std::chrono::milliseconds 
 std::string resumed_after_restart(const date::time_zone* tz, TimePoint restarted_at);
 // On the items a restart came too late to air again.
 std::string not_resumed_after_restart(std::chrono::seconds down, std::chrono::seconds grace);
+// A live session (trực tiếp, tiếp sóng) cut by a crash or power cut is not picked up again.
+inline constexpr std::string_view live_not_resumed_after_restart =
+    "Buổi trực tiếp, tiếp sóng không được nối lại sau khi dịch vụ khởi động lại (bị gián đoạn do sự cố hoặc mất "
+    "điện)";
 
 // A number with one decimal and the Vietnamese decimal comma: 16.5 → "16,5".
 std::string decimal(double value);

@@ -8,7 +8,8 @@
 namespace lp::playout {
 
 RestartPlan plan_restart(const std::vector<journal::Leftover>& leftovers, std::chrono::system_clock::time_point now,
-                         std::chrono::system_clock::time_point last_activity, std::chrono::seconds grace) {
+                         std::chrono::system_clock::time_point last_activity, std::chrono::seconds grace,
+                         const IsLiveItem& is_live) {
     std::map<std::string, Unfinished> by_programme;
     for (const auto& left : leftovers) {
         auto& u = by_programme[left.key.programme];
@@ -30,7 +31,17 @@ RestartPlan plan_restart(const std::vector<journal::Leftover>& leftovers, std::c
         return a.programme < b.programme;
     });
     RestartPlan plan;
-    for (auto& u : all) (now - u.due <= grace ? plan.resume : plan.give_up).push_back(std::move(u));
+    const auto live = [&](const Unfinished& u) {
+        return u.emergency && is_live && std::ranges::any_of(u.cues, [&](const journal::Leftover& c) {
+                   return c.plan.media_item_id && is_live(*c.plan.media_item_id);
+               });
+    };
+    for (auto& u : all) {
+        if (live(u))
+            plan.live_ended.push_back(std::move(u));
+        else
+            (now - u.due <= grace ? plan.resume : plan.give_up).push_back(std::move(u));
+    }
     return plan;
 }
 

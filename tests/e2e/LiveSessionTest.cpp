@@ -133,6 +133,37 @@ TEST(LiveSession, ARelayStartedAndStoppedFromTheCliCutsInAndTheProgrammeResumes)
         << "cut by the relay, aired again after it";
 }
 
+// A relay session cut by SIGKILL ends there: after the restart nothing airs it again (the
+// person who started it may be gone and could not stop it), the cut row stays interrupted, and
+// `live stop` finds no session.
+TEST(LiveSession, ASessionCutByACrashIsNotResumedAfterTheRestart) {
+    lp::test::TempDir dir;
+    lp::test::IcecastServer server;
+    const auto station = lp::test::tone_station(server, "vov1", dir / "station.log");
+    LinkedDaemon linked(dir, "[[output]]\nname = \"loa\"\nkind = \"null\"\n");
+    ASSERT_TRUE(lp::test::wait_tcp_listening(server.port(), 5s));
+    ASSERT_EQ(linked.start(), "");
+    auto r = linked.cli("live start --source " + server.listen_url("vov1") + " --by 'An' --title 'Thời sự VOV1'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    linked.wait_aired("Thời sự VOV1", 1000);
+    linked.daemon->signal(SIGKILL);
+    linked.daemon->wait_exit(10s);
+
+    linked.daemon =
+        std::make_unique<lp::test::DaemonProcess>(LP_DAEMON, std::vector<std::string>{"--config", linked.config});
+    auto& daemon = *linked.daemon;
+    ASSERT_TRUE(daemon.wait_for_log("not resumed after an unclean stop", 30s)) << daemon.log();
+    ASSERT_TRUE(daemon.wait_for_log("web server: http://127.0.0.1:" + std::to_string(linked.port), 30s))
+        << daemon.log();
+    r = linked.cli("live stop");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("Không có buổi trực tiếp, tiếp sóng nào đang phát."), std::string::npos) << r.output;
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
+    EXPECT_EQ(daemon.log().find("airing \"Thời sự VOV1\" started"), std::string::npos) << daemon.log();
+    EXPECT_EQ(linked.sql("SELECT group_concat(status, ',') FROM journal WHERE title = 'Thời sự VOV1'"), "interrupted");
+}
+
 // `live start --source mic` reads [live] capture_device through libasound: here a capture PCM of
 // the test's ALSA config that yields a 1 kHz tone file, aired on an ALSA output that captures
 // what went out. The tone is on air for the seconds the row says; a capture device that does

@@ -33,6 +33,25 @@ TEST(RestartResumption, WithinTheGraceEmergenciesResumeFirstThenProgrammesInThei
     EXPECT_EQ(plan.resume[1].cues[0].key.cue, 1u);  // the cut one first, then the rest
 }
 
+TEST(RestartResumption, ALiveSessionIsNeverResumedButAScheduledRelayIs) {
+    // Item 7 is a live source. As an emergency (a `live start` session) it ends with the crash;
+    // in a slot's programme (a scheduled relay) it resumes like a file.
+    auto session = left("emergency#4@x", 0, t0 + 5min, 4);
+    session.plan.media_item_id = 7;
+    auto relay = left("Trưa@1", 0, t0);
+    relay.plan.media_item_id = 7;
+    auto file = left("emergency#5@y", 0, t0 + 5min, 5);
+    file.plan.media_item_id = 8;
+    const auto plan = lp::playout::plan_restart({session, relay, file}, t0 + 6min, t0 + 5min + 30s, 300s,
+                                                [](std::int64_t item) { return item == 7; });
+    ASSERT_EQ(plan.live_ended.size(), 1u);
+    EXPECT_EQ(plan.live_ended[0].programme, "emergency#4@x");
+    ASSERT_EQ(plan.resume.size(), 2u);
+    EXPECT_EQ(plan.resume[0].programme, "emergency#5@y");
+    EXPECT_EQ(plan.resume[1].programme, "Trưa@1");
+    EXPECT_TRUE(plan.give_up.empty());
+}
+
 TEST(RestartResumption, BeyondTheGraceEverythingIsGivenUp) {
     const auto plan = lp::playout::plan_restart({left("Sáng@1", 1, t0)}, t0 + 2h, t0 + 10min, 300s);
     EXPECT_TRUE(plan.resume.empty());
