@@ -56,6 +56,7 @@ Daemon::Daemon(config::Config config)
       recorder_(writer_),
       events_(io_, [this](const audio::PlayerEvent& e) { on_player_event(e); }),
       health_(std::make_unique<HealthWiring>(io_, config_, tz_, writer_, loop_errors_)),
+      listeners_(io_, writer_, recorder_),
       player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_,
                                                     player_options(config_, health_->player_health()))),
       timer_(io_),
@@ -80,6 +81,8 @@ Daemon::Daemon(config::Config config)
         if (!at) return std::nullopt;
         return scheduler::PlayerPosition{at->programme, at->cue, at->ended};
     });
+    listeners_.outputs(config_.outputs);
+    health_->count_listener_samples(listeners_.sampler());
     resume_after_crash();
 }
 
@@ -230,7 +233,10 @@ void Daemon::reload_config() {
         const std::lock_guard lock(snapshot_mutex_);
         snapshot_ = std::move(copy);
     }
-    if (change.outputs()) health_->outputs_changed();  // meters and dead-air alarms of the outputs added
+    if (change.outputs()) {
+        health_->outputs_changed();
+        listeners_.outputs(config_.outputs);
+    }  // meters and dead-air alarms of the outputs added
     if (change.outputs() || change.audio)
         player_->reconfigure(std::move(specs), player_options(config_, health_->player_health()));
     if (change.slots) {
@@ -342,7 +348,9 @@ void Daemon::apply(const scheduler::Decisions& d) {
 }
 
 void Daemon::on_player_event(const audio::PlayerEvent& e) {
+    listeners_.before_recorded(e);
     recorder_.record(e);
+    listeners_.after_recorded(e);
     health_->player_event(e);
     if (const auto* started = std::get_if<audio::event::Started>(&e.what))
         engine_->cue_started(e.programme, e.cue, started->at);

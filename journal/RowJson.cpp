@@ -32,4 +32,13 @@ nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz) {
     return j;
 }
 
+nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz, sqlite::Database& db) {
+    auto j = row_json(row, tz);
+    auto listeners = nlohmann::json::array();
+    for (const auto& f : load_listeners(db, row.id))
+        listeners.push_back({{"output", f.output}, {"peak", f.peak}, {"mean", f.mean}, {"samples", f.samples}});
+    j["listeners"] = std::move(listeners);
+    return j;
+}
+
 }  // namespace lp::journal

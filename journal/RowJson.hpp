@@ -6,11 +6,15 @@
 #include <nlohmann/json.hpp>
 
 #include "journal/JournalStore.hpp"
+#include "journal/ListenerRecord.hpp"
 
 namespace lp::journal {
 
 // The instant shown for a row: when it started, else when it was scheduled.
 TimePoint shown_time(const JournalRow& row);
 nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz);
+// The same with "listeners": [{output, peak, mean}] of its stream outputs (empty when none was
+// sampled). Throws sqlite::Error.
+nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz, sqlite::Database& db);
 
 }  // namespace lp::journal
