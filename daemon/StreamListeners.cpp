@@ -55,9 +55,10 @@ void StreamListeners::after_recorded(const audio::PlayerEvent& e) {
         if (figures.empty()) return;  // the sampler said why
         boost::asio::post(loop_, [this, row, programme, figures = std::move(figures)] {
             if (!row) {
-                logger("reach")->warn("listener figures of an airing of {} dropped: its journal row waits for the "
-                                      "database",
-                                      programme);
+                logger("reach")->warn(
+                    "listener figures of an airing of {} dropped: its journal row waits for the "
+                    "database",
+                    programme);
                 return;
             }
             writer_.listeners(*row, figures);

@@ -15,7 +15,8 @@ void save_listeners(sqlite::Database& db, std::int64_t row, const std::vector<Li
 }
 
 std::vector<ListenerFigure> load_listeners(sqlite::Database& db, std::int64_t row) {
-    auto st = db.prepare("SELECT output, peak, mean, samples FROM airing_listeners WHERE journal_id = ? ORDER BY output");
+    auto st =
+        db.prepare("SELECT output, peak, mean, samples FROM airing_listeners WHERE journal_id = ? ORDER BY output");
     st.bind(1, row);
     std::vector<ListenerFigure> out;
     while (st.step())

@@ -57,18 +57,19 @@ std::string fetch_stats(const StatsSource& source, std::chrono::milliseconds tim
     boost::system::error_code failure;
     tcp::resolver resolver(io);
     stream.expires_after(timeout);
-    resolver.async_resolve(host, port, [&](const boost::system::error_code& resolved, tcp::resolver::results_type found) {
-        if (resolved) return void(failure = resolved);
-        stream.async_connect(found, [&](const boost::system::error_code& connected, const tcp::endpoint&) {
-            if (connected) return void(failure = connected);
-            http::async_write(stream, request, [&](const boost::system::error_code& written, std::size_t) {
-                if (written) return void(failure = written);
-                http::async_read(stream, buffer, parser, [&](const boost::system::error_code& ec, std::size_t) {
-                    if (ec) failure = ec;
+    resolver.async_resolve(
+        host, port, [&](const boost::system::error_code& resolved, tcp::resolver::results_type found) {
+            if (resolved) return void(failure = resolved);
+            stream.async_connect(found, [&](const boost::system::error_code& connected, const tcp::endpoint&) {
+                if (connected) return void(failure = connected);
+                http::async_write(stream, request, [&](const boost::system::error_code& written, std::size_t) {
+                    if (written) return void(failure = written);
+                    http::async_read(stream, buffer, parser, [&](const boost::system::error_code& ec, std::size_t) {
+                        if (ec) failure = ec;
+                    });
                 });
             });
         });
-    });
     // The resolver has no deadline of its own: stop everything when the time is up.
     io.run_for(timeout + std::chrono::milliseconds{100});
     if (!io.stopped() || failure == beast::error::timeout)

@@ -12,8 +12,8 @@ std::optional<journal::ListenerFigure> ListenerSeries::figure(const std::string&
         f.peak = std::max(f.peak, samples_[i].second);
         plain += samples_[i].second;
         if (i + 1 < samples_.size())
-            weighted += samples_[i].second *
-                        std::chrono::duration<double>(samples_[i + 1].first - samples_[i].first).count();
+            weighted +=
+                samples_[i].second * std::chrono::duration<double>(samples_[i + 1].first - samples_[i].first).count();
     }
     const double span = std::chrono::duration<double>(samples_.back().first - samples_.front().first).count();
     f.mean = span > 0 ? weighted / span : plain / static_cast<double>(samples_.size());

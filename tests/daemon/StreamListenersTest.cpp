@@ -106,7 +106,8 @@ struct Airing {
     }
     void finish_at(int seconds) {
         clock = seconds;
-        event({"Sáng@1", 0, ev::Finished{at + std::chrono::seconds{seconds}, 30s, lp::audio::CueResult::completed, {}}});
+        event(
+            {"Sáng@1", 0, ev::Finished{at + std::chrono::seconds{seconds}, 30s, lp::audio::CueResult::completed, {}}});
         settle();
         loop.poll();  // the figures come back to the loop and go to the journal
         loop.restart();
