@@ -1,5 +1,7 @@
 #include "http/SendFile.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/sendfile.h>
 
 #include <boost/asio/steady_timer.hpp>
@@ -12,12 +14,19 @@ namespace {
 
 namespace asio = boost::asio;
 using boost::asio::ip::tcp;
+using Cork = asio::detail::socket_option::boolean<IPPROTO_TCP, TCP_CORK>;
 
 struct Transfer : std::enable_shared_from_this<Transfer> {
     Transfer(tcp::socket& s, int f, std::uint64_t at, std::uint64_t n, std::chrono::steady_clock::duration limit,
              std::shared_ptr<void> k, std::function<void(boost::beast::error_code)> d)
-        : socket(s), fd(f), offset(static_cast<off_t>(at)), left(n), stall(limit), timer(s.get_executor()),
-          keep(std::move(k)), done(std::move(d)) {}
+        : socket(s),
+          fd(f),
+          offset(static_cast<off_t>(at)),
+          left(n),
+          stall(limit),
+          timer(s.get_executor()),
+          keep(std::move(k)),
+          done(std::move(d)) {}
 
     void step() {
         while (left > 0) {
@@ -55,6 +64,8 @@ struct Transfer : std::enable_shared_from_this<Transfer> {
     }
 
     void finish(boost::beast::error_code ec) {
+        boost::system::error_code ignored;
+        socket.set_option(Cork(false), ignored);  // sends what the cork held
         auto d = std::move(done);
         d(ec);
     }
@@ -71,6 +82,11 @@ struct Transfer : std::enable_shared_from_this<Transfer> {
 };
 
 }  // namespace
+
+void cork(tcp::socket& socket) {
+    boost::system::error_code ignored;  // without it, only an extra segment
+    socket.set_option(Cork(true), ignored);
+}
 
 void async_send_file(tcp::socket& socket, int fd, std::uint64_t offset, std::uint64_t count,
                      std::chrono::steady_clock::duration stall, std::shared_ptr<void> keep,

@@ -18,6 +18,10 @@ namespace lp::http {
 // executor, until `count` bytes from `offset` of `fd` are sent; `done` gets the error, if any.
 // A client that takes nothing for `stall` is given up (error timed_out). `keep` is held until
 // `done` has run (the file and the session that own `fd` and `socket`).
+// Holds partial segments back (TCP_CORK) until async_send_file() ends, so that the reply's
+// header goes out in one segment with the file's first bytes (as nginx's tcp_nopush).
+void cork(boost::asio::ip::tcp::socket& socket);
+
 void async_send_file(boost::asio::ip::tcp::socket& socket, int fd, std::uint64_t offset, std::uint64_t count,
                      std::chrono::steady_clock::duration stall, std::shared_ptr<void> keep,
                      std::function<void(boost::beast::error_code)> done);

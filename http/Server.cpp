@@ -577,6 +577,7 @@ private:
                    std::uint64_t count, std::function<void()> after_sent) {
         auto msg = std::make_shared<bh::response<bh::empty_body>>(std::move(res));
         auto file = std::make_shared<bh::file_body::value_type>(std::move(body));
+        cork(beast::get_lowest_layer(stream_).socket());
         beast::get_lowest_layer(stream_).expires_after(shared_->opt.idle_timeout);
         bh::async_write(stream_, *msg,
                         [self = this->shared_from_this(), msg, file, first, count, after_sent = std::move(after_sent)](

@@ -1,5 +1,7 @@
 #include "reach/Catalogue.hpp"
 
+#include <sqlite3.h>
+
 #include <system_error>
 
 namespace lp::reach {
@@ -44,6 +46,15 @@ std::vector<PublicItem> Catalogue::recent(domain::TimePoint now) const {
 }
 
 std::optional<PublicItem> Catalogue::find(std::int64_t id, domain::TimePoint now) const {
+    if (!data_version_) data_version_.emplace(db_.prepare("PRAGMA data_version"));
+    data_version_->reset();
+    data_version_->step();
+    const Found key{id, std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count(),
+                    sqlite3_total_changes64(db_.handle()), data_version_->integer(0), std::nullopt};
+    data_version_->reset();
+    if (last_ && last_->id == key.id && last_->second == key.second && last_->own_changes == key.own_changes &&
+        last_->data_version == key.data_version)
+        return last_->item;
     // Asked at every Range request of every listener: prepared once, and by the item's own
     // journal rows (index journal_by_item), not by a scan of the window.
     if (!find_) find_.emplace(db_.prepare(std::string(aired_items) + " AND j.media_item_id = ?3 GROUP BY m.id"));
@@ -53,6 +64,8 @@ std::optional<PublicItem> Catalogue::find(std::int64_t id, domain::TimePoint now
     std::optional<PublicItem> found;
     if (st.step()) found = read_item(st);
     st.reset();
+    last_ = key;
+    last_->item = found;
     return found;
 }
 

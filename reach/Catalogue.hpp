@@ -39,6 +39,17 @@ private:
     sqlite::Database& db_;
     int weeks_;
     mutable std::optional<sqlite::Statement> find_;
+    // The last item found: a listener's player asks for the same item at every Range request.
+    // Kept while the database has not changed and the second is the same.
+    struct Found {
+        std::int64_t id = 0;
+        std::int64_t second = 0;
+        std::int64_t own_changes = 0;
+        std::int64_t data_version = 0;
+        std::optional<PublicItem> item;
+    };
+    mutable std::optional<sqlite::Statement> data_version_;
+    mutable std::optional<Found> last_;
 };
 
 }  // namespace lp::reach
