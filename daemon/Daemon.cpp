@@ -139,6 +139,10 @@ void Daemon::run() {
     player_.reset();
     io_.restart();
     io_.poll();
+    // The cut airing's last listener samples (each read bounded to 2 s), then their writes.
+    listeners_.settle(std::chrono::milliseconds{2500});
+    io_.restart();
+    io_.poll();
     // Queued programmes the player dropped without events: their starts are decided, so they
     // will not air after a restart either.
     recorder_.journal_leftovers(domain::wall_now(), std::string(domain::texts::stopped_before_airing));

@@ -2,6 +2,8 @@
 
 #include <boost/asio/post.hpp>
 
+#include <future>
+
 #include "daemon/Logging.hpp"
 
 namespace lp::daemon {
@@ -64,6 +66,14 @@ void StreamListeners::after_recorded(const audio::PlayerEvent& e) {
             writer_.listeners(*row, figures);
         });
     });
+}
+
+void StreamListeners::settle(std::chrono::milliseconds bound) {
+    auto done = std::make_shared<std::promise<void>>();
+    auto finished = done->get_future();
+    sampler_->then([done] { done->set_value(); });
+    if (finished.wait_for(bound) != std::future_status::ready)
+        logger("reach")->warn("the last listener samples did not come within {} ms; not kept", bound.count());
 }
 
 }  // namespace lp::daemon

@@ -6,6 +6,7 @@
 
 #include <boost/asio/io_context.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -33,6 +34,11 @@ public:
     void before_recorded(const audio::PlayerEvent& event);
     // After it: a finished airing's last sample is asked for.
     void after_recorded(const audio::PlayerEvent& event);
+
+    // At a stop, after the player's last events were recorded: waits up to `bound` for the
+    // last samples of the airings that just ended, then runs their writes on the loop (the
+    // loop has stopped: the caller polls it).
+    void settle(std::chrono::milliseconds bound);
 
     reach::ListenerSampler& sampler() { return *sampler_; }
 
