@@ -73,7 +73,7 @@ Reply list(Services& s, Call& call) {
     auto out = nlohmann::json::array();
     for (auto i = static_cast<std::size_t>(offset); i < rows.size() && out.size() < static_cast<std::size_t>(limit);
          ++i)
-        out.push_back(journal::row_json_with_live(s.database(), rows[i], tz));
+        out.push_back(journal::row_json(rows[i], tz, s.database()));
     return json_reply({{"total", rows.size()},
                        {"offset", offset},
                        {"limit", limit},
@@ -86,8 +86,7 @@ Reply one_row(Services& s, Call& call) {
     const auto id = id_param(call);
     journal::JournalStore store(s.database());
     try {
-        return json_reply(
-            journal::row_json_with_live(s.database(), store.row(id), domain::zone(s.config()->time_zone)));
+        return json_reply(journal::row_json(store.row(id), domain::zone(s.config()->time_zone), s.database()));
     } catch (const std::out_of_range&) {
         throw not_found("id", "Không có dòng nhật ký số " + std::to_string(id) + ".");
     }

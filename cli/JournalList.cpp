@@ -72,7 +72,7 @@ void run_list(Context& context, const ListOptions& o) {
     std::erase_if(rows, [&](const journal::JournalRow& r) { return !wanted(r, o); });
     if (o.json) {
         auto out = nlohmann::json::array();
-        for (const auto& r : rows) out.push_back(journal::row_json_with_live(db, r, tz));
+        for (const auto& r : rows) out.push_back(journal::row_json(r, tz, db));
         std::cout << out.dump(2) << '\n';
         return;
     }

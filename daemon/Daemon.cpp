@@ -59,6 +59,7 @@ Daemon::Daemon(config::Config config)
       recorder_(writer_),
       events_(io_, [this](const audio::PlayerEvent& e) { on_player_event(e); }),
       health_(std::make_unique<HealthWiring>(io_, config_, tz_, writer_, loop_errors_)),
+      listeners_(io_, writer_, recorder_),
       player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_,
                                                     player_options(config_, health_->player_health()))),
       timer_(io_),
@@ -83,6 +84,8 @@ Daemon::Daemon(config::Config config)
         if (!at) return std::nullopt;
         return scheduler::PlayerPosition{at->programme, at->cue, at->ended};
     });
+    listeners_.outputs(config_.outputs);
+    health_->count_listener_samples(listeners_.sampler());
     resume_after_crash();
 }
 
@@ -149,6 +152,10 @@ void Daemon::run() {
     // The loop has stopped: stop the player (cutting any airing), join its thread, then run
     // the events it posted on the way out so the cut airing is journaled interrupted.
     player_.reset();
+    io_.restart();
+    io_.poll();
+    // The cut airing's last listener samples (each read bounded to 2 s), then their writes.
+    listeners_.settle(std::chrono::milliseconds{2500});
     io_.restart();
     io_.poll();
     // Queued programmes the player dropped without events: their starts are decided, so they
@@ -245,7 +252,10 @@ void Daemon::reload_config() {
         const std::lock_guard lock(snapshot_mutex_);
         snapshot_ = std::move(copy);
     }
-    if (change.outputs()) health_->outputs_changed();  // meters and dead-air alarms of the outputs added
+    if (change.outputs()) {
+        health_->outputs_changed();
+        listeners_.outputs(config_.outputs);
+    }  // meters and dead-air alarms of the outputs added
     if (change.outputs() || change.audio)
         player_->reconfigure(std::move(specs), player_options(config_, health_->player_health()));
     if (change.slots) {
@@ -359,7 +369,9 @@ void Daemon::apply(const scheduler::Decisions& d) {
 }
 
 void Daemon::on_player_event(const audio::PlayerEvent& e) {
+    listeners_.before_recorded(e);
     recorder_.record(e);
+    listeners_.after_recorded(e);
     health_->player_event(e);
     if (const auto* started = std::get_if<audio::event::Started>(&e.what))
         engine_->cue_started(e.programme, e.cue, started->at);

@@ -13,6 +13,7 @@
 #include "daemon/PeriodicReports.hpp"
 #include "daemon/PublicWeb.hpp"
 #include "daemon/ReloadWatch.hpp"
+#include "daemon/StreamListeners.hpp"
 #include "daemon/WallClockTimer.hpp"
 #include "daemon/WebServer.hpp"
 #include "db/sqlite/Database.hpp"
@@ -90,6 +91,8 @@ private:
     std::uint64_t loop_errors_ = 0;   // handler failures the loop survived
     // Watchdog, STATUS=, dead-air alarms, metrics; the player beats and meters into it.
     std::unique_ptr<HealthWiring> health_;
+    // Stream outputs' listeners sampled during each airing, kept beside its row.
+    StreamListeners listeners_;
     std::unique_ptr<audio::FfmpegPlayer> player_;
     playout::LiveSession live_;  // loaphuong live start: on from its order to its programme's end
     WallClockTimer timer_;

@@ -34,6 +34,7 @@ constexpr const char* disk_free = "loaphuong_database_disk_free_bytes";
 constexpr const char* alarms_active = "loaphuong_dead_air_alarms_active";
 constexpr const char* alarms_total = "loaphuong_dead_air_alarms_total";
 constexpr const char* loop_errors = "loaphuong_loop_errors_total";
+constexpr const char* listener_samples = "loaphuong_listener_samples_total";
 
 void declare(health::Registry& m) {
     using health::MetricType;
@@ -50,6 +51,7 @@ void declare(health::Registry& m) {
     m.declare(alarms_active, "Dead-air alarms raised now", MetricType::gauge);
     m.declare(alarms_total, "Dead-air alarms raised since the start", MetricType::counter);
     m.declare(loop_errors, "Loop handler failures the daemon survived", MetricType::counter);
+    m.declare(listener_samples, "Icecast listener counts read during airings, by result", MetricType::counter);
 }
 
 double folder_bytes(const std::vector<fs::path>& dirs) {
@@ -268,6 +270,10 @@ void HealthWiring::refresh_gauges(Steady::time_point now) {
     metrics_.set(waiting, static_cast<double>(w));
     metrics_.set(commit_age, std::chrono::duration<double>(now - last_commit_).count());
     metrics_.set(loop_errors, static_cast<double>(loop_errors_));
+    if (listener_sampler_) {
+        metrics_.set(listener_samples, {{"result", "ok"}}, static_cast<double>(listener_sampler_->samples()));
+        metrics_.set(listener_samples, {{"result", "failed"}}, static_cast<double>(listener_sampler_->failures()));
+    }
     if (free_bytes) metrics_.set(disk_free, *free_bytes);
     if (archive) metrics_.set(archive_bytes, *archive);
     if (archive_dirs_.empty()) metrics_.set(archive_bytes, 0);

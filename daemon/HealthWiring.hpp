@@ -27,6 +27,7 @@
 #include "health/DeadAir.hpp"
 #include "health/Metrics.hpp"
 #include "journal/Status.hpp"
+#include "reach/ListenerSampler.hpp"
 #include "scheduler/Engine.hpp"
 
 namespace date {
@@ -67,6 +68,8 @@ public:
     void not_aired(journal::Status status);
     void next_slot(const scheduler::Engine& engine);  // after each decision
     void update_status();                             // journal waiting may have changed
+    // Its counts of stream listener samples taken and failed go in the metrics.
+    void count_listener_samples(const reach::ListenerSampler& sampler) { listener_sampler_ = &sampler; }
 
     // Any thread.
     std::string metrics_text() const;
@@ -107,6 +110,7 @@ private:
     const date::time_zone* tz_;
     journal::JournalWriter& writer_;
     const std::uint64_t& loop_errors_;
+    const reach::ListenerSampler* listener_sampler_ = nullptr;
     std::shared_ptr<audio::PlayerHealth> player_;
     boost::asio::steady_timer timer_;
     Steady::duration tick_;

@@ -19,6 +19,7 @@
 #include "http/Errors.hpp"
 #include "http/Html.hpp"
 #include "http/Range.hpp"
+#include "http/SendFile.hpp"
 #include "http/Sniff.hpp"
 
 namespace lp::http {
@@ -487,6 +488,25 @@ private:
             if (!reply.download_name.empty())
                 res.set(bh::field::content_disposition, "attachment; filename*=UTF-8''" + rfc5987(reply.download_name));
         };
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            if (method_ != "HEAD" && remove_after.empty() && range.kind != RangeAnswer::Kind::unsatisfiable) {
+                const bool whole = range.kind == RangeAnswer::Kind::whole;
+                const auto first = whole ? std::uint64_t{0} : range.range.first;
+                const auto count = whole ? size : range.range.last - range.range.first + 1;
+                bh::response<bh::empty_body> res{
+                    whole ? static_cast<bh::status>(reply.status) : bh::status::partial_content, version_};
+                headers(res, reply);
+                res.set(bh::field::content_type, type);
+                res.set(bh::field::accept_ranges, "bytes");
+                disposition(res);
+                if (!whole)
+                    res.set(bh::field::content_range, "bytes " + std::to_string(first) + "-" +
+                                                          std::to_string(range.range.last) + "/" +
+                                                          std::to_string(size));
+                res.content_length(count);
+                return send_file(std::move(res), std::move(body), first, count, sent(first, count));
+            }
+        }
         if (range.kind == RangeAnswer::Kind::whole || method_ == "HEAD") {
             bh::response<bh::file_body> res{static_cast<bh::status>(reply.status), version_};
             headers(res, reply);
@@ -549,6 +569,32 @@ private:
                             if (ec || self->closed_) return;
                             if (self->keep_alive_ && !msg->need_eof()) return self->read();
                             self->shutdown();
+                        });
+    }
+
+    // The header, then the file's bytes by sendfile(2) (http/SendFile.hpp): plain TCP only.
+    void send_file(bh::response<bh::empty_body>&& res, bh::file_body::value_type&& body, std::uint64_t first,
+                   std::uint64_t count, std::function<void()> after_sent) {
+        auto msg = std::make_shared<bh::response<bh::empty_body>>(std::move(res));
+        auto file = std::make_shared<bh::file_body::value_type>(std::move(body));
+        cork(beast::get_lowest_layer(stream_).socket());
+        beast::get_lowest_layer(stream_).expires_after(shared_->opt.idle_timeout);
+        bh::async_write(stream_, *msg,
+                        [self = this->shared_from_this(), msg, file, first, count, after_sent = std::move(after_sent)](
+                            beast::error_code ec, std::size_t) mutable {
+                            if (ec || self->closed_) return;
+                            // Beast's own deadline covers only its operations: the transfer has its own.
+                            beast::get_lowest_layer(self->stream_).expires_never();
+                            auto& socket = beast::get_lowest_layer(self->stream_).socket();
+                            const int fd = file->file().native_handle();
+                            async_send_file(socket, fd, first, count, self->shared_->opt.idle_timeout, file,
+                                            [self, after_sent = std::move(after_sent)](beast::error_code sent_ec) {
+                                                if (sent_ec) return self->close();
+                                                if (after_sent) notify_sent(after_sent);
+                                                if (self->closed_) return;
+                                                if (self->keep_alive_) return self->read();
+                                                self->shutdown();
+                                            });
                         });
     }
 

@@ -82,6 +82,14 @@ void AiringRecorder::record(const audio::PlayerEvent& e) {
         e.what);
 }
 
+std::optional<std::int64_t> AiringRecorder::row_of(const std::string& programme, std::size_t cue) const {
+    const auto p = programmes_.find(programme);
+    if (p == programmes_.end()) return std::nullopt;
+    const auto ticket = p->second.open_rows.find(cue);
+    if (ticket == p->second.open_rows.end()) return std::nullopt;
+    return writer_.row_of(ticket->second);
+}
+
 void AiringRecorder::started(const std::string& programme, std::size_t cue, const audio::event::Started& e) {
     auto& p = programmes_.at(programme);
     const auto& plan = p.plans.at(cue);

@@ -39,6 +39,8 @@ public:
     std::optional<int> journal_leftovers(TimePoint now, const std::string& reason);
 
     void record(const audio::PlayerEvent& event);
+    // The journal row of a cue on the air, once its begin landed (none before, or after it ended).
+    std::optional<std::int64_t> row_of(const std::string& programme, std::size_t cue) const;
     bool idle() const { return programmes_.empty(); }
 
 private:

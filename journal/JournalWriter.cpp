@@ -148,6 +148,10 @@ void JournalWriter::progress(Ticket ticket, Millis played) { submit(op::Progress
 
 void JournalWriter::live(Ticket ticket, const LiveRecord& record) { submit(op::Live{ticket, record}); }
 
+void JournalWriter::listeners(std::int64_t row, const std::vector<ListenerFigure>& figures) {
+    submit(op::Listeners{row, figures});
+}
+
 void JournalWriter::finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason,
                            const std::string& detail) {
     submit(op::Finish{ticket, ended_at, played, status, reason, detail});

@@ -84,6 +84,8 @@ public:
     void progress(Ticket ticket, Millis played);
     // How the live source of the row went; before its finish().
     void live(Ticket ticket, const LiveRecord& record);
+    // The listener figures of journal row `row` (after its finish; see row_of()).
+    void listeners(std::int64_t row, const std::vector<ListenerFigure>& figures);
     void finish(Ticket ticket, TimePoint ended_at, Millis played, Status status, const std::string& reason,
                 const std::string& detail = {});
     void record_not_aired(const AiringPlan& plan, Status status, TimePoint at, const std::string& reason,

@@ -41,6 +41,8 @@ OpApplier::Result OpApplier::apply(const WriteOp& write) {
                 journal_.finish(row(o.ticket), o.ended_at, o.played, o.status, o.reason, o.detail);
             } else if constexpr (std::is_same_v<T, op::Live>) {
                 save_live(db_, row(o.ticket), o.record);
+            } else if constexpr (std::is_same_v<T, op::Listeners>) {
+                save_listeners(db_, o.row, o.figures);
             } else if constexpr (std::is_same_v<T, op::NotAired>) {
                 return {journal_.record_not_aired(o.plan, o.status, o.at, o.reason, o.detail, o.pending)};
             } else if constexpr (std::is_same_v<T, op::PendingAdd>) {

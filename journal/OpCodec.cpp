@@ -150,6 +150,11 @@ void to_json(json& j, const Live& o) {
          {"fallback", o.record.fallback},
          {"dropouts", dropouts}};
 }
+void to_json(json& j, const Listeners& o) {
+    json figures = json::array();
+    for (const auto& f : o.figures) figures.push_back({f.output, f.peak, f.mean, f.samples});
+    j = {{"op", "listeners"}, {"row", o.row}, {"figures", figures}};
+}
 void to_json(json& j, const KeepLatest& o) { j = {{"op", "keep_latest"}, {"key", o.key}, {"value", o.value}}; }
 
 }  // namespace op
@@ -204,6 +209,13 @@ WriteOp decode_op(const json& j) {
         for (const auto& d : j.at("dropouts"))
             r.dropouts.push_back({instant(d.at(0)), Millis(d.at(1).get<std::int64_t>())});
         return op::Live{ticket(j.at("ticket")), std::move(r)};
+    }
+    if (name == "listeners") {
+        op::Listeners o{j.at("row").get<std::int64_t>(), {}};
+        for (const auto& f : j.at("figures"))
+            o.figures.push_back(
+                {f.at(0).get<std::string>(), f.at(1).get<int>(), f.at(2).get<double>(), f.at(3).get<int>()});
+        return o;
     }
     if (name == "keep_latest") return op::KeepLatest{j.at("key").get<std::string>(), j.at("value").get<std::string>()};
     throw std::invalid_argument("unknown write \"" + name + "\"");

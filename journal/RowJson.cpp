@@ -51,10 +51,14 @@ nlohmann::json live_json(const LiveRecord& live, const date::time_zone* tz) {
             {"dropouts", std::move(dropouts)}};
 }
 
-nlohmann::json row_json_with_live(sqlite::Database& db, const JournalRow& row, const date::time_zone* tz) {
+nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz, sqlite::Database& db) {
     auto j = row_json(row, tz);
     const auto live = load_live(db, row.id);
     j["live"] = live ? live_json(*live, tz) : nlohmann::json(nullptr);
+    auto listeners = nlohmann::json::array();
+    for (const auto& f : load_listeners(db, row.id))
+        listeners.push_back({{"output", f.output}, {"peak", f.peak}, {"mean", f.mean}, {"samples", f.samples}});
+    j["listeners"] = std::move(listeners);
     return j;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "journal/JournalStore.hpp"
+#include "journal/ListenerRecord.hpp"
 #include "journal/LiveRecord.hpp"
 
 namespace lp::journal {
@@ -17,7 +18,9 @@ nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz);
 // planned and relayed, the fallback (null: silence), each dropout with its local date, time
 // and UTC instant and its length.
 nlohmann::json live_json(const LiveRecord& live, const date::time_zone* tz);
-// row_json with "live": live_json of the row's record, or null for a row that aired no live source.
-nlohmann::json row_json_with_live(sqlite::Database& db, const JournalRow& row, const date::time_zone* tz);
+// row_json with what the database keeps beside the row: "live", live_json of its record (null
+// for a row that aired no live source), and "listeners": [{output, peak, mean, samples}] of its
+// stream outputs (empty when none was sampled). Throws sqlite::Error.
+nlohmann::json row_json(const JournalRow& row, const date::time_zone* tz, sqlite::Database& db);
 
 }  // namespace lp::journal

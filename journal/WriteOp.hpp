@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "journal/Airing.hpp"
+#include "journal/ListenerRecord.hpp"
 #include "journal/LiveRecord.hpp"
 
 namespace lp::journal {
@@ -81,6 +82,12 @@ struct Live {
     Ticket ticket;
     LiveRecord record;
 };
+// The listener figures of a row (journal/ListenerRecord.hpp). By row, not ticket: they are
+// known after the row's finish, once the last sample came back.
+struct Listeners {
+    std::int64_t row;
+    std::vector<ListenerFigure> figures;
+};
 // A value of which only the latest matters (the scheduler's marks), applied by its owner.
 struct KeepLatest {
     std::string key;
@@ -89,7 +96,8 @@ struct KeepLatest {
 
 }  // namespace op
 
-using WriteOp = std::variant<op::Begin, op::SetOutputs, op::Progress, op::Finish, op::NotAired, op::PendingAdd,
-                             op::PendingRemove, op::MissPending, op::KeepLatest, op::PendingHandOn, op::Live>;
+using WriteOp =
+    std::variant<op::Begin, op::SetOutputs, op::Progress, op::Finish, op::NotAired, op::PendingAdd, op::PendingRemove,
+                 op::MissPending, op::KeepLatest, op::PendingHandOn, op::Live, op::Listeners>;
 
 }  // namespace lp::journal

@@ -28,16 +28,28 @@ struct PublicItem {
 
 class Catalogue {
 public:
-    Catalogue(sqlite::Database& db, int weeks) : db_(db), weeks_(weeks) {}
+    Catalogue(sqlite::Database& db, int weeks);
+    ~Catalogue();
     // Newest airing first; at most 300. Throws sqlite::Error.
     std::vector<PublicItem> recent(domain::TimePoint now) const;
     // nullopt: no such item, not CCHC, not aired in the window, or retired.
     std::optional<PublicItem> find(std::int64_t id, domain::TimePoint now) const;
 
 private:
-    std::vector<PublicItem> query(domain::TimePoint now, std::optional<std::int64_t> id) const;
     sqlite::Database& db_;
     int weeks_;
+    mutable std::optional<sqlite::Statement> find_;
+    // The last item found: a listener's player asks for the same item at every Range request.
+    // Kept while the database has not changed and the second is the same.
+    struct Found {
+        std::int64_t id = 0;
+        std::int64_t second = 0;
+        std::int64_t own_changes = 0;
+        std::int64_t data_version = 0;
+        std::optional<PublicItem> item;
+    };
+    mutable std::optional<sqlite::Statement> data_version_;
+    mutable std::optional<Found> last_;
 };
 
 }  // namespace lp::reach

@@ -20,6 +20,8 @@ packages=(
   icecast2 mpd mpc bc
   # bench/peers.sh: Liquidsoap as the other peer, cyclictest (rt-tests) for the timer floor
   liquidsoap rt-tests
+  # bench/public-serve.sh: nginx serving the same file as the public listener
+  nginx
   # export tests read PDFs back (pdftotext, pdftoppm), unzip XLSX, read the PDF's QR code (zbarimg)
   poppler-utils unzip zip zbar-tools
   # install tests: the .deb (cpack reads ELF files with file), checked with lintian and

@@ -1,6 +1,7 @@
 // The playout keys: network and archive outputs, and [audio].
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "config/ConfigError.hpp"
@@ -26,6 +27,8 @@ password = "pw"
 mount = "cchc"
 codec = "opus"
 bitrate = 64
+admin_user = "admin"
+admin_password = "qt"
 
 [[output]]
 name = "cum-loa"
@@ -56,6 +59,11 @@ path = "archive"
     EXPECT_EQ(cfg.outputs[0].target, "icecast://source:pw@127.0.0.1:8000/cchc");
     EXPECT_EQ(cfg.outputs[0].codec, audio::Codec::opus);
     EXPECT_EQ(cfg.outputs[0].bitrate, 64000);
+    EXPECT_EQ(cfg.outputs[0].options, (std::map<std::string, std::string>{{"server", "127.0.0.1:8000"},
+                                                                          {"mount", "/cchc"},
+                                                                          {"admin_user", "admin"},
+                                                                          {"admin_password", "qt"},
+                                                                          {"listeners_every", "10"}}));
     EXPECT_EQ(cfg.outputs[1].kind, "rtp");
     EXPECT_EQ(cfg.outputs[1].codec, audio::Codec::pcm);
     EXPECT_EQ(cfg.outputs[1].target, "rtp://239.255.0.1:5004?ttl=4");
@@ -73,6 +81,14 @@ TEST(OutputKinds, ErrorsNameFileLineAndKey) {
     EXPECT_EQ(
         error_of("[[output]]\nname = \"i\"\nkind = \"icecast\"\nurl = \"ftp://h\"\npassword = \"p\"\nmount = \"m\"\n"),
         R"(t.toml:4: output[0].url: "ftp://h" is not an http:// URL (e.g. "http://127.0.0.1:8000"))");
+    const std::string ice =
+        "[[output]]\nname = \"i\"\nkind = \"icecast\"\nurl = \"http://h:1\"\npassword = \"p\"\nmount = \"m\"\n";
+    EXPECT_EQ(error_of(ice + "admin_user = \"admin\"\n"),
+              R"(t.toml:1: output[0].admin_password: missing required key (kind "icecast" needs it))");
+    EXPECT_EQ(error_of(ice + "admin_password = \"p\"\n"),
+              R"(t.toml:1: output[0].admin_user: missing required key (kind "icecast" needs it))");
+    EXPECT_EQ(error_of(ice + "listeners_every = 0\n"),
+              "t.toml:7: output[0].listeners_every: 0 is out of range (1..3600)");
     EXPECT_EQ(error_of("[[output]]\nname = \"r\"\nkind = \"rtp\"\nhost = \"h\"\nport = 5004\ncodec = \"mp3\"\n"),
               R"(t.toml:6: output[0].codec: codec "mp3" is not available for kind "rtp" (pcm, opus))");
     EXPECT_EQ(error_of("[[output]]\nname = \"r\"\nkind = \"udp\"\nhost = \"h\"\nport = 70000\n"),

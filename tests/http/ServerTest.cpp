@@ -5,8 +5,10 @@
 #include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <future>
+#include <thread>
 
 #include "Harness.hpp"
 #include "tests/support/TempDir.hpp"
@@ -206,6 +208,53 @@ TEST(HttpServer, FileRepliesAnswerRanges) {
     const auto beyond = h.request("GET", "/api/media/1/audio", "", headers);
     EXPECT_EQ(beyond.result_int(), 416);
     EXPECT_EQ(beyond["Content-Range"], "bytes */1000");
+}
+
+// File replies go by sendfile(2) on plain TCP: a listener that stops reading holds neither the
+// loop nor its connection beyond the idle timeout, and its reply never counts as sent.
+TEST(HttpServer, AFileReplyToAClientThatStopsReadingIsDroppedAtTheIdleTimeout) {
+    TempDir dir;
+    const fs::path file = dir.path() / "big.mp3";
+    std::string data(16 * 1024 * 1024, 'x');
+    std::ofstream(file, std::ios::binary) << data;
+    std::atomic<int> sent{0};
+    http::ServerOptions options;
+    options.idle_timeout = std::chrono::seconds(1);
+    Harness h({make_route("GET", "/api/media/{id}/audio", Permission::read,
+                          [&](api::Call&) {
+                              api::Reply r;
+                              r.file = file;
+                              r.on_sent = [&](std::uint64_t, std::uint64_t) { ++sent; };
+                              return r;
+                          }),
+               make_route("GET", "/api/ping", Permission::read,
+                          [](api::Call&) {
+                              return ok({{"ok", true}});
+                          })},
+              options);
+    boost::asio::io_context io;
+    boost::beast::tcp_stream stalled(io);
+    stalled.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), h.port()));
+    bh::request<bh::empty_body> req{bh::verb::get, "/api/media/1/audio", 11};
+    req.set(bh::field::authorization, "Bearer admin-token");
+    bh::write(stalled, req);  // and nothing read: the socket buffers fill
+    const auto before = std::chrono::steady_clock::now();
+    EXPECT_EQ(h.request("GET", "/api/ping", "", admin).result_int(), 200);
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::milliseconds(500));
+    // Reading now finds the connection closed before the whole file came.
+    boost::beast::flat_buffer buffer;
+    bh::response_parser<bh::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    boost::beast::error_code ec;
+    stalled.expires_after(std::chrono::seconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // past the server's idle timeout
+    bh::read(stalled, buffer, parser, ec);
+    EXPECT_TRUE(ec) << "the stalled reply was cut";
+    EXPECT_LT(parser.get().body().size(), data.size());
+    EXPECT_EQ(sent, 0);
+    const auto whole = h.request("GET", "/api/media/1/audio", "", admin);
+    EXPECT_EQ(whole.body().size(), data.size());
+    EXPECT_EQ(sent, 1);
 }
 
 TEST(HttpServer, WorkerRoutesDoNotBlockTheLoop) {

@@ -43,6 +43,7 @@ TEST(OpCodec, EveryWriteSurvivesARoundTripOnOneLine) {
         op::KeepLatest{"scheduler.marks", "2026-03-02T22:30:00.000Z|2026-03-02T22:30:00.000Z"},
         op::Live{Ticket{3},
                  {"tiep_song", "http://radio.example/vov1", 300s, 150s, "thong-bao.mp3", {{t0 + 60s, 100s}}}},
+        op::Listeners{41, {{"web", 4, 2.0 / 3.0, 5}, {"loa-ip", 0, 0, 1}}},
     };
     for (std::uint64_t seq = 0; seq < writes.size(); ++seq) {
         const auto line = lp::journal::encode(SpillOp{seq + 1, writes[seq]});

@@ -70,6 +70,8 @@ void IcecastServer::write_config() {
 
 IcecastServer::~IcecastServer() { kill(); }
 
+std::string IcecastServer::admin_password() { return password; }
+
 void IcecastServer::start() {
     const std::string config = (dir_ / "icecast.xml").string();
     std::vector<std::string> argv{"icecast2", "-c", config};

@@ -29,6 +29,8 @@ public:
     // "http://127.0.0.1:PORT/<mount>"
     std::string listen_url(const std::string& mount) const;
     std::string error_log() const;
+    // Its admin account (user "admin"), for /admin/stats.
+    static std::string admin_password();
 
 private:
     void write_config();

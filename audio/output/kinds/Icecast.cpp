@@ -18,6 +18,18 @@ void Icecast::read(const Settings& settings, OutputSpec& spec) const {
     if (mount.front() != '/') mount = "/" + mount;
     // FFmpeg's icecast://source:PASS@host:port/mount
     spec.target = "icecast://source:" + password + "@" + server + mount;
+    // For the listener sampler (reach/IcecastStats): the two admin keys go together.
+    spec.options["server"] = server;
+    spec.options["mount"] = mount;
+    const auto user = settings.text("admin_user");
+    const auto admin_password = settings.text("admin_password");
+    if (user && !admin_password) settings.missing("admin_password");
+    if (admin_password && !user) settings.missing("admin_user");
+    if (user) {
+        spec.options["admin_user"] = *user;
+        spec.options["admin_password"] = *admin_password;
+    }
+    spec.options["listeners_every"] = std::to_string(settings.integer("listeners_every", 1, 3600).value_or(10));
 }
 
 Target Icecast::target(const OutputSpec& spec, std::chrono::system_clock::time_point) const {
