@@ -9,6 +9,7 @@
 
 #include "domain/Time.hpp"
 #include "evidence/ReadBack.hpp"
+#include "export/InterestText.hpp"
 #include "export/ReportText.hpp"
 #include "export/ZipText.hpp"
 
@@ -22,6 +23,7 @@ using exporting::Format;
 std::atomic<unsigned> temporaries{0};
 
 std::string text_of(const exporting::Report& r, const date::time_zone* tz, Format format) {
+    if (format == Format::interest_csv) return r.interest ? exporting::interest_csv(r, *r.interest) : std::string();
     return format == Format::csv ? exporting::report_csv(r, tz) : exporting::report_json(r, tz);
 }
 
@@ -56,7 +58,7 @@ exporting::Report signed_report(exporting::Report r, const date::time_zone* tz, 
     r.signature_line.clear();
     std::string content = "-";
     const std::string ext(exporting::extension(format));
-    if (format == Format::csv || format == Format::json) {
+    if (format == Format::csv || format == Format::json || format == Format::interest_csv) {
         content = rows_digest(read_rows(ext, text_of(r, tz, format), "report"));
     } else {
         // XLSX and PDF: rendered unsigned once and read back as a reviewer's tools would.

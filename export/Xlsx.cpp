@@ -7,6 +7,7 @@
 #include <span>
 
 #include "domain/Texts.hpp"
+#include "export/xlsx/InterestSheet.hpp"
 #include "export/xlsx/Workbook.hpp"
 
 namespace lp::exporting {
@@ -330,6 +331,7 @@ void write_xlsx(const Report& r, const date::time_zone* tz, const std::filesyste
     sheet_detail(wb, r, f, tz);
     sheet_items(wb, r, f, tz);
     sheet_groups(wb, r, f);
+    if (r.interest) xlsx::interest_sheet(wb, r, *r.interest);
     wb.close();
 }
 

@@ -28,6 +28,10 @@ export const paths = {
     reportExport: '/api/journal/export', // ?period=2026Q1&format=xlsx|pdf|csv|json
     reportFiles: '/api/reports',
     reportFile: (name) => `/api/reports/${encodeURIComponent(name)}`,
+    interest: '/api/interest', // ?period=2026Q1
+    feedback: '/api/feedback', // GET approved, POST record (another channel)
+    feedbackPending: '/api/feedback/pending',
+    feedbackAction: (id, action) => `/api/feedback/${id}/${action}`, // POST approve | reject
     organisation: '/api/settings/organisation',
     accounts: '/api/accounts',
     account: (name) => `/api/accounts/${encodeURIComponent(name)}`,
