@@ -63,15 +63,16 @@ void run_list(Context& c, const ListOptions& o) {
     if (const auto api = daemon_api(c.config)) {
         const auto res = api->send("GET", o.pending ? "/api/feedback/pending" : "/api/feedback");
         if (res.status != 200)
-            throw OperatorError(res.body.is_object() && res.body["error"].is_object()
-                                    ? res.body["error"].value("message", std::string("HTTP ") +
-                                                                             std::to_string(res.status))
-                                    : "HTTP " + std::to_string(res.status));
+            throw OperatorError(
+                res.body.is_object() && res.body["error"].is_object()
+                    ? res.body["error"].value("message", std::string("HTTP ") + std::to_string(res.status))
+                    : "HTTP " + std::to_string(res.status));
         rows = res.body["feedback"];
     } else {
         auto db = c.open_database();
         rows = json::array();
-        for (const auto& f : reach::FeedbackStore(db).list(o.pending ? "pending" : "approved")) rows.push_back(row_json(f));
+        for (const auto& f : reach::FeedbackStore(db).list(o.pending ? "pending" : "approved"))
+            rows.push_back(row_json(f));
     }
     print_result({{"feedback", rows}}, o.json, [&](const json& result) {
         const auto& all = result["feedback"];

@@ -90,9 +90,9 @@ std::vector<std::string> figure_cells(const InterestFigures& f) {
 }
 
 std::vector<std::string> figure_headers(std::vector<std::string> first) {
-    for (const char* h : {"Lượt phát", "Phút phát", "Người nghe trực tuyến (cao nhất)",
-                          "Người nghe trực tuyến (trung bình)", "Lượt nghe lại", "Lượt quét mã QR", "Số ý kiến",
-                          "Điểm đánh giá TB (1-5)", "Điểm quan tâm"})
+    for (const char* h :
+         {"Lượt phát", "Phút phát", "Người nghe trực tuyến (cao nhất)", "Người nghe trực tuyến (trung bình)",
+          "Lượt nghe lại", "Lượt quét mã QR", "Số ý kiến", "Điểm đánh giá TB (1-5)", "Điểm quan tâm"})
         first.emplace_back(h);
     return first;
 }
@@ -227,8 +227,8 @@ std::vector<std::string> interest_ranking_lines(const Interest& in) {
         for (const auto id : ids)
             for (const auto& item : in.items)
                 if (item.id == id)
-                    out += (out.empty() ? "" : "; ") + item.title + " (" + std::to_string(item.figures.score()) +
-                           " điểm)";
+                    out +=
+                        (out.empty() ? "" : "; ") + item.title + " (" + std::to_string(item.figures.score()) + " điểm)";
         return out.empty() ? std::string("chưa có") : out;
     };
     return {"Tin, bài được quan tâm nhiều nhất: " + names(in.most) + ".",
@@ -236,8 +236,8 @@ std::vector<std::string> interest_ranking_lines(const Interest& in) {
 }
 
 std::string interest_totals_line(const Interest& in) {
-    return "Nguồn tin podcast được tải " + std::to_string(in.feed_fetches) + " lần; mã QR của trang nghe lại được quét " +
-           std::to_string(in.page_qr) + " lần.";
+    return "Nguồn tin podcast được tải " + std::to_string(in.feed_fetches) +
+           " lần; mã QR của trang nghe lại được quét " + std::to_string(in.page_qr) + " lần.";
 }
 
 }  // namespace lp::exporting

@@ -54,7 +54,7 @@ struct InterestFacts {
         std::int64_t peak = 0;  // summed over the airing's stream outputs
         double mean = 0;        // summed over the airing's stream outputs
     };
-    std::map<std::int64_t, Listeners> listeners;  // by journal row id
+    std::map<std::int64_t, Listeners> listeners;   // by journal row id
     std::map<std::int64_t, std::int64_t> listens;  // by item: listens again over the period's days
     std::map<std::int64_t, std::int64_t> qr;       // by item: QR scans
     std::int64_t feed_fetches = 0;                 // the podcast feed (counted for the whole feed)
@@ -66,14 +66,14 @@ struct InterestFacts {
 struct InterestFigures {
     int airings = 0;
     std::chrono::milliseconds airtime{0};
-    int measured = 0;           // airings with a stream listener count
-    std::int64_t peak = 0;      // the highest peak of one airing
-    double mean = 0;            // mean over the measured airings of each airing's mean
-    std::int64_t listens = 0;   // listens again
-    std::int64_t qr = 0;        // QR scans
-    int feedback = 0;           // approved feedback
-    int rated = 0;              // of them, with a rating
-    double rating = 0;          // mean rating of the rated ones (0 when none)
+    int measured = 0;          // airings with a stream listener count
+    std::int64_t peak = 0;     // the highest peak of one airing
+    double mean = 0;           // mean over the measured airings of each airing's mean
+    std::int64_t listens = 0;  // listens again
+    std::int64_t qr = 0;       // QR scans
+    int feedback = 0;          // approved feedback
+    int rated = 0;             // of them, with a rating
+    double rating = 0;         // mean rating of the rated ones (0 when none)
     std::int64_t score() const { return listens + qr + feedback; }
 };
 
@@ -100,11 +100,11 @@ struct InterestComment {
 };
 
 struct Interest {
-    std::vector<InterestItem> items;    // ranked by score (see above)
-    std::vector<InterestTopic> topics;  // every topic of the plan, in its order
+    std::vector<InterestItem> items;        // ranked by score (see above)
+    std::vector<InterestTopic> topics;      // every topic of the plan, in its order
     std::vector<InterestComment> comments;  // by day, then as recorded
-    std::vector<std::int64_t> most;   // item ids
-    std::vector<std::int64_t> least;  // item ids
+    std::vector<std::int64_t> most;         // item ids
+    std::vector<std::int64_t> least;        // item ids
     std::int64_t feed_fetches = 0;
     std::int64_t page_qr = 0;
     InterestFigures total;  // every item once (the topics may add up to more)

@@ -22,8 +22,8 @@ void paragraph(Writer& w, const std::string& text, bool italic) {
 void interest_section(Writer& w, const Report& r, const Interest& in) {
     w.new_page();
     w.at += w.text(left_edge, w.at, right_edge - left_edge, interest_heading, {14, true, false, Align::center});
-    w.at += w.text(left_edge, w.at, right_edge - left_edge, r.period.words_with_dates(),
-                   {13, false, true, Align::center});
+    w.at +=
+        w.text(left_edge, w.at, right_edge - left_edge, r.period.words_with_dates(), {13, false, true, Align::center});
     w.at += 6;
     const auto C = Align::center, L = Align::left;
     const std::vector<double> figures{7, 7, 9, 9, 8, 8, 7, 8, 8};

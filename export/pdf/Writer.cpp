@@ -51,5 +51,4 @@ void table(Writer& w, const Table& t, const std::vector<double>& weights, const 
     }
 }
 
-
 }  // namespace lp::exporting::pdf

@@ -54,7 +54,8 @@ void cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& v,
           bool left) {
     const bool digits = !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
     const auto comma = v.find(',');
-    const bool decimal = comma != std::string::npos && comma > 0 && v.find_first_not_of("0123456789,") == std::string::npos;
+    const bool decimal =
+        comma != std::string::npos && comma > 0 && v.find_first_not_of("0123456789,") == std::string::npos;
     if (digits) {
         worksheet_write_number(ws, row, col, std::strtod(v.c_str(), nullptr), total ? f.total : f.number);
     } else if (decimal) {
@@ -153,15 +154,14 @@ void interest_sheet(Workbook& wb, const Report& r, const Interest& in) {
     merged(ws, row++, 0, width - 1, "1. Theo nội dung tuyên truyền", f.section);
     const auto topics = interest_topic_table(in);
     const lxw_row_t topics_first = row + 1;
-    row = table(ws, row, topics, columns(2), {false, true, false, false, false, false, false, false, false, false, false},
-                f, true);
+    row = table(ws, row, topics, columns(2),
+                {false, true, false, false, false, false, false, false, false, false, false}, f, true);
     row += 1;
     merged(ws, row++, 0, width - 1, "2. Theo tin, bài (xếp theo điểm quan tâm)", f.section);
     std::vector<Span> item_spans;
     for (lxw_col_t c = 0; c < width; ++c) item_spans.emplace_back(c, c);
-    row = table(ws, row, interest_item_table(in), item_spans, {false, true, true, false, false, false, false, false,
-                                                                false, false, false, false},
-                f, false);
+    row = table(ws, row, interest_item_table(in), item_spans,
+                {false, true, true, false, false, false, false, false, false, false, false, false}, f, false);
     row += 1;
     for (const auto& line : interest_ranking_lines(in)) {
         merged(ws, row, 0, width - 1, line, f.line);

@@ -82,7 +82,8 @@ protected:
         st.step();
         first_airing = st.integer(0);
         for (const auto& [output, peak, mean] : {std::tuple{"web", 6, 4.5}, std::tuple{"loa-ip", 3, 2.0}})
-            db.prepare("INSERT INTO airing_listeners (journal_id, output, peak, mean, samples) VALUES (?1, ?2, ?3, ?4, 9)")
+            db.prepare(
+                  "INSERT INTO airing_listeners (journal_id, output, peak, mean, samples) VALUES (?1, ?2, ?3, ?4, 9)")
                 .bind(1, first_airing)
                 .bind(2, output)
                 .bind(3, peak)
@@ -90,8 +91,8 @@ protected:
                 .run();
         const auto report = ex::load_report(db, ex::quarter_period(2026, 1), {}, tz, {2026, 4, 2});
         key = make_key_pair();
-        const auto cp = make_checkpoint(key, report.stamp.head_seq, report.stamp.head_seal,
-                                        std::chrono::system_clock::now());
+        const auto cp =
+            make_checkpoint(key, report.stamp.head_seq, report.stamp.head_seal, std::chrono::system_clock::now());
         files = ex::write_report_files(
             report, tz, *dir / "out", {ex::Format::xlsx, ex::Format::pdf, ex::Format::csv, ex::Format::json},
             [&](const ex::Report& r, ex::Format f) { return signed_report(r, tz, f, key, cp); });
@@ -102,9 +103,7 @@ protected:
         auto db = lp::db::open_store(*dir / "j.db");
         return check_export_against_db(db, f, key.public_hex, {}, tz);
     }
-    static json interest_of_json() {
-        return json::parse(read_file_bytes(file("nhat-ky-2026Q1.json")))["interest"];
-    }
+    static json interest_of_json() { return json::parse(read_file_bytes(file("nhat-ky-2026Q1.json")))["interest"]; }
     static const json& item(const json& in, std::int64_t id) {
         for (const auto& i : in["items"])
             if (i["id"] == id) return i;

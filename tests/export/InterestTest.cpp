@@ -43,7 +43,7 @@ InterestFacts facts() {
     InterestFacts f;
     f.listeners[1] = {7, 4.5};  // two outputs summed by the store
     f.listeners[2] = {3, 2.5};
-    f.listeners[5] = {99, 99};  // a failed airing: not counted
+    f.listeners[5] = {99, 99};                // a failed airing: not counted
     f.listens = {{10, 4}, {11, 9}, {14, 2}};  // 14: heard again, not aired in the period
     f.qr = {{11, 3}};
     f.feed_fetches = 12;
