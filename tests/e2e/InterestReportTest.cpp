@@ -16,7 +16,7 @@
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
 #include "domain/WallClock.hpp"
-#include "tests/e2e/Daemon.hpp"
+#include "tests/e2e/PublicDaemon.hpp"
 #include "tests/support/Command.hpp"
 #include "tests/support/HttpClient.hpp"
 #include "tests/support/MakeAudio.hpp"
@@ -34,12 +34,8 @@ protected:
     void SetUp() override {
         port = lp::test::free_port();
         public_port = lp::test::free_port();
-        std::ofstream(dir / "lp.toml") << "[daemon]\ndatabase = \"lp.db\"\nmedia_dir = \"media\"\n[http]\nlisten = "
-                                          "\"127.0.0.1:"
-                                       << port << "\"\ncli_token_file = \"cli.token\"\n[public]\nlisten = \"127.0.0.1:"
-                                       << public_port
-                                       << "\"\nbase_url = \"http://nghe.test\"\n[reports]\ndir = \"bao-cao\"\n"
-                                          "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
+        lp::test::write_public_config(dir.path(), {port, public_port}, "cli_token_file = \"cli.token\"\n",
+                                      "[reports]\ndir = \"bao-cao\"\n");
         std::ofstream(dir / "pw") << "mat-khau-thu-nghiem\n";
         lp::test::make_audio(dir / "dvc.mp3", 3);
         lp::test::make_audio(dir / "lich.mp3", 3,
@@ -55,24 +51,14 @@ protected:
         {
             // One airing of each an hour ago (left open: the daemon closes them at start), the
             // first measured on two stream outputs.
+            lp::test::open_airings_of_every_item(dir / "lp.db");
             auto db = lp::db::open_store(dir / "lp.db");
-            const auto at = lp::domain::to_utc_text(std::chrono::system_clock::now() - 1h);
-            db.prepare(
-                  "INSERT INTO journal (scheduled_at, started_at, media_item_id, title, topic, form, slot, outputs, "
-                  "status, file) SELECT ?1, ?1, id, title, topic, form, 'Sáng', 'loa', 'playing', file FROM "
-                  "media_item ORDER BY id")
-                .bind(1, at)
-                .run();
             db.exec(
                 "INSERT INTO airing_listeners (journal_id, output, peak, mean, samples) VALUES "
                 "(1, 'web', 4, 3.0, 12), (1, 'loa-ip', 2, 1.5, 12)");
         }
-        daemon = std::make_unique<lp::test::DaemonProcess>(
-            LP_DAEMON, std::vector<std::string>{"--config", (dir / "lp.toml").string()});
-        ASSERT_TRUE(daemon->wait_for_log("web server: http://127.0.0.1:" + std::to_string(port), 30s)) << daemon->log();
-        ASSERT_TRUE(
-            daemon->wait_for_log("public listen-again side: http://127.0.0.1:" + std::to_string(public_port), 30s))
-            << daemon->log();
+        lp::test::start_public_daemon(daemon, LP_DAEMON, dir.path(), {port, public_port});
+        if (HasFatalFailure()) return;
         const auto status_file = dir / "lp.db.status.json";
         for (const auto deadline = std::chrono::steady_clock::now() + 20s;
              !std::filesystem::exists(status_file) && std::chrono::steady_clock::now() < deadline;)
