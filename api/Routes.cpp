@@ -2,6 +2,7 @@
 
 #include "api/EmergencyRoutes.hpp"
 #include "api/FeedbackRoutes.hpp"
+#include "api/InterestRoutes.hpp"
 #include "api/JournalRoutes.hpp"
 #include "api/LiveRoutes.hpp"
 #include "api/MediaRoutes.hpp"
@@ -18,7 +19,7 @@ std::vector<Route> routes(Services& services) {
     for (auto&& area :
          {media_routes(services), journal_routes(services), one_off_routes(services), report_routes(services),
           schedule_routes(services), settings_routes(services), status_routes(services), emergency_routes(services),
-          live_routes(services), feedback_routes(services)})
+          live_routes(services), feedback_routes(services), interest_routes(services)})
         all.insert(all.end(), area.begin(), area.end());
     return all;
 }

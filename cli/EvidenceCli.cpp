@@ -249,17 +249,27 @@ bool print_export_check(sqlite::Database& db, const Context& context, const std:
                                   ? " " + std::to_string(c.newer_rows) +
                                         " dòng nhật ký của kỳ được ghi sau mốc này (mới hơn tệp, không phải sai khác)."
                                   : "";
+    // The interest figures are measurements: what changed since the report is said, not failed.
+    const auto print_interest_notes = [&] {
+        if (c.interest_notes.empty()) return;
+        std::cout << "  Ghi chú: số liệu đánh giá mức độ quan tâm của người dân là số đo, có thể thay đổi sau khi "
+                     "lập báo cáo (ý kiến được duyệt sau, lượt nghe thêm); nay khác ở "
+                  << c.interest_notes.size() << " hàng:\n";
+        for (const auto& n : c.interest_notes) std::cout << "  - " << n << '\n';
+    };
     if (c.ok()) {
         std::cout << "Tệp " << file << " khớp với cơ sở dữ liệu: kỳ " << s.period_code << ", " << s.rows
                   << " dòng, chữ ký số hợp lệ, mốc kiểm tra ngày " << domain::local_date_text(tz, s.checkpoint.at)
                   << " (mắt xích số " << s.checkpoint.chain_seq << ")"
                   << (c.rows_read_back ? "; mọi hàng trong tệp đã được đọc lại và khớp." : ".") << newer << '\n';
+        print_interest_notes();
         return true;
     }
     std::cout << "Tệp " << file << " KHÔNG khớp với cơ sở dữ liệu:\n";
     for (const auto& p : c.problems) std::cout << "  - " << p << '\n';
     for (const auto& d : c.differences) std::cout << "  - " << d.text << '\n';
     if (!newer.empty()) std::cout << "  (" << newer.substr(1) << ")\n";
+    print_interest_notes();
     return false;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/Context.hpp"
 #include "cli/DaemonLinkError.hpp"
 #include "cli/EvidenceCli.hpp"
+#include "cli/FeedbackCommands.hpp"
 #include "cli/JournalCommands.hpp"
 #include "cli/LiveCommands.hpp"
 #include "cli/MediaCommands.hpp"
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     lp::cli::add_status_command(app, context);
     lp::cli::add_live_commands(app, context);
     lp::cli::add_user_commands(app, context);
+    lp::cli::add_feedback_commands(app, context);
     try {
         app.parse(argc, argv);
     } catch (const CLI::RuntimeError& e) {  // a command that already reported its failures

@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include "evidence/InterestPart.hpp"
 #include "evidence/ReadBack.hpp"
 #include "evidence/SignedExport.hpp"
+#include "export/InterestStore.hpp"
 #include "journal/ChainVerifier.hpp"
 
 namespace lp::evidence {
@@ -65,6 +67,8 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
                                                   journal::ChainHead{cp.chain_seq, seal_now.value_or(cp.seal)});
     r.key_fingerprint = fingerprint(public_hex);
     r.filing = exporting::load_filing(db, period->code());
+    // The interest figures as the database gives them now (they are not frozen at the checkpoint).
+    if (exporting::reports_interest(*period)) r.interest = exporting::load_interest(db, *period, r.lines);
     if (r.stamp.rows != s.rows || r.stamp.digest != s.digest)
         c.problems.push_back("Cơ sở dữ liệu hiện có " + std::to_string(r.stamp.rows) + " dòng nhật ký của kỳ " +
                              period->words() + " tính đến mốc đã ký (mắt xích số " + std::to_string(cp.chain_seq) +
@@ -75,7 +79,14 @@ ExportAgainstDb check_export_against_db(sqlite::Database& db, const std::filesys
     c.rows_read_back = true;
     const auto found = read_rows(ext, bytes, file.string());
     c.file_matches_signature = rows_digest(found) == s.content;
-    c.differences = compare_rows(rendered_rows(r, tz, format), found);
+    // The interest CSV (its first line is the section's heading) is rendered as such.
+    const bool interest_file = format == Format::csv && !found.empty() && !found.front().cells.empty() &&
+                               found.front().cells.front() == exporting::interest_heading;
+    const auto [expected_journal, expected_interest] =
+        split_interest(rendered_rows(r, tz, interest_file ? Format::interest_csv : format));
+    const auto [found_journal, found_interest] = split_interest(found);
+    c.differences = compare_rows(expected_journal, found_journal);
+    for (auto& d : compare_rows(expected_interest, found_interest)) c.interest_notes.push_back(std::move(d.text));
     if (!c.file_matches_signature)
         c.problems.push_back("Nội dung tệp đã bị sửa sau khi ký (các hàng đọc lại không khớp với chữ ký).");
     else if (!c.differences.empty())

@@ -11,6 +11,7 @@
 
 #include "domain/Time.hpp"
 #include "evidence/ReadBack.hpp"
+#include "export/InterestText.hpp"
 #include "export/Pdf.hpp"
 #include "export/ReportText.hpp"
 #include "export/ZipText.hpp"
@@ -25,6 +26,7 @@ using exporting::Format;
 std::atomic<unsigned> temporaries{0};
 
 std::string text_of(const exporting::Report& r, const date::time_zone* tz, Format format) {
+    if (format == Format::interest_csv) return r.interest ? exporting::interest_csv(r, *r.interest) : std::string();
     return format == Format::csv ? exporting::report_csv(r, tz) : exporting::report_json(r, tz);
 }
 
@@ -57,7 +59,7 @@ namespace {
 // unsigned and read back as a reviewer's tools would.
 std::string content_digest(const exporting::Report& r, const date::time_zone* tz, Format format) {
     const std::string ext(exporting::extension(format));
-    if (format == Format::csv || format == Format::json)
+    if (format == Format::csv || format == Format::json || format == Format::interest_csv)
         return rows_digest(read_rows(ext, text_of(r, tz, format), "report"));
     const auto tmp =
         std::filesystem::temp_directory_path() / ("loaphuong-sign-" + std::to_string(::getpid()) + "-" +

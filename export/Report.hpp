@@ -11,6 +11,7 @@
 
 #include "config/Config.hpp"
 #include "export/Filing.hpp"
+#include "export/Interest.hpp"
 #include "export/JournalTable.hpp"
 #include "export/Period.hpp"
 #include "journal/Airing.hpp"
@@ -108,6 +109,10 @@ struct Report {
     ClockTrust clock;
     CchcTotals cchc;
     Filing filing;  // the number and the operator's narrative (load_report reads them)
+    // Residents' interest (quarter, half year and year reports: load_report reads it). Measured,
+    // not journaled: it may change after the report (feedback approved later), see
+    // evidence/ExportAgainstDb.hpp.
+    std::optional<Interest> interest;
     ChainStamp stamp;
     // The box's signing key (evidence/Signing.hpp fingerprint) and the file's signature line
     // (evidence/Checkpoint.hpp, LP-SIGN/1); empty when the report is not signed.

@@ -8,6 +8,8 @@
 #include <future>
 #include <stdexcept>
 
+#include "export/InterestStore.hpp"
+#include "export/InterestText.hpp"
 #include "export/OrganisationSettings.hpp"
 #include "export/Pdf.hpp"
 #include "export/ReportText.hpp"
@@ -34,6 +36,7 @@ std::string_view extension(Format f) {
         case Format::pdf: return "pdf";
         case Format::csv: return "csv";
         case Format::json: return "json";
+        case Format::interest_csv: return "csv";
     }
     return "";
 }
@@ -54,8 +57,9 @@ Report load_report(sqlite::Database& db, const Period& period, const config::Org
                                     domain::start_of_day(tz, domain::next_day(period.last)));
         const auto head = journal.head();
         auto filing = load_filing(db, period.code());
-        db.exec("COMMIT");
         auto r = build_report(period, organisation, made_on, std::move(rows), head);
+        if (reports_interest(period)) r.interest = load_interest(db, period, r.lines);
+        db.exec("COMMIT");
         r.filing = std::move(filing);
         return r;
     } catch (...) {
@@ -70,6 +74,9 @@ void write_report(const Report& r, const date::time_zone* tz, Format format, con
         case Format::pdf: return write_pdf(r, tz, file);
         case Format::csv: return write_text(file, report_csv(r, tz));
         case Format::json: return write_text(file, report_json(r, tz));
+        case Format::interest_csv:
+            if (!r.interest) throw std::runtime_error(file.string() + ": the report has no interest section");
+            return write_text(file, interest_csv(r, *r.interest));
     }
 }
 
@@ -78,13 +85,22 @@ std::string report_stem(const Report& r) {
     return made_within_period(r) ? stem + "-den-" + domain::iso_date_text(r.made_on) : stem;
 }
 
+std::string report_file_name(const Report& r, Format f) {
+    return f == Format::interest_csv ? interest_csv_name(r) : report_stem(r) + "." + std::string(extension(f));
+}
+
 std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
                                                       const std::filesystem::path& dir,
                                                       const std::vector<Format>& formats,
                                                       const PrepareReport& prepare) {
     std::filesystem::create_directories(dir);
+    std::vector<Format> files;
+    for (Format f : formats) {
+        files.push_back(f);
+        if (f == Format::csv && r.interest) files.push_back(Format::interest_csv);
+    }
     const auto write_one = [&](Format f) {
-        const auto file = dir / (report_stem(r) + "." + std::string(extension(f)));
+        const auto file = dir / report_file_name(r, f);
         const auto tmp = dir / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
                                 std::to_string(++temporaries));
         try {
@@ -103,12 +119,12 @@ std::vector<std::filesystem::path> write_report_files(const Report& r, const dat
     // The PDF (a second per hundred pages, twice when signed) on a thread of its own while the
     // other formats are written: a year's package keeps both cores busy. Its future waits for
     // it also when another format throws.
-    const auto at = static_cast<std::size_t>(std::find(formats.begin(), formats.end(), Format::pdf) - formats.begin());
+    const auto at = static_cast<std::size_t>(std::find(files.begin(), files.end(), Format::pdf) - files.begin());
     std::future<std::filesystem::path> pdf;
-    if (formats.size() > 1 && at < formats.size()) pdf = std::async(std::launch::async, write_one, Format::pdf);
-    std::vector<std::filesystem::path> written(formats.size());
-    for (std::size_t i = 0; i < formats.size(); ++i)
-        if (i != at || !pdf.valid()) written[i] = write_one(formats[i]);
+    if (files.size() > 1 && at < files.size()) pdf = std::async(std::launch::async, write_one, Format::pdf);
+    std::vector<std::filesystem::path> written(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (i != at || !pdf.valid()) written[i] = write_one(files[i]);
     if (pdf.valid()) written[at] = pdf.get();
     return written;
 }

@@ -13,9 +13,11 @@
 
 namespace lp::exporting {
 
-enum class Format { xlsx, pdf, csv, json };
+// interest_csv: the interest section's CSV (export/InterestText.hpp), written beside the journal
+// CSV of a report that carries the section; not a format of its own in [reports] formats.
+enum class Format { xlsx, pdf, csv, json, interest_csv };
 inline constexpr Format all_formats[] = {Format::xlsx, Format::pdf, Format::csv, Format::json};
-std::string_view extension(Format f);  // "xlsx"
+std::string_view extension(Format f);  // "xlsx" ("csv" for interest_csv)
 std::optional<Format> format_from_name(std::string_view name);
 
 // Reads the period's rows (whole local days) and the chain head, and builds the report.
@@ -33,11 +35,14 @@ using PrepareReport = std::function<void(const Report&, Format, const std::files
 // "nhat-ky-2026Q1-den-2026-03-05" for one made within it (rows up to that day), so the final
 // version is written next to the one handed in early and both are kept.
 std::string report_stem(const Report& r);
+// "<report_stem>.<ext>", "<report_stem>-quan-tam.csv" for interest_csv.
+std::string report_file_name(const Report& r, Format f);
 
 // Writes "<report_stem>.<ext>" for each format into `dir` (created if needed), each through a
 // temporary file of its own (".nhat-ky-….tmp-<pid>-<n>", hidden) renamed into place, so a reader
 // never sees half a report and two writers of the same period (the daily timer and an
-// operator's request) never write into one file. Returns the paths.
+// operator's request) never write into one file. With csv, a report carrying the interest
+// section also gets its interest CSV (Format::interest_csv) after the journal CSV. Returns the paths.
 std::vector<std::filesystem::path> write_report_files(const Report& r, const date::time_zone* tz,
                                                       const std::filesystem::path& dir,
                                                       const std::vector<Format>& formats,

@@ -8,6 +8,7 @@
 #include "domain/Time.hpp"
 #include "domain/Vocabulary.hpp"
 #include "export/Csv.hpp"
+#include "export/InterestText.hpp"
 
 namespace lp::exporting {
 namespace {
@@ -134,6 +135,7 @@ std::string report_json(const Report& r, const date::time_zone* tz) {
           {"digest", r.stamp.digest},
           {"marker", r.stamp.marker()}}},
     };
+    if (r.interest) doc["interest"] = interest_json(*r.interest);
     if (!r.key_fingerprint.empty()) doc["key_fingerprint"] = r.key_fingerprint;
     if (!r.signature_line.empty()) doc["signature"] = r.signature_line;
     return doc.dump(2) + "\n";

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "domain/Texts.hpp"
+#include "export/xlsx/InterestSheet.hpp"
 #include "export/xlsx/SheetRows.hpp"
 #include "export/xlsx/Workbook.hpp"
 
@@ -347,6 +348,7 @@ void write_xlsx(const Report& r, const date::time_zone* tz, const std::filesyste
     sheet_detail(wb, r, f, tz, detail_rows);
     sheet_items(wb, r, f, tz);
     sheet_groups(wb, r, f);
+    if (r.interest) xlsx::interest_sheet(wb, r, *r.interest);
     wb.close();
     xlsx::splice_rows(file, 1, detail_rows);  // the detail sheet was added first
 }

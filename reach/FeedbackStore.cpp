@@ -1,19 +1,9 @@
 #include "reach/FeedbackStore.hpp"
 
-#include <array>
-#include <utility>
+#include "domain/FeedbackChannels.hpp"
 
 namespace lp::reach {
 namespace {
-
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> channels{{
-    {"web", "Trang nghe lại"},
-    {"hotline", "Đường dây nóng"},
-    {"zalo", "Zalo"},
-    {"hop_thu", "Hòm thư góp ý"},
-    {"hop_to_dan_pho", "Họp tổ dân phố"},
-    {"ban_thanh_tra", "Ban thanh tra nhân dân"},
-}};
 
 constexpr std::string_view columns =
     "f.id, f.media_item_id, f.topic, f.channel, f.day, f.rating, f.comment, f.status, f.recorded_by, f.decided_by, "
@@ -38,23 +28,9 @@ Feedback row(const sqlite::Statement& st) {
 
 }  // namespace
 
-bool is_channel(std::string_view code) {
-    for (const auto& [c, label] : channels)
-        if (c == code) return true;
-    return false;
-}
-
-std::string_view channel_label(std::string_view code) {
-    for (const auto& [c, label] : channels)
-        if (c == code) return label;
-    return code;
-}
-
-std::string channel_codes() {
-    std::string out;
-    for (const auto& [c, label] : channels) out += (out.empty() ? "" : ", ") + std::string(c);
-    return out;
-}
+bool is_channel(std::string_view code) { return domain::is_feedback_channel(code); }
+std::string_view channel_label(std::string_view code) { return domain::feedback_channel_label(code); }
+std::string channel_codes() { return domain::feedback_channel_codes(); }
 
 std::int64_t FeedbackStore::add(const Feedback& f) {
     std::optional<std::int64_t> rating;

@@ -42,4 +42,16 @@ lxw_format* Workbook::text_format(double size, bool bold, bool italic, std::uint
     return f;
 }
 
+lxw_format* Workbook::header_format(double size) {
+    lxw_format* f = text_format(size, true, false, LXW_ALIGN_CENTER, true);
+    format_set_bg_color(f, 0xE7E6E6);
+    return f;
+}
+
+lxw_format* Workbook::number_format(bool bold, const char* num_format) {
+    lxw_format* f = text_format(11, bold, false, LXW_ALIGN_CENTER, true);
+    if (*num_format) format_set_num_format(f, num_format);
+    return f;
+}
+
 }  // namespace lp::exporting::xlsx

@@ -24,6 +24,10 @@ public:
     // The text of an official document (Nghị định 30/2020: Unicode Times New Roman), wrapped
     // and vertically centred; `boxed` adds thin cell borders.
     lxw_format* text_format(double size, bool bold, bool italic, std::uint8_t align, bool boxed = false);
+    // A table's header cell: bold, centred, boxed, shaded.
+    lxw_format* header_format(double size);
+    // A boxed, centred number cell (11 pt) with `num_format` ("0.0", "[h]:mm:ss"; empty: general).
+    lxw_format* number_format(bool bold, const char* num_format = "");
     // Writes the file; throws std::runtime_error "<file>: workbook_close() failed: <reason>".
     void close();
 

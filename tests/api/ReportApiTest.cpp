@@ -68,8 +68,9 @@ TEST(ReportApi, MakesAPeriodsFilesAsTheScheduledReportsDo) {
     EXPECT_EQ(r.status, 201);
     EXPECT_EQ(r.body["period"], "2026Q1");
     EXPECT_EQ(r.body["rows"], 1);
+    // A quarter's report: the interest section's CSV beside the journal's.
     const nlohmann::json names{"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv",
-                               "nhat-ky-2026Q1.json"};
+                               "nhat-ky-2026Q1-quan-tam.csv", "nhat-ky-2026Q1.json"};
     EXPECT_EQ(r.body["files"], names);
     std::set<std::string> in_folder;
     for (const auto& e : std::filesystem::directory_iterator(dir)) in_folder.insert(e.path().filename().string());
@@ -77,7 +78,7 @@ TEST(ReportApi, MakesAPeriodsFilesAsTheScheduledReportsDo) {
     EXPECT_NE(slurp(dir / "nhat-ky-2026Q1.csv").find("Đọc tin"), std::string::npos);
 
     r = run(s, "GET", "/api/reports", call("GET", ""));
-    EXPECT_EQ(r.body["files"].size(), 4u);
+    EXPECT_EQ(r.body["files"].size(), 5u);
     ASSERT_TRUE(r.body["next_due"].is_object()) << r.body.dump();
     EXPECT_TRUE(lp::domain::parse_date(r.body["next_due"]["due"].get<std::string>()));
     EXPECT_EQ(r.body["next_due"]["period"], r.body["next_due"]["periods"][0]);

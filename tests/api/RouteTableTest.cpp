@@ -63,6 +63,7 @@ const std::vector<std::tuple<std::string, std::string, Permission, bool>> docume
     {"POST", "/api/feedback", Permission::library, false},
     {"POST", "/api/feedback/{id}/approve", Permission::approve, false},
     {"POST", "/api/feedback/{id}/reject", Permission::approve, false},
+    {"GET", "/api/interest", Permission::read, true},
 };
 
 TEST(RouteTable, MatchesTheDocumentedTable) {

@@ -103,7 +103,7 @@ TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDayAndItsFinalVersionAfterT
     ASSERT_EQ(outcomes.size(), 1u);
     EXPECT_EQ(outcomes[0].error, "");
     EXPECT_FALSE(outcomes[0].final);
-    EXPECT_EQ(outcomes[0].files.size(), 5u);
+    EXPECT_EQ(outcomes[0].files.size(), 6u);  // the four formats, the interest CSV, the package
     const std::string early = "nhat-ky-2026Q1-den-2026-03-01.";
     for (const char* ext : {"xlsx", "pdf", "csv", "json", "zip"})
         EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / (early + ext))) << ext;
@@ -114,7 +114,8 @@ TEST_F(DaemonJobs, TheQuarterReportIsWrittenOnceOnItsDayAndItsFinalVersionAfterT
     ASSERT_EQ(outcomes.size(), 1u);
     EXPECT_EQ(outcomes[0].error, "");
     EXPECT_TRUE(outcomes[0].final);
-    EXPECT_EQ(outcomes[0].files.size(), 5u);
+    EXPECT_EQ(outcomes[0].files.size(), 6u);
+    EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / "nhat-ky-2026Q1-quan-tam.csv"));
     for (const char* ext : {"xlsx", "pdf", "csv", "json", "zip"}) {
         EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / (std::string("nhat-ky-2026Q1.") + ext)));
         EXPECT_TRUE(std::filesystem::is_regular_file(config.reports.dir / (early + ext)));

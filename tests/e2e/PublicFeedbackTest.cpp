@@ -11,7 +11,7 @@
 
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
-#include "tests/e2e/Daemon.hpp"
+#include "tests/e2e/PublicDaemon.hpp"
 #include "tests/support/Command.hpp"
 #include "tests/support/HttpClient.hpp"
 #include "tests/support/MakeAudio.hpp"
@@ -30,11 +30,7 @@ protected:
     void SetUp() override {
         port = lp::test::free_port();
         public_port = lp::test::free_port();
-        std::ofstream(dir / "lp.toml") << "[daemon]\ndatabase = \"lp.db\"\nmedia_dir = \"media\"\n[http]\nlisten = "
-                                          "\"127.0.0.1:"
-                                       << port << "\"\n[public]\nlisten = \"127.0.0.1:" << public_port
-                                       << "\"\nbase_url = \"http://nghe.test\"\n"
-                                          "[[output]]\nname = \"loa\"\nkind = \"null\"\n";
+        lp::test::write_public_config(dir.path(), {port, public_port});
         std::ofstream(dir / "pw") << "mat-khau-thu-nghiem\n";
         lp::test::make_audio(dir / "tin.mp3", 3);
         cli("media add " + lp::test::shell_quote((dir / "tin.mp3").string()) +
@@ -47,23 +43,8 @@ protected:
             std::ifstream in(file);
             std::getline(in, tokens[name]);
         }
-        {
-            auto db = lp::db::open_store(dir / "lp.db");
-            const auto at = lp::domain::to_utc_text(std::chrono::system_clock::now() - 1h);
-            db.prepare(
-                  "INSERT INTO journal (scheduled_at, started_at, media_item_id, title, topic, form, slot, outputs, "
-                  "status, file) SELECT ?1, ?1, id, title, topic, form, 'Sáng', 'loa', 'playing', file FROM "
-                  "media_item")
-                .bind(1, at)
-                .run();
-        }
-        daemon = std::make_unique<lp::test::DaemonProcess>(
-            LP_DAEMON, std::vector<std::string>{"--config", (dir / "lp.toml").string()});
-        // The operator's listener starts first, and the log is read forward.
-        ASSERT_TRUE(daemon->wait_for_log("web server: http://127.0.0.1:" + std::to_string(port), 30s)) << daemon->log();
-        ASSERT_TRUE(
-            daemon->wait_for_log("public listen-again side: http://127.0.0.1:" + std::to_string(public_port), 30s))
-            << daemon->log();
+        lp::test::open_airings_of_every_item(dir / "lp.db");
+        lp::test::start_public_daemon(daemon, LP_DAEMON, dir.path(), {port, public_port});
     }
     void TearDown() override {
         daemon->signal(SIGTERM);

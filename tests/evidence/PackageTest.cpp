@@ -87,15 +87,15 @@ TEST_F(Package, HoldsEveryFormatTheManifestItsSignatureAndTheCheckpoint) {
     ASSERT_EQ(listing.exit_code, 0) << listing.output;  // a zip every tool opens
     std::vector<std::string> names;
     for (const auto& [name, bytes] : members()) names.push_back(name);
-    EXPECT_EQ(names,
-              (std::vector<std::string>{"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv",
-                                        "nhat-ky-2026Q1.json", "checkpoint.txt", "manifest.json", "manifest.sig"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"nhat-ky-2026Q1.xlsx", "nhat-ky-2026Q1.pdf", "nhat-ky-2026Q1.csv",
+                                               "nhat-ky-2026Q1-quan-tam.csv", "nhat-ky-2026Q1.json", "checkpoint.txt",
+                                               "manifest.json", "manifest.sig"}));
     const auto c = check(zip);
     EXPECT_TRUE(c.ok()) << all_problems(c);
     ASSERT_TRUE(c.members.manifest);
     const auto& m = *c.members.manifest;
     EXPECT_FALSE(m.partial);
-    ASSERT_EQ(m.files.size(), 5u);
+    ASSERT_EQ(m.files.size(), 6u);
     for (const auto& [name, bytes] : members())
         for (const auto& f : m.files)
             if (f.name == name) {
@@ -106,7 +106,7 @@ TEST_F(Package, HoldsEveryFormatTheManifestItsSignatureAndTheCheckpoint) {
     EXPECT_EQ(m.recordings[0].day, "2026-01-05");
     EXPECT_EQ(m.recordings[0].bytes, 40000u);
     EXPECT_EQ(m.recordings[0].sha256, lp::journal::sha256_hex(std::string(40000, 'a')));
-    EXPECT_EQ(c.files.size(), 4u);
+    EXPECT_EQ(c.files.size(), 5u);  // the interest CSV is signed too
     for (const auto& [name, f] : c.files) EXPECT_TRUE(f.ok()) << name;
 }
 

@@ -83,7 +83,8 @@ protected:
 };
 
 TEST_F(ExportFormats, FilesAreWrittenIntoTheReportsFolder) {
-    ASSERT_EQ(files->size(), 4u);
+    ASSERT_EQ(files->size(), 5u);  // a quarter's report: the interest CSV beside the journal's
+    EXPECT_EQ(files->at(3).filename().string().ends_with("-quan-tam.csv"), true) << files->at(3);
     for (const auto& f : *files) EXPECT_TRUE(std::filesystem::is_regular_file(f)) << f;
     EXPECT_EQ(report->stamp.rows, totals.rows + extra_lines + 1);
     EXPECT_EQ(report->airings, airings());

@@ -30,6 +30,10 @@ export const paths = {
     reportFiles: '/api/reports',
     reportFiling: '/api/report-filing', // ?period=2026Q1: the number and narrative saved for a period
     reportFile: (name) => `/api/reports/${encodeURIComponent(name)}`,
+    interest: '/api/interest', // ?period=2026Q1
+    feedback: '/api/feedback', // GET approved, POST record (another channel)
+    feedbackPending: '/api/feedback/pending',
+    feedbackAction: (id, action) => `/api/feedback/${id}/${action}`, // POST approve | reject
     organisation: '/api/settings/organisation',
     accounts: '/api/accounts',
     account: (name) => `/api/accounts/${encodeURIComponent(name)}`,

@@ -12,6 +12,7 @@ import schedule from './views/schedule.js';
 import emergency from './views/emergency.js';
 import journal from './views/journal.js';
 import reports from './views/reports.js';
+import interest from './views/interest.js';
 import accounts from './views/accounts.js';
 import settings from './views/settings.js';
 import help from './views/help.js';
@@ -23,6 +24,7 @@ const views = [
     { path: 'khan-cap', title: 'Phát khẩn cấp', view: emergency, className: 'nav-emergency' },
     { path: 'nhat-ky', title: 'Nhật ký', view: journal },
     { path: 'bao-cao', title: 'Báo cáo', view: reports },
+    { path: 'quan-tam', title: 'Mức độ quan tâm', view: interest },
     { path: 'tai-khoan', title: 'Tài khoản', view: accounts, permission: 'accounts' },
     { path: 'cai-dat', title: 'Cài đặt', view: settings, permission: 'settings' },
     { path: 'huong-dan', title: 'Hướng dẫn sử dụng', view: help },

@@ -20,7 +20,7 @@ export function freePort() {
 }
 
 // The [http] table: `listen` on a loopback port, the page's files from this checkout's web/.
-export function configText(dir, port, webDir) {
+export function configText(dir, port, webDir, publicPort) {
     return `[daemon]
 database = "${dir}/lp.db"
 media_dir = "${dir}/media"
@@ -43,7 +43,11 @@ path = "${dir}/air.wav"
 
 [http]
 listen = "127.0.0.1:${port}"
-${webDir ? `assets_dir = "${webDir}"\n` : ''}`;
+${webDir ? `assets_dir = "${webDir}"\n` : ''}
+[public]
+listen = "127.0.0.1:${publicPort}"
+base_url = "http://127.0.0.1:${publicPort}"
+`;
 }
 
 // The daemon or CLI of this build lacks a part the page needs (before the HTTP server and the
@@ -71,8 +75,10 @@ export class Daemon {
     async start() {
         this.port = await freePort();
         this.base = `http://127.0.0.1:${this.port}`;
+        this.publicPort = await freePort();
+        this.publicBase = `http://127.0.0.1:${this.publicPort}`;
         this.config = path.join(this.dir, 'loaphuong.toml');
-        fs.writeFileSync(this.config, configText(this.dir, this.port, this.webDir));
+        fs.writeFileSync(this.config, configText(this.dir, this.port, this.webDir, this.publicPort));
         const check = spawnSync(this.binary, ['--config', this.config, '--check-config'], { encoding: 'utf8' });
         if (check.status !== 0) {
             const why = `${check.stdout}${check.stderr}`.trim();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { launch } from './browser.mjs';
 import { Daemon, Missing, makeTone } from './daemon.mjs';
 import { shootAll, shootLogin } from './screens.mjs';
+import { interestSteps } from './interest.mjs';
 
 const ADMIN = 'quantri';
 const PASSWORD = 'mat-khau-thu-nghiem-1';
@@ -363,6 +364,8 @@ export async function runAll(opt) {
             check(/[à-ỹ]/i.test(await err.textContent()), `the refusal is not in Vietnamese: "${await err.textContent()}"`);
         });
 
+        await interestSteps({ step, browser, page, daemon, admin: ADMIN, password: PASSWORD });
+
         await step('admin adds a viewer account; the viewer sees no controls it may not use', page, async () => {
             await page.goto(`${base}/#/tai-khoan`);
             const f = page.locator('form', { hasText: 'Thêm tài khoản' });
@@ -392,7 +395,7 @@ export async function runAll(opt) {
 
         await step('screenshots of every view at 1366×768 and 390×844', page, async () => {
             const files = [...(await shootLogin(browser, base, out)), ...(await shootAll(browser, base, await context.storageState(), out))];
-            check(files.length === 20, `${files.length} screenshots`);
+            check(files.length === 22, `${files.length} screenshots`);
             console.log(`     screenshots in ${out}`);
         });
 

@@ -8,7 +8,7 @@ export const sizes = [
     { name: 'phone', width: 390, height: 844 },
 ];
 
-export const views = ['tong-quan', 'thu-vien', 'lich-phat', 'khan-cap', 'nhat-ky', 'bao-cao', 'tai-khoan', 'cai-dat', 'huong-dan'];
+export const views = ['tong-quan', 'thu-vien', 'lich-phat', 'khan-cap', 'nhat-ky', 'bao-cao', 'quan-tam', 'tai-khoan', 'cai-dat', 'huong-dan'];
 
 // `context` is logged in already. Writes <out>/<size>-<view>.png (full page) and returns the files.
 export async function shootAll(browser, baseUrl, storageState, out) {
