@@ -352,6 +352,10 @@ export async function runAll(opt) {
             await page.locator(`td a[data-name="${made}.zip"]`).first().waitFor({ timeout: WAIT });
             const row = await page.locator('tr', { has: page.locator(`td a[data-name="${made}.xlsx"]`) }).first().textContent();
             check(row.includes(`(số liệu đến ${String(now.day).padStart(2, '0')}/${String(now.month).padStart(2, '0')}/${now.year})`), `the version made within the period does not say how far its figures go: "${row}"`);
+            // the interest section's CSV sits in the same row, not as a period of its own
+            const interestRow = await page.locator('tr', { has: page.locator(`td a[data-name="${made}-quan-tam.csv"]`) }).first().textContent();
+            check(interestRow === row, `the interest CSV is not with its report: "${interestRow}"`);
+            check(row.includes('CSV quan tâm'), `the interest CSV is not told apart: "${row}"`);
             const due = await page.locator('p', { hasText: 'Kỳ tiếp theo' }).textContent();
             check(/Quý [IV]+ năm \d{4}/.test(due), `the next report is not named in words: "${due}"`);
             await page.locator('select[name=kind]').selectOption('range');

@@ -254,11 +254,12 @@ async function showFiles(box, period, filing) {
         : null;
     // one row per version of a period, its formats side by side, newest first: the version made
     // within the period (nhat-ky-<code>-den-<yyyy-mm-dd>.<ext>, figures up to that day) and the
-    // final one written after it (nhat-ky-<code>.<ext>)
+    // final one written after it (nhat-ky-<code>.<ext>); the interest CSV (…-quan-tam.csv) goes
+    // with its version
     const byPeriod = new Map();
     for (const f of files) {
-        const m = /^nhat-ky-(.+?)(?:-den-(\d{4})-(\d{2})-(\d{2}))?\.([a-z]+)$/.exec(f.name);
-        const key = m ? f.name.slice(0, f.name.length - m[5].length - 1) : f.name;
+        const m = /^nhat-ky-(.+?)(?:-den-(\d{4})-(\d{2})-(\d{2}))?(-quan-tam)?\.([a-z]+)$/.exec(f.name);
+        const key = m ? f.name.slice(0, f.name.length - (m[5] || '').length - m[6].length - 1) : f.name;
         if (!byPeriod.has(key)) byPeriod.set(key, { label: m ? versionWords(m) : f.name, list: [] });
         byPeriod.get(key).list.push(f);
     }
@@ -269,7 +270,7 @@ async function showFiles(box, period, filing) {
             h('tbody', {}, groups.map(([, { label, list }]) => h('tr', {},
                 h('td', { 'data-label': 'Kỳ' }, label),
                 h('td', { 'data-label': 'Tệp' }, h('div', { class: 'files' }, list.sort((a, b) => a.name.localeCompare(b.name)).map((f) =>
-                    downloadLink(paths.reportFile(f.name), f.name, `${(f.name.split('.').pop() || '').toUpperCase()} (${fmt.bytes(f.size)})`, fileError,
+                    downloadLink(paths.reportFile(f.name), f.name, `${fileKind(f.name)} (${fmt.bytes(f.size)})`, fileError,
                         { class: 'button small', title: f.name, dataset: { name: f.name } })))),
                 h('td', { 'data-label': 'Lập lúc' }, fmt.dateTime(maxOf(list))))))))
         : empty('Chưa có báo cáo định kỳ nào.'));
@@ -279,6 +280,12 @@ async function showFiles(box, period, filing) {
 function versionWords(m) {
     const words = periodWords(m[1]);
     return m[2] ? `${words} (số liệu đến ${m[4]}/${m[3]}/${m[2]})` : words;
+}
+
+// "XLSX", "PDF", …; the interest section's CSV is told apart from the journal's.
+function fileKind(name) {
+    const ext = (name.split('.').pop() || '').toUpperCase();
+    return name.endsWith('-quan-tam.csv') ? `${ext} quan tâm` : ext;
 }
 
 function maxOf(list) {
