@@ -365,10 +365,10 @@ struct FfmpegPlayer::Impl {
             frames += samples.size() / static_cast<std::size_t>(run.format.channels);
             return true;
         }
-        void progress(std::chrono::microseconds position) {
-            if (interval.count() <= 0 || position < next_progress) return;
-            player.send(run.programme.id, cue, event::Progress{position});
-            while (next_progress <= position) next_progress += interval;
+        void progress(std::chrono::microseconds played) {
+            if (interval.count() <= 0 || played < next_progress) return;
+            player.send(run.programme.id, cue, event::Progress{played});
+            while (next_progress <= played) next_progress += interval;
         }
         void ensure_started() {
             if (!started) player.report_started(run, set, cue);
