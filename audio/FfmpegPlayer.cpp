@@ -511,6 +511,7 @@ struct FfmpegPlayer::Impl {
                                        options.fade_out,
                                        last,
                                        options.live.notice,
+                                       options.live.notice_after,
                                        options.live.notice_every};
         LiveSink sink{*this, run, set, cue};
         return live::air_live(source, setup, sink, *log);

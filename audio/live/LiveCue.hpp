@@ -58,6 +58,7 @@ struct LiveCueSetup {
     std::chrono::milliseconds fade_out{0};
     bool last = false;               // the programme's last cue: its end is waited for in real time
     std::filesystem::path notice{};  // LiveOptions::notice
+    std::chrono::milliseconds notice_after{0};
     std::chrono::milliseconds notice_every{0};
 };
 

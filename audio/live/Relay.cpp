@@ -24,11 +24,14 @@ Relay::Relay(LiveSource& source, PcmFormat format, std::chrono::milliseconds buf
       gain_(std::move(gain)),
       fallback_gain_(static_cast<float>(std::pow(10.0, fallback_gain_db / 20.0))) {}
 
-void Relay::set_notice(std::filesystem::path notice, std::chrono::milliseconds every) {
+void Relay::set_notice(std::filesystem::path notice, std::chrono::milliseconds after, std::chrono::milliseconds every) {
     notice_path_ = std::move(notice);
+    const auto frames = [&](std::int64_t ms) {
+        return static_cast<std::uint64_t>(ms) * static_cast<std::uint64_t>(format_.sample_rate) / 1000;
+    };
     // At least a second between notices, so that a notice never restarts inside a chunk loop.
-    const auto ms = std::max<std::int64_t>(every.count(), 1000);
-    notice_every_frames_ = static_cast<std::uint64_t>(ms) * static_cast<std::uint64_t>(format_.sample_rate) / 1000;
+    notice_every_frames_ = frames(std::max<std::int64_t>(every.count(), 1000));
+    notice_after_frames_ = std::min(frames(std::max<std::int64_t>(after.count(), 0)), notice_every_frames_);
 }
 
 void Relay::begin_dropout(Clock::time_point at) {
@@ -37,9 +40,10 @@ void Relay::begin_dropout(Clock::time_point at) {
     dropout_frames_ = 0;
     fallback_.reset();  // the fallback starts from its beginning at each dropout
     fallback_broken_ = false;
-    notice_.reset();  // and so does the notice
-    notice_cycle_frames_ = 0;
-    notice_ended_ = false;
+    // The notice's cycle starts `after` before its end: silence until the first notice.
+    notice_.reset();
+    notice_cycle_frames_ = notice_every_frames_ - notice_after_frames_;
+    notice_ended_ = true;
 }
 
 void Relay::fill(std::span<float> out, Clock::time_point at) {

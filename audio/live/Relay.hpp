@@ -24,10 +24,11 @@ public:
     Relay(LiveSource& source, PcmFormat format, std::chrono::milliseconds buffer, std::optional<RunningGain> gain,
           double fallback_gain_db = 0.0);
 
-    // A source with no fallback file fills its dropouts with `notice` (a spoken WAV): from its
-    // start at each dropout, then silence, then again every `every` while the dropout lasts.
-    // A notice that cannot be read is logged once and silence stays.
-    void set_notice(std::filesystem::path notice, std::chrono::milliseconds every);
+    // A source with no fallback file fills its dropouts with `notice` (a spoken WAV): silence
+    // for the dropout's first `after`, then the notice from its start, silence, and the notice
+    // again every `every` while the dropout lasts. A notice that cannot be read is logged once
+    // and silence stays.
+    void set_notice(std::filesystem::path notice, std::chrono::milliseconds after, std::chrono::milliseconds every);
 
     // Fills all of `out`; `at` is when its first sample airs.
     void fill(std::span<float> out, Clock::time_point at);
@@ -50,6 +51,7 @@ private:
     std::optional<Decoder> fallback_;
     bool fallback_broken_ = false;
     std::filesystem::path notice_path_;
+    std::uint64_t notice_after_frames_ = 0;
     std::uint64_t notice_every_frames_ = 0;
     std::optional<Decoder> notice_;
     std::uint64_t notice_cycle_frames_ = 0;  // since the notice last started

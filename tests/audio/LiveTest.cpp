@@ -192,9 +192,10 @@ std::vector<std::pair<std::size_t, std::size_t>> runs_of(const std::vector<Heard
     return runs;
 }
 
-// A source with no fallback file and a spoken notice: the dropout airs the notice (here a tone
-// of its own, 0.7 s, so the capture tells it apart), then silence, then the notice again every
-// notice_every (2 s) while the station is down; the report says the notice filled in.
+// A source with no fallback file and a spoken notice: the dropout airs silence for its first
+// notice_after (the default 2 s), then the notice (here a tone of its own, 0.7 s, so the
+// capture tells it apart), silence, and the notice again every notice_every (2 s) while the
+// station is down; the report says the notice filled in.
 TEST(Live, WithoutAFallbackFileTheDropoutAirsTheNoticeThenSilenceAndRepeatsIt) {
     Station st;
     auto& tap = st.tap;
@@ -222,6 +223,11 @@ TEST(Live, WithoutAFallbackFileTheDropoutAirsTheNoticeThenSilenceAndRepeatsIt) {
     // 2 s apart, with silence between them and nothing else.
     const auto notices = runs_of(heard, Heard::fallback);
     ASSERT_GE(notices.size(), 2u);
+    // The kill's dropout is silent for its first 2 s: the station's last window, then silence.
+    auto last_station = notices[0].first;
+    while (last_station > 0 && heard[last_station] != Heard::station) --last_station;
+    ASSERT_EQ(heard[last_station], Heard::station);
+    EXPECT_NEAR(static_cast<double>(notices[0].first - last_station), 20.0, 3.0) << "silence before the first notice";
     for (std::size_t i = 0; i + 1 < notices.size(); ++i) {
         EXPECT_NEAR(static_cast<double>(notices[i].second), 7.0, 1.0) << "notice " << i;
         if (notices[i + 1].first - notices[i].first > 25) continue;  // a later dropout of its own
@@ -253,6 +259,7 @@ TEST(Live, AMissingNoticeLeavesSilenceAndIsLoggedNotAFailure) {
     lp::audio::test::CapturedLog log;
     auto options = live_options();
     options.live.notice = dir / "never-spoken.wav";
+    options.live.notice_after = 500ms;
     options.live.notice_every = 1000ms;
     const int port = lp::test::free_port();  // nobody listens there
     FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, options};
