@@ -509,7 +509,10 @@ struct FfmpegPlayer::Impl {
                                        gain_of(spec.fallback_loudness_lufs),
                                        options.fade_in,
                                        options.fade_out,
-                                       last};
+                                       last,
+                                       options.live.notice,
+                                       options.live.notice_after,
+                                       options.live.notice_every};
         LiveSink sink{*this, run, set, cue};
         return live::air_live(source, setup, sink, *log);
     }

@@ -66,8 +66,9 @@ struct LiveReport {
     std::chrono::milliseconds planned{0};
     std::chrono::microseconds relayed{0};
     std::vector<Dropout> dropouts;
-    std::string fallback;    // the fallback file's name; empty: silence
+    std::string fallback;    // the fallback file's name; empty: silence (or the notice)
     std::string last_error;  // why the source was last down (FFmpeg's text naming the URL)
+    bool notice = false;     // no fallback file: the spoken notice (LiveOptions) filled the gaps
 };
 
 // What the player tells the loop, one type for every event (see FfmpegPlayer for the order).

@@ -2,6 +2,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include <filesystem>
 #include <memory>
 #include <mutex>
 
@@ -93,6 +94,8 @@ private:
     std::unique_ptr<HealthWiring> health_;
     // Stream outputs' listeners sampled during each airing, kept beside its row.
     StreamListeners listeners_;
+    // The spoken notice for live sources without a fallback file, made once; empty: silence.
+    std::filesystem::path live_notice_;
     std::unique_ptr<audio::FfmpegPlayer> player_;
     playout::LiveSession live_;  // loaphuong live start: on from its order to its programme's end
     WallClockTimer timer_;

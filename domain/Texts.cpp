@@ -68,7 +68,9 @@ std::string partial(std::chrono::microseconds played, std::chrono::milliseconds 
 std::string dropouts_summary(std::size_t count, std::chrono::milliseconds down, std::string_view fallback_file) {
     return "mất tín hiệu " + std::to_string(count) + " lần, tổng " + decimal(static_cast<double>(down.count()) / 1e3) +
            " giây; phát thay bằng " +
-           (fallback_file.empty() ? std::string{"khoảng lặng"} : "tệp " + std::string(fallback_file));
+           (fallback_file.empty()              ? std::string{"khoảng lặng"}
+            : fallback_file == notice_fallback ? std::string(notice_fallback)
+                                               : "tệp " + std::string(fallback_file));
 }
 
 std::string resumed_after_restart(const date::time_zone* tz, TimePoint restarted_at) {

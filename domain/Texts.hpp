@@ -92,7 +92,13 @@ inline constexpr std::string_view outputs_failed = "Mọi đầu ra (loa, luồn
 inline constexpr std::string_view source_unreachable =
     "Không nhận được tín hiệu từ nguồn tiếp sóng, trực tiếp trong suốt thời lượng";
 inline constexpr std::string_view source_dropouts = "Nguồn tiếp sóng, trực tiếp bị mất tín hiệu giữa chừng";
-// "mất tín hiệu 2 lần, tổng 12,5 giây; phát thay bằng tệp thong-bao.mp3" (empty file: silence)
+// A live source with no fallback file: its dropouts were filled by the spoken notice (the
+// row's fallback), and the notice's own words.
+inline constexpr std::string_view notice_fallback = "thông báo mất tín hiệu";
+inline constexpr std::string_view notice_words =
+    "Đường truyền tiếp sóng đang tạm gián đoạn, xin bà con vui lòng chờ trong giây lát.";
+// "mất tín hiệu 2 lần, tổng 12,5 giây; phát thay bằng tệp thong-bao.mp3" (empty file: silence;
+// notice_fallback: "… phát thay bằng thông báo mất tín hiệu")
 std::string dropouts_summary(std::size_t count, std::chrono::milliseconds down, std::string_view fallback_file);
 // "Chỉ phát được 16,5 trên 20,0 giây: <why>"
 std::string partial(std::chrono::microseconds played, std::chrono::milliseconds length, std::string_view why);

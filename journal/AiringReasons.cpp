@@ -30,10 +30,15 @@ std::string partial(FailureKind kind, std::chrono::microseconds played, std::chr
     return texts::partial(played, length, failure(kind));
 }
 
+std::string fallback_name(const audio::LiveReport& live) {
+    if (live.fallback.empty() && live.notice) return std::string(texts::notice_fallback);
+    return live.fallback;
+}
+
 std::string dropouts(const audio::LiveReport& live) {
     std::chrono::milliseconds down{0};
     for (const auto& d : live.dropouts) down += d.length;
-    return texts::dropouts_summary(live.dropouts.size(), down, live.fallback);
+    return texts::dropouts_summary(live.dropouts.size(), down, fallback_name(live));
 }
 
 }  // namespace lp::journal::reasons

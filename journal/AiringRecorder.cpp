@@ -32,7 +32,7 @@ LiveRecord live_record(const AiringPlan& plan, const audio::LiveReport& live) {
                  plan.live_source,
                  live.planned,
                  ms(live.relayed),
-                 live.fallback,
+                 reasons::fallback_name(live),
                  {}};
     for (const auto& d : live.dropouts) r.dropouts.push_back({d.at, d.length});
     return r;

@@ -28,6 +28,7 @@ bool air_live(LiveSource& source, const LiveCueSetup& setup, CueSink& sink, spdl
     if (setup.loudness_target_lufs)
         gain.emplace(format, *setup.loudness_target_lufs, setup.max_cut_db, setup.max_boost_db);
     Relay relay{source, format, setup.buffer, std::move(gain), setup.fallback_gain_db};
+    if (!setup.notice.empty()) relay.set_notice(setup.notice, setup.notice_after, setup.notice_every);
     player::Shaper shaper{format, 0.0, setup.fade_in, setup.fade_out};
     const auto channels = static_cast<std::size_t>(format.channels);
     auto planned = setup.planned;

@@ -56,7 +56,10 @@ struct LiveCueSetup {
     double fallback_gain_db = 0.0;
     std::chrono::milliseconds fade_in{0};
     std::chrono::milliseconds fade_out{0};
-    bool last = false;  // the programme's last cue: its end is waited for in real time
+    bool last = false;               // the programme's last cue: its end is waited for in real time
+    std::filesystem::path notice{};  // LiveOptions::notice
+    std::chrono::milliseconds notice_after{0};
+    std::chrono::milliseconds notice_every{0};
 };
 
 // Airs `source` for setup.planned (see FfmpegPlayer's contract for live cues): the source's

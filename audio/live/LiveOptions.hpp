@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <filesystem>
 
 namespace lp::audio {
 
@@ -14,6 +15,13 @@ struct LiveOptions {
     // Audio received before it (re)joins the air, against network jitter; the newest 4x this
     // is kept, older audio dropped so that the relay stays near live.
     std::chrono::milliseconds buffer{500};
+    // A short spoken notice (the daemon makes it with espeak-ng) that fills the dropouts of a
+    // source with no fallback file: once a dropout has lasted notice_after (so that the wait
+    // for a source to join at the start, or a short glitch, stays silent), then again every
+    // notice_every while it lasts, silence in between. Empty or unreadable: silence alone.
+    std::filesystem::path notice{};
+    std::chrono::milliseconds notice_after{2000};
+    std::chrono::milliseconds notice_every{20000};
 };
 
 }  // namespace lp::audio

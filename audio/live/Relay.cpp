@@ -24,12 +24,26 @@ Relay::Relay(LiveSource& source, PcmFormat format, std::chrono::milliseconds buf
       gain_(std::move(gain)),
       fallback_gain_(static_cast<float>(std::pow(10.0, fallback_gain_db / 20.0))) {}
 
+void Relay::set_notice(std::filesystem::path notice, std::chrono::milliseconds after, std::chrono::milliseconds every) {
+    notice_path_ = std::move(notice);
+    const auto frames = [&](std::int64_t ms) {
+        return static_cast<std::uint64_t>(ms) * static_cast<std::uint64_t>(format_.sample_rate) / 1000;
+    };
+    // At least a second between notices, so that a notice never restarts inside a chunk loop.
+    notice_every_frames_ = frames(std::max<std::int64_t>(every.count(), 1000));
+    notice_after_frames_ = std::min(frames(std::max<std::int64_t>(after.count(), 0)), notice_every_frames_);
+}
+
 void Relay::begin_dropout(Clock::time_point at) {
     in_dropout_ = true;
     dropouts_.push_back({at, {}});
     dropout_frames_ = 0;
     fallback_.reset();  // the fallback starts from its beginning at each dropout
     fallback_broken_ = false;
+    // The notice's cycle starts `after` before its end: silence until the first notice.
+    notice_.reset();
+    notice_cycle_frames_ = notice_every_frames_ - notice_after_frames_;
+    notice_ended_ = true;
 }
 
 void Relay::fill(std::span<float> out, Clock::time_point at) {
@@ -56,6 +70,7 @@ void Relay::fill(std::span<float> out, Clock::time_point at) {
 
 void Relay::fill_fallback(std::span<float> out) {
     const auto& spec = source_.spec();
+    if (spec.fallback.empty() && !notice_path_.empty()) return fill_notice(out);
     std::size_t done = 0;
     while (done < out.size() && !spec.fallback.empty() && !fallback_broken_) {
         try {
@@ -77,6 +92,45 @@ void Relay::fill_fallback(std::span<float> out) {
     std::fill(out.begin() + static_cast<std::ptrdiff_t>(done), out.end(), 0.0F);
 }
 
+void Relay::fill_notice(std::span<float> out) {
+    std::size_t done = 0;
+    while (done < out.size()) {
+        if (notice_cycle_frames_ >= notice_every_frames_) {
+            notice_cycle_frames_ = 0;
+            notice_ended_ = false;
+            notice_.reset();
+        }
+        const auto room = std::min<std::size_t>(
+            out.size() - done, static_cast<std::size_t>(notice_every_frames_ - notice_cycle_frames_) * channels_);
+        const auto part = out.subspan(done, room);
+        std::size_t got = 0;
+        if (!notice_ended_ && !notice_broken_) {
+            try {
+                if (!notice_) notice_.emplace(notice_path_, format_);
+                got = notice_->read(part) * channels_;
+            } catch (const MediaError& e) {
+                detail::logger("audio")->warn("spoken notice {} for live sources: silence instead: {}",
+                                              notice_path_.string(), e.what());
+                notice_broken_ = true;
+            }
+            if (got == 0) {
+                notice_ended_ = true;
+                notice_.reset();
+            } else {
+                notice_played_ = true;
+                if (fallback_gain_ != 1.0F)
+                    for (auto& s : part.first(got)) s *= fallback_gain_;
+            }
+        }
+        if (got == 0) {
+            std::fill(part.begin(), part.end(), 0.0F);
+            got = room;
+        }
+        done += got;
+        notice_cycle_frames_ += got / channels_;
+    }
+}
+
 LiveReport Relay::report(std::chrono::milliseconds planned) const {
     LiveReport r;
     r.planned = planned;
@@ -85,6 +139,7 @@ LiveReport Relay::report(std::chrono::milliseconds planned) const {
     r.dropouts = dropouts_;
     if (in_dropout_) r.dropouts.back().length = frames_ms(dropout_frames_, format_.sample_rate);
     r.fallback = source_.spec().fallback.empty() ? std::string{} : source_.spec().fallback.filename().string();
+    r.notice = notice_played_;
     r.last_error = source_.last_error();
     return r;
 }

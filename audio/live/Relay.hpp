@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <span>
@@ -23,6 +24,12 @@ public:
     Relay(LiveSource& source, PcmFormat format, std::chrono::milliseconds buffer, std::optional<RunningGain> gain,
           double fallback_gain_db = 0.0);
 
+    // A source with no fallback file fills its dropouts with `notice` (a spoken WAV): silence
+    // for the dropout's first `after`, then the notice from its start, silence, and the notice
+    // again every `every` while the dropout lasts. A notice that cannot be read is logged once
+    // and silence stays.
+    void set_notice(std::filesystem::path notice, std::chrono::milliseconds after, std::chrono::milliseconds every);
+
     // Fills all of `out`; `at` is when its first sample airs.
     void fill(std::span<float> out, Clock::time_point at);
     // The account so far (a dropout still open counts up to now).
@@ -30,6 +37,7 @@ public:
 
 private:
     void fill_fallback(std::span<float> out);
+    void fill_notice(std::span<float> out);
     void begin_dropout(Clock::time_point at);
 
     LiveSource& source_;
@@ -42,6 +50,14 @@ private:
     bool in_dropout_ = false;
     std::optional<Decoder> fallback_;
     bool fallback_broken_ = false;
+    std::filesystem::path notice_path_;
+    std::uint64_t notice_after_frames_ = 0;
+    std::uint64_t notice_every_frames_ = 0;
+    std::optional<Decoder> notice_;
+    std::uint64_t notice_cycle_frames_ = 0;  // since the notice last started
+    bool notice_ended_ = false;              // in this cycle: silence until the next one
+    bool notice_broken_ = false;             // for good: logged once
+    bool notice_played_ = false;             // for the report
     std::uint64_t relayed_frames_ = 0;
     std::uint64_t dropout_frames_ = 0;  // of the open dropout
     std::vector<Dropout> dropouts_;

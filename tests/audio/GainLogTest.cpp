@@ -1,46 +1,21 @@
 // Every item that airs without loudness gain is logged with the reason (issue 10, point 14).
 #include <gtest/gtest.h>
 
-#include <spdlog/sinks/ostream_sink.h>
-
 #include <algorithm>
 #include <sstream>
 #include <string>
 
 #include "audio/FfmpegPlayer.hpp"
-#include "audio/detail/Log.hpp"
+#include "tests/audio/CapturedLog.hpp"
 #include "tests/audio/RecordingEvents.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/TempDir.hpp"
 
 using namespace lp::audio;
+using lp::audio::test::CapturedLog;
 using lp::audio::test::RecordingEvents;
 
 namespace {
-
-// Copies what the player's "audio" logger says for as long as it lives.
-class CapturedLog {
-public:
-    CapturedLog() : logger_(detail::logger("audio")), sink_(std::make_shared<spdlog::sinks::ostream_sink_mt>(text_)) {
-        logger_->sinks().push_back(sink_);
-        level_ = logger_->level();
-        logger_->set_level(spdlog::level::debug);
-    }
-    ~CapturedLog() {
-        auto& sinks = logger_->sinks();
-        sinks.erase(std::remove(sinks.begin(), sinks.end(), sink_), sinks.end());
-        logger_->set_level(level_);
-    }
-    CapturedLog(const CapturedLog&) = delete;
-    CapturedLog& operator=(const CapturedLog&) = delete;
-    std::string text() const { return text_.str(); }
-
-private:
-    std::ostringstream text_;
-    std::shared_ptr<spdlog::logger> logger_;
-    std::shared_ptr<spdlog::sinks::ostream_sink_mt> sink_;
-    spdlog::level::level_enum level_{};
-};
 
 class GainLog : public ::testing::Test {
 protected:

@@ -12,6 +12,7 @@
 #include "audio/FfmpegPlayer.hpp"
 #include "audio/ffmpeg/Interrupt.hpp"
 #include "audio/live/RunningGain.hpp"
+#include "tests/audio/CapturedLog.hpp"
 #include "tests/audio/RecordingEvents.hpp"
 #include "tests/support/AlsaTap.hpp"
 #include "tests/support/Icecast.hpp"
@@ -99,27 +100,50 @@ Cue live_cue(const std::string& url, std::chrono::milliseconds length, std::file
     return cue;
 }
 
-}  // namespace
-
-TEST(Live, StationKilledMidRelayIsRetriedWhileTheFallbackFillsTheGap) {
+// A station on a real icecast2, killed and restarted at will, and the tap that captures what
+// the relay airs.
+struct Station {
     TempDir dir;
     lp::test::AlsaTap tap;
     lp::test::IcecastServer server;
-    auto feed = lp::test::tone_station(server, "station", dir / "station.log");
+    std::unique_ptr<lp::test::Process> feed = lp::test::tone_station(server, "station", dir / "station.log");
     Recorded events;
-    const auto fallback = dir / "fallback.wav";
-    lp::test::make_audio(fallback, 1.0,
-                         {.frequency = fallback_hz, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+
+    // A tone the capture tells from the station's, standing for a fallback or a notice.
+    std::filesystem::path other_tone(const std::string& name, double seconds) const {
+        const auto file = dir / name;
+        lp::test::make_audio(file, seconds,
+                             {.frequency = fallback_hz, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+        return file;
+    }
+    void kill() {  // the server crashes mid-relay; its feeder dies with it
+        server.kill();
+        feed.reset();
+    }
+    void restart() {
+        server.start();
+        feed = lp::test::tone_station(server, "station", dir / "station.log");
+    }
+};
+
+}  // namespace
+
+TEST(Live, StationKilledMidRelayIsRetriedWhileTheFallbackFillsTheGap) {
+    Station st;
+    auto& tap = st.tap;
+    auto& server = st.server;
+    auto& events = st.events;
     FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
-    player.play({"p", {live_cue(server.listen_url("station"), 9000ms, fallback)}, {}, Clock::now() + 1500ms});
+    player.play({"p",
+                 {live_cue(server.listen_url("station"), 9000ms, st.other_tone("fallback.wav", 1.0))},
+                 {},
+                 Clock::now() + 1500ms});
 
     ASSERT_TRUE(poll_until(5s, [&] { return now_hearing(tap, Heard::station); })) << "the station never came through";
-    server.kill();  // the station's server crashes mid-relay; its feeder dies with it
-    feed.reset();
+    st.kill();
     const auto killed = Clock::now();
     ASSERT_TRUE(poll_until(5s, [&] { return now_hearing(tap, Heard::fallback); })) << "no fallback after the kill";
-    server.start();
-    feed = lp::test::tone_station(server, "station", dir / "station.log");
+    st.restart();
     ASSERT_TRUE(poll_until(6s, [&] { return now_hearing(tap, Heard::station); })) << "the relay never came back";
     ASSERT_TRUE(events.wait_done("p", 15s));
 
@@ -153,6 +177,106 @@ TEST(Live, StationKilledMidRelayIsRetriedWhileTheFallbackFillsTheGap) {
     EXPECT_TRUE(after_kill) << "no dropout at the kill";
     EXPECT_NEAR(relayed + static_cast<double>(down.count()) / 1e3, 9.0, 0.3);
     EXPECT_NE(live.last_error.find("station"), std::string::npos) << live.last_error;
+}
+
+// The runs of one kind in the capture, as (first window, length).
+std::vector<std::pair<std::size_t, std::size_t>> runs_of(const std::vector<Heard>& w, Heard h) {
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if (w[i] != h) continue;
+        if (!runs.empty() && runs.back().first + runs.back().second == i)
+            ++runs.back().second;
+        else
+            runs.emplace_back(i, 1);
+    }
+    return runs;
+}
+
+// A source with no fallback file and a spoken notice: the dropout airs silence for its first
+// notice_after (the default 2 s), then the notice (here a tone of its own, 0.7 s, so the
+// capture tells it apart), silence, and the notice again every notice_every (2 s) while the
+// station is down; the report says the notice filled in.
+TEST(Live, WithoutAFallbackFileTheDropoutAirsTheNoticeThenSilenceAndRepeatsIt) {
+    Station st;
+    auto& tap = st.tap;
+    auto& server = st.server;
+    auto& events = st.events;
+    auto options = live_options();
+    options.live.notice = st.other_tone("notice.wav", 0.7);
+    options.live.notice_every = 2000ms;
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, options};
+    player.play({"p", {live_cue(server.listen_url("station"), 12000ms)}, {}, Clock::now() + 1500ms});
+
+    ASSERT_TRUE(poll_until(5s, [&] { return now_hearing(tap, Heard::station); })) << "the station never came through";
+    st.kill();
+    ASSERT_TRUE(poll_until(5s, [&] { return now_hearing(tap, Heard::fallback); })) << "no notice after the kill";
+    ASSERT_TRUE(poll_until(3s, [&] { return now_hearing(tap, Heard::silence); })) << "no silence after the notice";
+    ASSERT_TRUE(poll_until(3s, [&] { return now_hearing(tap, Heard::fallback); })) << "the notice was not repeated";
+    ASSERT_TRUE(poll_until(3s, [&] { return now_hearing(tap, Heard::silence); }));
+    st.restart();
+    ASSERT_TRUE(poll_until(6s, [&] { return now_hearing(tap, Heard::station); })) << "the relay never came back";
+    ASSERT_TRUE(events.wait_done("p", 20s));
+
+    const auto heard = windows(tap.samples());
+    EXPECT_EQ(heard.size(), 120u);
+    // Two notices or more, each about 0.7 s (a 100 ms window may straddle its edges), started
+    // 2 s apart, with silence between them and nothing else.
+    const auto notices = runs_of(heard, Heard::fallback);
+    ASSERT_GE(notices.size(), 2u);
+    // The kill's dropout is silent for its first 2 s: the station's last window, then silence.
+    auto last_station = notices[0].first;
+    while (last_station > 0 && heard[last_station] != Heard::station) --last_station;
+    ASSERT_EQ(heard[last_station], Heard::station);
+    EXPECT_NEAR(static_cast<double>(notices[0].first - last_station), 20.0, 3.0) << "silence before the first notice";
+    for (std::size_t i = 0; i + 1 < notices.size(); ++i) {
+        EXPECT_NEAR(static_cast<double>(notices[i].second), 7.0, 1.0) << "notice " << i;
+        if (notices[i + 1].first - notices[i].first > 25) continue;  // a later dropout of its own
+        EXPECT_NEAR(static_cast<double>(notices[i + 1].first - notices[i].first), 20.0, 1.0) << "notice " << i;
+        std::size_t quiet = 0;
+        for (auto w = notices[i].first + notices[i].second; w < notices[i + 1].first; ++w)
+            quiet += heard[w] == Heard::silence ? 1 : 0;
+        // Only the two windows that straddle a notice's edges may be something else.
+        EXPECT_GE(quiet, notices[i + 1].first - notices[i].first - notices[i].second - 2) << "silence between notices";
+    }
+
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].failure, FailureKind::source_dropouts);
+    ASSERT_TRUE(finished[0].live);
+    EXPECT_TRUE(finished[0].live->notice);
+    EXPECT_EQ(finished[0].live->fallback, "") << "no fallback file";
+    // relayed is the station alone, never the notice.
+    EXPECT_NEAR(static_cast<double>(finished[0].position.count()) / 1e6,
+                static_cast<double>(count(heard, Heard::station)) / 10.0, 0.5);
+}
+
+// A notice that could not be made (its file is missing): the dropout is silence, the player
+// logs why once, and the cue fails only for its source, as without a notice.
+TEST(Live, AMissingNoticeLeavesSilenceAndIsLoggedNotAFailure) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    Recorded events;
+    lp::audio::test::CapturedLog log;
+    auto options = live_options();
+    options.live.notice = dir / "never-spoken.wav";
+    options.live.notice_after = 500ms;
+    options.live.notice_every = 1000ms;
+    const int port = lp::test::free_port();  // nobody listens there
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, options};
+    player.play({"p", {live_cue("http://127.0.0.1:" + std::to_string(port) + "/x", 2500ms)}, {}, Clock::now() + 300ms});
+    ASSERT_TRUE(events.wait_done("p", 10s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].failure, FailureKind::source_unreachable);
+    ASSERT_TRUE(finished[0].live);
+    EXPECT_FALSE(finished[0].live->notice);
+    const auto samples = tap.samples();
+    EXPECT_EQ(samples.size(), 120000u * 2) << "the slot aired its full length";
+    EXPECT_TRUE(std::all_of(samples.begin(), samples.end(), [](short s) { return s == 0; }));
+    const auto text = log.text();
+    const auto first = text.find("never-spoken.wav");
+    ASSERT_NE(first, std::string::npos) << text;
+    EXPECT_EQ(text.find("spoken notice", text.find("spoken notice") + 1), std::string::npos) << "logged once: " << text;
 }
 
 TEST(Live, HlsPlaylistInATemporaryFolderIsRelayedInFull) {

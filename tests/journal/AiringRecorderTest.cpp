@@ -161,10 +161,8 @@ TEST(AiringRecorder, APartialAiringIsInterruptedWithTheSecondsHeardInVietnamese)
     EXPECT_TRUE(r.pending.all().empty());
 }
 
-TEST(AiringRecorder, ARelayDownPartOfTheTimeIsAPartialAiringWithItsDropoutsBesideTheSealedRow) {
-    lp::test::TempDir dir;
-    const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
-    Recording r(dir / "j.db");
+// A 300 s relay of a station that dropped out, recorded as the player reports it.
+void record_relay(Recording& r, lp::journal::TimePoint at, const lp::audio::LiveReport& live) {
     lp::journal::AiringPlan plan = three_items(at)[0];
     plan.title = "Thời sự VOV1";
     plan.file = "http://radio.example/vov1";
@@ -173,14 +171,20 @@ TEST(AiringRecorder, ARelayDownPartOfTheTimeIsAPartialAiringWithItsDropoutsBesid
     plan.live_source = "http://radio.example/vov1";
     r.recorder.expect("Trưa@1", at, {plan});
     r.started("Trưa@1", 0, at);
-    lp::audio::LiveReport live{300s, 150s, {{at + 60s, 100s}, {at + 250s, 50s}}, "thong-bao.mp3", "ended"};
     r.recorder.record({"Trưa@1", 0,
                        ev::Finished{at + 300s,
-                                    150s,
+                                    live.relayed,
                                     CueResult::failed,
                                     {FailureKind::source_dropouts, "http://radio.example/vov1: the stream ended"},
                                     live}});
     r.done("Trưa@1");
+}
+
+TEST(AiringRecorder, ARelayDownPartOfTheTimeIsAPartialAiringWithItsDropoutsBesideTheSealedRow) {
+    lp::test::TempDir dir;
+    const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+    Recording r(dir / "j.db");
+    record_relay(r, at, {300s, 150s, {{at + 60s, 100s}, {at + 250s, 50s}}, "thong-bao.mp3", "ended"});
     const auto all = r.journal.between(at - 1h, at + 1h);
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(all[0].status, Status::interrupted) << "half the time down is never a completed airing";
@@ -200,6 +204,23 @@ TEST(AiringRecorder, ARelayDownPartOfTheTimeIsAPartialAiringWithItsDropoutsBesid
     EXPECT_EQ(record->dropouts[0].length, 100s);
     EXPECT_EQ(record->dropouts[1].length, 50s);
     EXPECT_FALSE(lp::journal::load_live(r.db, all[0].id + 1));
+}
+
+// A relay with no fallback file whose dropouts the spoken notice filled: the row names the
+// notice, not silence.
+TEST(AiringRecorder, ADropoutFilledByTheSpokenNoticeNamesItAsTheFallback) {
+    lp::test::TempDir dir;
+    const auto at = lp::domain::from_utc_text("2026-03-02T22:30:00.000Z");
+    Recording r(dir / "j.db");
+    record_relay(r, at, {300s, 280s, {{at + 60s, 20s}}, "", "ended", true});
+    const auto all = r.journal.between(at - 1h, at + 1h);
+    ASSERT_EQ(all.size(), 1u);
+    EXPECT_NE(all[0].reason.find("mất tín hiệu 1 lần, tổng 20,0 giây; phát thay bằng thông báo mất tín hiệu"),
+              std::string::npos)
+        << all[0].reason;
+    const auto record = lp::journal::load_live(r.db, all[0].id);
+    ASSERT_TRUE(record);
+    EXPECT_EQ(record->fallback, "thông báo mất tín hiệu");
 }
 
 }  // namespace
