@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
+#include <mutex>
 
 namespace lp::http {
 namespace {
@@ -91,6 +93,10 @@ void cork(tcp::socket& socket) {
 void async_send_file(tcp::socket& socket, int fd, std::uint64_t offset, std::uint64_t count,
                      std::chrono::steady_clock::duration stall, std::shared_ptr<void> keep,
                      std::function<void(boost::beast::error_code)> done) {
+    // sendfile(2) has no MSG_NOSIGNAL (Asio's own sends use it): a listener hanging up in the
+    // middle of a file would raise SIGPIPE and end the process, sound and all. EPIPE is enough.
+    static std::once_flag ignore_sigpipe;
+    std::call_once(ignore_sigpipe, [] { std::signal(SIGPIPE, SIG_IGN); });
     boost::system::error_code ec;
     socket.non_blocking(true, ec);
     if (ec) return done(ec);

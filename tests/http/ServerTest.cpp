@@ -2,6 +2,8 @@
 // sniffing, removal), Range, worker routes, static assets, errors, connection limit.
 #include <gtest/gtest.h>
 
+#include <boost/asio/read.hpp>
+
 #include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 
@@ -255,6 +257,36 @@ TEST(HttpServer, AFileReplyToAClientThatStopsReadingIsDroppedAtTheIdleTimeout) {
     const auto whole = h.request("GET", "/api/media/1/audio", "", admin);
     EXPECT_EQ(whole.body().size(), data.size());
     EXPECT_EQ(sent, 1);
+}
+
+// A listener that hangs up in the middle of a file (a browser's <audio> does it all the time):
+// sendfile(2) has no MSG_NOSIGNAL, and without SIGPIPE ignored the whole process would die.
+TEST(HttpServer, AClientHangingUpInTheMiddleOfAFileLeavesTheServerAnswering) {
+    TempDir dir;
+    const fs::path file = dir.path() / "big.mp3";
+    std::ofstream(file, std::ios::binary) << std::string(32 * 1024 * 1024, 'x');
+    Harness h({make_route("GET", "/api/media/{id}/audio", Permission::read,
+                          [&](api::Call&) {
+                              api::Reply r;
+                              r.file = file;
+                              return r;
+                          }),
+               make_route("GET", "/api/ping", Permission::read, [](api::Call&) {
+                   return ok({{"ok", true}});
+               })});
+    for (int i = 0; i < 5; ++i) {
+        boost::asio::io_context io;
+        boost::asio::ip::tcp::socket quitter(io);
+        quitter.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), h.port()));
+        bh::request<bh::empty_body> req{bh::verb::get, "/api/media/1/audio", 11};
+        req.set(bh::field::authorization, "Bearer admin-token");
+        bh::write(quitter, req);
+        std::vector<char> some(256 * 1024);
+        boost::asio::read(quitter, boost::asio::buffer(some));  // the transfer is under way
+        quitter.set_option(boost::asio::socket_base::linger(true, 0));
+        quitter.close();  // reset: the server's next sendfile finds the peer gone
+        EXPECT_EQ(h.request("GET", "/api/ping", "", admin).result_int(), 200);
+    }
 }
 
 TEST(HttpServer, WorkerRoutesDoNotBlockTheLoop) {
