@@ -60,8 +60,11 @@ struct Decoder::Impl {
     std::int64_t resampler_in = 0;
     std::int64_t resampler_out = 0;
 
-    std::vector<float> pending;  // converted samples not yet handed out
+    // Converted samples not yet handed out: pending[pending_offset, pending_end). The vector
+    // only grows, so that a frame's conversion neither allocates nor zero-fills.
+    std::vector<float> pending;
     std::size_t pending_offset = 0;
+    std::size_t pending_end = 0;
     std::uint64_t frames_out = 0;
     bool demuxer_done = false;
     bool decoder_done = false;
@@ -114,8 +117,9 @@ struct Decoder::Impl {
     void convert(const std::uint8_t* const* in, int in_frames) {
         const int capacity = resampler->max_output(in_frames);
         if (capacity <= 0) return;
-        const std::size_t old_size = pending.size();
-        pending.resize(old_size + static_cast<std::size_t>(capacity) * target.channels);
+        const std::size_t old_size = pending_end;
+        const std::size_t room = old_size + static_cast<std::size_t>(capacity) * target.channels;
+        if (pending.size() < room) pending.resize(room);
         auto* out = reinterpret_cast<std::uint8_t*>(pending.data() + old_size);
         const int got = resampler->convert(&out, capacity, in, in_frames);
         std::int64_t keep = got;
@@ -126,7 +130,7 @@ struct Decoder::Impl {
             resampler_in += in_frames;
         }
         resampler_out += keep;
-        pending.resize(old_size + static_cast<std::size_t>(keep) * target.channels);
+        pending_end = old_size + static_cast<std::size_t>(keep) * target.channels;
     }
 
     void drain_resampler() {
@@ -169,8 +173,8 @@ struct Decoder::Impl {
 
     // Decodes until `pending` holds samples or the stream ends.
     void refill() {
-        while (pending_offset >= pending.size() && !decoder_done) {
-            pending.clear();
+        while (pending_offset >= pending_end && !decoder_done) {
+            pending_end = 0;
             pending_offset = 0;
             const int err = codec->receive_frame(frame.get());
             switch (err) {
@@ -193,7 +197,7 @@ struct Decoder::Impl {
             }
             if (decoder_done) {
                 drain_resampler();
-                if (frames_out == 0 && pending.empty())
+                if (frames_out == 0 && pending_end == 0)
                     fail(total_errors > 0 ? "no audio could be decoded: " + last_error
                                           : std::string{"no audio could be decoded"});
             }
@@ -263,7 +267,7 @@ std::size_t Decoder::read(std::span<float> out) {
     try {
         while (written + channels <= out.size()) {
             d.refill();
-            const std::size_t available = d.pending.size() - d.pending_offset;
+            const std::size_t available = d.pending_end - d.pending_offset;
             if (available == 0) break;
             const std::size_t count = std::min(available, (out.size() - written) / channels * channels);
             std::copy_n(d.pending.begin() + static_cast<std::ptrdiff_t>(d.pending_offset), count,

@@ -83,7 +83,7 @@ for _ in $(seq 60); do
 done
 d0=$(cpu $dpid)
 threads $dpid >"$work/threads.0"
-[ -n "${RELAY_PERF:-}" ] && (sleep 3 && perf record -F 999 -g -o "$RELAY_PERF" -p $dpid -- sleep $((window - 8)) >/dev/null 2>&1 &)
+[ -n "${RELAY_PERF:-}" ] && (sleep 3 && perf record -F 999 ${RELAY_PERF_ARGS:--g} -o "$RELAY_PERF" -p $dpid -- sleep $((window - 8)) >/dev/null 2>&1 &)
 "$cli" -c "$work/lp.toml" oneoff add --item 1 --at now --priority khan-cap --by bench >/dev/null
 # The live source's thread ends with the relay: its figure is read 2 s before.
 (sleep $((window - 2)) && threads $dpid >"$work/threads.1") &

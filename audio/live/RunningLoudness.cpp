@@ -99,8 +99,7 @@ void RunningLoudness::end_sub_block() {
     ++sub_blocks_;
     in_sub_block_ = 0;
     if (sub_blocks_ < 4) return;  // the first 400 ms block is not complete yet
-    const double energy =
-        (last_sub_blocks_[0] + last_sub_blocks_[1] + last_sub_blocks_[2] + last_sub_blocks_[3]) / 4.0;
+    const double energy = (last_sub_blocks_[0] + last_sub_blocks_[1] + last_sub_blocks_[2] + last_sub_blocks_[3]) / 4.0;
     if (energy <= 0.0) return;
     const double lufs = loudness(energy);
     if (lufs <= absolute_gate_lufs) return;

@@ -5,8 +5,8 @@
 // by their bin's mean: in LevelChanges… a whole segment sits on the gate and the figures part
 // by 0.03 LU there (libebur128's own histogram mode, which the running gain used before,
 // parts from its exact figure by 0.13 LU at the same point).
-#include <gtest/gtest.h>
 #include <ebur128.h>
+#include <gtest/gtest.h>
 
 #include <cmath>
 #include <memory>
