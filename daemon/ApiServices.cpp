@@ -27,6 +27,8 @@ bool ApiServices::stop_now(const std::string& account) {
     if (daemon_.recorder_.idle()) return false;
     daemon_.recorder_.cut_all(domain::texts::stopped_by_operator(account));
     daemon_.player_->stop();
+    // Before the player's last events arrive, an emergency must not resume what was stopped.
+    daemon_.engine_->operator_stopped();
     return true;
 }
 

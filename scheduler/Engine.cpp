@@ -168,7 +168,7 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     bool first = true;
     for (const auto& id : in_flight_order_) {
         const auto it = in_flight_.find(id);
-        if (it == in_flight_.end()) continue;
+        if (it == in_flight_.end() || it->second.stopped) continue;
         if (auto rest = rest_after_cut(it->second, o, now, first, d)) resumed.push_back(std::move(*rest));
         first = false;
     }
@@ -276,6 +276,10 @@ void Engine::cue_finished(const std::string& order, std::size_t cue) {
 void Engine::order_done(const std::string& order) {
     in_flight_.erase(order);
     std::erase(in_flight_order_, order);
+}
+
+void Engine::operator_stopped() {
+    for (auto& [id, flight] : in_flight_) flight.stopped = true;
 }
 
 }  // namespace lp::scheduler

@@ -118,6 +118,10 @@ public:
     void cue_started(const std::string& order, std::size_t cue, TimePoint at);
     void cue_finished(const std::string& order, std::size_t cue);
     void order_done(const std::string& order);
+    // The operator stopped the player (loaphuong stop, the page's stop button): what was handed
+    // out ends where it is. Its last events still arrive and count, but an emergency decided
+    // before they do resumes none of it, nor does anything else.
+    void operator_stopped();
 
     const Marks& marks() const { return marks_; }
     const History& history() const { return history_; }
@@ -148,6 +152,7 @@ private:
         Order order;
         std::optional<std::size_t> playing;  // index of the cue that started last
         bool playing_ended = false;          // ... and it has finished
+        bool stopped = false;                // by the operator: never resumed
     };
     std::optional<Order> rest_after_cut(const InFlight& f, const OneOff& emergency, TimePoint now, bool first,
                                         Decisions& d);

@@ -208,6 +208,25 @@ TEST(Engine, AnItemCutByALiveSessionAirsAgainAfterItWhateverItsPlannedLength) {
     EXPECT_EQ(d.air[1].cues[0].item, 1);
 }
 
+// The operator stopped the player in the slot's first item; an emergency comes before the
+// player's last events reach the loop. It airs alone: what the operator stopped is not
+// resumed after it.
+TEST(Engine, AnEmergencyRightAfterTheOperatorsStopResumesNothing) {
+    CutByEmergency setup(2min);
+    const auto slot = lp::test::local_time(2026, 3, 2, 5, 30);
+    lp::scheduler::Engine engine(setup.rules, lp::test::vietnam(), slot - 90min, {slot - 90min, slot - 90min}, {});
+    const auto first = engine.tick(slot - 2s);
+    ASSERT_EQ(first.air.size(), 1u);
+    engine.cue_started(first.air[0].id, 0, slot);
+    engine.operator_stopped();
+    const auto d = engine.tick(slot + 900ms);
+    ASSERT_EQ(d.air.size(), 1u);
+    EXPECT_EQ(d.air[0].cues.at(0).item, 9);
+    EXPECT_TRUE(d.not_aired.empty());
+    // Without the stop the same tick resumes the cut item after the emergency.
+    EXPECT_EQ(setup.cut().air.size(), 2u);
+}
+
 // The player completed the 40 s item and began the next just before the emergency, but those
 // events are still on their way to the loop: the engine last heard that the first item
 // started. The cut takes the player's own position, so the completed item is not aired
