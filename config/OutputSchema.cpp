@@ -84,7 +84,10 @@ public:
         return parsed.server->host + ":" + std::to_string(parsed.server->port);
     }
     [[noreturn]] void missing(std::string_view key) const override {
-        r_.fail_at_header(key, "missing required key (kind " + quote(kind_) + " needs it)");
+        missing(key, "kind " + quote(kind_) + " needs it");
+    }
+    [[noreturn]] void missing(std::string_view key, std::string_view because) const override {
+        r_.fail_at_header(key, "missing required key (" + std::string{because} + ")");
     }
 
 private:

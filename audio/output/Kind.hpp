@@ -32,8 +32,10 @@ public:
     virtual std::optional<std::string> host(std::string_view key) const = 0;
     // An http:// server URL without path, returned as "host:port" (default port filled in).
     virtual std::optional<std::string> http_server(std::string_view key) const = 0;
-    // Throws "missing required key (kind "K" needs it)" at the table's header.
+    // Throws "missing required key (kind "K" needs it)" at the table's header; with
+    // `because`, "missing required key (because)".
     [[noreturn]] virtual void missing(std::string_view key) const = 0;
+    [[noreturn]] virtual void missing(std::string_view key, std::string_view because) const = 0;
 
     template <class T>
     T required(std::string_view key, std::optional<T> value) const {

@@ -83,10 +83,14 @@ TEST(OutputKinds, ErrorsNameFileLineAndKey) {
         R"(t.toml:4: output[0].url: "ftp://h" is not an http:// URL (e.g. "http://127.0.0.1:8000"))");
     const std::string ice =
         "[[output]]\nname = \"i\"\nkind = \"icecast\"\nurl = \"http://h:1\"\npassword = \"p\"\nmount = \"m\"\n";
-    EXPECT_EQ(error_of(ice + "admin_user = \"admin\"\n"),
-              R"(t.toml:1: output[0].admin_password: missing required key (kind "icecast" needs it))");
-    EXPECT_EQ(error_of(ice + "admin_password = \"p\"\n"),
-              R"(t.toml:1: output[0].admin_user: missing required key (kind "icecast" needs it))");
+    EXPECT_EQ(
+        error_of(ice + "admin_user = \"admin\"\n"),
+        "t.toml:1: output[0].admin_password: missing required key (admin_user and admin_password go together, for "
+        "the listener counts)");
+    EXPECT_EQ(
+        error_of(ice + "admin_password = \"p\"\n"),
+        "t.toml:1: output[0].admin_user: missing required key (admin_user and admin_password go together, for the "
+        "listener counts)");
     EXPECT_EQ(error_of(ice + "listeners_every = 0\n"),
               "t.toml:7: output[0].listeners_every: 0 is out of range (1..3600)");
     EXPECT_EQ(error_of("[[output]]\nname = \"r\"\nkind = \"rtp\"\nhost = \"h\"\nport = 5004\ncodec = \"mp3\"\n"),

@@ -23,8 +23,9 @@ void Icecast::read(const Settings& settings, OutputSpec& spec) const {
     spec.options["mount"] = mount;
     const auto user = settings.text("admin_user");
     const auto admin_password = settings.text("admin_password");
-    if (user && !admin_password) settings.missing("admin_password");
-    if (admin_password && !user) settings.missing("admin_user");
+    constexpr std::string_view together = "admin_user and admin_password go together, for the listener counts";
+    if (user && !admin_password) settings.missing("admin_password", together);
+    if (admin_password && !user) settings.missing("admin_user", together);
     if (user) {
         spec.options["admin_user"] = *user;
         spec.options["admin_password"] = *admin_password;
