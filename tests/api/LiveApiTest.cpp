@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
+#include "scheduler/Engine.hpp"
 #include "tests/api/TestServices.hpp"
 
 namespace {
@@ -20,15 +23,17 @@ std::vector<std::int64_t> counts(lp::test::TestServices& s) {
 
 TEST(LiveApi, AStreamStartsAsAnEmergencyOneOffOfALiveSourceAndStops) {
     lp::test::TestServices s;
+    const auto called = std::chrono::floor<std::chrono::milliseconds>(lp::domain::wall_now());
     const auto r = run(s, "POST", "/api/live",
                        call("POST", "", {{"source", "http://127.0.0.1:8000/vov1"}, {"by", "Nguyễn Văn An"}}, {},
                             Role::operator_, "lan"));
+    const auto answered = lp::domain::wall_now();
     EXPECT_EQ(r.status, 201);
     EXPECT_EQ(r.body["kind"], "tiep_song");
     EXPECT_EQ(r.body["title"], "Tiếp sóng: http://127.0.0.1:8000/vov1");
     EXPECT_EQ(r.body["by"], "Nguyễn Văn An");
     auto st = s.database().prepare(
-        "SELECT o.priority, o.created_by, m.live_url, m.live_kind, m.duration_ms, m.title FROM one_off o "
+        "SELECT o.priority, o.created_by, m.live_url, m.live_kind, m.duration_ms, m.title, o.at FROM one_off o "
         "JOIN media_item m ON m.id = o.media_item_id WHERE o.id = ?");
     st.bind(1, r.body["oneoff"].get<std::int64_t>());
     ASSERT_TRUE(st.step());
@@ -41,6 +46,12 @@ TEST(LiveApi, AStreamStartsAsAnEmergencyOneOffOfALiveSourceAndStops) {
     EXPECT_EQ(s.rules_changed_count, 1);
     ASSERT_TRUE(s.live);
     EXPECT_EQ(s.live->one_off, r.body["oneoff"].get<std::int64_t>());
+    // Ordered the engine's pre-roll ahead, so that the source connects before its start; the
+    // session is on since that start.
+    const auto at = lp::domain::from_utc_text(st.text(6));
+    EXPECT_GE(at, called + lp::scheduler::default_preroll);
+    EXPECT_LE(at, answered + lp::scheduler::default_preroll);
+    EXPECT_EQ(s.live->since, at);
 
     EXPECT_EQ(run(s, "GET", "/api/live", call("GET", "")).body["live"]["title"], r.body["title"]);
     const auto before = counts(s);
