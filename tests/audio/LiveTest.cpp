@@ -279,6 +279,47 @@ TEST(Live, AMissingNoticeLeavesSilenceAndIsLoggedNotAFailure) {
     EXPECT_EQ(text.find("spoken notice", text.find("spoken notice") + 1), std::string::npos) << "logged once: " << text;
 }
 
+// A microphone session (a capture device) that loses its capture airs the notice worded for a
+// live reading, a relayed stream that does not come the relay's: here two tones the capture
+// tells apart (the relay's at the station's pitch). Each cue's report says a notice filled in.
+TEST(Live, ACaptureDeviceAirsTheLiveReadingsNoticeAndAStreamTheRelaysOne) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    tap.add_capture("micro", dir / "gone.raw");  // no such file: the capture never comes
+    const auto tone = [&](const std::string& name, double hz) {
+        lp::test::make_audio(dir / name, 0.7, {.frequency = hz, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+        return dir / name;
+    };
+    auto options = live_options();
+    options.live.notice = tone("relay.wav", station_hz);
+    options.live.capture_notice = tone("reading.wav", fallback_hz);
+    options.live.notice_after = 300ms;
+    options.live.notice_every = 5000ms;
+    Recorded events;
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, options};
+    const int port = lp::test::free_port();  // nobody listens there
+    player.play({"p",
+                 {live_cue("alsa:micro", 2000ms), live_cue("http://127.0.0.1:" + std::to_string(port) + "/x", 2000ms)},
+                 {},
+                 Clock::now() + 300ms});
+    ASSERT_TRUE(events.wait_done("p", 15s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 2u);
+    for (const auto& f : finished) {
+        EXPECT_EQ(f.failure, FailureKind::source_unreachable);
+        ASSERT_TRUE(f.live);
+        EXPECT_TRUE(f.live->notice);
+    }
+    const auto heard = windows(tap.samples());
+    ASSERT_EQ(heard.size(), 40u);
+    const std::vector<Heard> reading(heard.begin(), heard.begin() + 20);
+    const std::vector<Heard> relay(heard.begin() + 20, heard.end());
+    EXPECT_GE(count(reading, Heard::fallback), 5u) << "the live reading's notice";
+    EXPECT_EQ(count(reading, Heard::station), 0u);
+    EXPECT_GE(count(relay, Heard::station), 5u) << "the relay's notice";
+    EXPECT_EQ(count(relay, Heard::fallback), 0u);
+}
+
 TEST(Live, HlsPlaylistInATemporaryFolderIsRelayedInFull) {
     TempDir dir;
     lp::test::AlsaTap tap;

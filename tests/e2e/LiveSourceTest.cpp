@@ -43,6 +43,11 @@ TEST(LiveSource, ARelayedStationAirsForItsLengthAndIsJournaledAsTiepSong) {
     const auto notice = dir / "media" / ".live-notice" / "thong-bao-mat-tin-hieu.wav";
     ASSERT_TRUE(std::filesystem::exists(notice)) << daemon.log();
     EXPECT_GT(std::filesystem::file_size(notice), 20'000u) << "a spoken sentence, not an empty file";
+    // ... and the one worded for a live reading whose capture device drops out.
+    const auto reading = dir / "media" / ".live-notice" / "thong-bao-gian-doan-truc-tiep.wav";
+    ASSERT_TRUE(std::filesystem::exists(reading)) << daemon.log();
+    EXPECT_GT(std::filesystem::file_size(reading), 20'000u);
+    EXPECT_NE(std::filesystem::file_size(reading), std::filesystem::file_size(notice)) << "words of its own";
     r = cli("oneoff add --item 1 --at now --priority khan-cap --by 'Chủ tịch UBND phường'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     ASSERT_TRUE(daemon.wait_for_log("[journal] programme emergency#1", 30s)) << daemon.log();
