@@ -5,10 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "domain/Time.hpp"
 #include "domain/WallClock.hpp"
 #include "scheduler/Engine.hpp"
 #include "tests/api/TestServices.hpp"
+#include "tests/support/AlsaTap.hpp"
+#include "tests/support/TempDir.hpp"
 
 namespace {
 
@@ -106,6 +110,39 @@ TEST(LiveApi, BadInputIsRefusedWithNothingChanged) {
                    call("POST", "", {{"source", "http://127.0.0.1/x"}, {"by", "An"}, {"title", " "}}), 422, "title");
     EXPECT_EQ(counts(s), before);
     EXPECT_FALSE(s.live);
+}
+
+// A capture device another program holds (the test's busy ALSA PCM): 422 on `source` naming
+// it with ALSA's reason, nothing saved; let go, the same request starts the session.
+TEST(LiveApi, ABusyCaptureDeviceIsRefusedNamingItAndAcceptedOnceFree) {
+    lp::test::TempDir dir;
+    lp::test::AlsaTap tap;
+    tap.add_capture("micro", dir / "tone.raw");
+    std::ofstream(dir / "tone.raw") << std::string(48000, '\0');
+    const auto lock = tap.add_busy_capture("micro-ban", "micro");
+    lp::test::TestServices s;
+    const auto start = [&] {
+        return run(s, "POST", "/api/live", call("POST", "", {{"source", "alsa:micro-ban"}, {"by", "An"}}));
+    };
+    const auto before = counts(s);
+    {
+        lp::test::HeldDevice held{lock};
+        try {
+            start();
+            ADD_FAILURE() << "a busy device was accepted";
+        } catch (const lp::api::ApiError& e) {
+            EXPECT_EQ(e.status(), 422);
+            EXPECT_EQ(e.field(), "source");
+            EXPECT_EQ(std::string(e.what()),
+                      "Thiết bị thu âm \"micro-ban\" đang bận (một chương trình khác đang dùng nó) (alsa:micro-ban: "
+                      "snd_pcm_open() failed: Device or resource busy).");
+        }
+        EXPECT_EQ(counts(s), before) << "nothing saved";
+        EXPECT_FALSE(s.live);
+    }
+    EXPECT_EQ(start().status, 201);
+    ASSERT_TRUE(s.live);
+    EXPECT_EQ(s.live->kind, "truc_tiep");
 }
 
 }  // namespace

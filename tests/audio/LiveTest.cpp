@@ -11,6 +11,7 @@
 #include "audio/Errors.hpp"
 #include "audio/FfmpegPlayer.hpp"
 #include "audio/ffmpeg/Interrupt.hpp"
+#include "audio/live/AlsaCapture.hpp"
 #include "audio/live/RunningGain.hpp"
 #include "tests/audio/CapturedLog.hpp"
 #include "tests/audio/RecordingEvents.hpp"
@@ -361,13 +362,10 @@ TEST(Live, UnreachableSourceFailsWithNothingRelayedAndSilenceForFallback) {
     EXPECT_EQ(tap.samples().size(), 72000u * 2);
 }
 
-// A capture device that was there when the source was set and is gone at air time (the test's
-// capture PCM, whose file is removed): a failure with ALSA's reason naming the device, silence
-// for the planned length, and the next item on time.
-TEST(Live, ACaptureDeviceGoneAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime) {
-    TempDir dir;
-    lp::test::AlsaTap tap;
-    tap.add_capture("micro", dir / "gone.raw");  // no such file: opening fails like a missing device
+// Airs capture `device` for 1.5 s then a 1 s file: the live cue fails with ALSA's `reason`
+// naming the device (silence for its length), and the next item starts on time.
+void expect_capture_failure_and_next_on_time(const lp::test::AlsaTap& tap, const TempDir& dir,
+                                             const std::string& device, const std::string& reason) {
     lp::test::make_audio(dir / "next.wav", 1.0,
                          {.frequency = 880, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     Recorded events;
@@ -376,19 +374,52 @@ TEST(Live, ACaptureDeviceGoneAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime
     next.file = dir / "next.wav";
     next.length = 1000ms;
     const auto start = Clock::now() + 300ms;
-    player.play({"p", {live_cue("alsa:micro", 1500ms), next}, {}, start});
+    player.play({"p", {live_cue("alsa:" + device, 1500ms), next}, {}, start});
     ASSERT_TRUE(events.wait_done("p", 10s));
     const auto finished = events.of(Event::finished);
     ASSERT_EQ(finished.size(), 2u);
     EXPECT_EQ(finished[0].result, CueResult::failed);
     EXPECT_EQ(finished[0].failure, FailureKind::source_unreachable);
-    EXPECT_NE(finished[0].reason.find("alsa:micro: snd_pcm_open() failed: No such file or directory"),
-              std::string::npos)
+    EXPECT_NE(finished[0].reason.find("alsa:" + device + ": snd_pcm_open() failed: " + reason), std::string::npos)
         << finished[0].reason;
     EXPECT_EQ(finished[1].result, CueResult::completed);
     const auto started = events.of(Event::started);
     ASSERT_EQ(started.size(), 2u);
     EXPECT_NEAR(std::chrono::duration<double>(started[1].at - start).count(), 1.5, 0.15) << "the next item on time";
+}
+
+// A capture device that was there when the source was set and is gone at air time (the test's
+// capture PCM, whose file is removed): a failure with ALSA's reason naming the device, silence
+// for the planned length, and the next item on time.
+TEST(Live, ACaptureDeviceGoneAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    tap.add_capture("micro", dir / "gone.raw");  // no such file: opening fails like a missing device
+    expect_capture_failure_and_next_on_time(tap, dir, "micro", "No such file or directory");
+}
+
+// A capture device another program holds (the test's busy PCM, held by this test): the check
+// when a source is set refuses it with -EBUSY, as it accepts it once let go; at air time it is
+// a failure with ALSA's reason, silence for its length, and the next item on time.
+TEST(Live, ACaptureDeviceBusyAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    lp::test::make_audio(dir / "tone.raw", 5.0,
+                         {.frequency = 1000, .sample_rate = 48000, .channels = 2, .extra_args = "-f s16le"});
+    tap.add_capture("micro", dir / "tone.raw");
+    const auto lock = tap.add_busy_capture("micro-ban", "micro");
+    EXPECT_NO_THROW(live::check_capture("micro-ban")) << "free: it opens";
+    lp::test::HeldDevice held{lock};
+    try {
+        live::check_capture("micro-ban");
+        ADD_FAILURE() << "a held device opened";
+    } catch (const live::CaptureOpenError& e) {
+        EXPECT_EQ(e.error(), -EBUSY);
+        EXPECT_NE(std::string(e.what()).find("alsa:micro-ban: snd_pcm_open() failed: Device or resource busy"),
+                  std::string::npos)
+            << e.what();
+    }
+    expect_capture_failure_and_next_on_time(tap, dir, "micro-ban", "Device or resource busy");
 }
 
 TEST(Live, AStalledSourceIsAbortedWithinItsTimeout) {
