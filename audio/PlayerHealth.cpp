@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 
 namespace lp::audio {
@@ -29,17 +30,21 @@ OutputMeter* PlayerHealth::find(const std::string& name) {
 }
 
 void PlayerHealth::fed(std::span<const Sample> interleaved, const std::vector<std::string>& live) {
+    // In integers, which the compiler vectorises (a double sum must keep its order); a
+    // chunk's squares stay far below 2^63.
     int peak = 0;
-    double squares = 0;
+    std::int64_t squares = 0;
     for (const Sample s : interleaved) {
-        peak = std::max(peak, std::abs(static_cast<int>(s)));
-        squares += static_cast<double>(s) * s;
+        const int v = s;
+        peak = std::max(peak, v < 0 ? -v : v);
+        squares += static_cast<std::int64_t>(v) * v;
     }
     const float peak_linear = static_cast<float>(peak) / 32768.0f;
     const float rms_linear =
         interleaved.empty()
             ? 0.0f
-            : static_cast<float>(std::sqrt(squares / static_cast<double>(interleaved.size())) / 32768.0);
+            : static_cast<float>(std::sqrt(static_cast<double>(squares) / static_cast<double>(interleaved.size())) /
+                                 32768.0);
     for (auto& m : meters()) {
         const bool on = std::find(live.begin(), live.end(), m.name) != live.end();
         m.live.store(on, std::memory_order_relaxed);

@@ -6,6 +6,7 @@
 # to a local icecast2. Prints the CPU seconds (user+sys) of each and the ratio (target <= 1.2).
 #
 #   bench/relay.sh [BUILD_DIR] [WINDOW_S]     default build/release, 300 s (3600: the issue's hour)
+#   RELAY_PERF=FILE also records the daemon with `perf record -g` for most of the window.
 set -euo pipefail
 build=${1:-build/release}
 window=${2:-300}
@@ -30,6 +31,8 @@ cleanup() {
 trap cleanup EXIT
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 cpu() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; } # utime+stime in s (USER_HZ 100)
+# Each thread's name and CPU seconds (the name may hold no space: ours do not).
+threads() { for t in /proc/$1/task/*/stat; do awk '{gsub(/[()]/, "", $2); print $2, ($14 + $15) / 100}' "$t"; done 2>/dev/null; }
 
 mkdir -p "$work/ice"
 cat >"$work/ice/icecast.xml" <<XML
@@ -70,8 +73,20 @@ TOML
 dpid=$!
 pids+=($dpid)
 for _ in $(seq 100); do grep -q "ready:" "$work/daemon.log" && break; sleep 0.1; done
+# What the daemon does once at start (the scheduled reports) is not the relay's: wait for it.
+prev=$(cpu $dpid)
+for _ in $(seq 60); do
+    sleep 1
+    now=$(cpu $dpid)
+    awk -v a="$prev" -v b="$now" 'BEGIN { exit !(b - a < 0.02) }' && break
+    prev=$now
+done
 d0=$(cpu $dpid)
+threads $dpid >"$work/threads.0"
+[ -n "${RELAY_PERF:-}" ] && (sleep 3 && perf record -F 999 -g -o "$RELAY_PERF" -p $dpid -- sleep $((window - 8)) >/dev/null 2>&1 &)
 "$cli" -c "$work/lp.toml" oneoff add --item 1 --at now --priority khan-cap --by bench >/dev/null
+# The live source's thread ends with the relay: its figure is read 2 s before.
+(sleep $((window - 2)) && threads $dpid >"$work/threads.1") &
 /usr/bin/time -f "%U %S" -o "$work/ffmpeg.time" ffmpeg -nostdin -loglevel error -i "$url" -t "$window" -f null - &
 fpid=$!
 for _ in $(seq $((window * 10 + 300))); do grep -q "\[journal\] programme emergency" "$work/daemon.log" && break; sleep 0.1; done
@@ -82,3 +97,6 @@ awk -v d0="$d0" -v d1="$d1" -v f="$(awk '{print $1 + $2}' "$work/ffmpeg.time")" 
     d = d1 - d0
     printf "relay of %d s: loaphuongd %.2f s CPU, ffmpeg -f null %.2f s CPU, ratio %.2fx\n", w, d, f, d / f }'
 echo "journal: $row"
+echo "by thread, CPU s in the first $((window - 2)) s of the relay:"
+awk 'NR == FNR { base[$1] += $2; next } { now[$1] += $2 } END { for (t in now) printf "  %-12s %.2f\n", t, now[t] - base[t] }' \
+    "$work/threads.0" "$work/threads.1" | sort -k2 -nr

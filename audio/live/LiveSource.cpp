@@ -22,7 +22,12 @@ std::size_t frames_in(std::chrono::milliseconds d, const PcmFormat& f) {
 }  // namespace
 
 LiveSource::LiveSource(LiveSpec spec, PcmFormat format, LiveOptions options)
-    : spec_(std::move(spec)), format_(format), options_(options), log_(detail::logger("audio")) {
+    : spec_(std::move(spec)),
+      format_(format),
+      options_(options),
+      log_(detail::logger("audio")),
+      ring_(std::max<std::size_t>(frames_in(options_.buffer * 4, format_), frames_in(read_size * 2, format_)) *
+            static_cast<std::size_t>(format_.channels)) {
     thread_ = std::thread{[this] { run(); }};
 }
 
@@ -39,19 +44,18 @@ LiveSource::~LiveSource() {
 std::size_t LiveSource::take(std::span<float> out) {
     const auto channels = static_cast<std::size_t>(format_.channels);
     std::lock_guard lock{mutex_};
-    const std::size_t count = std::min(out.size() / channels * channels, ring_.size() - head_);
-    std::copy_n(ring_.begin() + static_cast<std::ptrdiff_t>(head_), count, out.begin());
-    head_ += count;
-    if (head_ * 2 > ring_.size()) {  // keep the copy amortised: compact once half is taken
-        ring_.erase(ring_.begin(), ring_.begin() + static_cast<std::ptrdiff_t>(head_));
-        head_ = 0;
-    }
+    const std::size_t count = std::min(out.size() / channels * channels, filled_);
+    const std::size_t first = std::min(count, ring_.size() - head_);
+    std::copy_n(ring_.begin() + static_cast<std::ptrdiff_t>(head_), first, out.begin());
+    std::copy_n(ring_.begin(), count - first, out.begin() + static_cast<std::ptrdiff_t>(first));
+    head_ = (head_ + count) % ring_.size();
+    filled_ -= count;
     return count / channels;
 }
 
 std::size_t LiveSource::buffered() const {
     std::lock_guard lock{mutex_};
-    return (ring_.size() - head_) / static_cast<std::size_t>(format_.channels);
+    return filled_ / static_cast<std::size_t>(format_.channels);
 }
 
 std::string LiveSource::last_error() const {
@@ -60,10 +64,18 @@ std::string LiveSource::last_error() const {
 }
 
 void LiveSource::push(std::span<const float> samples) {
-    const auto keep = frames_in(options_.buffer * 4, format_) * static_cast<std::size_t>(format_.channels);
     std::lock_guard lock{mutex_};
-    ring_.insert(ring_.end(), samples.begin(), samples.end());
-    if (ring_.size() - head_ > keep) head_ = ring_.size() - keep;  // nobody takes: stay near live
+    const std::size_t capacity = ring_.size();
+    // Nobody takes: stay near live, keeping the newest.
+    if (samples.size() > capacity) samples = samples.last(capacity);
+    const std::size_t overflow = filled_ + samples.size() > capacity ? filled_ + samples.size() - capacity : 0;
+    head_ = (head_ + overflow) % capacity;
+    filled_ -= overflow;
+    const std::size_t tail = (head_ + filled_) % capacity;
+    const std::size_t first = std::min(samples.size(), capacity - tail);
+    std::copy_n(samples.begin(), first, ring_.begin() + static_cast<std::ptrdiff_t>(tail));
+    std::copy_n(samples.begin() + static_cast<std::ptrdiff_t>(first), samples.size() - first, ring_.begin());
+    filled_ += samples.size();
 }
 
 bool LiveSource::pause(std::chrono::milliseconds interval) {

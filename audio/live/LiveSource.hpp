@@ -54,10 +54,13 @@ private:
     ffmpeg::Interrupt interrupt_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
-    std::vector<float> ring_;  // guarded: received samples from ring_[head_] on
-    std::size_t head_ = 0;     // guarded
-    std::string last_error_;   // guarded
-    bool quit_ = false;        // guarded
+    // guarded: the received samples, ring_.size() at most (the newest kept), oldest at
+    // ring_[head_], wrapping; a fixed ring, so that neither side shifts or allocates.
+    std::vector<float> ring_;
+    std::size_t head_ = 0;    // guarded
+    std::size_t filled_ = 0;  // guarded
+    std::string last_error_;  // guarded
+    bool quit_ = false;       // guarded
     std::thread thread_;
 };
 

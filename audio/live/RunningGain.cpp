@@ -19,12 +19,12 @@ RunningGain::RunningGain(PcmFormat format, double target_lufs, double max_cut_db
       target_(target_lufs),
       max_cut_(max_cut_db),
       max_boost_(max_boost_db),
-      meter_(static_cast<unsigned>(format.channels), static_cast<unsigned long>(format.sample_rate), false),
+      meter_(static_cast<std::size_t>(format.channels), format.sample_rate),
       next_check_(static_cast<std::size_t>(format.sample_rate) * first_check_seconds) {}
 
 void RunningGain::measure(std::span<const float> samples) {
     const std::size_t frames = samples.size() / channels_;
-    meter_.add(samples.data(), frames);
+    meter_.add(samples);
     heard_ += frames;
     if (heard_ < next_check_) return;
     next_check_ = heard_ + static_cast<std::size_t>(rate_);

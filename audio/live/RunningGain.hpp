@@ -3,7 +3,7 @@
 #include <span>
 
 #include "audio/PcmFormat.hpp"
-#include "audio/analysis/Ebur128.hpp"
+#include "audio/live/RunningLoudness.hpp"
 
 namespace lp::audio::live {
 
@@ -27,7 +27,7 @@ private:
     double target_;
     double max_cut_;
     double max_boost_;
-    Ebur128 meter_;
+    RunningLoudness meter_;
     std::size_t heard_ = 0;       // frames measured
     std::size_t next_check_ = 0;  // frames at which the goal is re-evaluated
     double goal_db_ = 0.0;

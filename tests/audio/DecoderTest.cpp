@@ -11,6 +11,7 @@
 
 #include "audio/Decoder.hpp"
 #include "audio/Errors.hpp"
+#include "audio/ffmpeg/FormatContext.hpp"
 #include "tests/support/Command.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/Pcm.hpp"
@@ -200,3 +201,17 @@ TEST(DecoderErrors, TruncatedMp3EndsEarlyOrFails) {
 }
 
 }  // namespace
+
+// What a radio server's Content-Type says is taken as the demuxer only for the formats whose
+// probe is slow when a stream starts mid-frame; the rest is probed.
+TEST(Decoder, ContentTypesNamingMp3OrAdtsChooseTheirDemuxer) {
+    using lp::audio::ffmpeg::demuxer_for_content_type;
+    EXPECT_STREQ(demuxer_for_content_type("audio/mpeg"), "mp3");
+    EXPECT_STREQ(demuxer_for_content_type(" Audio/MPEG ; charset=utf-8"), "mp3");
+    EXPECT_STREQ(demuxer_for_content_type("audio/aacp"), "aac");
+    EXPECT_STREQ(demuxer_for_content_type("audio/aac"), "aac");
+    EXPECT_EQ(demuxer_for_content_type("application/vnd.apple.mpegurl"), nullptr);
+    EXPECT_EQ(demuxer_for_content_type("application/ogg"), nullptr);
+    EXPECT_EQ(demuxer_for_content_type("audio/mpegurl"), nullptr);
+    EXPECT_EQ(demuxer_for_content_type(""), nullptr);
+}

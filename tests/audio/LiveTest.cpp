@@ -321,6 +321,73 @@ TEST(Live, ACaptureDeviceAirsTheLiveReadingsNoticeAndAStreamTheRelaysOne) {
     EXPECT_EQ(count(relay, Heard::fallback), 0u);
 }
 
+// A radio server gives a new listener a small burst that starts in the middle of an MP3 frame;
+// FFmpeg's probe then waits for 128 KiB (8 s at 128 kbit/s) before it is sure, longer than the
+// open timeout. Taken from the stream's Content-Type, the demuxer opens at once: during a
+// 1.5 s pre-roll, and the relay airs from its first sample.
+TEST(Live, AnMp3StationJoinedMidFrameAirsFromItsFirstSampleAfterTheShortPreRoll) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    Recorded events;
+    lp::test::IcecastServer server{16384};
+    const auto feed = lp::test::tone_station(server, "station", dir / "station.log");
+    // Until a listener gets more than the burst in half a second: the station has run long
+    // enough that the burst starts wherever the server's buffers do.
+    const auto joined = [&] {
+        const auto got = dir / "joined.mp3";
+        lp::test::Process curl{{"curl", "-s", "-m", "0.5", "-o", got.string(), server.listen_url("station")}};
+        curl.wait(2s);
+        std::error_code ec;
+        // Half a second of the station is 8 kB: the rest is the burst.
+        return std::filesystem::file_size(got, ec) > 16000 && !ec;
+    };
+    ASSERT_TRUE(poll_until(15s, joined)) << "the station never streamed";
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    player.play({"p", {live_cue(server.listen_url("station"), 3000ms)}, {}, Clock::now() + 1500ms});
+    ASSERT_TRUE(events.wait_done("p", 15s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].result, CueResult::completed) << finished[0].reason;
+    ASSERT_TRUE(finished[0].live);
+    EXPECT_TRUE(finished[0].live->dropouts.empty());
+    const auto heard = windows(tap.samples());
+    EXPECT_EQ(heard.size(), 30u);
+    EXPECT_EQ(count(heard, Heard::station), 30u);
+}
+
+// The same playlist served over HTTP: its Content-Type names no demuxer, so it is opened again
+// by its URL and the HLS demuxer fetches the segments it names.
+TEST(Live, HlsPlaylistOverHttpIsRelayedInFull) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    Recorded events;
+    const auto playlist = dir / "live.m3u8";
+    lp::test::Process writer{{"ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+                              "sine=frequency=440:sample_rate=48000:duration=6", "-ac", "2", "-c:a", "aac", "-f", "hls",
+                              "-hls_time", "2", "-hls_list_size", "0", playlist.string()},
+                             dir / "hls.log"};
+    ASSERT_EQ(writer.wait(20s), 0);
+    const auto port = lp::test::free_port();
+    lp::test::Process web{{"python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", dir.path().string(),
+                           std::to_string(port)},
+                          dir / "web.log"};
+    const auto url = "http://127.0.0.1:" + std::to_string(port) + "/live.m3u8";
+    const auto serving = [&] {
+        lp::test::Process curl{{"curl", "-sf", "-o", "/dev/null", url}};
+        return curl.wait(2s) == 0;
+    };
+    ASSERT_TRUE(poll_until(10s, serving)) << "python3 -m http.server never answered";
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    player.play({"p", {live_cue(url, 3000ms)}, {}, Clock::now() + 1500ms});
+    ASSERT_TRUE(events.wait_done("p", 15s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].result, CueResult::completed) << finished[0].reason;
+    const auto heard = windows(tap.samples());
+    EXPECT_EQ(heard.size(), 30u);
+    EXPECT_EQ(count(heard, Heard::station), 30u);
+}
+
 TEST(Live, HlsPlaylistInATemporaryFolderIsRelayedInFull) {
     TempDir dir;
     lp::test::AlsaTap tap;

@@ -21,7 +21,7 @@ void give_to(const std::filesystem::path& path, const passwd* user) {
 
 }  // namespace
 
-IcecastServer::IcecastServer() {
+IcecastServer::IcecastServer(int burst_bytes) : burst_bytes_(burst_bytes) {
     // A free port can be taken by a test running in parallel before icecast2 binds it; then
     // icecast2 exits at once (and the port answers for the other server). Try a few ports.
     for (int attempt = 0; attempt < 5; ++attempt) {
@@ -39,7 +39,9 @@ void IcecastServer::write_config() {
     std::ofstream xml{dir_ / "icecast.xml"};
     xml << "<icecast>\n"
            "  <limits><clients>20</clients><sources>8</sources>\n"
-           "    <queue-size>4194304</queue-size><burst-size>2097152</burst-size>\n"
+           "    <queue-size>4194304</queue-size><burst-size>"
+        << burst_bytes_
+        << "</burst-size>\n"
            "    <source-timeout>10</source-timeout><header-timeout>5</header-timeout>\n"
            "    <client-timeout>30</client-timeout></limits>\n"
            "  <authentication><source-password>"

@@ -16,7 +16,9 @@ namespace lp::test {
 // whose sockets stay open but are no longer read) until resume().
 class IcecastServer {
 public:
-    IcecastServer();
+    // `burst_bytes`: what a new listener gets at once. The default holds a test's whole
+    // stream; a real server's 64 KiB starts a listener in the middle of an MP3 frame.
+    explicit IcecastServer(int burst_bytes = 2097152);
     ~IcecastServer();
 
     void start();
@@ -35,6 +37,7 @@ public:
 private:
     void write_config();
     TempDir dir_;
+    int burst_bytes_;
     int port_ = 0;
     std::unique_ptr<Process> process_;
 };
