@@ -6,6 +6,7 @@
 #include "domain/Texts.hpp"
 #include "domain/WallClock.hpp"
 #include "library/LiveSources.hpp"
+#include "scheduler/Engine.hpp"
 #include "scheduler/RuleStore.hpp"
 
 namespace lp::api {
@@ -74,7 +75,9 @@ Reply start(Services& s, Call& call) {
     }
     scheduler::OneOff one;
     one.item = item;
-    one.at = domain::wall_now();
+    // It starts after the engine's pre-roll: the source connects during it, so that its first
+    // audio is there at the start rather than counted as a dropout. What plays is cut now.
+    one.at = std::chrono::floor<std::chrono::milliseconds>(domain::wall_now()) + scheduler::default_preroll;
     one.priority = scheduler::Priority::emergency;
     one.outputs = outputs;
     const auto id = scheduler::RuleStore(db).add_one_off(one, ordered_by(by, call.caller.account));

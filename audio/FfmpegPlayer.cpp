@@ -510,7 +510,7 @@ struct FfmpegPlayer::Impl {
                                        options.fade_in,
                                        options.fade_out,
                                        last,
-                                       options.live.notice,
+                                       live::notice_for(spec, options.live),
                                        options.live.notice_after,
                                        options.live.notice_every};
         LiveSink sink{*this, run, set, cue};

@@ -26,7 +26,7 @@ namespace lp::daemon {
 namespace {
 
 audio::PlayerOptions player_options(const config::Config& c, std::shared_ptr<audio::PlayerHealth> health,
-                                    const std::filesystem::path& live_notice) {
+                                    const LiveNotices& live_notices) {
     audio::PlayerOptions options;
     options.health = std::move(health);
     options.loudness_target_lufs = c.audio.loudness_target;
@@ -35,7 +35,8 @@ audio::PlayerOptions player_options(const config::Config& c, std::shared_ptr<aud
     options.live.open_timeout = c.live.open_timeout;
     options.live.stall_timeout = c.live.stall_timeout;
     options.live.retry_interval = c.live.retry_interval;
-    options.live.notice = live_notice;
+    options.live.notice = live_notices.relay;
+    options.live.capture_notice = live_notices.capture;
     return options;
 }
 
@@ -63,9 +64,9 @@ Daemon::Daemon(config::Config config)
       events_(io_, [this](const audio::PlayerEvent& e) { on_player_event(e); }),
       health_(std::make_unique<HealthWiring>(io_, config_, tz_, writer_, loop_errors_)),
       listeners_(io_, writer_, recorder_),
-      live_notice_(make_live_notice(config_.media_dir)),
+      live_notices_(make_live_notices(config_.media_dir)),
       player_(std::make_unique<audio::FfmpegPlayer>(output_specs(config_), events_,
-                                                    player_options(config_, health_->player_health(), live_notice_))),
+                                                    player_options(config_, health_->player_health(), live_notices_))),
       timer_(io_),
       signals_(io_, SIGTERM, SIGINT, SIGHUP) {
     // Writes an earlier run could not land go first: a row they finish must not be taken for
@@ -261,7 +262,7 @@ void Daemon::reload_config() {
         listeners_.outputs(config_.outputs);
     }  // meters and dead-air alarms of the outputs added
     if (change.outputs() || change.audio)
-        player_->reconfigure(std::move(specs), player_options(config_, health_->player_health(), live_notice_));
+        player_->reconfigure(std::move(specs), player_options(config_, health_->player_health(), live_notices_));
     if (change.slots) {
         try {
             library::apply_config_slots(db_, config_, *logger("library"));

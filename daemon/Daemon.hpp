@@ -10,6 +10,7 @@
 #include "config/Config.hpp"
 #include "daemon/DailyBackups.hpp"
 #include "daemon/HealthWiring.hpp"
+#include "daemon/LiveNotice.hpp"
 #include "daemon/LoopEvents.hpp"
 #include "daemon/PeriodicReports.hpp"
 #include "daemon/PublicWeb.hpp"
@@ -94,8 +95,8 @@ private:
     std::unique_ptr<HealthWiring> health_;
     // Stream outputs' listeners sampled during each airing, kept beside its row.
     StreamListeners listeners_;
-    // The spoken notice for live sources without a fallback file, made once; empty: silence.
-    std::filesystem::path live_notice_;
+    // The spoken notices for live sources without a fallback file, made once; empty: silence.
+    LiveNotices live_notices_;
     std::unique_ptr<audio::FfmpegPlayer> player_;
     playout::LiveSession live_;  // loaphuong live start: on from its order to its programme's end
     WallClockTimer timer_;

@@ -97,6 +97,9 @@ inline constexpr std::string_view source_dropouts = "Nguồn tiếp sóng, trự
 inline constexpr std::string_view notice_fallback = "thông báo mất tín hiệu";
 inline constexpr std::string_view notice_words =
     "Đường truyền tiếp sóng đang tạm gián đoạn, xin bà con vui lòng chờ trong giây lát.";
+// The notice for a reading into the box's microphone or line input (trực tiếp) that lost its capture.
+inline constexpr std::string_view capture_notice_words =
+    "Buổi phát trực tiếp đang tạm gián đoạn, xin bà con vui lòng chờ trong giây lát.";
 // "mất tín hiệu 2 lần, tổng 12,5 giây; phát thay bằng tệp thong-bao.mp3" (empty file: silence;
 // notice_fallback: "… phát thay bằng thông báo mất tín hiệu")
 std::string dropouts_summary(std::size_t count, std::chrono::milliseconds down, std::string_view fallback_file);

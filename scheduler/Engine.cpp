@@ -64,10 +64,20 @@ std::optional<Engine::Due> Engine::next_emergencies() const {
     return due;
 }
 
+TimePoint Engine::decided_at(const Due& due) const {
+    auto t = due.at;
+    for (const auto& o : due.emergencies) {
+        const ItemInfo* item = rules_.item(o.item);
+        // A live source's emergency (loaphuong live start): its source connects in the pre-roll.
+        if (o.priority == Priority::emergency && item && item->is_live()) t = std::min(t, o.at - preroll_);
+    }
+    return t;
+}
+
 std::optional<TimePoint> Engine::next_wakeup() const {
     std::optional<TimePoint> t;
     if (const auto s = next_slots()) t = s->at - preroll_;
-    if (const auto e = next_emergencies(); e && (!t || e->at < *t)) t = e->at;
+    if (const auto e = next_emergencies(); e && (!t || decided_at(*e) < *t)) t = decided_at(*e);
     return t;
 }
 
@@ -77,7 +87,7 @@ Decisions Engine::tick(TimePoint now) {
         const auto s = next_slots();
         const auto e = next_emergencies();
         const bool slot_due = s && s->at - preroll_ <= now;
-        const bool emergency_due = e && e->at <= now;
+        const bool emergency_due = e && decided_at(*e) <= now;
         if (!slot_due && !emergency_due) break;
         if (emergency_due && (!slot_due || e->at <= s->at)) {
             for (const auto& o : e->emergencies) {
@@ -178,7 +188,7 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     hand_out({"emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at),
               name,
               o.at,
-              now,
+              std::max(o.at, now),  // a live source's is decided a pre-roll ahead
               {{o.item, "phát khẩn cấp, ngắt chương trình đang phát", o.id}},
               o.outputs,
               "",

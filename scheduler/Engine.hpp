@@ -10,7 +10,10 @@
 // its next item; a play-next one-off airs at its time when nothing plays, else right after the
 // programmes already handed to the player, cutting nothing (the player plays its queue in
 // order; it cannot split a programme it was handed, so "after what plays now" means after
-// the programme that plays now).
+// the programme that plays now). Programmes go to the player `preroll` ahead of their start,
+// so that files are probed and live sources connect before the first sample is due: a slot's
+// always, an emergency's only when it airs a live source (it cuts what plays at that moment
+// and its start follows the pre-roll later); other emergencies cut and start at their instant.
 
 #include <functional>
 #include <map>
@@ -88,10 +91,13 @@ struct PlayerPosition {
 // Stops the player and says where it was (none before its first cue).
 using CutPlayer = std::function<std::optional<PlayerPosition>()>;
 
+// How far ahead of its start the engine hands a programme to the player (see above).
+inline constexpr Seconds default_preroll{2};
+
 class Engine {
 public:
     Engine(Rules rules, const date::time_zone* tz, TimePoint daemon_start, Marks done, History history,
-           Seconds preroll = Seconds{2});
+           Seconds preroll = default_preroll);
 
     // How the shell stops the player: tick() calls it at the instant an emergency cuts what
     // plays, and resumes the cut orders from the position it returns rather than from the
@@ -135,6 +141,8 @@ private:
     };
     std::optional<Due> next_slots() const;
     std::optional<Due> next_emergencies() const;
+    // When the one-offs of `due` are decided: the earliest of their instants less their lead.
+    TimePoint decided_at(const Due& due) const;
     std::vector<OneOff> instances(Priority p, TimePoint after, TimePoint until) const;
     void decide_slot(std::size_t slot, TimePoint at, TimePoint now, const std::vector<OneOff>& attached, Decisions& d);
     void decide_emergency(const OneOff& o, TimePoint now, Decisions& d);

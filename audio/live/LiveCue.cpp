@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "audio/live/AlsaCapture.hpp"
 #include "audio/live/Relay.hpp"
 #include "audio/player/Shaper.hpp"
 #include "domain/WallClock.hpp"
@@ -69,6 +70,10 @@ bool air_live(LiveSource& source, const LiveCueSetup& setup, CueSink& sink, spdl
     return finish(
         CueResult::failed,
         {kind, report.last_error.empty() ? spec.url + ": not ready at the start, or it ran dry" : report.last_error});
+}
+
+const std::filesystem::path& notice_for(const LiveSpec& spec, const LiveOptions& options) {
+    return capture_device(spec.url) ? options.capture_notice : options.notice;
 }
 
 void OpenAhead::open(std::size_t cue, const LiveSpec& spec, PcmFormat format) {

@@ -57,10 +57,14 @@ struct LiveCueSetup {
     std::chrono::milliseconds fade_in{0};
     std::chrono::milliseconds fade_out{0};
     bool last = false;               // the programme's last cue: its end is waited for in real time
-    std::filesystem::path notice{};  // LiveOptions::notice
+    std::filesystem::path notice{};  // notice_for()
     std::chrono::milliseconds notice_after{0};
     std::chrono::milliseconds notice_every{0};
 };
+
+// The spoken notice for the dropouts of `spec`: a capture device's (a live reading) or a
+// relayed stream's.
+const std::filesystem::path& notice_for(const LiveSpec& spec, const LiveOptions& options);
 
 // Airs `source` for setup.planned (see FfmpegPlayer's contract for live cues): the source's
 // audio while it flows, the fallback while it does not, completed when it never dropped out,

@@ -20,6 +20,8 @@ struct LiveOptions {
     // for a source to join at the start, or a short glitch, stays silent), then again every
     // notice_every while it lasts, silence in between. Empty or unreadable: silence alone.
     std::filesystem::path notice{};
+    // The same for a capture device (alsa:…, a reading into the microphone): its own words.
+    std::filesystem::path capture_notice{};
     std::chrono::milliseconds notice_after{2000};
     std::chrono::milliseconds notice_every{20000};
 };

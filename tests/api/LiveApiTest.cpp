@@ -5,7 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "domain/Time.hpp"
+#include "domain/WallClock.hpp"
+#include "scheduler/Engine.hpp"
 #include "tests/api/TestServices.hpp"
+#include "tests/support/AlsaTap.hpp"
+#include "tests/support/TempDir.hpp"
 
 namespace {
 
@@ -20,15 +27,17 @@ std::vector<std::int64_t> counts(lp::test::TestServices& s) {
 
 TEST(LiveApi, AStreamStartsAsAnEmergencyOneOffOfALiveSourceAndStops) {
     lp::test::TestServices s;
+    const auto called = std::chrono::floor<std::chrono::milliseconds>(lp::domain::wall_now());
     const auto r = run(s, "POST", "/api/live",
                        call("POST", "", {{"source", "http://127.0.0.1:8000/vov1"}, {"by", "Nguyễn Văn An"}}, {},
                             Role::operator_, "lan"));
+    const auto answered = lp::domain::wall_now();
     EXPECT_EQ(r.status, 201);
     EXPECT_EQ(r.body["kind"], "tiep_song");
     EXPECT_EQ(r.body["title"], "Tiếp sóng: http://127.0.0.1:8000/vov1");
     EXPECT_EQ(r.body["by"], "Nguyễn Văn An");
     auto st = s.database().prepare(
-        "SELECT o.priority, o.created_by, m.live_url, m.live_kind, m.duration_ms, m.title FROM one_off o "
+        "SELECT o.priority, o.created_by, m.live_url, m.live_kind, m.duration_ms, m.title, o.at FROM one_off o "
         "JOIN media_item m ON m.id = o.media_item_id WHERE o.id = ?");
     st.bind(1, r.body["oneoff"].get<std::int64_t>());
     ASSERT_TRUE(st.step());
@@ -41,6 +50,12 @@ TEST(LiveApi, AStreamStartsAsAnEmergencyOneOffOfALiveSourceAndStops) {
     EXPECT_EQ(s.rules_changed_count, 1);
     ASSERT_TRUE(s.live);
     EXPECT_EQ(s.live->one_off, r.body["oneoff"].get<std::int64_t>());
+    // Ordered the engine's pre-roll ahead, so that the source connects before its start; the
+    // session is on since that start.
+    const auto at = lp::domain::from_utc_text(st.text(6));
+    EXPECT_GE(at, called + lp::scheduler::default_preroll);
+    EXPECT_LE(at, answered + lp::scheduler::default_preroll);
+    EXPECT_EQ(s.live->since, at);
 
     EXPECT_EQ(run(s, "GET", "/api/live", call("GET", "")).body["live"]["title"], r.body["title"]);
     const auto before = counts(s);
@@ -95,6 +110,39 @@ TEST(LiveApi, BadInputIsRefusedWithNothingChanged) {
                    call("POST", "", {{"source", "http://127.0.0.1/x"}, {"by", "An"}, {"title", " "}}), 422, "title");
     EXPECT_EQ(counts(s), before);
     EXPECT_FALSE(s.live);
+}
+
+// A capture device another program holds (the test's busy ALSA PCM): 422 on `source` naming
+// it with ALSA's reason, nothing saved; let go, the same request starts the session.
+TEST(LiveApi, ABusyCaptureDeviceIsRefusedNamingItAndAcceptedOnceFree) {
+    lp::test::TempDir dir;
+    lp::test::AlsaTap tap;
+    tap.add_capture("micro", dir / "tone.raw");
+    std::ofstream(dir / "tone.raw") << std::string(48000, '\0');
+    const auto lock = tap.add_busy_capture("micro-ban", "micro");
+    lp::test::TestServices s;
+    const auto start = [&] {
+        return run(s, "POST", "/api/live", call("POST", "", {{"source", "alsa:micro-ban"}, {"by", "An"}}));
+    };
+    const auto before = counts(s);
+    {
+        lp::test::HeldDevice held{lock};
+        try {
+            start();
+            ADD_FAILURE() << "a busy device was accepted";
+        } catch (const lp::api::ApiError& e) {
+            EXPECT_EQ(e.status(), 422);
+            EXPECT_EQ(e.field(), "source");
+            EXPECT_EQ(std::string(e.what()),
+                      "Thiết bị thu âm \"micro-ban\" đang bận (một chương trình khác đang dùng nó) (alsa:micro-ban: "
+                      "snd_pcm_open() failed: Device or resource busy).");
+        }
+        EXPECT_EQ(counts(s), before) << "nothing saved";
+        EXPECT_FALSE(s.live);
+    }
+    EXPECT_EQ(start().status, 201);
+    ASSERT_TRUE(s.live);
+    EXPECT_EQ(s.live->kind, "truc_tiep");
 }
 
 }  // namespace

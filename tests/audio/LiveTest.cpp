@@ -11,6 +11,7 @@
 #include "audio/Errors.hpp"
 #include "audio/FfmpegPlayer.hpp"
 #include "audio/ffmpeg/Interrupt.hpp"
+#include "audio/live/AlsaCapture.hpp"
 #include "audio/live/RunningGain.hpp"
 #include "tests/audio/CapturedLog.hpp"
 #include "tests/audio/RecordingEvents.hpp"
@@ -279,6 +280,47 @@ TEST(Live, AMissingNoticeLeavesSilenceAndIsLoggedNotAFailure) {
     EXPECT_EQ(text.find("spoken notice", text.find("spoken notice") + 1), std::string::npos) << "logged once: " << text;
 }
 
+// A microphone session (a capture device) that loses its capture airs the notice worded for a
+// live reading, a relayed stream that does not come the relay's: here two tones the capture
+// tells apart (the relay's at the station's pitch). Each cue's report says a notice filled in.
+TEST(Live, ACaptureDeviceAirsTheLiveReadingsNoticeAndAStreamTheRelaysOne) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    tap.add_capture("micro", dir / "gone.raw");  // no such file: the capture never comes
+    const auto tone = [&](const std::string& name, double hz) {
+        lp::test::make_audio(dir / name, 0.7, {.frequency = hz, .sample_rate = 48000, .channels = 1, .extra_args = ""});
+        return dir / name;
+    };
+    auto options = live_options();
+    options.live.notice = tone("relay.wav", station_hz);
+    options.live.capture_notice = tone("reading.wav", fallback_hz);
+    options.live.notice_after = 300ms;
+    options.live.notice_every = 5000ms;
+    Recorded events;
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, options};
+    const int port = lp::test::free_port();  // nobody listens there
+    player.play({"p",
+                 {live_cue("alsa:micro", 2000ms), live_cue("http://127.0.0.1:" + std::to_string(port) + "/x", 2000ms)},
+                 {},
+                 Clock::now() + 300ms});
+    ASSERT_TRUE(events.wait_done("p", 15s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 2u);
+    for (const auto& f : finished) {
+        EXPECT_EQ(f.failure, FailureKind::source_unreachable);
+        ASSERT_TRUE(f.live);
+        EXPECT_TRUE(f.live->notice);
+    }
+    const auto heard = windows(tap.samples());
+    ASSERT_EQ(heard.size(), 40u);
+    const std::vector<Heard> reading(heard.begin(), heard.begin() + 20);
+    const std::vector<Heard> relay(heard.begin() + 20, heard.end());
+    EXPECT_GE(count(reading, Heard::fallback), 5u) << "the live reading's notice";
+    EXPECT_EQ(count(reading, Heard::station), 0u);
+    EXPECT_GE(count(relay, Heard::station), 5u) << "the relay's notice";
+    EXPECT_EQ(count(relay, Heard::fallback), 0u);
+}
+
 // A radio server gives a new listener a small burst that starts in the middle of an MP3 frame;
 // FFmpeg's probe then waits for 128 KiB (8 s at 128 kbit/s) before it is sure, longer than the
 // open timeout. Taken from the stream's Content-Type, the demuxer opens at once: during a
@@ -387,13 +429,10 @@ TEST(Live, UnreachableSourceFailsWithNothingRelayedAndSilenceForFallback) {
     EXPECT_EQ(tap.samples().size(), 72000u * 2);
 }
 
-// A capture device that was there when the source was set and is gone at air time (the test's
-// capture PCM, whose file is removed): a failure with ALSA's reason naming the device, silence
-// for the planned length, and the next item on time.
-TEST(Live, ACaptureDeviceGoneAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime) {
-    TempDir dir;
-    lp::test::AlsaTap tap;
-    tap.add_capture("micro", dir / "gone.raw");  // no such file: opening fails like a missing device
+// Airs capture `device` for 1.5 s then a 1 s file: the live cue fails with ALSA's `reason`
+// naming the device (silence for its length), and the next item starts on time.
+void expect_capture_failure_and_next_on_time(const lp::test::AlsaTap& tap, const TempDir& dir,
+                                             const std::string& device, const std::string& reason) {
     lp::test::make_audio(dir / "next.wav", 1.0,
                          {.frequency = 880, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     Recorded events;
@@ -402,19 +441,52 @@ TEST(Live, ACaptureDeviceGoneAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime
     next.file = dir / "next.wav";
     next.length = 1000ms;
     const auto start = Clock::now() + 300ms;
-    player.play({"p", {live_cue("alsa:micro", 1500ms), next}, {}, start});
+    player.play({"p", {live_cue("alsa:" + device, 1500ms), next}, {}, start});
     ASSERT_TRUE(events.wait_done("p", 10s));
     const auto finished = events.of(Event::finished);
     ASSERT_EQ(finished.size(), 2u);
     EXPECT_EQ(finished[0].result, CueResult::failed);
     EXPECT_EQ(finished[0].failure, FailureKind::source_unreachable);
-    EXPECT_NE(finished[0].reason.find("alsa:micro: snd_pcm_open() failed: No such file or directory"),
-              std::string::npos)
+    EXPECT_NE(finished[0].reason.find("alsa:" + device + ": snd_pcm_open() failed: " + reason), std::string::npos)
         << finished[0].reason;
     EXPECT_EQ(finished[1].result, CueResult::completed);
     const auto started = events.of(Event::started);
     ASSERT_EQ(started.size(), 2u);
     EXPECT_NEAR(std::chrono::duration<double>(started[1].at - start).count(), 1.5, 0.15) << "the next item on time";
+}
+
+// A capture device that was there when the source was set and is gone at air time (the test's
+// capture PCM, whose file is removed): a failure with ALSA's reason naming the device, silence
+// for the planned length, and the next item on time.
+TEST(Live, ACaptureDeviceGoneAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    tap.add_capture("micro", dir / "gone.raw");  // no such file: opening fails like a missing device
+    expect_capture_failure_and_next_on_time(tap, dir, "micro", "No such file or directory");
+}
+
+// A capture device another program holds (the test's busy PCM, held by this test): the check
+// when a source is set refuses it with -EBUSY, as it accepts it once let go; at air time it is
+// a failure with ALSA's reason, silence for its length, and the next item on time.
+TEST(Live, ACaptureDeviceBusyAtAirTimeFailsWithItsReasonAndTheNextItemAirsOnTime) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    lp::test::make_audio(dir / "tone.raw", 5.0,
+                         {.frequency = 1000, .sample_rate = 48000, .channels = 2, .extra_args = "-f s16le"});
+    tap.add_capture("micro", dir / "tone.raw");
+    const auto lock = tap.add_busy_capture("micro-ban", "micro");
+    EXPECT_NO_THROW(live::check_capture("micro-ban")) << "free: it opens";
+    lp::test::HeldDevice held{lock};
+    try {
+        live::check_capture("micro-ban");
+        ADD_FAILURE() << "a held device opened";
+    } catch (const live::CaptureOpenError& e) {
+        EXPECT_EQ(e.error(), -EBUSY);
+        EXPECT_NE(std::string(e.what()).find("alsa:micro-ban: snd_pcm_open() failed: Device or resource busy"),
+                  std::string::npos)
+            << e.what();
+    }
+    expect_capture_failure_and_next_on_time(tap, dir, "micro-ban", "Device or resource busy");
 }
 
 TEST(Live, AStalledSourceIsAbortedWithinItsTimeout) {

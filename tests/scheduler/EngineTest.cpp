@@ -227,6 +227,48 @@ TEST(Engine, AnEmergencyRightAfterTheOperatorsStopResumesNothing) {
     EXPECT_EQ(setup.cut().air.size(), 2u);
 }
 
+// A live session's emergency (loaphuong live start orders it a pre-roll ahead) is decided
+// the pre-roll before its instant, like a slot: what plays is cut then, and the order starts
+// at the instant, so that the player connects the source in between. A file's emergency still
+// cuts and starts at its instant.
+TEST(Engine, ALiveSourcesEmergencyIsHandedOutThePrerollAheadOfItsStart) {
+    CutByEmergency setup(2min);
+    const auto slot = lp::test::local_time(2026, 3, 2, 5, 30);
+    const auto at = slot + 10s;
+    setup.rules.one_offs.at(0).at = at;
+    auto& urgent = setup.rules.items.back();
+    urgent.live_url = "http://127.0.0.1:8000/vov1";
+    urgent.live_kind = "tiep_song";
+    lp::scheduler::Engine engine(setup.rules, lp::test::vietnam(), slot - 90min, {slot - 90min, slot - 90min}, {});
+    int stops = 0;
+    engine.set_cut_player([&]() -> std::optional<lp::scheduler::PlayerPosition> {
+        ++stops;
+        return std::nullopt;
+    });
+    const auto first = engine.tick(slot - 2s);
+    ASSERT_EQ(first.air.size(), 1u);
+    engine.cue_started(first.air[0].id, 0, slot);
+    EXPECT_EQ(engine.next_wakeup(), at - lp::scheduler::default_preroll);
+    EXPECT_TRUE(engine.tick(at - lp::scheduler::default_preroll - 1ms).empty());
+    const auto d = engine.tick(at - lp::scheduler::default_preroll);
+    EXPECT_EQ(stops, 1);
+    EXPECT_TRUE(d.stop_current);
+    ASSERT_EQ(d.air.size(), 2u);
+    EXPECT_EQ(d.air[0].cues.at(0).item, 9);
+    EXPECT_EQ(d.air[0].start, at);
+    EXPECT_EQ(d.air[0].scheduled_at, at);
+    EXPECT_TRUE(engine.tick(at).empty()) << "decided once";
+
+    urgent.live_url.clear();
+    lp::scheduler::Engine files(setup.rules, lp::test::vietnam(), slot - 90min, {slot - 90min, slot - 90min}, {});
+    ASSERT_EQ(files.tick(slot - 2s).air.size(), 1u);
+    EXPECT_EQ(files.next_wakeup(), at);
+    EXPECT_TRUE(files.tick(at - 1ms).empty());
+    const auto file = files.tick(at);
+    ASSERT_FALSE(file.air.empty());
+    EXPECT_EQ(file.air[0].start, at);
+}
+
 // The player completed the 40 s item and began the next just before the emergency, but those
 // events are still on their way to the loop: the engine last heard that the first item
 // started. The cut takes the player's own position, so the completed item is not aired

@@ -1,6 +1,12 @@
 #include "tests/support/AlsaTap.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 
@@ -39,6 +45,26 @@ void AlsaTap::add_capture(const std::string& name, const std::filesystem::path& 
         << infile.string() << "\"\n  format \"raw\"\n}\n";
     if (!out) throw std::runtime_error("AlsaTap: cannot write " + config_.string());
 }
+
+std::filesystem::path AlsaTap::add_busy_capture(const std::string& name, const std::string& slave) const {
+    const auto lock = dir_ / (name + ".lock");
+    std::ofstream{lock};
+    std::ofstream out{config_, std::ios::app};
+    out << "\npcm_type.lpbusy {\n  lib \"" << LP_BUSY_PCM_PLUGIN << "\"\n}\npcm." << name
+        << " {\n  type lpbusy\n  lock \"" << lock.string() << "\"\n  slave \"" << slave << "\"\n}\n";
+    if (!out) throw std::runtime_error("AlsaTap: cannot write " + config_.string());
+    return lock;
+}
+
+HeldDevice::HeldDevice(const std::filesystem::path& lock) : fd_(open(lock.c_str(), O_RDONLY | O_CLOEXEC)) {
+    if (fd_ < 0 || flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        const std::string why = std::strerror(errno);
+        if (fd_ >= 0) close(fd_);
+        throw std::runtime_error("HeldDevice: cannot hold " + lock.string() + ": " + why);
+    }
+}
+
+HeldDevice::~HeldDevice() { close(fd_); }
 
 void AlsaTap::clear() const {
     std::error_code ignored;

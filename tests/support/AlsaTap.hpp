@@ -42,6 +42,11 @@ public:
     // `infile` (silence after its end), as fast as it is read. Opening it fails while `infile`
     // does not exist (a "missing device").
     void add_capture(const std::string& name, const std::filesystem::path& infile) const;
+    // Defines the capture PCM `name` through the test plugin tests/support/alsa/BusyPcm.cpp:
+    // snd_pcm_open() fails with -EBUSY ("Device or resource busy") while a HeldDevice holds the
+    // returned lock file, as a sound card does while another program records from it, and
+    // opens the PCM `slave` (e.g. one of add_capture) otherwise.
+    std::filesystem::path add_busy_capture(const std::string& name, const std::string& slave) const;
 
 private:
     TempDir dir_;
@@ -49,6 +54,19 @@ private:
     std::filesystem::path raw_;
     std::filesystem::path config_;
     std::optional<std::string> previous_;
+};
+
+// Another program holding a busy capture PCM of AlsaTap::add_busy_capture (its lock file),
+// from construction to destruction, in this process or any other.
+class HeldDevice {
+public:
+    explicit HeldDevice(const std::filesystem::path& lock);
+    ~HeldDevice();
+    HeldDevice(const HeldDevice&) = delete;
+    HeldDevice& operator=(const HeldDevice&) = delete;
+
+private:
+    int fd_;
 };
 
 }  // namespace lp::test
