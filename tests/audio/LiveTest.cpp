@@ -355,18 +355,24 @@ TEST(Live, AnMp3StationJoinedMidFrameAirsFromItsFirstSampleAfterTheShortPreRoll)
     EXPECT_EQ(count(heard, Heard::station), 30u);
 }
 
+// ffmpeg writes a finished HLS playlist of `seconds` of the station's tone in 2 s AAC
+// segments: DIR/live.m3u8.
+void write_hls(const std::filesystem::path& dir, int seconds) {
+    lp::test::Process writer{
+        {"ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+         "sine=frequency=440:sample_rate=48000:duration=" + std::to_string(seconds), "-ac", "2", "-c:a", "aac", "-f",
+         "hls", "-hls_time", "2", "-hls_list_size", "0", (dir / "live.m3u8").string()},
+        dir / "hls.log"};
+    ASSERT_EQ(writer.wait(20s), 0);
+}
+
 // The same playlist served over HTTP: its Content-Type names no demuxer, so it is opened again
 // by its URL and the HLS demuxer fetches the segments it names.
 TEST(Live, HlsPlaylistOverHttpIsRelayedInFull) {
     TempDir dir;
     lp::test::AlsaTap tap;
     Recorded events;
-    const auto playlist = dir / "live.m3u8";
-    lp::test::Process writer{{"ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
-                              "sine=frequency=440:sample_rate=48000:duration=6", "-ac", "2", "-c:a", "aac", "-f", "hls",
-                              "-hls_time", "2", "-hls_list_size", "0", playlist.string()},
-                             dir / "hls.log"};
-    ASSERT_EQ(writer.wait(20s), 0);
+    ASSERT_NO_FATAL_FAILURE(write_hls(dir.path(), 6));
     const auto port = lp::test::free_port();
     lp::test::Process web{{"python3", "-m", "http.server", "--bind", "127.0.0.1", "--directory", dir.path().string(),
                            std::to_string(port)},
@@ -392,13 +398,9 @@ TEST(Live, HlsPlaylistInATemporaryFolderIsRelayedInFull) {
     TempDir dir;
     lp::test::AlsaTap tap;
     Recorded events;
-    // ffmpeg writes a finished HLS playlist of 2 s segments; the relay reads it through file://.
+    // The relay reads the playlist through file://.
     const auto playlist = dir / "live.m3u8";
-    lp::test::Process writer{{"ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
-                              "sine=frequency=440:sample_rate=48000:duration=8", "-ac", "2", "-c:a", "aac", "-f", "hls",
-                              "-hls_time", "2", "-hls_list_size", "0", playlist.string()},
-                             dir / "hls.log"};
-    ASSERT_EQ(writer.wait(20s), 0);
+    ASSERT_NO_FATAL_FAILURE(write_hls(dir.path(), 8));
     FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
     player.play({"p", {live_cue("file://" + playlist.string(), 4000ms)}, {}, Clock::now() + 1000ms});
     ASSERT_TRUE(events.wait_done("p", 15s));
