@@ -166,6 +166,10 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     const std::string name = "Phát khẩn cấp";
     if (adopted("emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at))) return;
     if (!airable_now(o, name, now, d)) return;
+    // A live source's is decided a pre-roll ahead, for its source to connect in; one decided
+    // later (ordered for "now") still gets that pre-roll, its start moving with it.
+    const ItemInfo* item = rules_.item(o.item);
+    const auto start = item && item->is_live() ? std::max(o.at, now + preroll_) : std::max(o.at, now);
     // Cut what plays; whatever was handed out resumes after the emergency: the cut item again
     // from its start when it still fits the slot, then the items that had not started.
     if (!in_flight_.empty() && cut_player_)
@@ -188,7 +192,7 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     hand_out({"emergency#" + std::to_string(o.id) + "@" + domain::to_utc_text(o.at),
               name,
               o.at,
-              std::max(o.at, now),  // a live source's is decided a pre-roll ahead
+              start,
               {{o.item, "phát khẩn cấp, ngắt chương trình đang phát", o.id}},
               o.outputs,
               "",

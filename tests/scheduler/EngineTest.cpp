@@ -269,6 +269,22 @@ TEST(Engine, ALiveSourcesEmergencyIsHandedOutThePrerollAheadOfItsStart) {
     EXPECT_EQ(file.air[0].start, at);
 }
 
+// A live source's emergency ordered for "now" (the page's emergency form, `oneoff add --at
+// now`) is decided at once but starts a pre-roll later, so that its source connects first.
+TEST(Engine, ALiveSourcesEmergencyOrderedForNowStillGetsItsPreroll) {
+    CutByEmergency setup(2min);
+    const auto slot = lp::test::local_time(2026, 3, 2, 5, 30);
+    const auto at = slot + 10s;
+    setup.rules.one_offs.at(0).at = at;
+    setup.rules.items.back().live_url = "http://127.0.0.1:8000/vov1";
+    lp::scheduler::Engine engine(setup.rules, lp::test::vietnam(), slot - 90min, {slot - 90min, slot - 90min}, {});
+    ASSERT_EQ(engine.tick(slot - 2s).air.size(), 1u);
+    const auto d = engine.tick(at + 500ms);  // the loop woke late, or the order came now
+    ASSERT_EQ(d.air.size(), 2u);
+    EXPECT_EQ(d.air[0].cues.at(0).item, 9);
+    EXPECT_EQ(d.air[0].start, at + 500ms + lp::scheduler::default_preroll);
+}
+
 // The player completed the 40 s item and began the next just before the emergency, but those
 // events are still on their way to the loop: the engine last heard that the first item
 // started. The cut takes the player's own position, so the completed item is not aired
