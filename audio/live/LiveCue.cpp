@@ -45,6 +45,11 @@ bool air_live(LiveSource& source, const LiveCueSetup& setup, CueSink& sink, spdl
     while (done < total) {
         if (sink.cancelled()) return finish(CueResult::interrupted);
         if (sink.end_requested()) {
+            if (done == 0) {  // stopped in its pre-roll: nothing of it aired, nor will its row say so
+                log.info("programme '{}' cue {}: ended by the operator before its first sample", setup.programme,
+                         setup.cue);
+                return finish(CueResult::interrupted);
+            }
             planned = std::chrono::milliseconds{static_cast<std::int64_t>(done * 1000 / format.sample_rate)};
             log.info("programme '{}' cue {}: ended by the operator after {} s", setup.programme, setup.cue,
                      seconds_text(planned));

@@ -238,3 +238,30 @@ TEST(LiveSession, TheMicrophoneIsReadFromTheCaptureDeviceAndItsToneGoesOnAir) {
 }
 
 }  // namespace
+
+// `live stop` in the pre-roll, before the session's first sample: nothing of it aired, so its
+// row says it was not aired (a "completed" airing of 0 s, as before, counted in the report's
+// airings).
+TEST(LiveSession, ASessionStoppedBeforeItsFirstSampleIsNotJournaledAsAired) {
+    lp::test::TempDir dir;
+    lp::test::IcecastServer server;
+    const auto station = lp::test::tone_station(server, "vov1", dir / "station.log");
+    LinkedDaemon linked(dir, "[[output]]\nname = \"loa\"\nkind = \"null\"\n");
+    ASSERT_TRUE(lp::test::wait_tcp_listening(server.port(), 5s));
+    ASSERT_EQ(linked.start(), "");
+    auto& daemon = *linked.daemon;
+    auto r = linked.cli("live start --source " + server.listen_url("vov1") + " --by 'Nguyễn Văn An' --title 'Nhầm'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = linked.cli("live stop");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    ASSERT_TRUE(daemon.wait_for_log("ended by the operator before its first sample", 20s)) << daemon.log();
+    ASSERT_TRUE(daemon.wait_for_log("done", 20s)) << daemon.log();
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
+    EXPECT_EQ(linked.sql("SELECT status || ' ' || coalesce(played_ms, 0) FROM journal WHERE title = 'Nhầm'"),
+              "missed 0")
+        << daemon.log();
+    EXPECT_EQ(linked.sql("SELECT reason FROM journal WHERE title = 'Nhầm'"),
+              "Chương trình bị dừng trước khi tin này được phát");
+    EXPECT_EQ(linked.sql("SELECT count(*) FROM journal WHERE title = 'Nhầm' AND status = 'completed'"), "0");
+}
