@@ -6,6 +6,7 @@
 # to a local icecast2. Prints the CPU seconds (user+sys) of each and the ratio (target <= 1.2).
 #
 #   bench/relay.sh [BUILD_DIR] [WINDOW_S]     default build/release, 300 s (3600: the hour)
+#   RELAY_OUTPUT_RATE=44100 runs the output at the station's rate (no resampling; default 48000).
 #   RELAY_PERF=FILE also records the daemon with `perf record -g` for most of the window.
 set -euo pipefail
 build=${1:-build/release}
@@ -67,6 +68,7 @@ loudness_target = -16.0
 [[output]]
 name = "loa"
 kind = "null"
+${RELAY_OUTPUT_RATE:+sample_rate = $RELAY_OUTPUT_RATE}
 TOML
 "$cli" -c "$work/lp.toml" media add-source --url "$url" --title "Tiếp sóng" --length "${window}s" >/dev/null
 "$daemon" --config "$work/lp.toml" >"$work/daemon.log" 2>&1 &
