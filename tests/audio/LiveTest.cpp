@@ -394,6 +394,55 @@ TEST(Live, HlsPlaylistOverHttpIsRelayedInFull) {
     EXPECT_EQ(count(heard, Heard::station), 30u);
 }
 
+// A station sent as RTP (MP3 over UDP, as a studio's encoder would), described by the SDP
+// file its sender writes: the relay opens the SDP, receives the packets and airs them.
+TEST(Live, AnRtpStationDescribedByItsSdpFileIsRelayed) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    Recorded events;
+    const auto sdp = dir / "station.sdp";
+    const auto port = lp::test::free_port(true);
+    lp::test::Process sender{{"ffmpeg",
+                              "-nostdin",
+                              "-loglevel",
+                              "error",
+                              "-re",
+                              "-f",
+                              "lavfi",
+                              "-i",
+                              "sine=frequency=440:sample_rate=48000",
+                              "-ac",
+                              "2",
+                              "-c:a",
+                              "libmp3lame",
+                              "-b:a",
+                              "128k",
+                              "-f",
+                              "rtp",
+                              "-sdp_file",
+                              sdp.string(),
+                              "rtp://127.0.0.1:" + std::to_string(port)},
+                             dir / "sender.log"};
+    const auto described = [&] {
+        std::error_code ec;
+        return std::filesystem::file_size(sdp, ec) > 0 && !ec;
+    };
+    ASSERT_TRUE(poll_until(10s, described)) << "ffmpeg wrote no SDP file";
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    player.play({"p", {live_cue(sdp.string(), 4000ms)}, {}, Clock::now() + 1500ms});
+    ASSERT_TRUE(events.wait_done("p", 15s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    ASSERT_TRUE(finished[0].live);
+    // UDP may take a moment to join (the receiver binds when it opens): what went out is the
+    // station's, and nearly all of it.
+    const double relayed = static_cast<double>(finished[0].live->relayed.count()) / 1e6;
+    EXPECT_GE(relayed, 3.0) << finished[0].reason;
+    const auto heard = windows(tap.samples());
+    EXPECT_EQ(heard.size(), 40u);
+    EXPECT_NEAR(static_cast<double>(count(heard, Heard::station)) / 10.0, relayed, 0.3);
+}
+
 TEST(Live, HlsPlaylistInATemporaryFolderIsRelayedInFull) {
     TempDir dir;
     lp::test::AlsaTap tap;
