@@ -402,27 +402,9 @@ TEST(Live, AnRtpStationDescribedByItsSdpFileIsRelayed) {
     Recorded events;
     const auto sdp = dir / "station.sdp";
     const auto port = lp::test::free_port(true);
-    lp::test::Process sender{{"ffmpeg",
-                              "-nostdin",
-                              "-loglevel",
-                              "error",
-                              "-re",
-                              "-f",
-                              "lavfi",
-                              "-i",
-                              "sine=frequency=440:sample_rate=48000",
-                              "-ac",
-                              "2",
-                              "-c:a",
-                              "libmp3lame",
-                              "-b:a",
-                              "128k",
-                              "-f",
-                              "rtp",
-                              "-sdp_file",
-                              sdp.string(),
-                              "rtp://127.0.0.1:" + std::to_string(port)},
-                             dir / "sender.log"};
+    auto args = lp::test::tone_mp3_args();
+    args.insert(args.end(), {"-f", "rtp", "-sdp_file", sdp.string(), "rtp://127.0.0.1:" + std::to_string(port)});
+    lp::test::Process sender{std::move(args), dir / "sender.log"};
     const auto described = [&] {
         std::error_code ec;
         return std::filesystem::file_size(sdp, ec) > 0 && !ec;

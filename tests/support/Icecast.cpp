@@ -117,29 +117,19 @@ std::string IcecastServer::error_log() const {
     return text.str();
 }
 
+std::vector<std::string> tone_mp3_args() {
+    return {"ffmpeg",     "-nostdin", "-loglevel",
+            "error",      "-re",      "-f",
+            "lavfi",      "-i",       "sine=frequency=440:sample_rate=48000",
+            "-ac",        "2",        "-c:a",
+            "libmp3lame", "-b:a",     "128k"};
+}
+
 std::unique_ptr<Process> tone_station(const IcecastServer& server, const std::string& mount,
                                       const std::filesystem::path& log) {
-    return std::make_unique<Process>(std::vector<std::string>{"ffmpeg",
-                                                              "-nostdin",
-                                                              "-loglevel",
-                                                              "error",
-                                                              "-re",
-                                                              "-f",
-                                                              "lavfi",
-                                                              "-i",
-                                                              "sine=frequency=440:sample_rate=48000",
-                                                              "-ac",
-                                                              "2",
-                                                              "-c:a",
-                                                              "libmp3lame",
-                                                              "-b:a",
-                                                              "128k",
-                                                              "-content_type",
-                                                              "audio/mpeg",
-                                                              "-f",
-                                                              "mp3",
-                                                              server.source_url(mount)},
-                                     log);
+    auto args = tone_mp3_args();
+    args.insert(args.end(), {"-content_type", "audio/mpeg", "-f", "mp3", server.source_url(mount)});
+    return std::make_unique<Process>(std::move(args), log);
 }
 
 }  // namespace lp::test

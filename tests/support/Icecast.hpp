@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "tests/support/Process.hpp"
 #include "tests/support/TempDir.hpp"
@@ -41,6 +42,10 @@ private:
     int port_ = 0;
     std::unique_ptr<Process> process_;
 };
+
+// The ffmpeg CLI's arguments for a station's sound: a 440 Hz stereo tone encoded as 128 kbit/s
+// MP3 in real time; the muxer and destination are the caller's to add.
+std::vector<std::string> tone_mp3_args();
 
 // A "station" on `server`: the ffmpeg CLI sending a 440 Hz stereo tone as 128 kbit/s MP3 in
 // real time to `mount` until the Process is destroyed (or the server dies); its errors in `log`.
