@@ -52,7 +52,7 @@ fi
 pids+=($!)
 for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 setsid ffmpeg -nostdin -loglevel error -re -f lavfi -i "anoisesrc=color=pink:amplitude=0.2:r=44100" -ac 2 \
-    -c:a libmp3lame -b:a 128k -content_type audio/mpeg -f mp3 "icecast://source:bench@127.0.0.1:$port/station" &
+    -c:a libmp3lame -b:a 128k -content_type audio/mpeg -f mp3 "icecast://source:bench@127.0.0.1:$port/station" 2>"$work/station.log" &
 pids+=($!)
 url=http://127.0.0.1:$port/station
 sleep 2
