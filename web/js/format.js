@@ -114,3 +114,9 @@ export function bytes(n) {
     if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
     return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
+
+// A figure as Vietnamese write it ("1.234,5"); empty for none.
+export function number(v, digits = 0) {
+    if (v === null || v === undefined) return '';
+    return Number(v).toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

@@ -3,7 +3,9 @@
 // holding markup and script; the operator approves it on the "Mức độ quan tâm" page and sees the
 // listen, the QR scan and the rating there, the comment shown as text.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { makeTone } from './daemon.mjs';
 
 const WAIT = 20000;
@@ -96,5 +98,20 @@ export async function interestSteps({ step, browser, page, daemon, admin, passwo
         check((await page.locator('#interest-report blockquote b').count()) === 0, 'the approved comment became markup');
         check(!(await page.evaluate(() => window.hacked)), 'the comment ran as script on the operator page');
         check((await page.locator('[data-list=most] li', { hasText: title }).count()) === 1, 'the item is not among the most heard');
+    });
+
+    await step('interest: the stream listeners counted while it aired show in its journal row', page, async () => {
+        // The daemon writes these from an icecast output's /admin/stats (tested with a real
+        // icecast2 in tests/e2e/StreamListenersE2ETest); here they are put beside the row to
+        // check what the journal page makes of them.
+        const sql = `.timeout 5000\nINSERT INTO airing_listeners (journal_id, output, peak, mean, samples) ` +
+            `SELECT id, 'web', 12, 7.5, 4 FROM journal WHERE media_item_id = ${id} ORDER BY id LIMIT 1;\n`;
+        const r = spawnSync('sqlite3', [path.join(daemon.dir, 'lp.db')], { input: sql, encoding: 'utf8' });
+        check(r.status === 0, `sqlite3: ${r.stderr}`);
+        await page.goto(`${base}/#/nhat-ky`);
+        const row = page.locator('tbody tr[data-id]', { hasText: title }).first();
+        await row.waitFor({ timeout: WAIT });
+        await until('the listener figures in the row', async () =>
+            (await row.textContent()).includes('Nghe trực tuyến qua web: cao nhất 12, trung bình 7,5'));
     });
 }

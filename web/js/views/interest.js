@@ -22,10 +22,7 @@ const channels = [
 ];
 const figureHeads = ['Lượt phát', 'Phút phát', 'Nghe trực tuyến (cao nhất)', 'Nghe trực tuyến (TB)', 'Nghe lại', 'Quét QR', 'Ý kiến', 'Điểm TB', 'Điểm quan tâm'];
 
-function number(v, digits = 0) {
-    if (v === null || v === undefined) return '';
-    return Number(v).toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+const number = fmt.number;
 
 function figureCells(f) {
     return [

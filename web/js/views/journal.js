@@ -65,6 +65,11 @@ export default async function journal(root) {
         set(tbody, ...(rows.length ? rows.map((r) => row(r, r.id === fresh)) : [h('tr', {}, h('td', { colspan: 9 }, empty('Không có dòng nào trong khoảng này.')))]));
     }
 
+    // Stream listeners counted while it aired (an icecast output's /admin/stats).
+    function listenerText(l) {
+        return `Nghe trực tuyến qua ${l.output}: cao nhất ${fmt.number(l.peak)}, trung bình ${fmt.number(l.mean, 1)}`;
+    }
+
     function row(r, fresh) {
         const cell = (label, content, cls) => h('td', { 'data-label': label, class: cls || '' }, content);
         return h('tr', { class: fresh ? 'new' : '', dataset: { id: r.id } },
@@ -75,7 +80,7 @@ export default async function journal(root) {
             cell('Hình thức', formLabel(r.form)),
             cell('Lượt', r.ordinal ?? r.airing_number ?? '', 'num'),
             cell('Trạng thái', h('span', { class: `badge ${badge(r.status)}` }, statusLabel(r.status))),
-            cell('Ghi chú', [r.reason, r.corrects ? `Sửa cho dòng ${r.corrects}` : '', r.entered_by ? `Nhập tay: ${r.entered_by}` : '', r.ordered_by ? `Lệnh của ${r.ordered_by}` : '', r.approved_by ? `Duyệt: ${r.approved_by}` : ''].filter(Boolean).join(' · ')),
+            cell('Ghi chú', [r.reason, ...(r.listeners || []).map(listenerText), r.corrects ? `Sửa cho dòng ${r.corrects}` : '', r.entered_by ? `Nhập tay: ${r.entered_by}` : '', r.ordered_by ? `Lệnh của ${r.ordered_by}` : '', r.approved_by ? `Duyệt: ${r.approved_by}` : ''].filter(Boolean).join(' · ')),
             cell('', can('journal') ? h('button', { type: 'button', class: 'link', onclick: () => correct(r, load), 'aria-label': `Sửa dòng ${r.id}` }, 'Sửa') : ''),
         );
     }
