@@ -64,13 +64,16 @@ std::optional<Engine::Due> Engine::next_emergencies() const {
     return due;
 }
 
+bool Engine::is_live(decltype(OneOff::item) item) const {
+    const ItemInfo* info = rules_.item(item);
+    return info != nullptr && info->is_live();
+}
+
 TimePoint Engine::decided_at(const Due& due) const {
     auto t = due.at;
-    for (const auto& o : due.emergencies) {
-        const ItemInfo* item = rules_.item(o.item);
+    for (const auto& o : due.emergencies)
         // A live source's emergency (loaphuong live start): its source connects in the pre-roll.
-        if (o.priority == Priority::emergency && item && item->is_live()) t = std::min(t, o.at - preroll_);
-    }
+        if (o.priority == Priority::emergency && is_live(o.item)) t = std::min(t, o.at - preroll_);
     return t;
 }
 
@@ -168,8 +171,7 @@ void Engine::decide_emergency(const OneOff& o, TimePoint now, Decisions& d) {
     if (!airable_now(o, name, now, d)) return;
     // A live source's is decided a pre-roll ahead, for its source to connect in; one decided
     // later (ordered for "now") still gets that pre-roll, its start moving with it.
-    const ItemInfo* item = rules_.item(o.item);
-    const auto start = item && item->is_live() ? std::max(o.at, now + preroll_) : std::max(o.at, now);
+    const auto start = is_live(o.item) ? std::max(o.at, now + preroll_) : std::max(o.at, now);
     // Cut what plays; whatever was handed out resumes after the emergency: the cut item again
     // from its start when it still fits the slot, then the items that had not started.
     if (!in_flight_.empty() && cut_player_)

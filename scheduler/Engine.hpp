@@ -143,6 +143,8 @@ private:
     std::optional<Due> next_emergencies() const;
     // When the one-offs of `due` are decided: the earliest of their instants less their lead.
     TimePoint decided_at(const Due& due) const;
+    // Whether `item` is a live source (a stream or a capture device) rather than a file.
+    bool is_live(decltype(OneOff::item) item) const;
     std::vector<OneOff> instances(Priority p, TimePoint after, TimePoint until) const;
     void decide_slot(std::size_t slot, TimePoint at, TimePoint now, const std::vector<OneOff>& attached, Decisions& d);
     void decide_emergency(const OneOff& o, TimePoint now, Decisions& d);

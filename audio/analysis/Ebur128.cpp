@@ -24,9 +24,8 @@ void check(int code, const char* call) {
 
 Ebur128Error::Ebur128Error(const std::string& call, int code) : std::runtime_error(call + ": " + reason(code)) {}
 
-Ebur128::Ebur128(unsigned channels, unsigned long rate, bool true_peak)
-    : state_(ebur128_init(channels, rate,
-                          EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM | (true_peak ? EBUR128_MODE_TRUE_PEAK : 0))) {
+Ebur128::Ebur128(unsigned channels, unsigned long rate)
+    : state_(ebur128_init(channels, rate, EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM | EBUR128_MODE_TRUE_PEAK)) {
     // ebur128_init returns NULL for a channel count or rate it refuses as well as for memory.
     if (state_ == nullptr)
         throw std::runtime_error("ebur128_init(" + std::to_string(channels) + " channels, " + std::to_string(rate) +

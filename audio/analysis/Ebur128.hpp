@@ -18,8 +18,7 @@ public:
 // true peak. Throws Ebur128Error.
 class Ebur128 {
 public:
-    // `true_peak` off: integrated loudness only (the true peak's 4x oversampling is most of the cost).
-    Ebur128(unsigned channels, unsigned long rate, bool true_peak = true);
+    Ebur128(unsigned channels, unsigned long rate);
     ~Ebur128() {
         if (state_ != nullptr) ebur128_destroy(&state_);  // it does not check: a moved-from one crashed
     }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 #include <thread>
 
 #include "audio/Decoder.hpp"
@@ -99,6 +100,18 @@ Cue live_cue(const std::string& url, std::chrono::milliseconds length, std::file
     cue.length = length;
     cue.live = LiveSpec{url, {}, std::move(fallback)};
     return cue;
+}
+
+// Airs `url` for `length` to the tap, starting `preroll` from now, and returns the cue's
+// finished event; none when the programme did not end in time or the cue did not finish once.
+std::optional<Event> relay_once(const lp::test::AlsaTap& tap, Recorded& events, const std::string& url,
+                                std::chrono::milliseconds length, std::chrono::milliseconds preroll = 1500ms) {
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    player.play({"p", {live_cue(url, length)}, {}, Clock::now() + preroll});
+    if (!events.wait_done("p", 15s)) return std::nullopt;
+    const auto finished = events.of(Event::finished);
+    if (finished.size() != 1) return std::nullopt;
+    return finished[0];
 }
 
 // A station on a real icecast2, killed and restarted at will, and the tap that captures what
@@ -342,14 +355,11 @@ TEST(Live, AnMp3StationJoinedMidFrameAirsFromItsFirstSampleAfterTheShortPreRoll)
         return std::filesystem::file_size(got, ec) > 16000 && !ec;
     };
     ASSERT_TRUE(poll_until(15s, joined)) << "the station never streamed";
-    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
-    player.play({"p", {live_cue(server.listen_url("station"), 3000ms)}, {}, Clock::now() + 1500ms});
-    ASSERT_TRUE(events.wait_done("p", 15s));
-    const auto finished = events.of(Event::finished);
-    ASSERT_EQ(finished.size(), 1u);
-    EXPECT_EQ(finished[0].result, CueResult::completed) << finished[0].reason;
-    ASSERT_TRUE(finished[0].live);
-    EXPECT_TRUE(finished[0].live->dropouts.empty());
+    const auto finished = relay_once(tap, events, server.listen_url("station"), 3000ms);
+    ASSERT_TRUE(finished);
+    EXPECT_EQ(finished->result, CueResult::completed) << finished->reason;
+    ASSERT_TRUE(finished->live);
+    EXPECT_TRUE(finished->live->dropouts.empty());
     const auto heard = windows(tap.samples());
     EXPECT_EQ(heard.size(), 30u);
     EXPECT_EQ(count(heard, Heard::station), 30u);
@@ -383,12 +393,9 @@ TEST(Live, HlsPlaylistOverHttpIsRelayedInFull) {
         return curl.wait(2s) == 0;
     };
     ASSERT_TRUE(poll_until(10s, serving)) << "python3 -m http.server never answered";
-    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
-    player.play({"p", {live_cue(url, 3000ms)}, {}, Clock::now() + 1500ms});
-    ASSERT_TRUE(events.wait_done("p", 15s));
-    const auto finished = events.of(Event::finished);
-    ASSERT_EQ(finished.size(), 1u);
-    EXPECT_EQ(finished[0].result, CueResult::completed) << finished[0].reason;
+    const auto finished = relay_once(tap, events, url, 3000ms);
+    ASSERT_TRUE(finished);
+    EXPECT_EQ(finished->result, CueResult::completed) << finished->reason;
     const auto heard = windows(tap.samples());
     EXPECT_EQ(heard.size(), 30u);
     EXPECT_EQ(count(heard, Heard::station), 30u);
@@ -410,16 +417,13 @@ TEST(Live, AnRtpStationDescribedByItsSdpFileIsRelayed) {
         return std::filesystem::file_size(sdp, ec) > 0 && !ec;
     };
     ASSERT_TRUE(poll_until(10s, described)) << "ffmpeg wrote no SDP file";
-    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
-    player.play({"p", {live_cue(sdp.string(), 4000ms)}, {}, Clock::now() + 1500ms});
-    ASSERT_TRUE(events.wait_done("p", 15s));
-    const auto finished = events.of(Event::finished);
-    ASSERT_EQ(finished.size(), 1u);
-    ASSERT_TRUE(finished[0].live);
+    const auto finished = relay_once(tap, events, sdp.string(), 4000ms);
+    ASSERT_TRUE(finished);
+    ASSERT_TRUE(finished->live);
     // UDP may take a moment to join (the receiver binds when it opens): what went out is the
     // station's, and nearly all of it.
-    const double relayed = static_cast<double>(finished[0].live->relayed.count()) / 1e6;
-    EXPECT_GE(relayed, 3.0) << finished[0].reason;
+    const double relayed = static_cast<double>(finished->live->relayed.count()) / 1e6;
+    EXPECT_GE(relayed, 3.0) << finished->reason;
     const auto heard = windows(tap.samples());
     EXPECT_EQ(heard.size(), 40u);
     EXPECT_NEAR(static_cast<double>(count(heard, Heard::station)) / 10.0, relayed, 0.3);
@@ -432,13 +436,10 @@ TEST(Live, HlsPlaylistInATemporaryFolderIsRelayedInFull) {
     // The relay reads the playlist through file://.
     const auto playlist = dir / "live.m3u8";
     ASSERT_NO_FATAL_FAILURE(write_hls(dir.path(), 8));
-    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
-    player.play({"p", {live_cue("file://" + playlist.string(), 4000ms)}, {}, Clock::now() + 1000ms});
-    ASSERT_TRUE(events.wait_done("p", 15s));
-    const auto finished = events.of(Event::finished);
-    ASSERT_EQ(finished.size(), 1u);
-    EXPECT_EQ(finished[0].result, CueResult::completed) << finished[0].reason;
-    EXPECT_NEAR(static_cast<double>(finished[0].position.count()) / 1e6, 4.0, 0.05);
+    const auto finished = relay_once(tap, events, "file://" + playlist.string(), 4000ms, 1000ms);
+    ASSERT_TRUE(finished);
+    EXPECT_EQ(finished->result, CueResult::completed) << finished->reason;
+    EXPECT_NEAR(static_cast<double>(finished->position.count()) / 1e6, 4.0, 0.05);
     const auto heard = windows(tap.samples());
     EXPECT_EQ(heard.size(), 40u);
     EXPECT_EQ(count(heard, Heard::station), 40u);

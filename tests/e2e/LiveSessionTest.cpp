@@ -70,6 +70,19 @@ struct LinkedDaemon {
     }
 };
 
+// A station "vov1" on a real icecast2, and a linked daemon with one null output.
+struct StationAndDaemon {
+    lp::test::TempDir dir;
+    lp::test::IcecastServer server;
+    std::unique_ptr<lp::test::Process> station = lp::test::tone_station(server, "vov1", dir / "station.log");
+    LinkedDaemon linked{dir, "[[output]]\nname = \"loa\"\nkind = \"null\"\n"};
+    // Empty, or what went wrong.
+    std::string start() {
+        if (!lp::test::wait_tcp_listening(server.port(), 5s)) return "icecast2 never listened";
+        return linked.start();
+    }
+};
+
 TEST(LiveSession, ARelayStartedAndStoppedFromTheCliCutsInAndTheProgrammeResumes) {
     lp::test::TempDir dir;
     lp::test::IcecastServer server;
@@ -140,12 +153,10 @@ TEST(LiveSession, ARelayStartedAndStoppedFromTheCliCutsInAndTheProgrammeResumes)
 // person who started it may be gone and could not stop it), the cut row stays interrupted, and
 // `live stop` finds no session.
 TEST(LiveSession, ASessionCutByACrashIsNotResumedAfterTheRestart) {
-    lp::test::TempDir dir;
-    lp::test::IcecastServer server;
-    const auto station = lp::test::tone_station(server, "vov1", dir / "station.log");
-    LinkedDaemon linked(dir, "[[output]]\nname = \"loa\"\nkind = \"null\"\n");
-    ASSERT_TRUE(lp::test::wait_tcp_listening(server.port(), 5s));
-    ASSERT_EQ(linked.start(), "");
+    StationAndDaemon on;
+    ASSERT_EQ(on.start(), "");
+    auto& server = on.server;
+    auto& linked = on.linked;
     auto r = linked.cli("live start --source " + server.listen_url("vov1") + " --by 'An' --title 'Thời sự VOV1'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     linked.wait_aired("Thời sự VOV1", 1000);
@@ -243,12 +254,10 @@ TEST(LiveSession, TheMicrophoneIsReadFromTheCaptureDeviceAndItsToneGoesOnAir) {
 // row says it was not aired (a "completed" airing of 0 s, as before, counted in the report's
 // airings).
 TEST(LiveSession, ASessionStoppedBeforeItsFirstSampleIsNotJournaledAsAired) {
-    lp::test::TempDir dir;
-    lp::test::IcecastServer server;
-    const auto station = lp::test::tone_station(server, "vov1", dir / "station.log");
-    LinkedDaemon linked(dir, "[[output]]\nname = \"loa\"\nkind = \"null\"\n");
-    ASSERT_TRUE(lp::test::wait_tcp_listening(server.port(), 5s));
-    ASSERT_EQ(linked.start(), "");
+    StationAndDaemon on;
+    ASSERT_EQ(on.start(), "");
+    auto& server = on.server;
+    auto& linked = on.linked;
     auto& daemon = *linked.daemon;
     auto r = linked.cli("live start --source " + server.listen_url("vov1") + " --by 'Nguyễn Văn An' --title 'Nhầm'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
