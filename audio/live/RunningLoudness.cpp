@@ -21,6 +21,53 @@ std::size_t bin_of(double lufs) {
     return b < bins ? b : bins - 1;
 }
 
+// Two doubles in one SIMD register (GCC and Clang vector extension): a stereo frame's two
+// channels go through the filter together.
+using Pair = double __attribute__((vector_size(16)));
+
+// The K-weighting of `run` frames, summing each channel's squares. Its cost is the filter's
+// arithmetic (18 operations per sample), so stereo, nearly every source, is filtered with both
+// channels side by side in SIMD registers; the high-pass's numerator is BS.1770's (1, -2, 1).
+void filter_stereo(const float* x, std::size_t run, const std::array<double, 5>& shelf, double g1, double g2,
+                   std::span<RunningLoudness::ChannelState, 2> state, std::span<double, 2> squares) {
+    const auto [b0, b1, b2, a1, a2] = shelf;
+    Pair s1{state[0].s1, state[1].s1}, s2{state[0].s2, state[1].s2};
+    Pair t1{state[0].t1, state[1].t1}, t2{state[0].t2, state[1].t2};
+    Pair sum{0.0, 0.0};
+    for (std::size_t i = 0; i < run; ++i, x += 2) {
+        const Pair in{x[0], x[1]};
+        const Pair y = b0 * in + s1;
+        s1 = b1 * in - a1 * y + s2;
+        s2 = b2 * in - a2 * y;
+        const Pair z = y + t1;
+        t1 = -2.0 * y - g1 * z + t2;
+        t2 = y - g2 * z;
+        sum += z * z;
+    }
+    for (std::size_t c = 0; c < 2; ++c) {
+        state[c] = {s1[c], s2[c], t1[c], t2[c]};
+        squares[c] += sum[c];
+    }
+}
+
+// Any other layout, a channel at a time.
+void filter_channel(const float* x, std::size_t stride, std::size_t run, const std::array<double, 5>& shelf, double g1,
+                    double g2, RunningLoudness::ChannelState& st, double& squares) {
+    const auto [b0, b1, b2, a1, a2] = shelf;
+    double sum = 0;
+    for (std::size_t i = 0; i < run; ++i, x += stride) {
+        const double in = *x;
+        const double y = b0 * in + st.s1;
+        st.s1 = b1 * in - a1 * y + st.s2;
+        st.s2 = b2 * in - a2 * y;
+        const double z = y + st.t1;
+        st.t1 = -2.0 * y - g1 * z + st.t2;
+        st.t2 = y - g2 * z;
+        sum += z * z;
+    }
+    squares += sum;
+}
+
 }  // namespace
 
 RunningLoudness::RunningLoudness(std::size_t channels, int rate)
@@ -47,7 +94,8 @@ RunningLoudness::RunningLoudness(std::size_t channels, int rate)
         const double f0 = 38.13547087602444, q = 0.5003270373238773;
         const double k = std::tan(std::numbers::pi * f0 / fs);
         const double a0 = 1.0 + k / q + k * k;
-        high_pass_ = {1.0, -2.0, 1.0, 2.0 * (k * k - 1.0) / a0, (1.0 - k / q + k * k) / a0};
+        high_pass_a1_ = 2.0 * (k * k - 1.0) / a0;
+        high_pass_a2_ = (1.0 - k / q + k * k) / a0;
     }
     // libebur128's default channel map: L, R, C, LFE (not measured), left and right surround.
     if (channels_ >= 4) weights_[3] = 0.0;
@@ -58,31 +106,21 @@ RunningLoudness::RunningLoudness(std::size_t channels, int rate)
 
 void RunningLoudness::add(std::span<const float> interleaved) {
     const std::size_t frames = interleaved.size() / channels_;
-    const auto [b0, b1, b2, a1, a2] = shelf_;
-    const auto [h0, h1, h2, g1, g2] = high_pass_;
     std::size_t f = 0;
     while (f < frames) {
         const std::size_t run = std::min(frames - f, sub_block_frames_ - in_sub_block_);
-        for (std::size_t c = 0; c < channels_; ++c) {
-            auto st = state_[c];
-            double squares = 0;
-            const float* x = interleaved.data() + f * channels_ + c;
-            for (std::size_t i = 0; i < run; ++i, x += channels_) {
-                const double in = *x;
-                const double y = b0 * in + st.s1;
-                st.s1 = b1 * in - a1 * y + st.s2;
-                st.s2 = b2 * in - a2 * y;
-                const double z = h0 * y + st.t1;
-                st.t1 = h1 * y - g1 * z + st.t2;
-                st.t2 = h2 * y - g2 * z;
-                squares += z * z;
-            }
-            // A filter left ringing in denormals after silence would slow every sample after it.
+        const float* x = interleaved.data() + f * channels_;
+        if (channels_ == 2) {
+            filter_stereo(x, run, shelf_, high_pass_a1_, high_pass_a2_, std::span<ChannelState, 2>{state_},
+                          std::span<double, 2>{squares_});
+        } else {
+            for (std::size_t c = 0; c < channels_; ++c)
+                filter_channel(x + c, channels_, run, shelf_, high_pass_a1_, high_pass_a2_, state_[c], squares_[c]);
+        }
+        // A filter left ringing in denormals after silence would slow every sample after it.
+        for (auto& st : state_)
             for (double* v : {&st.s1, &st.s2, &st.t1, &st.t2})
                 if (std::fabs(*v) < 1e-30) *v = 0.0;
-            state_[c] = st;
-            squares_[c] += squares;
-        }
         f += run;
         in_sub_block_ += run;
         if (in_sub_block_ == sub_block_frames_) end_sub_block();

@@ -25,18 +25,17 @@ public:
     // In LUFS; -HUGE_VAL while no block rose above the absolute gate.
     double integrated() const;
 
-private:
-    struct Biquad {
-        double b0, b1, b2, a1, a2;
-    };
     struct ChannelState {  // the two K-weighting stages, transposed direct form II
         double s1 = 0, s2 = 0, t1 = 0, t2 = 0;
     };
+
+private:
     void end_sub_block();
 
     std::size_t channels_;
-    Biquad shelf_{};
-    Biquad high_pass_{};
+    std::array<double, 5> shelf_{};  // b0, b1, b2, a1, a2
+    double high_pass_a1_ = 0;        // the high-pass's denominator; its numerator is (1, -2, 1)
+    double high_pass_a2_ = 0;
     std::vector<double> weights_;
     std::vector<ChannelState> state_;
     std::size_t sub_block_frames_;
