@@ -36,8 +36,10 @@ std::string kind_label(const nlohmann::json& r) {
 void run_start(Context& c, const StartOptions& o) {
     c.load();
     const ResultText text = [](const nlohmann::json& r) {
+        const auto since = r.value("since", nlohmann::json::object());
         return "Đã bắt đầu " + kind_label(r) + " \"" + r.value("title", "") + "\" (" + r.value("source", "") +
-               "), lịch số " + std::to_string(r.value("oneoff", 0LL)) +
+               "), lên sóng lúc " + since.value("time", "") + " ngày " + since.value("date", "") + ", lịch số " +
+               std::to_string(r.value("oneoff", 0LL)) +
                ". Chương trình đang phát sẽ tiếp tục sau khi dừng: loaphuong live stop.\n";
     };
     nlohmann::json body{{"source", o.source}, {"by", o.by}};

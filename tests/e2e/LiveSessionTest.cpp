@@ -9,6 +9,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <regex>
 #include <thread>
 
 #include "db/sqlite/Database.hpp"
@@ -108,6 +109,11 @@ TEST(LiveSession, ARelayStartedAndStoppedFromTheCliCutsInAndTheProgrammeResumes)
     r = cli("live start --source " + server.listen_url("vov1") + " --by 'Nguyễn Văn An' --title 'Thời sự VOV1'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("Đã bắt đầu tiếp sóng \"Thời sự VOV1\""), std::string::npos) << r.output;
+    // When it goes on air, in the ward's time and date.
+    EXPECT_TRUE(std::regex_search(
+        r.output,
+        std::regex{"lên sóng lúc [0-2][0-9]:[0-5][0-9] ngày [0-3][0-9]/[01][0-9]/20[0-9][0-9], lịch số [0-9]+"}))
+        << r.output;
     ASSERT_TRUE(daemon.wait_for_log("airing \"Bài dài\" interrupted", 10s)) << daemon.log();
 
     r = cli("live start --source mic --by 'Trần Bình'");

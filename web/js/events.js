@@ -17,10 +17,11 @@ function dispatch(type, ev) {
 }
 
 function setLive(on) {
-    const badge = document.getElementById('live');
+    const badge = document.getElementById('updates');
     if (!badge) return;
     badge.dataset.on = on ? 'true' : 'false';
-    badge.textContent = on ? 'Trực tiếp' : 'Mất kết nối trực tiếp';
+    // Not "Trực tiếp": that is the live-session panel's word (reading into the microphone).
+    badge.textContent = on ? 'Tự cập nhật' : 'Mất kết nối, không tự cập nhật';
 }
 
 export function connect() {

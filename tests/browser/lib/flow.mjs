@@ -226,7 +226,10 @@ export async function runAll(opt) {
         await step('open the journal and keep it open', journalPage, async () => {
             await journalPage.goto(`${base}/#/nhat-ky`);
             await journalPage.locator('table tbody').waitFor();
-            await journalPage.waitForFunction(() => document.getElementById('live')?.dataset.on === 'true', null, { timeout: WAIT });
+            await journalPage.waitForFunction(() => document.getElementById('updates')?.dataset.on === 'true', null, { timeout: WAIT });
+            // The connection badge says what it is, not "Trực tiếp" (the live session's word).
+            const badge = (await journalPage.locator('#updates').textContent()).trim();
+            check(badge === 'Tự cập nhật', `the updates badge reads '${badge}'`);
         });
         const rowsBefore = await journalPage.locator('tbody tr[data-id]').count();
 

@@ -7,7 +7,7 @@ const sections = [
         'Mở trình duyệt (Chrome, Edge hoặc Firefox) trên máy tính ở Trung tâm, gõ địa chỉ trang quản lý mà cán bộ kỹ thuật đã cho (nên lưu vào mục yêu thích của trình duyệt).',
         'Nhập tên đăng nhập và mật khẩu của bạn rồi nhấn “Đăng nhập”. Không đưa mật khẩu cho người khác.',
         'Trang “Tổng quan” cho biết: bài đang phát (thanh màu xanh chạy theo thời gian), chương trình hôm nay, tình trạng loa (chấm xanh là tốt, chấm đỏ là đang lỗi) và các lỗi gần đây.',
-        'Góc trên có chữ “Trực tiếp”: khi chấm xanh, trang tự cập nhật, không cần tải lại.',
+        'Góc trên có chữ “Tự cập nhật”: khi chấm xanh, trang tự cập nhật, không cần tải lại. Khi chấm đỏ và hiện “Mất kết nối”, trang đang tự kết nối lại; nếu lâu không được, hãy tải lại trang.',
         'Xong việc, nhấn “Đăng xuất” ở góc trên bên phải.',
     ]],
     ['Ngày 2: Đưa tin, bài vào thư viện', [
