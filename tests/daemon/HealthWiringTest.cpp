@@ -8,11 +8,14 @@
 #include <boost/asio/io_context.hpp>
 
 #include <fstream>
+#include <future>
+#include <stdexcept>
 
 #include "daemon/HealthWiring.hpp"
 #include "db/Store.hpp"
 #include "domain/Time.hpp"
 #include "journal/JournalWriter.hpp"
+#include "reach/ListenerSampler.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -164,3 +167,31 @@ TEST(HealthWiring, OutputsAddedByAReloadGetAMeterAndAnAlarmAndRemovedOnesLoseThe
 }
 
 }  // namespace
+
+// The listener sampler's fetches are counted on /metrics by result: an output whose Icecast
+// answers and one whose Icecast does not, each sampled at the airing's start and end.
+TEST(HealthWiring, ListenerSamplesAreCountedByResult) {
+    Wired w{{"web", "du-phong"}};
+    lp::reach::SamplerOptions options;
+    options.periodic = false;
+    options.fetch = [](const lp::reach::StatsSource& s, std::chrono::milliseconds) {
+        if (s.output == "du-phong") throw std::runtime_error("127.0.0.1:9: Connection refused");
+        return 3;
+    };
+    lp::reach::ListenerSampler sampler{options};
+    w.health->count_listener_samples(sampler);
+    sampler.begin(1, {{{"web", "127.0.0.1:8000", "/loa.mp3", "admin", "x"}, 1s},
+                      {{"du-phong", "127.0.0.1:9", "/loa.mp3", "admin", "x"}, 1s}});
+    std::promise<lp::reach::ListenerSampler::Figures> figures;
+    sampler.end(1, [&](lp::reach::ListenerSampler::Figures f) { figures.set_value(std::move(f)); });
+    const auto delivered = figures.get_future().get();
+    ASSERT_EQ(delivered.size(), 1u) << "only the output that answered has figures";
+    EXPECT_EQ(delivered[0].peak, 3);
+
+    w.health->start();
+    const auto m = w.health->metrics_text();
+    EXPECT_NE(m.find("# TYPE loaphuong_listener_samples_total counter\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_listener_samples_total{result=\"ok\"} 2\n"), std::string::npos) << m;
+    EXPECT_NE(m.find("loaphuong_listener_samples_total{result=\"failed\"} 2\n"), std::string::npos) << m;
+    w.health->stop();
+}
