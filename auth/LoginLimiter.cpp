@@ -32,10 +32,13 @@ std::optional<std::chrono::seconds> LoginLimiter::refused_for(const std::string&
 
 void LoginLimiter::forget_old(TimePoint now) {
     constexpr std::size_t large = 10000;
-    for (auto* table : {&by_client_, &by_account_})
-        if (table->size() > large)
-            std::erase_if(*table,
-                          [&](const auto& kv) { return kv.second.empty() || now - kv.second.back() >= window_; });
+    for (auto* table : {&by_client_, &by_account_}) {
+        auto& sweep = table == &by_client_ ? client_sweep_ : account_sweep_;
+        if (table->size() <= large) continue;
+        if (table->size() <= sweep.size * 2 && now - sweep.at < window_) continue;
+        std::erase_if(*table, [&](const auto& kv) { return kv.second.empty() || now - kv.second.back() >= window_; });
+        sweep = {table->size(), now};
+    }
 }
 
 void LoginLimiter::failed(const std::string& client, const std::string& account_name) {

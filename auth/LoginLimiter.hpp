@@ -31,14 +31,23 @@ private:
     using Failures = std::deque<TimePoint>;
     std::optional<std::chrono::seconds> wait_of(Failures& f, TimePoint now);
     // Forgets the addresses and names whose failures all left the window, once the tables
-    // grow large (a guessing run over many names must not grow them without bound).
+    // grow large (a guessing run over many names must not grow them without bound). A table is
+    // swept again only once it has doubled or a window has passed since its last sweep: a run
+    // of guesses all inside the window, which no sweep can shorten, would otherwise cost every
+    // failure a pass over the table.
     void forget_old(TimePoint now);
+    struct Sweep {
+        std::size_t size = 0;  // the table's size after it
+        TimePoint at{};
+    };
     Clock clock_;
     int max_failures_;
     std::chrono::seconds window_;
     std::mutex mutex_;
     std::unordered_map<std::string, Failures> by_client_;
     std::unordered_map<std::string, Failures> by_account_;
+    Sweep client_sweep_;
+    Sweep account_sweep_;
 };
 
 }  // namespace lp::auth
