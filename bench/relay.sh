@@ -3,7 +3,8 @@
 # source aired by an emergency one-off, to a null output, loudness target on) against
 # `ffmpeg -i URL -f null -` decoding the same stream for the same time, side by side in one run.
 # The station is the ffmpeg CLI sending a 128 kbit/s MP3 (speech-like: pink noise) in real time
-# to a local icecast2. Prints the CPU seconds (user+sys) of each and the ratio (target <= 1.2).
+# to a local icecast2. Prints the CPU seconds (user+sys) of each and the ratio (target <= 1.2),
+# and the ratio against the CLI resampling to the output rate too (`-af aresample=48000`).
 #
 #   bench/relay.sh [BUILD_DIR] [WINDOW_S]     default build/release, 300 s (3600: the issue's hour)
 #   RELAY_OUTPUT_RATE=44100 runs the output at the station's rate (no resampling; default 48000).
@@ -95,14 +96,21 @@ threads $dpid >"$work/threads.0"
 (sleep $((window - 2)) && threads $dpid >"$work/threads.1") &
 /usr/bin/time -f "%U %S" -o "$work/ffmpeg.time" ffmpeg -nostdin -loglevel error -i "$url" -t "$window" -f null - &
 fpid=$!
+# A second reference: the CLI resampling to the daemon's output rate as well (the same decode
+# and resampling work as the daemon's receiving thread, nothing of the rest).
+/usr/bin/time -f "%U %S" -o "$work/ffmpeg-resampled.time" ffmpeg -nostdin -loglevel error -i "$url" -t "$window" \
+    -af "aresample=${RELAY_OUTPUT_RATE:-48000}" -f null - &
+rpid=$!
 for _ in $(seq $((window * 10 + 300))); do grep -q "\[journal\] programme emergency" "$work/daemon.log" && break; sleep 0.1; done
 d1=$(cpu $dpid)
-wait $fpid
+wait $fpid $rpid
 row=$(grep -o 'airing "Tiếp sóng" [a-z]*.*' "$work/daemon.log" | tail -1)
 awk -v d0="$d0" -v d1="$d1" -v f="$(awk '{print $1 + $2}' "$work/ffmpeg.time")" -v w="$window" \
-    -v idle="$(awk -v a="$i0" -v b="$i1" 'BEGIN { print (b - a) / 20 }')" 'BEGIN {
+    -v idle="$(awk -v a="$i0" -v b="$i1" 'BEGIN { print (b - a) / 20 }')" \
+    -v r="$(awk '{print $1 + $2}' "$work/ffmpeg-resampled.time")" -v rate="${RELAY_OUTPUT_RATE:-48000}" 'BEGIN {
     d = d1 - d0
     printf "relay of %d s: loaphuongd %.2f s CPU, ffmpeg -f null %.2f s CPU, ratio %.2fx\n", w, d, f, d / f
+    printf "against ffmpeg -af aresample=%d -f null (%.2f s CPU): %.2fx\n", rate, r, d / r
     printf "the daemon idle: %.2f ms CPU per second; the relay beyond it: %.2f s, %.2fx\n", idle * 1000, d - idle * w, (d - idle * w) / f }'
 echo "journal: $row"
 echo "by thread, CPU s in the first $((window - 2)) s of the relay:"
