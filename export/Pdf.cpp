@@ -1,5 +1,6 @@
 #include "export/Pdf.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "domain/Texts.hpp"
