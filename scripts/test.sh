@@ -18,6 +18,7 @@ LOAPHUONG_INSTALL_TEST=1 ctest --test-dir build/test --output-on-failure -j2
 # public listen-again side), 30 s each (clang; its own small build tree).
 FUZZ_SECONDS=30 scripts/fuzz.sh
 
-scripts/build.sh asan -DLOAPHUONG_WERROR=ON -DLOAPHUONG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1"
+# -O1: the sanitizers' own advice; the tests run faster than at -O0 and the build costs little more.
+scripts/build.sh asan -DLOAPHUONG_WERROR=ON -DLOAPHUONG_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" \
   ctest --test-dir build/asan --output-on-failure -j2
