@@ -5,6 +5,7 @@
 #include "api/Orders.hpp"
 #include "api/Params.hpp"
 #include "api/Spoken.hpp"
+#include "api/Zone.hpp"
 #include "db/Store.hpp"
 #include "domain/Lists.hpp"
 #include "domain/Texts.hpp"
@@ -16,8 +17,6 @@ namespace {
 
 using auth::Permission;
 namespace texts = domain::texts;
-
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 // What POST /api/emergency asks for, checked before anything is spoken or stored.
 struct Ask {
@@ -49,8 +48,7 @@ void check_airable(Services& s, sqlite::Database& db, std::int64_t id, bool appr
     const auto rules = scheduler::RuleStore(db).load();
     const auto* item = rules.item(id);
     if (!item) throw not_found("item", "Không có tin, bài mã #" + std::to_string(id) + " trong thư viện.");
-    const auto today = domain::local_date(zone_of(s), domain::wall_now());
-    if (const auto why = item->why_not_airable(today, approval_needed))
+    if (const auto why = item->why_not_airable(today(s), approval_needed))
         throw invalid("item", "Tin, bài \"" + item->title + "\" " + *why + ", không phát được.");
 }
 

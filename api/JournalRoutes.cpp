@@ -52,7 +52,7 @@ std::int64_t number_param(const Call& call, const std::string& name, std::int64_
     return v;
 }
 
-Reply list(Services& s, Call& call) {
+Reply list_rows(Services& s, Call& call) {
     const auto* tz = domain::zone(s.config()->time_zone);
     Filter f{param(call, "topic"), param(call, "form"), param(call, "status"), param(call, "kind")};
     if (!f.topic.empty() && !domain::is_topic(f.topic))
@@ -98,7 +98,7 @@ std::vector<Route> journal_routes(Services& s) {
     const auto h = [&s](Reply (*f)(Services&, Call&)) { return [&s, f](Call& c) { return f(s, c); }; };
     // The fixed paths before "/api/journal/{id}": the router takes the first pattern that matches.
     return {
-        {"GET", "/api/journal", Permission::read, false, false, h(list)},
+        {"GET", "/api/journal", Permission::read, false, false, h(list_rows)},
         {"GET", "/api/journal/verify", Permission::read, true, false, h(verify_journal)},
         {"GET", "/api/journal/export", Permission::read, true, false, h(export_journal)},
         {"POST", "/api/journal/manual", Permission::journal, false, false, h(add_manual_entry)},

@@ -2,6 +2,7 @@
 
 #include "api/Orders.hpp"
 #include "api/Params.hpp"
+#include "api/Zone.hpp"
 #include "audio/live/AlsaCapture.hpp"
 #include "domain/Texts.hpp"
 #include "domain/WallClock.hpp"
@@ -14,8 +15,6 @@ namespace {
 
 using auth::Permission;
 namespace texts = domain::texts;
-
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 nlohmann::json session_json(Services& s, const playout::LiveSessionInfo& l) {
     return {{"oneoff", l.one_off},

@@ -5,6 +5,7 @@
 #include "api/MediaJson.hpp"
 #include "api/Params.hpp"
 #include "api/Spoken.hpp"
+#include "api/Zone.hpp"
 #include "db/Store.hpp"
 #include "domain/WallClock.hpp"
 #include "http/Assets.hpp"
@@ -15,10 +16,6 @@ namespace lp::api {
 namespace {
 
 using auth::Permission;
-
-domain::LocalDate today(Services& s) {
-    return domain::local_date(domain::zone(s.config()->time_zone), domain::wall_now());
-}
 
 library::Item existing(library::ItemStore& store, std::int64_t id) {
     auto item = store.find(id);
@@ -78,7 +75,7 @@ Reply imported(Services& s, sqlite::Database& db, const library::ImportResult& r
     return reply;
 }
 
-Reply list(Services& s, Call& call) {
+Reply list_media(Services& s, Call& call) {
     library::ItemFilter filter;
     if (const auto t = param(call, "topic"); !t.empty()) filter.topic = checked_topics("topic", {t}).front();
     if (const auto f = param(call, "form"); !f.empty()) filter.form = checked_form("form", f);
@@ -236,7 +233,7 @@ std::vector<Route> media_routes(Services& s) {
     const auto h = [&s](Reply (*f)(Services&, Call&)) { return [&s, f](Call& c) { return f(s, c); }; };
     const auto d = [&s](ApprovalState st) { return [&s, st](Call& c) { return decide(s, c, st); }; };
     return {
-        {"GET", "/api/media", Permission::read, false, false, h(list)},
+        {"GET", "/api/media", Permission::read, false, false, h(list_media)},
         {"POST", "/api/media", Permission::library, true, true, h(upload)},
         {"POST", "/api/media/say", Permission::library, true, false, h(say)},
         {"GET", "/api/media/{id}", Permission::read, false, false, h(show)},

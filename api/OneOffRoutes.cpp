@@ -6,6 +6,7 @@
 
 #include "api/Orders.hpp"
 #include "api/Params.hpp"
+#include "api/Zone.hpp"
 #include "config/TimeText.hpp"
 #include "db/Store.hpp"
 #include "domain/WallClock.hpp"
@@ -15,8 +16,6 @@ namespace lp::api {
 namespace {
 
 using auth::Permission;
-
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
 
 scheduler::Priority parse_priority(const std::string& text) {
     for (const auto p : {scheduler::Priority::normal, scheduler::Priority::priority, scheduler::Priority::emergency})
@@ -43,7 +42,7 @@ const scheduler::ItemInfo& checked_item(const scheduler::Rules& rules, std::int6
     return *item;
 }
 
-Reply list(Services& s, Call&) {
+Reply list_one_offs(Services& s, Call&) {
     const auto rules = scheduler::RuleStore(s.database()).load();
     auto out = nlohmann::json::array();
     for (const auto& o : rules.one_offs) {
@@ -108,7 +107,7 @@ Reply stop(Services& s, Call& call) { return json_reply({{"stopped", s.stop_now(
 std::vector<Route> one_off_routes(Services& s) {
     const auto h = [&s](Reply (*f)(Services&, Call&)) { return [&s, f](Call& c) { return f(s, c); }; };
     return {
-        {"GET", "/api/oneoffs", Permission::read, false, false, h(list)},
+        {"GET", "/api/oneoffs", Permission::read, false, false, h(list_one_offs)},
         {"POST", "/api/oneoffs", Permission::library, false, false, h(add)},
         {"DELETE", "/api/oneoffs/{id}", Permission::library, false, false, h(cancel)},
         {"POST", "/api/player/stop", Permission::library, false, false, h(stop)},

@@ -28,7 +28,7 @@ std::vector<fs::directory_entry> listing(const fs::path& dir) {
     return out;
 }
 
-Reply list(Services& s, Call&) {
+Reply list_reports(Services& s, Call&) {
     auto files = nlohmann::json::array();
     for (const auto& e : listing(s.config()->reports.dir)) {
         std::error_code ec;
@@ -142,7 +142,7 @@ nlohmann::json next_report_json(const config::Config& config, domain::LocalDate 
 
 std::vector<Route> report_routes(Services& s) {
     return {
-        {"GET", "/api/reports", auth::Permission::read, false, false, [&s](Call& c) { return list(s, c); }},
+        {"GET", "/api/reports", auth::Permission::read, false, false, [&s](Call& c) { return list_reports(s, c); }},
         {"POST", "/api/reports", auth::Permission::library, true, false, [&s](Call& c) { return make(s, c); }},
         {"GET", "/api/report-filing", auth::Permission::read, false, false, [&s](Call& c) { return get_filing(s, c); }},
         {"PUT", "/api/report-filing", auth::Permission::library, false, false,

@@ -5,7 +5,7 @@
 #include "api/Params.hpp"
 #include "api/ScheduleJson.hpp"
 #include "api/SlotBody.hpp"
-#include "domain/WallClock.hpp"
+#include "api/Zone.hpp"
 #include "journal/AiringHistory.hpp"
 #include "scheduler/Preview.hpp"
 #include "scheduler/PreviewDays.hpp"
@@ -17,18 +17,14 @@ namespace {
 
 using auth::Permission;
 
-const date::time_zone* zone_of(Services& s) { return domain::zone(s.config()->time_zone); }
-
-domain::LocalDate today(Services& s) { return domain::local_date(zone_of(s), domain::wall_now()); }
-
-Reply list(Services& s, Call&) {
+Reply list_slots(Services& s, Call&) {
     const auto rules = scheduler::RuleStore(s.database()).load();
     auto out = nlohmann::json::array();
     for (const auto& slot : rules.slots) out.push_back(slot_json(slot));
     return json_reply({{"slots", out}});
 }
 
-Reply put(Services& s, Call& call) {
+Reply put_slot(Services& s, Call& call) {
     const auto name = slot_name(call);
     scheduler::RuleStore store(s.database());
     const auto rules = store.load();
@@ -52,7 +48,7 @@ Reply put(Services& s, Call& call) {
     return json_reply({{"saved", true}, {"slot", slot_json(slot)}, {"warnings", warnings}});
 }
 
-Reply remove(Services& s, Call& call) {
+Reply remove_slot(Services& s, Call& call) {
     const auto name = param(call, "name");
     if (!scheduler::RuleStore(s.database()).remove_slot(name))
         throw not_found("name", "Không có khung giờ tên \"" + name + "\".");
@@ -85,9 +81,9 @@ Reply preview(Services& s, Call& call) {
 std::vector<Route> schedule_routes(Services& s) {
     const auto h = [&s](Reply (*f)(Services&, Call&)) { return [&s, f](Call& c) { return f(s, c); }; };
     return {
-        {"GET", "/api/slots", Permission::read, false, false, h(list)},
-        {"PUT", "/api/slots/{name}", Permission::library, false, false, h(put)},
-        {"DELETE", "/api/slots/{name}", Permission::library, false, false, h(remove)},
+        {"GET", "/api/slots", Permission::read, false, false, h(list_slots)},
+        {"PUT", "/api/slots/{name}", Permission::library, false, false, h(put_slot)},
+        {"DELETE", "/api/slots/{name}", Permission::library, false, false, h(remove_slot)},
         {"GET", "/api/schedule", Permission::read, false, false, h(preview)},
     };
 }

@@ -25,7 +25,7 @@ std::string known_keys() {
 
 Reply get(Services& s, Call&) { return json_reply(organisation_json(s)); }
 
-Reply put(Services& s, Call& call) {
+Reply put_settings(Services& s, Call& call) {
     const auto& body = body_object(call);
     if (body.empty()) throw bad_request("", "Cần ít nhất một tên cần lưu.");
     const auto& keys = exporting::organisation_keys();
@@ -52,7 +52,7 @@ std::vector<Route> settings_routes(Services& s) {
         {"GET", "/api/settings/organisation", auth::Permission::read, false, false,
          [&s](Call& c) { return get(s, c); }},
         {"PUT", "/api/settings/organisation", auth::Permission::settings, false, false,
-         [&s](Call& c) { return put(s, c); }},
+         [&s](Call& c) { return put_settings(s, c); }},
     };
 }
 

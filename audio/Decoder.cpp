@@ -30,21 +30,22 @@ namespace {
 // resync on their own after a few; a file of garbage never does.
 constexpr int max_consecutive_errors = 32;
 
-// The resampler's input side as last configured, to notice mid-stream format changes.
-struct InputSpec {
-    ffmpeg::ChannelLayout layout;
-    AVSampleFormat format;
-    int rate;
-    bool matches(const AVFrame& frame) const {
-        // Compare normalised layouts: WAV and others often leave the order unspecified.
-        return frame.format == format && frame.sample_rate == rate &&
-               layout == ffmpeg::ChannelLayout{frame.ch_layout}.get();
-    }
-};
-
 }  // namespace
 
 struct Decoder::Impl {
+    // The resampler's input side as last configured, to notice mid-stream format changes (a
+    // member type: a field of an anonymous-namespace type warns once the file is in a unity batch).
+    struct InputSpec {
+        ffmpeg::ChannelLayout layout;
+        AVSampleFormat format;
+        int rate;
+        bool matches(const AVFrame& frame) const {
+            // Compare normalised layouts: WAV and others often leave the order unspecified.
+            return frame.format == format && frame.sample_rate == rate &&
+                   layout == ffmpeg::ChannelLayout{frame.ch_layout}.get();
+        }
+    };
+
     std::string name;  // the file, for messages
     PcmFormat target;
     ffmpeg::FormatContext input;

@@ -16,7 +16,7 @@
 namespace lp::cli {
 namespace {
 
-struct ListOptions {
+struct JournalListOptions {
     std::string period;
     std::string from;
     std::string to;
@@ -26,7 +26,7 @@ struct ListOptions {
     bool json = false;
 };
 
-bool wanted(const journal::JournalRow& row, const ListOptions& o) {
+bool wanted(const journal::JournalRow& row, const JournalListOptions& o) {
     if (!o.status.empty() && journal::to_code(row.status) != o.status) return false;
     if (!o.form.empty() && row.plan.form != o.form) return false;
     if (!o.topic.empty()) {
@@ -50,7 +50,7 @@ void print_row(const journal::JournalRow& row, const date::time_zone* tz) {
     std::cout << '\n';
 }
 
-void check_codes(const ListOptions& o) {
+void check_codes(const JournalListOptions& o) {
     if (!o.status.empty() && !journal::status_from_code(o.status))
         throw OperatorError("Trạng thái \"" + o.status +
                             "\" không có. Chọn một trong: playing, completed, interrupted, failed, skipped, missed.");
@@ -60,7 +60,7 @@ void check_codes(const ListOptions& o) {
         throw OperatorError("Hình thức \"" + o.form + "\" không có. Xem: loaphuong media forms.");
 }
 
-void run_list(Context& context, const ListOptions& o) {
+void run_journal_list(Context& context, const JournalListOptions& o) {
     context.load();
     check_codes(o);
     const auto* tz = domain::zone(context.config.time_zone);
@@ -87,7 +87,7 @@ void run_list(Context& context, const ListOptions& o) {
 }  // namespace
 
 void add_journal_list_command(CLI::App& journal, Context& context) {
-    auto o = std::make_shared<ListOptions>();
+    auto o = std::make_shared<JournalListOptions>();
     auto* list = journal.add_subcommand("list", "Liệt kê các dòng nhật ký kèm số dòng (để đính chính)");
     list->add_option("--period", o->period, "Kỳ: 2026Q1, 2026H1, 2026-03, 2026, 01/01/2026-15/02/2026");
     list->add_option("--from", o->from, "Từ ngày (dd/mm/yyyy)");
@@ -96,7 +96,7 @@ void add_journal_list_command(CLI::App& journal, Context& context) {
     list->add_option("--topic", o->topic, "Chỉ nội dung này (mã)");
     list->add_option("--form", o->form, "Chỉ hình thức này (mã)");
     list->add_flag("--json", o->json, "In JSON (cho script)");
-    list->callback([&context, o] { run_list(context, *o); });
+    list->callback([&context, o] { run_journal_list(context, *o); });
 }
 
 }  // namespace lp::cli

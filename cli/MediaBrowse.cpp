@@ -16,7 +16,7 @@
 namespace lp::cli {
 namespace {
 
-struct ListOptions {
+struct MediaListOptions {
     std::string topic, form, valid_on, search;
     bool all = false;
 };
@@ -44,7 +44,7 @@ void print_terms(std::span<const domain::Term> terms) {
     for (const auto& t : terms) std::cout << t.code << "\t" << t.label << '\n';
 }
 
-void run_list(Context& context, const ListOptions& o) {
+void run_media_list(Context& context, const MediaListOptions& o) {
     context.load();
     library::ItemFilter filter;
     if (!o.topic.empty()) filter.topic = checked_topics({o.topic}).front();
@@ -139,14 +139,14 @@ void add_browse_commands(CLI::App& media, Context& context) {
     });
     media.add_subcommand("forms", "Các hình thức thể hiện")->callback([] { print_terms(domain::forms()); });
 
-    auto list = std::make_shared<ListOptions>();
+    auto list = std::make_shared<MediaListOptions>();
     auto* list_cmd = media.add_subcommand("list", "Liệt kê tin, bài");
     list_cmd->add_option("--topic", list->topic, "Chỉ nội dung này");
     list_cmd->add_option("--form", list->form, "Chỉ hình thức này");
     list_cmd->add_option("--valid-on", list->valid_on, "Chỉ tin, bài được phát vào ngày này (dd/mm/yyyy)");
     list_cmd->add_option("--search", list->search, "Tìm trong tiêu đề (không phân biệt dấu: \"cai cach\")");
     list_cmd->add_flag("--all", list->all, "Kể cả tin, bài đã ngừng dùng");
-    list_cmd->callback([&context, list] { run_list(context, *list); });
+    list_cmd->callback([&context, list] { run_media_list(context, *list); });
 
     auto show_id = std::make_shared<std::int64_t>(0);
     auto* show_cmd = media.add_subcommand("show", "Xem chi tiết một tin, bài");

@@ -11,7 +11,7 @@ nlohmann::json to_json(const Account& a) {
     return {{"name", a.name}, {"role", role_name(a.role)}, {"created_at", a.created_at}, {"disabled", a.disabled}};
 }
 
-api::Reply create(GateParts& parts, api::Call& call) {
+api::Reply create_account(GateParts& parts, api::Call& call) {
     fields::expect_object(call, {"name", "role", "password"});
     const auto name = fields::required_string(call, "name");
     const auto role_text = fields::required_string(call, "role");
@@ -63,7 +63,7 @@ api::Reply change(GateParts& parts, api::Call& call) {
     });
 }
 
-api::Reply remove(GateParts& parts, api::Call& call) {
+api::Reply remove_account(GateParts& parts, api::Call& call) {
     const auto name = fields::param(call, "name");
     return fields::answering([&] {
         parts.writes.with([&](sqlite::Database& db) { Accounts(db).remove(name); });
@@ -83,11 +83,11 @@ void add_account_routes(GateParts& parts, std::vector<api::Route>& out) {
                        return r;
                    }});
     out.push_back({"POST", "/api/accounts", Permission::accounts, true, false,
-                   [&parts](api::Call& call) { return create(parts, call); }});
+                   [&parts](api::Call& call) { return create_account(parts, call); }});
     out.push_back({"PATCH", "/api/accounts/{name}", Permission::accounts, true, false,
                    [&parts](api::Call& call) { return change(parts, call); }});
     out.push_back({"DELETE", "/api/accounts/{name}", Permission::accounts, true, false,
-                   [&parts](api::Call& call) { return remove(parts, call); }});
+                   [&parts](api::Call& call) { return remove_account(parts, call); }});
 }
 
 }  // namespace lp::auth::routes

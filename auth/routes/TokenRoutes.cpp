@@ -7,7 +7,7 @@
 namespace lp::auth::routes {
 namespace {
 
-api::Reply create(GateParts& parts, api::Call& call) {
+api::Reply create_token(GateParts& parts, api::Call& call) {
     fields::expect_object(call, {"account", "label"});
     const auto account = fields::required_string(call, "account");
     const auto label = fields::required_string(call, "label");
@@ -19,7 +19,7 @@ api::Reply create(GateParts& parts, api::Call& call) {
     return r;
 }
 
-api::Reply remove(GateParts& parts, api::Call& call) {
+api::Reply remove_token(GateParts& parts, api::Call& call) {
     const auto text = fields::param(call, "id");
     std::int64_t id = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -46,9 +46,9 @@ void add_token_routes(GateParts& parts, std::vector<api::Route>& out) {
                        return r;
                    }});
     out.push_back({"POST", "/api/tokens", Permission::accounts, true, false,
-                   [&parts](api::Call& call) { return create(parts, call); }});
+                   [&parts](api::Call& call) { return create_token(parts, call); }});
     out.push_back({"DELETE", "/api/tokens/{id}", Permission::accounts, true, false,
-                   [&parts](api::Call& call) { return remove(parts, call); }});
+                   [&parts](api::Call& call) { return remove_token(parts, call); }});
 }
 
 }  // namespace lp::auth::routes

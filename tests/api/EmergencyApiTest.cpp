@@ -38,7 +38,7 @@ OneOffRow one_off(lp::test::TestServices& s, std::int64_t id) {
 }
 
 // Everything an order could have changed.
-std::vector<std::int64_t> counts(lp::test::TestServices& s) {
+std::vector<std::int64_t> order_counts(lp::test::TestServices& s) {
     return {s.count("one_off"), s.count("emergency_request"), s.count("media_item"), s.rules_changed_count};
 }
 
@@ -121,12 +121,12 @@ TEST(EmergencyApi, AnOperatorsOrderWaitsForAnApproverWhoConfirmsIt) {
     EXPECT_EQ(r.body["requests"][0]["oneoff"], oneoff);
 
     // Decided: a second confirmation or a refusal is a conflict, and changes nothing.
-    const auto before = counts(s);
+    const auto before = order_counts(s);
     expect_refused(s, "POST", "/api/emergency/requests/{id}/confirm",
                    call("POST", "", nullptr, path, Role::approver, "minh"), 409, "id");
     expect_refused(s, "POST", "/api/emergency/requests/{id}/refuse",
                    call("POST", "", {{"comment", "Không"}}, path, Role::approver, "tuan"), 409, "id");
-    EXPECT_EQ(counts(s), before);
+    EXPECT_EQ(order_counts(s), before);
     r = run(s, "GET", "/api/emergency/requests", call("GET", ""));
     EXPECT_EQ(r.body["requests"][0]["decided_by"], "minh");
 
@@ -185,7 +185,7 @@ TEST(EmergencyApi, RefusesBadOrdersChangingNothing) {
     const auto item = s.import_tone(2000, "Tin");
     const auto retired = s.import_tone(2100, "Tin đã ngừng");
     lp::library::ItemStore(s.database()).retire(retired, std::chrono::system_clock::now());
-    const auto before = counts(s);
+    const auto before = order_counts(s);
     const auto bad = [&](nlohmann::json body, int status, const std::string& field) {
         expect_refused(s, "POST", "/api/emergency", call("POST", "", std::move(body), {}, Role::operator_), status,
                        field);
@@ -205,7 +205,7 @@ TEST(EmergencyApi, RefusesBadOrdersChangingNothing) {
     bad({{"text", std::string(5001, 'a')}}, 422, "text");
     expect_refused(s, "POST", "/api/emergency", call("POST", "", nlohmann::json::array(), {}, Role::operator_), 400,
                    "");
-    EXPECT_EQ(counts(s), before);
+    EXPECT_EQ(order_counts(s), before);
 }
 
 TEST(PlayNextApi, QueuesTheItemAfterWhatPlaysInTheCallersName) {
@@ -230,7 +230,7 @@ TEST(PlayNextApi, RefusesBadInputsChangingNothing) {
     const auto unapproved = s.import_tone(2300, "Chưa duyệt");
     const auto item = s.import_tone(2400, "Đã duyệt");
     lp::library::ItemStore(s.database()).approve(item, "minh");
-    const auto before = counts(s);
+    const auto before = order_counts(s);
     const auto bad = [&](nlohmann::json body, int status, const std::string& field) {
         expect_refused(s, "POST", "/api/player/play-next", call("POST", "", std::move(body), {}, Role::operator_),
                        status, field);
@@ -240,7 +240,7 @@ TEST(PlayNextApi, RefusesBadInputsChangingNothing) {
     bad({{"item", 999}}, 404, "item");
     bad({{"item", unapproved}}, 422, "item");  // play next is no emergency: the item must be approved
     bad({{"item", item}, {"outputs", {"loa-phu"}}}, 422, "outputs");
-    EXPECT_EQ(counts(s), before);
+    EXPECT_EQ(order_counts(s), before);
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ using lp::test::call;
 using lp::test::expect_refused;
 using lp::test::run;
 
-std::vector<std::int64_t> counts(lp::test::TestServices& s) {
+std::vector<std::int64_t> live_counts(lp::test::TestServices& s) {
     return {s.count("one_off"), s.count("media_item"), s.rules_changed_count};
 }
 
@@ -58,7 +58,7 @@ TEST(LiveApi, AStreamStartsAsAnEmergencyOneOffOfALiveSourceAndStops) {
     EXPECT_EQ(s.live->since, at);
 
     EXPECT_EQ(run(s, "GET", "/api/live", call("GET", "")).body["live"]["title"], r.body["title"]);
-    const auto before = counts(s);
+    const auto before = live_counts(s);
     try {
         run(s, "POST", "/api/live", call("POST", "", {{"source", "http://127.0.0.1:8000/vov2"}, {"by", "Bình"}}));
         ADD_FAILURE() << "a second session while one is on";
@@ -70,7 +70,7 @@ TEST(LiveApi, AStreamStartsAsAnEmergencyOneOffOfALiveSourceAndStops) {
                   0u)
             << e.what();
     }
-    EXPECT_EQ(counts(s), before) << "nothing saved";
+    EXPECT_EQ(live_counts(s), before) << "nothing saved";
 
     const auto stopped = run(s, "DELETE", "/api/live", call("DELETE", ""));
     EXPECT_EQ(stopped.status, 200);
@@ -95,7 +95,7 @@ TEST(LiveApi, ATitleIsTheContentAndTheCallerReadingIsNamedOnce) {
 
 TEST(LiveApi, BadInputIsRefusedWithNothingChanged) {
     lp::test::TestServices s;
-    const auto before = counts(s);
+    const auto before = live_counts(s);
     expect_refused(s, "POST", "/api/live", call("POST", "", {{"by", "An"}}), 400, "source");
     expect_refused(s, "POST", "/api/live", call("POST", "", {{"source", "http://127.0.0.1/x"}}), 422, "by");
     expect_refused(s, "POST", "/api/live", call("POST", "", {{"source", "http://127.0.0.1/x"}, {"by", "  "}}), 422,
@@ -108,7 +108,7 @@ TEST(LiveApi, BadInputIsRefusedWithNothingChanged) {
                    "outputs");
     expect_refused(s, "POST", "/api/live",
                    call("POST", "", {{"source", "http://127.0.0.1/x"}, {"by", "An"}, {"title", " "}}), 422, "title");
-    EXPECT_EQ(counts(s), before);
+    EXPECT_EQ(live_counts(s), before);
     EXPECT_FALSE(s.live);
 }
 
@@ -124,7 +124,7 @@ TEST(LiveApi, ABusyCaptureDeviceIsRefusedNamingItAndAcceptedOnceFree) {
     const auto start = [&] {
         return run(s, "POST", "/api/live", call("POST", "", {{"source", "alsa:micro-ban"}, {"by", "An"}}));
     };
-    const auto before = counts(s);
+    const auto before = live_counts(s);
     {
         lp::test::HeldDevice held{lock};
         try {
@@ -137,7 +137,7 @@ TEST(LiveApi, ABusyCaptureDeviceIsRefusedNamingItAndAcceptedOnceFree) {
                       "Thiết bị thu âm \"micro-ban\" đang bận (một chương trình khác đang dùng nó) (alsa:micro-ban: "
                       "snd_pcm_open() failed: Device or resource busy).");
         }
-        EXPECT_EQ(counts(s), before) << "nothing saved";
+        EXPECT_EQ(live_counts(s), before) << "nothing saved";
         EXPECT_FALSE(s.live);
     }
     EXPECT_EQ(start().status, 201);

@@ -15,7 +15,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr std::size_t chunk_frames = 1024;
+constexpr std::size_t frames_per_chunk = 1024;
 
 // What the double's peer did; the test holds and releases it.
 struct Peer {
@@ -58,10 +58,10 @@ private:
     bool open_ = false;
 };
 
-// Chunk `n`: stereo frames numbered from n * chunk_frames, so that order shows.
+// Chunk `n`: stereo frames numbered from n * frames_per_chunk, so that order shows.
 std::vector<Sample> chunk(std::size_t n) {
-    std::vector<Sample> samples(chunk_frames * 2);
-    for (std::size_t i = 0; i < samples.size(); ++i) samples[i] = static_cast<Sample>(n * chunk_frames + i / 2);
+    std::vector<Sample> samples(frames_per_chunk * 2);
+    for (std::size_t i = 0; i < samples.size(); ++i) samples[i] = static_cast<Sample>(n * frames_per_chunk + i / 2);
     return samples;
 }
 
@@ -153,9 +153,9 @@ TEST(AsyncOutput, AnOpenDuringTheTailKeepsTheConnectionForTheNextProgramme) {
     // The first programme, some of its tail (less than the whole second), the second
     // programme, then its whole tail.
     const auto first = chunks(3);
-    ASSERT_GT(got.received.size(), first.size() + chunk_frames * 2 + 48000 * 2);
+    ASSERT_GT(got.received.size(), first.size() + frames_per_chunk * 2 + 48000 * 2);
     EXPECT_TRUE(std::equal(first.begin(), first.end(), got.received.begin()));
-    const auto second_at = got.received.size() - 48000 * 2 - chunk_frames * 2;
+    const auto second_at = got.received.size() - 48000 * 2 - frames_per_chunk * 2;
     EXPECT_LT(second_at - first.size(), 48000u * 2) << "the first tail ran to its end";
     EXPECT_TRUE(std::all_of(got.received.begin() + static_cast<std::ptrdiff_t>(first.size()),
                             got.received.begin() + static_cast<std::ptrdiff_t>(second_at),

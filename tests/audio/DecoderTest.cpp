@@ -22,7 +22,7 @@ using lp::test::TempDir;
 
 namespace {
 
-constexpr PcmFormat target{48000, 2};
+constexpr PcmFormat target_format{48000, 2};
 
 lp::test::AudioOptions tone_options(double frequency, int rate, int channels) {
     lp::test::AudioOptions options;
@@ -69,8 +69,8 @@ TEST_P(DecodeFormats, DecodesToTargetWithExpectedLengthAndPitch) {
     constexpr double seconds = 1.0;
     lp::test::make_audio(file, seconds, tone_options(440, rate, channels));
 
-    Decoder decoder{file, target};
-    EXPECT_EQ(decoder.format(), target);
+    Decoder decoder{file, target_format};
+    EXPECT_EQ(decoder.format(), target_format);
     EXPECT_NEAR(std::chrono::duration<double>(decoder.duration()).count(), seconds, 0.2);
     const auto samples = decode_all(decoder);
     const long frames = static_cast<long>(samples.size() / 2);
@@ -121,7 +121,7 @@ TEST(Decoder, ResamplesToAnyTarget) {
 // Decoding `file` fails (at construction or while reading) with a MediaError naming it.
 void expect_media_error(const std::filesystem::path& file, const std::string& reason_part = {}) {
     try {
-        Decoder decoder{file, target};
+        Decoder decoder{file, target_format};
         std::vector<float> chunk(2048);
         while (decoder.read(chunk) > 0) {
         }
@@ -189,7 +189,7 @@ TEST(DecoderErrors, TruncatedMp3EndsEarlyOrFails) {
     std::filesystem::copy_file(full, cut);
     std::filesystem::resize_file(cut, std::filesystem::file_size(full) / 3);
     try {
-        Decoder decoder{cut, target};
+        Decoder decoder{cut, target_format};
         const auto samples = decode_all(decoder);
         EXPECT_LT(samples.size() / 2, 48000u * 2 * 2 / 3);  // ended early
     } catch (const MediaError& e) {

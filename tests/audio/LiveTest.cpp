@@ -16,6 +16,7 @@
 #include "audio/live/RunningGain.hpp"
 #include "tests/audio/CapturedLog.hpp"
 #include "tests/audio/RecordingEvents.hpp"
+#include "tests/audio/Tone.hpp"
 #include "tests/support/AlsaTap.hpp"
 #include "tests/support/Icecast.hpp"
 #include "tests/support/MakeAudio.hpp"
@@ -30,7 +31,7 @@ using lp::test::TempDir;
 namespace {
 
 using Recorded = lp::audio::test::RecordingEvents;
-constexpr PcmFormat stereo48{48000, 2};
+using lp::audio::test::stereo48;
 constexpr double station_hz = 440;
 constexpr double fallback_hz = 1000;
 

@@ -24,7 +24,7 @@ using lp::test::TempDir;
 
 namespace {
 
-constexpr PcmFormat stereo48{48000, 2};
+using lp::audio::test::stereo48;
 
 OutputSpec spec(std::string name, std::string kind, std::string target, Codec codec) {
     OutputSpec s;

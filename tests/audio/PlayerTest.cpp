@@ -4,6 +4,7 @@
 
 #include "audio/FfmpegPlayer.hpp"
 #include "tests/audio/RecordingEvents.hpp"
+#include "tests/audio/Tone.hpp"
 #include "tests/support/AlsaTap.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/Pcm.hpp"
@@ -17,7 +18,7 @@ using lp::test::TempDir;
 
 namespace {
 
-constexpr PcmFormat stereo48{48000, 2};
+using lp::audio::test::stereo48;
 
 PlayerOptions options(bool paced, std::chrono::milliseconds progress = 2000ms) {
     PlayerOptions o;

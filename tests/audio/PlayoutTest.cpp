@@ -34,7 +34,7 @@ using lp::test::TempDir;
 
 namespace {
 
-constexpr PcmFormat stereo48{48000, 2};
+using lp::audio::test::stereo48;
 
 double db(double ratio) { return 20 * std::log10(ratio); }
 

@@ -7,6 +7,9 @@
 
 namespace lp::audio::test {
 
+// The format most audio tests decode to and play: 48 kHz stereo.
+inline constexpr PcmFormat stereo48{48000, 2};
+
 // `frames` of an interleaved sine at `frequency` on every channel, amplitude ~0.5 FS.
 inline std::vector<Sample> tone(PcmFormat format, std::size_t frames, double frequency) {
     std::vector<Sample> samples(frames * static_cast<std::size_t>(format.channels));

@@ -19,6 +19,7 @@
 #include "tests/support/Command.hpp"
 #include "tests/support/HttpClient.hpp"
 #include "tests/support/MakeAudio.hpp"
+#include "tests/support/Process.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {

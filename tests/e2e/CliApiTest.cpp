@@ -3,7 +3,6 @@
 // missing token file stops the command with nothing changed.
 #include <gtest/gtest.h>
 
-#include <boost/asio/ip/tcp.hpp>
 #include <nlohmann/json.hpp>
 
 #include <csignal>
@@ -14,6 +13,7 @@
 #include "tests/e2e/Daemon.hpp"
 #include "tests/support/Command.hpp"
 #include "tests/support/MakeAudio.hpp"
+#include "tests/support/Process.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -21,11 +21,7 @@ namespace {
 using namespace std::chrono_literals;
 using lp::test::shell_quote;
 
-unsigned short free_port() {
-    boost::asio::io_context io;
-    boost::asio::ip::tcp::acceptor a(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
-    return a.local_endpoint().port();
-}
+using lp::test::free_port;
 
 TEST(CliThroughTheDaemon, OneOffsAndStopGoThroughTheApiUnderTheTokensAccount) {
     lp::test::TempDir dir;

@@ -21,14 +21,14 @@ namespace {
 using namespace std::chrono_literals;
 using lp::test::shell_quote;
 
-struct Row {
+struct ResumeRow {
     std::string title, status, reason;
 };
 
-std::vector<Row> rows(const std::filesystem::path& db_file) {
+std::vector<ResumeRow> rows(const std::filesystem::path& db_file) {
     lp::sqlite::Database db(db_file);
     auto st = db.prepare("SELECT title, status, coalesce(reason, '') FROM journal ORDER BY id");
-    std::vector<Row> out;
+    std::vector<ResumeRow> out;
     while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2)});
     return out;
 }

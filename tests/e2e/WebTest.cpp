@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "tests/e2e/Daemon.hpp"
+#include "tests/support/Process.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -20,12 +21,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bh = boost::beast::http;
 
-// A port nothing listens on right now.
-unsigned short free_port() {
-    asio::io_context io;
-    asio::ip::tcp::acceptor a(io, asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
-    return a.local_endpoint().port();
-}
+using lp::test::free_port;
 
 bh::response<bh::string_body> get(unsigned short port, const std::string& target) {
     asio::io_context io;

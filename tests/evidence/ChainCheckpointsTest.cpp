@@ -9,9 +9,9 @@
 namespace {
 
 using namespace lp::evidence;
-using Kind = CheckpointFinding::Kind;
+using FindingKind = CheckpointFinding::Kind;
 
-const auto* tz = lp::domain::zone("Asia/Ho_Chi_Minh");
+const auto* vn_zone = lp::domain::zone("Asia/Ho_Chi_Minh");
 
 std::string seal_no(std::int64_t n) { return std::string(63, '0') + static_cast<char>('0' + n % 10); }
 
@@ -27,7 +27,7 @@ struct Fixture {
     }
     // A checkpoint of position `seq` made on `day` of March 2026 (10:00 local).
     void checkpoint(std::int64_t seq, unsigned day, const KeyPair* by = nullptr) {
-        const auto at = lp::domain::start_of_day(tz, {2026, 3, day}) + std::chrono::hours(10);
+        const auto at = lp::domain::start_of_day(vn_zone, {2026, 3, day}) + std::chrono::hours(10);
         known.push_back({make_checkpoint(by ? *by : key, seq, chain.at(seq), at), "test"});
     }
     CheckpointReport check() {
@@ -62,8 +62,8 @@ TEST(ChainCheckpoints, ACleanTruncationIsNamedWithTheCheckpointsDate) {
     f.end = 25;
     const auto r = f.check();
     ASSERT_EQ(r.findings.size(), 1u);
-    EXPECT_EQ(r.findings[0].kind, Kind::truncated);
-    const auto text = describe(r.findings[0], tz);
+    EXPECT_EQ(r.findings[0].kind, FindingKind::truncated);
+    const auto text = describe(r.findings[0], vn_zone);
     EXPECT_NE(text.find("nhật ký đã bị cắt bớt sau mốc ngày 03/03/2026"), std::string::npos) << text;
     EXPECT_NE(text.find("chỉ còn đến mắt xích số 25"), std::string::npos) << text;
     EXPECT_NE(text.find("Mốc cuối cùng còn khớp: ngày 01/03/2026 (mắt xích số 10)"), std::string::npos) << text;
@@ -77,8 +77,8 @@ TEST(ChainCheckpoints, ARewriteOfEverySealAfterAnEditIsNamed) {
     for (std::int64_t i = 15; i <= 30; ++i) f.chain[i] = std::string(64, 'f');  // resealed from row 15
     const auto r = f.check();
     ASSERT_EQ(r.findings.size(), 2u);
-    EXPECT_EQ(r.findings[0].kind, Kind::rewritten);
-    const auto text = describe(r.findings[0], tz);
+    EXPECT_EQ(r.findings[0].kind, FindingKind::rewritten);
+    const auto text = describe(r.findings[0], vn_zone);
     EXPECT_NE(text.find("chuỗi đã bị viết lại sau mốc ngày 02/03/2026: mắt xích số 20"), std::string::npos) << text;
     EXPECT_NE(text.find("Mốc cuối cùng còn khớp: ngày 01/03/2026"), std::string::npos) << text;
 }
@@ -94,10 +94,10 @@ TEST(ChainCheckpoints, AnotherKeyAndAnAlteredLineAreNamed) {
     f.chain[6] = seal_no(7);
     const auto r = f.check();
     ASSERT_EQ(r.findings.size(), 2u);
-    EXPECT_EQ(r.findings[0].kind, Kind::other_key);
-    EXPECT_NE(describe(r.findings[0], tz).find("được ký bằng khóa khác"), std::string::npos);
-    EXPECT_EQ(r.findings[1].kind, Kind::bad_signature);
-    EXPECT_NE(describe(r.findings[1], tz).find("chữ ký số không hợp lệ"), std::string::npos);
+    EXPECT_EQ(r.findings[0].kind, FindingKind::other_key);
+    EXPECT_NE(describe(r.findings[0], vn_zone).find("được ký bằng khóa khác"), std::string::npos);
+    EXPECT_EQ(r.findings[1].kind, FindingKind::bad_signature);
+    EXPECT_NE(describe(r.findings[1], vn_zone).find("chữ ký số không hợp lệ"), std::string::npos);
     EXPECT_EQ(r.checked, 0);
 }
 

@@ -19,6 +19,7 @@
 #include "export/ZipText.hpp"
 #include "export/ZipWriter.hpp"
 #include "tests/export/SampleJournal.hpp"
+#include "tests/support/FileText.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -27,7 +28,7 @@ using namespace lp::evidence;
 namespace ex = lp::exporting;
 using nlohmann::json;
 
-void spit(const std::filesystem::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+using lp::test::spit;
 
 void count(lp::sqlite::Database& db, const char* day, std::int64_t item, const char* kind, int n) {
     db.prepare("INSERT INTO reach_count (day, media_item_id, kind, count) VALUES (?1, ?2, ?3, ?4)")

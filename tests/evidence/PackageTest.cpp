@@ -14,6 +14,7 @@
 #include "journal/Sha256.hpp"
 #include "tests/export/SampleJournal.hpp"
 #include "tests/support/Command.hpp"
+#include "tests/support/FileText.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -23,7 +24,7 @@ using lp::test::run_command;
 using lp::test::shell_quote;
 namespace ex = lp::exporting;
 
-void spit(const std::filesystem::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+using lp::test::spit;
 
 std::string all_problems(const PackageCheck& c) {
     std::string out;

@@ -7,7 +7,7 @@
 namespace {
 
 using namespace lp::evidence;
-using Kind = RowDifference::Kind;
+using DifferenceKind = RowDifference::Kind;
 
 std::vector<ReadRow> rows(int n) {
     std::vector<ReadRow> out;
@@ -23,7 +23,7 @@ TEST(RowDiff, AnEditedRowIsNamedWithBothTexts) {
     found[2].cells[1] = "Bài đã sửa";
     const auto d = compare_rows(rows(5), found);
     ASSERT_EQ(d.size(), 1u);
-    EXPECT_EQ(d[0].kind, Kind::edited);
+    EXPECT_EQ(d[0].kind, DifferenceKind::edited);
     EXPECT_EQ(d[0].text, "dòng 3 đã bị sửa: tệp ghi «3 | Bài đã sửa», bản đã ký ghi «3 | Bài số 3».");
 }
 
@@ -32,7 +32,7 @@ TEST(RowDiff, ARemovedRowIsNamed) {
     found.erase(found.begin() + 1);
     const auto d = compare_rows(rows(5), found);
     ASSERT_EQ(d.size(), 1u);
-    EXPECT_EQ(d[0].kind, Kind::removed);
+    EXPECT_EQ(d[0].kind, DifferenceKind::removed);
     EXPECT_NE(d[0].text.find("thiếu hàng «2 | Bài số 2» (dòng 2 của bản đã ký): đã bị xóa"), std::string::npos)
         << d[0].text;
 }
@@ -42,7 +42,7 @@ TEST(RowDiff, AnAddedRowIsNamed) {
     found.insert(found.begin() + 4, ReadRow{"csv", "dòng 5", {"4", "Bài chèn thêm"}});
     const auto d = compare_rows(rows(5), found);
     ASSERT_EQ(d.size(), 1u);
-    EXPECT_EQ(d[0].kind, Kind::added);
+    EXPECT_EQ(d[0].kind, DifferenceKind::added);
     EXPECT_NE(d[0].text.find("«4 | Bài chèn thêm» không có trong bản đã ký"), std::string::npos) << d[0].text;
 }
 
@@ -51,7 +51,7 @@ TEST(RowDiff, SwappedRowsAreNamedAsReordered) {
     std::swap(found[1].cells, found[3].cells);
     const auto d = compare_rows(rows(6), found);
     ASSERT_EQ(d.size(), 1u);
-    EXPECT_EQ(d[0].kind, Kind::reordered);
+    EXPECT_EQ(d[0].kind, DifferenceKind::reordered);
     EXPECT_NE(d[0].text.find("từ dòng 2 đến dòng 4 đã bị đổi thứ tự"), std::string::npos) << d[0].text;
 }
 

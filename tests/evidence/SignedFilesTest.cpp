@@ -12,6 +12,7 @@
 #include "journal/JournalStore.hpp"
 #include "tests/export/SampleJournal.hpp"
 #include "tests/support/Command.hpp"
+#include "tests/support/FileText.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -22,7 +23,7 @@ using lp::test::shell_quote;
 namespace ex = lp::exporting;
 
 std::string slurp(const std::filesystem::path& p) { return read_file_bytes(p); }
-void spit(const std::filesystem::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+using lp::test::spit;
 
 class SignedFiles : public ::testing::Test {
 protected:

@@ -8,7 +8,7 @@ namespace {
 
 using namespace lp::evidence;
 
-const auto at = lp::domain::from_utc_text("2026-03-05T01:02:03.000Z");
+const auto signed_at = lp::domain::from_utc_text("2026-03-05T01:02:03.000Z");
 const std::string seal(64, 'a');
 
 TEST(Signing, SignsAndVerifiesOnlyTheSameMessageWithTheSameKey) {
@@ -29,7 +29,7 @@ TEST(Signing, SignsAndVerifiesOnlyTheSameMessageWithTheSameKey) {
 
 TEST(Checkpoint, ALineParsesBackAndItsSignatureHolds) {
     const auto k = make_key_pair();
-    const auto c = make_checkpoint(k, 42, seal, at);
+    const auto c = make_checkpoint(k, 42, seal, signed_at);
     const auto line = c.line();
     EXPECT_EQ(
         line.rfind(
@@ -40,14 +40,14 @@ TEST(Checkpoint, ALineParsesBackAndItsSignatureHolds) {
     ASSERT_TRUE(back);
     EXPECT_EQ(back->chain_seq, 42);
     EXPECT_EQ(back->seal, seal);
-    EXPECT_EQ(back->at, at);
+    EXPECT_EQ(back->at, signed_at);
     EXPECT_TRUE(signed_by(*back, k.public_hex));
     EXPECT_FALSE(signed_by(*back, make_key_pair().public_hex));
 }
 
 TEST(Checkpoint, AnAlteredFieldBreaksTheSignature) {
     const auto k = make_key_pair();
-    auto line = make_checkpoint(k, 42, seal, at).line();
+    auto line = make_checkpoint(k, 42, seal, signed_at).line();
     for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
              {"seq=42", "seq=41"}, {"seal=aaaa", "seal=baaa"}, {"T01:02", "T02:02"}}) {
         auto altered = line;
@@ -62,7 +62,7 @@ TEST(Checkpoint, MalformedLinesAreRefused) {
     EXPECT_FALSE(parse_checkpoint("nothing here"));
     EXPECT_FALSE(parse_checkpoint("LP-CKPT/1 key=12 seq=1 seal=" + seal + " at=2026-03-05T01:02:03.000Z sig=00"));
     const auto k = make_key_pair();
-    auto line = make_checkpoint(k, 7, seal, at).line();
+    auto line = make_checkpoint(k, 7, seal, signed_at).line();
     EXPECT_FALSE(parse_checkpoint(line.substr(0, line.size() - 10)));  // signature cut short
     auto bad_time = line;
     bad_time.replace(bad_time.find("2026-03-05"), 10, "2026-13-45");
@@ -71,7 +71,7 @@ TEST(Checkpoint, MalformedLinesAreRefused) {
 
 TEST(Checkpoint, AnExportSignatureIsFoundInsideAFileAndCarriesItsCheckpoint) {
     const auto k = make_key_pair();
-    const auto cp = make_checkpoint(k, 9, seal, at);
+    const auto cp = make_checkpoint(k, 9, seal, signed_at);
     const auto s =
         make_export_signature(k, cp, "2026Q1", 12, std::string(64, 'd'), "2026-03-02", "csv", std::string(64, 'c'));
     for (const std::string wrap : {"<t>Chữ ký số: %</t>", "\"signature\": \"%\",", "Chữ ký số: %\r\n", "(%)"}) {

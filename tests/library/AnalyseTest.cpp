@@ -38,10 +38,7 @@ Reference ffmpeg_ebur128(const std::filesystem::path& file) {
     return ref;
 }
 
-std::string sha256sum(const std::filesystem::path& file) {
-    const auto r = lp::test::run_command("sha256sum " + shell_quote(file.string()));
-    return r.output.substr(0, 64);
-}
+using lp::test::sha256sum;
 
 struct Case {
     std::string name;

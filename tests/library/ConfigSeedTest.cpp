@@ -22,9 +22,7 @@ namespace {
 
 using lp::test::shell_quote;
 
-std::string sha256sum(const std::filesystem::path& file) {
-    return lp::test::run_command("sha256sum " + shell_quote(file.string())).output.substr(0, 64);
-}
+using lp::test::sha256sum;
 
 const lp::scheduler::Slot* slot_named(const lp::scheduler::Rules& rules, const std::string& name) {
     for (const auto& s : rules.slots)

@@ -32,4 +32,8 @@ std::string shell_quote(const std::string& text) {
     return quoted + "'";
 }
 
+std::string sha256sum(const std::filesystem::path& file) {
+    return run_command("sha256sum " + shell_quote(file.string())).output.substr(0, 64);
+}
+
 }  // namespace lp::test

@@ -1,4 +1,5 @@
 #pragma once
+#include <filesystem>
 #include <string>
 
 namespace lp::test {
@@ -14,5 +15,7 @@ CommandResult run_command(const std::string& command);
 
 // Single-quotes `text` for the shell.
 std::string shell_quote(const std::string& text);
+// The sha256sum command's digest of a file (64 hex digits), to check ours against.
+std::string sha256sum(const std::filesystem::path& file);
 
 }  // namespace lp::test

@@ -16,4 +16,8 @@ int count(const std::string& text, const std::string& what) {
     return n;
 }
 
+void spit(const std::filesystem::path& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary) << bytes;
+}
+
 }  // namespace lp::test

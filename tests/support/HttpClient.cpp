@@ -38,12 +38,6 @@ HttpResponse http_request(unsigned short port, const std::string& method, const 
     return parser.release();
 }
 
-unsigned short free_port() {
-    asio::io_context io;
-    tcp::acceptor a(io, loopback(0));
-    return a.local_endpoint().port();
-}
-
 EventReader::EventReader(unsigned short port, const std::string& target, const Headers& headers) : stream_(io_) {
     stream_.expires_after(std::chrono::seconds(10));
     stream_.connect(loopback(port));

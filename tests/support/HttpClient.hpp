@@ -22,9 +22,6 @@ using Headers = std::map<std::string, std::string>;
 HttpResponse http_request(unsigned short port, const std::string& method, const std::string& target,
                           const std::string& body = {}, const Headers& headers = {});
 
-// A port nothing listens on right now.
-unsigned short free_port();
-
 struct ServerEvent {
     std::string event;  // "status", "journal", ...
     std::string data;

@@ -62,7 +62,7 @@ std::optional<int> Process::wait(std::chrono::milliseconds timeout) {
     return status_;
 }
 
-int free_port(bool udp) {
+unsigned short free_port(bool udp) {
     const int fd = socket(AF_INET, udp ? SOCK_DGRAM : SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;

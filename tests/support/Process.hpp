@@ -31,7 +31,7 @@ private:
 };
 
 // A TCP or UDP port on 127.0.0.1 that was free a moment ago (bound to port 0 and released).
-int free_port(bool udp = false);
+unsigned short free_port(bool udp = false);
 // Polls (every 10 ms, up to `timeout`) until something accepts TCP connections on
 // 127.0.0.1:port; false on timeout.
 bool wait_tcp_listening(int port, std::chrono::milliseconds timeout);
