@@ -1,6 +1,7 @@
 #include "auth/LoginLimiter.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace lp::auth {
 
@@ -32,12 +33,11 @@ std::optional<std::chrono::seconds> LoginLimiter::refused_for(const std::string&
 
 void LoginLimiter::forget_old(TimePoint now) {
     constexpr std::size_t large = 10000;
-    for (auto* table : {&by_client_, &by_account_}) {
-        auto& sweep = table == &by_client_ ? client_sweep_ : account_sweep_;
+    for (auto [table, sweep] : {std::pair{&by_client_, &client_sweep_}, std::pair{&by_account_, &account_sweep_}}) {
         if (table->size() <= large) continue;
-        if (table->size() <= sweep.size * 2 && now - sweep.at < window_) continue;
+        if (table->size() <= sweep->size * 2 && now - sweep->at < window_) continue;
         std::erase_if(*table, [&](const auto& kv) { return kv.second.empty() || now - kv.second.back() >= window_; });
-        sweep = {table->size(), now};
+        *sweep = {table->size(), now};
     }
 }
 

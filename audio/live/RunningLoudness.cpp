@@ -25,46 +25,51 @@ std::size_t bin_of(double lufs) {
 // channels go through the filter together.
 using Pair = double __attribute__((vector_size(16)));
 
-// The K-weighting of `run` frames, summing each channel's squares. Its cost is the filter's
-// arithmetic (18 operations per sample), so stereo, nearly every source, is filtered with both
-// channels side by side in SIMD registers; the high-pass's numerator is BS.1770's (1, -2, 1).
-void filter_stereo(const float* x, std::size_t run, const std::array<double, 5>& shelf, double g1, double g2,
-                   std::span<RunningLoudness::ChannelState, 2> state, std::span<double, 2> squares) {
-    const auto [b0, b1, b2, a1, a2] = shelf;
-    Pair s1{state[0].s1, state[1].s1}, s2{state[0].s2, state[1].s2};
-    Pair t1{state[0].t1, state[1].t1}, t2{state[0].t2, state[1].t2};
-    Pair sum{0.0, 0.0};
-    for (std::size_t i = 0; i < run; ++i, x += 2) {
-        const Pair in{x[0], x[1]};
-        const Pair y = b0 * in + s1;
+// One sample through the two K-weighting stages (transposed direct form II), for one channel
+// (double) or two side by side (Pair); the high-pass's numerator is BS.1770's (1, -2, 1).
+template <class T>
+struct Stages {
+    T s1, s2, t1, t2;
+    T step(T in, const std::array<double, 5>& shelf, double g1, double g2) {
+        const auto [b0, b1, b2, a1, a2] = shelf;
+        const T y = b0 * in + s1;
         s1 = b1 * in - a1 * y + s2;
         s2 = b2 * in - a2 * y;
-        const Pair z = y + t1;
+        const T z = y + t1;
         t1 = -2.0 * y - g1 * z + t2;
         t2 = y - g2 * z;
+        return z;
+    }
+};
+
+// The K-weighting of `run` frames, summing each channel's squares. Its cost is the filter's
+// arithmetic (18 operations per sample), so stereo, nearly every source, is filtered with both
+// channels side by side in SIMD registers.
+void filter_stereo(const float* x, std::size_t run, const std::array<double, 5>& shelf, double g1, double g2,
+                   std::span<RunningLoudness::ChannelState, 2> state, std::span<double, 2> squares) {
+    Stages<Pair> st{
+        {state[0].s1, state[1].s1}, {state[0].s2, state[1].s2}, {state[0].t1, state[1].t1}, {state[0].t2, state[1].t2}};
+    Pair sum{0.0, 0.0};
+    for (std::size_t i = 0; i < run; ++i, x += 2) {
+        const Pair z = st.step(Pair{x[0], x[1]}, shelf, g1, g2);
         sum += z * z;
     }
     for (std::size_t c = 0; c < 2; ++c) {
-        state[c] = {s1[c], s2[c], t1[c], t2[c]};
+        state[c] = {st.s1[c], st.s2[c], st.t1[c], st.t2[c]};
         squares[c] += sum[c];
     }
 }
 
 // Any other layout, a channel at a time.
 void filter_channel(const float* x, std::size_t stride, std::size_t run, const std::array<double, 5>& shelf, double g1,
-                    double g2, RunningLoudness::ChannelState& st, double& squares) {
-    const auto [b0, b1, b2, a1, a2] = shelf;
+                    double g2, RunningLoudness::ChannelState& state, double& squares) {
+    Stages<double> st{state.s1, state.s2, state.t1, state.t2};
     double sum = 0;
     for (std::size_t i = 0; i < run; ++i, x += stride) {
-        const double in = *x;
-        const double y = b0 * in + st.s1;
-        st.s1 = b1 * in - a1 * y + st.s2;
-        st.s2 = b2 * in - a2 * y;
-        const double z = y + st.t1;
-        st.t1 = -2.0 * y - g1 * z + st.t2;
-        st.t2 = y - g2 * z;
+        const double z = st.step(*x, shelf, g1, g2);
         sum += z * z;
     }
+    state = {st.s1, st.s2, st.t1, st.t2};
     squares += sum;
 }
 

@@ -166,8 +166,6 @@ TEST(HealthWiring, OutputsAddedByAReloadGetAMeterAndAnAlarmAndRemovedOnesLoseThe
     health.stop();
 }
 
-}  // namespace
-
 // The listener sampler's fetches are counted on /metrics by result: an output whose Icecast
 // answers and one whose Icecast does not, each sampled at the airing's start and end.
 TEST(HealthWiring, ListenerSamplesAreCountedByResult) {
@@ -195,3 +193,5 @@ TEST(HealthWiring, ListenerSamplesAreCountedByResult) {
     EXPECT_NE(m.find("loaphuong_listener_samples_total{result=\"failed\"} 2\n"), std::string::npos) << m;
     w.health->stop();
 }
+
+}  // namespace
