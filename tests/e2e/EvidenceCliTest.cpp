@@ -23,18 +23,15 @@
 #include "journal/Seal.hpp"
 #include "tests/export/SampleJournal.hpp"
 #include "tests/support/Command.hpp"
+#include "tests/support/FileText.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
 
 using lp::test::run_command;
 using lp::test::shell_quote;
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-void spit(const std::filesystem::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+using lp::test::slurp;
+using lp::test::spit;
 
 class EvidenceCli : public ::testing::Test {
 protected:
