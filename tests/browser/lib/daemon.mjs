@@ -115,14 +115,27 @@ export class Daemon {
         throw new Error(`loaphuongd did not answer on ${this.base} within ${timeoutMs} ms (${last}):\n${this.log}`);
     }
 
+    // Stops the daemon with SIGTERM and says how it ended: '' when it had run all along and
+    // exited 0 with no sanitizer report, else why not (it died during the steps, was killed
+    // after 10 s, exited non-zero or a sanitizer reported something, as under ASan in CI).
     async stop() {
-        if (this.child && this.child.exitCode === null) {
-            this.child.kill('SIGTERM');
-            const t = setTimeout(() => this.child.kill('SIGKILL'), 10000);
-            await this.exited;
-            clearTimeout(t);
+        let problem = '';
+        if (this.child) {
+            if (this.child.exitCode !== null || this.child.signalCode !== null)
+                problem = `loaphuongd ended during the test (${this.child.exitCode ?? this.child.signalCode})`;
+            else {
+                this.child.kill('SIGTERM');
+                const t = setTimeout(() => this.child.kill('SIGKILL'), 10000);
+                const end = await this.exited;
+                clearTimeout(t);
+                if (end !== 0) problem = `loaphuongd did not stop cleanly on SIGTERM (${end})`;
+            }
+            const report = this.log.search(/ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:/);
+            if (report >= 0) problem ||= 'a sanitizer reported an error in loaphuongd';
+            if (problem && report >= 0) problem += `:\n${this.log.slice(report, report + 6000)}`;
         }
         if (!process.env.LP_KEEP_TMP) fs.rmSync(this.dir, { recursive: true, force: true });
+        return problem;
     }
 
     tail(n = 40) {

@@ -418,7 +418,11 @@ export async function runAll(opt) {
     } finally {
         await micBrowser?.close().catch(() => {});
         await browser?.close().catch(() => {});
-        await daemon.stop();
+        const ended = await daemon.stop();
+        if (ended) {
+            results.failed += 1;
+            console.log(`FAIL the daemon: ${ended}\n--- daemon log (tail) ---\n${daemon.tail()}\n---`);
+        } else console.log('ok   the daemon ran through the steps and stopped cleanly on SIGTERM');
     }
     return results;
 }
