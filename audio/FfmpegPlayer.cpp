@@ -92,6 +92,13 @@ struct FfmpegPlayer::Impl {
         PlayerOptions options;
     };
     std::optional<Reconfig> reconfig;  // from reconfigure(), applied at the next boundary; guarded by mutex
+    // The cue on air: the wall time reported for its first sample, and the steady time then
+    // (player thread only).
+    struct CueStart {
+        Clock::time_point wall;
+        Steady::time_point steady;
+    };
+    std::optional<CueStart> cue_start;
     std::thread thread;
 
     Impl(std::vector<OutputSpec> specs, PlayerEvents& ev, PlayerOptions opts)
@@ -224,6 +231,7 @@ struct FfmpegPlayer::Impl {
         apply_reconfig(nullptr, nullptr);
         // A live source connects while the programme waits for its start (the engine hands it
         // over a little ahead), so that its first audio is there at the start instant.
+        cue_start.reset();  // a cue cut without its end reported is not this programme's
         open_live(run, 0, outputs_format(programme));
         // Outputs open shortly before the start instant, so that the first sample is on time.
         if (options.paced && !wait_for_wall_clock(run, programme.start - open_ahead)) {
@@ -252,7 +260,7 @@ struct FfmpegPlayer::Impl {
             }
             const Failure failure{FailureKind::no_output, "no output could be opened: " + set.failures()};
             for (std::size_t cue = 0; cue < programme.cues.size() && !cancelled(run); ++cue)
-                send(programme.id, cue, event::Finished{domain::wall_now(), {}, CueResult::failed, failure});
+                send(programme.id, cue, event::Finished{cue_ended_at(), {}, CueResult::failed, failure});
             set.close();
             send(programme.id, 0, event::ProgrammeDone{});
             return;
@@ -263,7 +271,7 @@ struct FfmpegPlayer::Impl {
             if (cue > 0) apply_reconfig(&set, &programme);  // a reload: between items, nothing cut
             if (set.empty() && !set.reopen_now()) {         // every output failed during an earlier cue
                 send(programme.id, cue,
-                     event::Finished{domain::wall_now(),
+                     event::Finished{cue_ended_at(),
                                      {},
                                      CueResult::failed,
                                      {FailureKind::outputs_failed, "every output failed: " + set.failures()}});
@@ -386,7 +394,7 @@ struct FfmpegPlayer::Impl {
         CueTrack track{*this, run, set, cue};
         const auto finish = [&](CueResult result, Failure failure = {}) {
             if (!settle(run, cue, result)) result = CueResult::interrupted;
-            send(id, cue, event::Finished{domain::wall_now(), track.played(), result, std::move(failure)});
+            send(id, cue, event::Finished{cue_ended_at(), track.played(), result, std::move(failure)});
             return result == CueResult::completed;
         };
 
@@ -488,7 +496,7 @@ struct FfmpegPlayer::Impl {
             if (!player.settle(run, cue, result)) result = CueResult::interrupted;
             player.send(
                 run.programme.id, cue,
-                event::Finished{domain::wall_now(), report.relayed, result, std::move(failure), std::move(report)});
+                event::Finished{player.cue_ended_at(), report.relayed, result, std::move(failure), std::move(report)});
             return result == CueResult::completed;
         }
     };
@@ -533,7 +541,20 @@ struct FfmpegPlayer::Impl {
             std::lock_guard lock{mutex};
             position = CutPoint{run.programme.id, cue, false};
         }
-        send(run.programme.id, cue, event::Started{domain::wall_now(), set.names(), std::move(recording)});
+        const auto wall = domain::wall_now();
+        cue_start = CueStart{wall, Steady::now()};
+        send(run.programme.id, cue, event::Started{wall, set.names(), std::move(recording)});
+    }
+
+    // When the cue that ends now ended: its start's wall time plus the steady time since, so that
+    // a wall clock set while it aired (NTP stepping it, someone correcting it) neither stretches
+    // nor shrinks its journal row; the wall clock itself for a cue that never started.
+    Clock::time_point cue_ended_at() {
+        if (!cue_start) return domain::wall_now();
+        const auto at =
+            cue_start->wall + std::chrono::duration_cast<Clock::duration>(Steady::now() - cue_start->steady);
+        cue_start.reset();
+        return at;
     }
 
     void send(const std::string& programme, std::size_t cue, decltype(PlayerEvent::what) what) {

@@ -24,6 +24,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <vector>
 
 #include "db/sqlite/Database.hpp"
@@ -88,6 +89,26 @@ std::vector<Row> rows_of(const std::filesystem::path& db_file, const std::string
     return rows;
 }
 
+// A [[slot]] of one item, `in` after `base`.
+std::string slot_toml(std::chrono::system_clock::time_point base, const char* name, std::chrono::seconds in,
+                      const char* file, const char* title) {
+    return std::string("[[slot]]\nname = \"") + name + "\"\nstart = \"" + lp::test::local_clock(base + in) +
+           "\"\n[[slot.item]]\nfile = \"" + file + "\"\ntitle = \"" + title + "\"\n";
+}
+
+// loaphuongd-test on these slots (the null output, loudness as it comes, no HTTP), its wall
+// clock injected from `offset_file`; ready.
+void start_hooked(std::optional<lp::test::DaemonProcess>& daemon, const std::filesystem::path& dir,
+                  const std::string& slots) {
+    const auto config = dir / "lp.toml";
+    std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
+                             "[audio]\nloudness_target = \"off\"\n[http]\nenabled = false\n"
+                             "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
+                          << slots;
+    daemon.emplace(LP_DAEMON_HOOKS, std::vector<std::string>{"--config", config.string()});
+    ASSERT_TRUE(daemon->wait_for_log("ready:", 20s)) << daemon->log();
+}
+
 TEST(ClockJump, InjectedWallClockForwardMissesOrAirsLateAsThePolicySaysAndBackDecidesNothingTwice) {
     lp::test::TempDir dir;
     std::filesystem::create_directories(dir / "media");
@@ -96,20 +117,14 @@ TEST(ClockJump, InjectedWallClockForwardMissesOrAirsLateAsThePolicySaysAndBackDe
                              {.frequency = frequency, .sample_rate = 48000, .channels = 2, .extra_args = ""});
     // Three slots ahead of the machine's clock; the daemon's clock will jump past them.
     const auto base = lp::test::whole_second_in(0s);
-    const auto slot = [&](const char* name, std::chrono::seconds in, const char* file, const char* title) {
-        return std::string("[[slot]]\nname = \"") + name + "\"\nstart = \"" + lp::test::local_clock(base + in) +
-               "\"\n[[slot.item]]\nfile = \"" + file + "\"\ntitle = \"" + title + "\"\n";
-    };
-    const auto config = dir / "lp.toml";
-    std::ofstream(config) << "[daemon]\ndatabase = \"var/lp.db\"\nmedia_dir = \"media\"\n"
-                             "[audio]\nloudness_target = \"off\"\n[http]\nenabled = false\n"
-                             "[[output]]\nname = \"loa\"\nkind = \"null\"\n"
-                          << slot("Sớm", 120s, "som.wav", "Tin sớm") << slot("Giữa", 600s, "giua.wav", "Tin giữa")
-                          << slot("Muộn", 690s, "muon.wav", "Tin muộn");
     const auto offset_file = dir / "wall-clock-offset";
     const lp::test::ScopedEnv hook("LOAPHUONG_TEST_WALL_CLOCK", offset_file.string());
-    lp::test::DaemonProcess daemon(LP_DAEMON_HOOKS, {"--config", config.string()});
-    ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
+    std::optional<lp::test::DaemonProcess> hooked;
+    ASSERT_NO_FATAL_FAILURE(start_hooked(hooked, dir.path(),
+                                         slot_toml(base, "Sớm", 120s, "som.wav", "Tin sớm") +
+                                             slot_toml(base, "Giữa", 600s, "giua.wav", "Tin giữa") +
+                                             slot_toml(base, "Muộn", 690s, "muon.wav", "Tin muộn")));
+    auto& daemon = *hooked;
 
     // Forward 10 min 10 s: "Sớm" is 8 min behind the daemon's time, beyond the 5 min grace
     // period: missed, with the reason. "Giữa" is 10 s behind: it airs late, at once.
@@ -145,6 +160,56 @@ TEST(ClockJump, InjectedWallClockForwardMissesOrAirsLateAsThePolicySaysAndBackDe
     EXPECT_GE(muon[0].late_s, 29);
     EXPECT_LT(muon[0].late_s, 150);
     EXPECT_EQ(lp::test::scalar(db_file, "SELECT count(*) FROM pending_airing"), 0);
+}
+
+// The wall clock set while an item airs (NTP stepping it at boot, someone correcting it), an
+// hour forward under one item and an hour back under the next: each row still spans what
+// aired. Its end is its start plus the time it aired, not the new wall time, so the journal
+// claims neither an hour of airing nor an end before the start.
+TEST(ClockJump, SetWhileAnItemAirsTheRowStillSpansWhatAired) {
+    lp::test::TempDir dir;
+    std::filesystem::create_directories(dir / "media");
+    lp::test::make_audio(dir / "media" / "toi.wav", 4.0,
+                         {.frequency = 392, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    lp::test::make_audio(dir / "media" / "lui.wav", 4.0,
+                         {.frequency = 494, .sample_rate = 48000, .channels = 2, .extra_args = ""});
+    const auto base = lp::test::whole_second_in(0s);
+    const auto offset_file = dir / "wall-clock-offset";
+    const lp::test::ScopedEnv hook("LOAPHUONG_TEST_WALL_CLOCK", offset_file.string());
+    std::optional<lp::test::DaemonProcess> hooked;
+    ASSERT_NO_FATAL_FAILURE(start_hooked(
+        hooked, dir.path(),
+        slot_toml(base, "Tới", 120s, "toi.wav", "Tin tới") + slot_toml(base, "Lùi", 3840s, "lui.wav", "Tin lùi")));
+    auto& daemon = *hooked;
+
+    // To "Tới"'s instant; an hour forward while it airs.
+    ASSERT_NO_FATAL_FAILURE(jump(daemon, offset_file, 120s));
+    ASSERT_TRUE(daemon.wait_for_log("airing \"Tin tới\" (Tới) started", 10s)) << daemon.log();
+    ASSERT_NO_FATAL_FAILURE(jump(daemon, offset_file, 3720s));
+    ASSERT_TRUE(daemon.wait_for_log("airing \"Tin tới\" completed", 20s)) << daemon.log();
+    // To "Lùi"'s instant; an hour back while it airs.
+    ASSERT_NO_FATAL_FAILURE(jump(daemon, offset_file, 3840s));
+    ASSERT_TRUE(daemon.wait_for_log("airing \"Tin lùi\" (Lùi) started", 10s)) << daemon.log();
+    ASSERT_NO_FATAL_FAILURE(jump(daemon, offset_file, 240s));
+    ASSERT_TRUE(daemon.wait_for_log("airing \"Tin lùi\" completed", 20s)) << daemon.log();
+    daemon.signal(SIGTERM);
+    ASSERT_EQ(daemon.wait_exit(20s), 0) << daemon.log();
+
+    const auto db_file = dir / "var" / "lp.db";
+    lp::sqlite::Database db(db_file);
+    auto st = db.prepare(
+        "SELECT slot, status, played_ms, (julianday(ended_at) - julianday(started_at)) * 86400000 FROM journal "
+        "ORDER BY id");
+    int rows = 0;
+    while (st.step()) {
+        ++rows;
+        SCOPED_TRACE(st.text(0));
+        EXPECT_EQ(st.text(1), "completed");
+        EXPECT_NEAR(static_cast<double>(st.integer(2)), 4000, 100);
+        // From the first sample to the end of the last: what aired, give or take the drain.
+        EXPECT_NEAR(st.real(3), static_cast<double>(st.integer(2)), 500);
+    }
+    EXPECT_EQ(rows, 2) << daemon.log();
 }
 
 TEST(ClockJump, ForwardPastASlotAirsItLateOnceAndBackDoesNotAirItAgain) {
