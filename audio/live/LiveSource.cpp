@@ -58,6 +58,18 @@ std::size_t LiveSource::buffered() const {
     return filled_ / static_cast<std::size_t>(format_.channels);
 }
 
+std::size_t LiveSource::drop_oldest(std::size_t keep) {
+    const auto channels = static_cast<std::size_t>(format_.channels);
+    std::lock_guard lock{mutex_};
+    const std::size_t keep_samples = std::min(keep * channels, filled_);
+    const std::size_t dropped = filled_ - keep_samples;
+    head_ = (head_ + dropped) % ring_.size();
+    filled_ = keep_samples;
+    return dropped / channels;
+}
+
+bool LiveSource::is_capture() const { return capture_device(spec_.url).has_value(); }
+
 std::string LiveSource::last_error() const {
     std::lock_guard lock{mutex_};
     return last_error_;

@@ -35,6 +35,10 @@ public:
     std::size_t take(std::span<float> out);
     // Frames received and not yet taken.
     std::size_t buffered() const;
+    // Discards the oldest frames received so that at most `keep` remain; returns how many went.
+    std::size_t drop_oldest(std::size_t keep);
+    // An ALSA capture device (a microphone or a mixer in the room), not a stream.
+    bool is_capture() const;
     // Why the source was last down (FFmpeg's text naming the URL); empty while it never was.
     std::string last_error() const;
     const LiveSpec& spec() const { return spec_; }

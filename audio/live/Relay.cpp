@@ -50,6 +50,12 @@ void Relay::fill(std::span<float> out, Clock::time_point at) {
     const std::size_t frames = out.size() / channels_;
     if (!flowing_ && source_.buffered() >= std::max<std::size_t>(buffer_frames_, 1)) {
         flowing_ = true;
+        // A capture device is someone speaking in the room: what it heard before the cue's
+        // start (the pre-roll, 2 s) or during a dropout is not to air, and would keep the
+        // loudspeakers that far behind the speaker for the whole session. The newest `buffer`
+        // stays, for the capture's own jitter. A stream keeps all it buffered: its lag is the
+        // station's already, and the margin rides out the network.
+        if (source_.is_capture()) source_.drop_oldest(buffer_frames_);
         if (in_dropout_) dropouts_.back().length = frames_ms(dropout_frames_, format_.sample_rate);
         in_dropout_ = false;
     }

@@ -18,6 +18,7 @@
 #include "tests/audio/RecordingEvents.hpp"
 #include "tests/audio/Tone.hpp"
 #include "tests/support/AlsaTap.hpp"
+#include "tests/support/FileText.hpp"
 #include "tests/support/Icecast.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/Process.hpp"
@@ -333,6 +334,33 @@ TEST(Live, ACaptureDeviceAirsTheLiveReadingsNoticeAndAStreamTheRelaysOne) {
     EXPECT_EQ(count(reading, Heard::station), 0u);
     EXPECT_GE(count(relay, Heard::station), 5u) << "the relay's notice";
     EXPECT_EQ(count(relay, Heard::fallback), 0u);
+}
+
+// A microphone is read from the decision, 2 s ahead of the session's start, but what it heard
+// before the start does not air: the loudspeakers follow the speaker by the relay's buffer
+// (300 ms here), not by the pre-roll. The capture says one tone for its first 1.2 s and another
+// after; the session airs only the second.
+TEST(Live, AMicrophoneAirsFromItsStartNotFromWhatItHeardInThePreRoll) {
+    TempDir dir;
+    lp::test::AlsaTap tap;
+    const auto part = [&](const std::string& name, double seconds, double hz) {
+        lp::test::make_audio(dir / name, seconds,
+                             {.frequency = hz, .sample_rate = 48000, .channels = 2, .extra_args = "-f s16le"});
+        return lp::test::slurp(dir / name);
+    };
+    lp::test::spit(dir / "micro.raw", part("before.raw", 1.2, station_hz) + part("after.raw", 6.0, fallback_hz));
+    tap.add_capture("micro", dir / "micro.raw");
+    Recorded events;
+    FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, live_options()};
+    player.play({"p", {live_cue("alsa:micro", 2000ms)}, {}, Clock::now() + 2000ms});
+    ASSERT_TRUE(events.wait_done("p", 15s));
+    const auto finished = events.of(Event::finished);
+    ASSERT_EQ(finished.size(), 1u);
+    EXPECT_EQ(finished[0].result, CueResult::completed);
+    const auto heard = windows(tap.samples());
+    ASSERT_EQ(heard.size(), 20u);
+    EXPECT_EQ(count(heard, Heard::station), 0u) << "the pre-roll's sound aired";
+    EXPECT_GE(count(heard, Heard::fallback), 18u);
 }
 
 // A radio server gives a new listener a small burst that starts in the middle of an MP3 frame;
