@@ -14,8 +14,8 @@ phase "format check" scripts/check-format.sh
 phase "release build" scripts/build.sh test -DLOAPHUONG_WERROR=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
 
 # The release tests mostly wait on real-time audio (about a fifth of two cores, 01/12/2026),
-# so the fuzz targets and the sanitizer build run beside them: about 7 min less in all. The
-# tests pass under that load as they must on a busy ward PC.
+# so the fuzz targets and the sanitizer build run beside them, at the lowest priority: about
+# 7 min less in all on a machine of that speed.
 #
 # The libFuzzer targets (the HTTP server's request parsing, routing, ranges and JSON bodies; the
 # public listen-again side), 30 s each (clang; its own small build tree). The sanitizer build at

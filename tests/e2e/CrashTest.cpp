@@ -3,7 +3,10 @@
 // each time. Every item of every programme completes exactly once — the attempts a kill cut
 // are journaled interrupted and aired again after the restart — none is lost or missed, the
 // file passes PRAGMA integrity_check and the hash chain verifies. Kill points are reached by
-// waiting on the daemon's log with a random deadline, never by sleeping.
+// waiting on the daemon's log with a random deadline, never by sleeping. A sanitizer build
+// kills 60 times: its daemon starts about three times slower, so 200 restarts outlast the
+// programmes and ctest's timeout, and what it is there for (memory errors on the restart
+// paths) shows in fewer.
 
 #include <gtest/gtest.h>
 
@@ -17,6 +20,7 @@
 #include "tests/e2e/FaultSupport.hpp"
 #include "tests/support/Command.hpp"
 #include "tests/support/MakeAudio.hpp"
+#include "tests/support/Slowdown.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -25,7 +29,7 @@ using namespace std::chrono_literals;
 using lp::test::scalar;
 using lp::test::shell_quote;
 
-constexpr int kills = 200;
+constexpr int kills = lp::test::slowdown > 1 ? 60 : 200;
 constexpr int slots = 45;  // one programme every 3 s: 135 s of programmes
 constexpr auto slot_spacing = 3s;
 constexpr int emergency_every = 5;  // an emergency 1 s into every fifth programme
@@ -36,7 +40,7 @@ int occurrences(const std::string& text, const std::string& what) {
     return n;
 }
 
-TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemCompletesExactlyOnce) {
+TEST(FaultDrill, SigkillsWhileProgrammesAndEmergenciesAirEveryItemCompletesExactlyOnce) {
     lp::test::TempDir dir;
     std::filesystem::create_directories(dir / "media");
     // Three distinct half-second items per programme (1.5 s), and a 0.4 s announcement.
@@ -72,7 +76,7 @@ TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemComp
     write_config(config, lp::test::whole_second_in(1h));
     {
         lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
-        ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
+        ASSERT_TRUE(daemon.wait_for_log("ready:", lp::test::slack(20s))) << daemon.log();
         daemon.signal(SIGTERM);
         ASSERT_EQ(daemon.wait_exit(10s), 0) << daemon.log();
     }
@@ -94,7 +98,7 @@ TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemComp
     int started_logged = 0, resumed_logged = 0;
     for (int i = 0; i < kills; ++i) {
         lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
-        ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
+        ASSERT_TRUE(daemon.wait_for_log("ready:", lp::test::slack(20s))) << daemon.log();
         daemon.wait_for_log("<no such line>", std::chrono::milliseconds(extra_ms(random)));
         daemon.signal(SIGKILL);
         EXPECT_EQ(daemon.wait_exit(10s), 128 + SIGKILL);
@@ -106,7 +110,7 @@ TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemComp
     // or so leave behind (each restart airs it again from the item a kill cut) — then stops.
     {
         lp::test::DaemonProcess daemon(LP_DAEMON, {"--config", config.string()});
-        ASSERT_TRUE(daemon.wait_for_log("ready:", 20s)) << daemon.log();
+        ASSERT_TRUE(daemon.wait_for_log("ready:", lp::test::slack(20s))) << daemon.log();
         const auto last_end = first + (slots - 1) * slot_spacing + 4s;
         const auto left =
             std::chrono::duration_cast<std::chrono::milliseconds>(last_end - std::chrono::system_clock::now());
@@ -123,7 +127,7 @@ TEST(FaultDrill, TwoHundredSigkillsWhileProgrammesAndEmergenciesAirEveryItemComp
               << ", airings started " << started_logged << ", resumptions after a restart " << resumed_logged
               << ", attempts cut (interrupted) " << interrupted << ", completed "
               << scalar(db_file, "SELECT count(*) FROM journal WHERE status = 'completed'") << "\n";
-    EXPECT_GE(resumed_logged, 20);  // the kills did land mid-programme, often
+    EXPECT_GE(resumed_logged, kills / 10);  // the kills did land mid-programme, often
 
     // Every item of every programme completed exactly once; every emergency too.
     lp::sqlite::Database db(db_file);

@@ -15,6 +15,7 @@
 #include "tests/support/Command.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/Pcm.hpp"
+#include "tests/support/Slowdown.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -84,8 +85,9 @@ TEST(Emergency, OneOffFromTheCliCutsTheSlotAndTheProgrammeResumes) {
     EXPECT_EQ(std::get<0>(rows[1]), "Thông báo khẩn cấp");
     EXPECT_EQ(std::get<1>(rows[1]), "Phát khẩn cấp");
     EXPECT_EQ(std::get<2>(rows[1]), "completed");
-    // Preempted within a second of the operator's command (which includes the CLI's own run).
-    EXPECT_LT(lp::domain::from_utc_text(std::get<4>(rows[1])) - asked, 1s);
+    // Preempted within a second of the operator's command (which includes the CLI's own run;
+    // three under sanitizers, where the CLI alone took 2 s on a loaded machine).
+    EXPECT_LT(lp::domain::from_utc_text(std::get<4>(rows[1])) - asked, lp::test::slack(1s));
     // The cut item again, whole; a resumption is not a scheduled start, so it carries no
     // lateness (it used to be "late" by the announcement's length).
     EXPECT_EQ(std::get<0>(rows[2]), "Bài dài");

@@ -18,6 +18,7 @@
 #include "tests/support/Command.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/ScopedEnv.hpp"
+#include "tests/support/Slowdown.hpp"
 #include "tests/support/TempDir.hpp"
 
 namespace {
@@ -77,7 +78,7 @@ TEST(Watchdog, PingsWhileAliveAndStopsWhenThePlayerThreadStalls) {
     WatchdogRig s;
     const auto started = Steady::now();
     const auto daemon = s.start("LOAPHUONG_TEST_STALL_PLAYER_AFTER", "9");
-    ASSERT_TRUE(s.notify->wait_for("READY=1", 20s)) << daemon->log();
+    ASSERT_TRUE(s.notify->wait_for("READY=1", lp::test::slack(20s))) << daemon->log();
     ASSERT_TRUE(daemon->wait_for_log("airing \"Tin trưa\" (Bản tin) started", 20s)) << daemon->log();
     // STATUS=: what plays and what comes next (the journal's state kept at the end).
     const auto status = s.notify->wait_for("Đang phát: Bản tin — Tin trưa · Tiếp theo: 05:30 Bản tin sáng", 5s);
@@ -117,7 +118,7 @@ TEST(Watchdog, PingsWhileAliveAndStopsWhenThePlayerThreadStalls) {
 TEST(Watchdog, StopsWhenTheLoopStallsAndTheCliThenSaysTheDaemonIsNotRunning) {
     WatchdogRig s;
     const auto daemon = s.start("LOAPHUONG_TEST_STALL_LOOP_AFTER", "7");
-    ASSERT_TRUE(s.notify->wait_for("READY=1", 20s)) << daemon->log();
+    ASSERT_TRUE(s.notify->wait_for("READY=1", lp::test::slack(20s))) << daemon->log();
     ASSERT_TRUE(daemon->wait_for_log("the loop stalls for good", 20s)) << daemon->log();
     const auto stalled = Steady::now();
     EXPECT_FALSE(s.notify->wait_for("WATCHDOG=1", 6s, stalled + 100ms));

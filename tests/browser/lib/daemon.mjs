@@ -55,8 +55,9 @@ base_url = "http://127.0.0.1:${publicPort}"
 export class Missing extends Error {}
 
 export class Daemon {
-    constructor({ daemon, cli, webDir, admin, password }) {
+    constructor({ daemon, cli, webDir, admin, password, slowdown = 1 }) {
         this.binary = daemon;
+        this.slowdown = slowdown;
         this.cliBinary = cli;
         this.webDir = webDir;
         this.admin = admin;
@@ -94,7 +95,7 @@ export class Daemon {
         this.child.stdout.on('data', (d) => (this.log += d));
         this.child.stderr.on('data', (d) => (this.log += d));
         this.exited = new Promise((resolve) => this.child.on('exit', (code, sig) => resolve(code ?? sig)));
-        await this.waitHttp(30000);
+        await this.waitHttp(30000 * this.slowdown);
     }
 
     // Polls GET /api/me until the server answers (401 when not logged in), with a deadline.
@@ -117,7 +118,7 @@ export class Daemon {
 
     // Stops the daemon with SIGTERM and says how it ended: '' when it had run all along and
     // exited 0 with no sanitizer report, else why not (it died during the steps, was killed
-    // after 10 s, exited non-zero or a sanitizer reported something, as under ASan in CI).
+    // after 10 s (30 s under sanitizers), exited non-zero or a sanitizer reported something, as under ASan in CI).
     async stop() {
         let problem = '';
         if (this.child) {
@@ -125,7 +126,7 @@ export class Daemon {
                 problem = `loaphuongd ended during the test (${this.child.exitCode ?? this.child.signalCode})`;
             else {
                 this.child.kill('SIGTERM');
-                const t = setTimeout(() => this.child.kill('SIGKILL'), 10000);
+                const t = setTimeout(() => this.child.kill('SIGKILL'), 10000 * this.slowdown);
                 const end = await this.exited;
                 clearTimeout(t);
                 if (end !== 0) problem = `loaphuongd did not stop cleanly on SIGTERM (${end})`;

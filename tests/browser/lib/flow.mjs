@@ -14,7 +14,8 @@ import { interestSteps } from './interest.mjs';
 
 const ADMIN = 'quantri';
 const PASSWORD = 'mat-khau-thu-nghiem-1';
-const WAIT = 20000;
+// How long a step waits for what it expects; --slowdown widens it for a sanitizer build.
+let WAIT = 20000;
 
 function check(cond, message) {
     if (!cond) throw new Error(message);
@@ -46,10 +47,12 @@ async function card(page, title) {
 }
 
 export async function runAll(opt) {
+    const slowdown = Number(opt.slowdown || 1);
+    WAIT = 20000 * slowdown;
     const out = path.resolve(opt.out);
     fs.rmSync(out, { recursive: true, force: true });
     fs.mkdirSync(out, { recursive: true });
-    const daemon = new Daemon({ daemon: opt.daemon, cli: opt.cli, webDir: path.resolve(opt.web), admin: ADMIN, password: PASSWORD });
+    const daemon = new Daemon({ daemon: opt.daemon, cli: opt.cli, webDir: path.resolve(opt.web), admin: ADMIN, password: PASSWORD, slowdown });
     const results = { passed: 0, failed: 0, skipped: 0 };
     let browser;
     let micBrowser;
@@ -74,6 +77,7 @@ export async function runAll(opt) {
         console.log(`daemon on ${daemon.base}, temp ${daemon.dir}`);
         browser = await launch();
         const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+        context.setDefaultTimeout(30000 * slowdown);
         const page = await context.newPage();
         page.on('pageerror', (e) => pageErrors.push(String(e)));
         const base = daemon.base;
@@ -243,7 +247,7 @@ export async function runAll(opt) {
         });
 
         await step('the emergency journal row appears live on the open journal page', journalPage, async () => {
-            await journalPage.waitForFunction((n) => document.querySelectorAll('tbody tr[data-id]').length > n, rowsBefore, { timeout: 60000 });
+            await journalPage.waitForFunction((n) => document.querySelectorAll('tbody tr[data-id]').length > n, rowsBefore, { timeout: 60000 * slowdown });
             const row = journalPage.locator('tbody tr[data-id]').first();
             const id = await row.getAttribute('data-id');
             check(/^\d+$/.test(id), `the new row has no id (${id})`);
@@ -313,7 +317,7 @@ export async function runAll(opt) {
             await page.locator('select[name=kind]').selectOption('quarter');
             await page.locator('input[name=year]').fill(String(now.year));
             await page.locator('select[name=quarter]').selectOption(String(Math.ceil(now.month / 3)));
-            const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.locator('a[data-format=xlsx]').click()]);
+            const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 * slowdown }), page.locator('a[data-format=xlsx]').click()]);
             const file = path.join(out, `bao-cao-quy.xlsx`);
             await download.saveAs(file);
             const bytes = fs.readFileSync(file);
