@@ -22,6 +22,7 @@
 #include "tests/support/Icecast.hpp"
 #include "tests/support/MakeAudio.hpp"
 #include "tests/support/Process.hpp"
+#include "tests/support/Slowdown.hpp"
 #include "tests/support/TempDir.hpp"
 
 using namespace lp::audio;
@@ -221,7 +222,9 @@ TEST(Live, WithoutAFallbackFileTheDropoutAirsTheNoticeThenSilenceAndRepeatsIt) {
     options.live.notice = st.other_tone("notice.wav", 0.7);
     options.live.notice_every = 2000ms;
     FfmpegPlayer player{{{"loa", "alsa", tap.pcm_name(), stereo48}}, events, options};
-    player.play({"p", {live_cue(server.listen_url("station"), 12000ms)}, {}, Clock::now() + 1500ms});
+    // 20 s: the station is restarted about 6 s in, and under ASan on a loaded machine icecast2
+    // took over 5 s to listen again (with 12 s the cue had ended before the station was back).
+    player.play({"p", {live_cue(server.listen_url("station"), 20000ms)}, {}, Clock::now() + 1500ms});
 
     ASSERT_TRUE(poll_until(5s, [&] { return now_hearing(tap, Heard::station); })) << "the station never came through";
     st.kill();
@@ -230,11 +233,12 @@ TEST(Live, WithoutAFallbackFileTheDropoutAirsTheNoticeThenSilenceAndRepeatsIt) {
     ASSERT_TRUE(poll_until(3s, [&] { return now_hearing(tap, Heard::fallback); })) << "the notice was not repeated";
     ASSERT_TRUE(poll_until(3s, [&] { return now_hearing(tap, Heard::silence); }));
     st.restart();
-    ASSERT_TRUE(poll_until(6s, [&] { return now_hearing(tap, Heard::station); })) << "the relay never came back";
-    ASSERT_TRUE(events.wait_done("p", 20s));
+    ASSERT_TRUE(poll_until(lp::test::slack(6s), [&] { return now_hearing(tap, Heard::station); }))
+        << "the relay never came back";
+    ASSERT_TRUE(events.wait_done("p", 30s));
 
     const auto heard = windows(tap.samples());
-    EXPECT_EQ(heard.size(), 120u);
+    EXPECT_EQ(heard.size(), 200u);
     // Two notices or more, each about 0.7 s (a 100 ms window may straddle its edges), started
     // 2 s apart, with silence between them and nothing else.
     const auto notices = runs_of(heard, Heard::fallback);
